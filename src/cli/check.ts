@@ -1,0 +1,35 @@
+import pc from 'picocolors';
+import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
+import { EXIT } from './errors.js';
+import { findModelFiles, loadWorkspace } from './workspace.js';
+
+export interface CheckOptions {
+    format: 'text' | 'json';
+    strict?: boolean;
+}
+
+/** `polity check`: diagnostics for a workspace, compiler style, with an exit code CI can use. */
+export async function check(inputs: string[], options: CheckOptions, out: (text: string) => void): Promise<number> {
+    const files = await findModelFiles(inputs);
+    const { documents } = await loadWorkspace(files);
+    const diagnostics = collectDiagnostics(documents);
+    const summary = summarize(diagnostics, files.length);
+    if (options.format === 'json') {
+        out(JSON.stringify({ diagnostics, summary }, null, 2));
+    } else {
+        for (const d of diagnostics) out(formatLine(d));
+        out(summaryLine(summary));
+    }
+    const failing = summary.errors + (options.strict ? summary.warnings : 0);
+    return failing > 0 ? EXIT.findings : EXIT.ok;
+}
+
+const COLOURS: Record<ReportedDiagnostic['severity'], (s: string) => string> = {
+    error: pc.red, warning: pc.yellow, information: pc.cyan, hint: pc.dim
+};
+
+/** `path:line:col: severity [code] message`, 1-based like every compiler. */
+export function formatLine(d: ReportedDiagnostic): string {
+    const where = `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    return `${where}: ${COLOURS[d.severity](d.severity)} [${d.code}] ${d.message}`;
+}

@@ -1,0 +1,4 @@
+/** A problem with how the command was called or with its files: exit 2, one line, no stack trace. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

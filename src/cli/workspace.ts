@@ -1,0 +1,62 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createPolityServices, type PolityServices } from '../language/module.js';
+import { isPrelude } from '../language/prelude.js';
+import { UsageError } from './errors.js';
+
+export interface LoadedWorkspace {
+    services: PolityServices;
+    /** The user's documents (not the prelude), in file order. */
+    documents: LangiumDocument[];
+}
+
+/** Every `.polity` file under the given files and folders, sorted, each once. */
+export async function findModelFiles(inputs: string[]): Promise<string[]> {
+    if (inputs.length === 0) throw new UsageError('no files or folders given: name at least one .polity file or a folder that holds some');
+    const found = new Set<string>();
+    for (const input of inputs) {
+        const absolute = path.resolve(input);
+        const stat = await fs.stat(absolute).catch(() => undefined);
+        if (!stat) throw new UsageError(`${input}: no such file or folder`);
+        if (stat.isDirectory()) {
+            for (const file of await walk(absolute)) found.add(file);
+        } else {
+            found.add(absolute);
+        }
+    }
+    if (found.size === 0) throw new UsageError(`no .polity files found in ${inputs.join(', ')}`);
+    return [...found].sort();
+}
+
+async function walk(folder: string): Promise<string[]> {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(error => {
+        throw new UsageError(`${folder}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? error})`);
+    });
+    const files: string[] = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) files.push(...await walk(full));
+        else if (entry.isFile() && entry.name.endsWith('.polity')) files.push(full);
+    }
+    return files;
+}
+
+/** Loads the files as one workspace and builds it: parsed, linked and validated. */
+export async function loadWorkspace(files: string[], options: { validate?: boolean } = {}): Promise<LoadedWorkspace> {
+    const { Polity: services, shared } = createPolityServices(NodeFileSystem);
+    const documents: LangiumDocument[] = [];
+    for (const file of files) {
+        const text = await fs.readFile(file, 'utf8').catch(error => {
+            throw new UsageError(`${file}: cannot read file (${(error as NodeJS.ErrnoException).code ?? error})`);
+        });
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.push(document);
+    }
+    const all = shared.workspace.LangiumDocuments.all.toArray();
+    await shared.workspace.DocumentBuilder.build(all, { validation: options.validate ?? true });
+    return { services, documents: documents.filter(d => !isPrelude(d.uri)) };
+}

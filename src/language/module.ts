@@ -1,0 +1,72 @@
+import {
+    DefaultWorkspaceManager, inject, type LangiumDocument, type LangiumDocumentFactory, type Module,
+    type WorkspaceFolder
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
+import { PolityDocumentBuilder } from './document-builder.js';
+import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
+import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
+import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
+import { WorkspaceModel } from './workspace-model.js';
+
+export interface PolityAddedServices {
+    references: {
+        NameIndex: NameIndex;
+        WorkspaceModel: WorkspaceModel;
+    };
+}
+
+export type PolityServices = LangiumServices & PolityAddedServices;
+
+export const PolityModule: Module<PolityServices, PartialLangiumServices & PolityAddedServices> = {
+    references: {
+        ScopeComputation: services => new PolityScopeComputation(services),
+        ScopeProvider: services => new PolityScopeProvider(services),
+        NameIndex: services => new NameIndex(services),
+        WorkspaceModel: services => new WorkspaceModel(services)
+    },
+    validation: {
+        DocumentValidator: services => new PolityDocumentValidator(services)
+    }
+};
+
+/** Loads the prelude with the workspace, as Langium's built-in library pattern does. */
+export class PolityWorkspaceManager extends DefaultWorkspaceManager {
+    private readonly documentFactory: LangiumDocumentFactory;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.documentFactory = services.workspace.LangiumDocumentFactory;
+    }
+
+    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+        await super.loadAdditionalDocuments(folders, collector);
+        if (!this.langiumDocuments.hasDocument(PRELUDE_URI)) {
+            collector(this.documentFactory.fromString(PRELUDE_TEXT, PRELUDE_URI));
+        }
+    }
+}
+
+export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new PolityDocumentBuilder(services),
+        WorkspaceManager: services => new PolityWorkspaceManager(services)
+    }
+};
+
+export function createPolityServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Polity: PolityServices } {
+    const shared = inject(createDefaultSharedModule(context), PolityGeneratedSharedModule, PolitySharedModule);
+    const Polity = inject(createDefaultModule({ shared }), PolityGeneratedModule, PolityModule);
+    shared.ServiceRegistry.register(Polity);
+    registerValidationChecks(Polity);
+    (shared.workspace.DocumentBuilder as PolityDocumentBuilder).useWorkspaceModel(() => Polity.references.WorkspaceModel);
+    if (!context.connection) {
+        // Without a language client nothing calls the workspace manager, so the prelude is added here.
+        shared.workspace.LangiumDocuments.addDocument(shared.workspace.LangiumDocumentFactory.fromString(PRELUDE_TEXT, PRELUDE_URI));
+    }
+    return { shared, Polity };
+}

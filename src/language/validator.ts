@@ -1,0 +1,98 @@
+import { DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DATE_FORMS, parseDate } from '../model/dates.js';
+import { closestNames, didYouMean } from '../model/suggest.js';
+import type { PolityServices } from './module.js';
+import * as ast from './generated/ast.js';
+
+export function registerValidationChecks(services: PolityServices): void {
+    const validator = new PolityValidator(services);
+    const checks: ValidationChecks<ast.PolityAstType> = {
+        Document: validator.checkWorkspaceFindings,
+        Institution: validator.checkInstitution,
+        LifeEvent: (node, accept) => validator.checkDate(node, 'date', node.date, accept),
+        FormerName: (node, accept) => validator.checkDate(node, 'until', node.until, accept),
+        Period: validator.checkPeriodDates,
+        ViewDate: (node, accept) => validator.checkDate(node, 'date', node.date, accept)
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+export class PolityValidator {
+    constructor(private readonly services: PolityServices) {}
+
+    /** Workspace-wide findings (conflicts, duplicates, cycles, …) that fall in this document. */
+    checkWorkspaceFindings(document: ast.Document, accept: ValidationAcceptor): void {
+        const langiumDocument = document.$document;
+        if (!langiumDocument) return;
+        for (const finding of this.services.references.WorkspaceModel.findingsFor(langiumDocument)) {
+            accept(finding.severity === 'information' ? 'info' : finding.severity, finding.message, {
+                node: document,
+                range: finding.loc.range,
+                code: finding.code,
+                data: { code: finding.code, ...finding.data },
+                relatedInformation: finding.related.map(r => ({ location: { uri: r.loc.uri, range: r.loc.range }, message: r.message })),
+                tags: finding.code === 'unused' ? [1 /* Unnecessary */] : undefined
+            });
+        }
+    }
+
+    checkInstitution(node: ast.Institution, accept: ValidationAcceptor): void {
+        const once = (label: string, predicate: (m: ast.Member) => boolean) => {
+            const members = node.members.filter(predicate);
+            for (const extra of members.slice(1)) {
+                accept('error', `${node.name} has more than one '${label}' line: keep one (the first one counts).`, { node: extra, code: 'misplaced', data: { code: 'misplaced' } });
+            }
+        };
+        once('kind', ast.isKindClause);
+        once('established', m => ast.isLifeEvent(m) && m.event === 'established');
+        once('dissolved', m => ast.isLifeEvent(m) && m.event === 'dissolved');
+    }
+
+    checkPeriodDates(node: ast.Period, accept: ValidationAcceptor): void {
+        this.checkDate(node, 'since', node.since, accept);
+        this.checkDate(node, 'until', node.until, accept);
+    }
+
+    checkDate<N extends ast.PolityAstType[keyof ast.PolityAstType]>(node: N, property: string, text: string | undefined, accept: ValidationAcceptor): void {
+        if (text !== undefined && !parseDate(text)) {
+            accept('error', `'${text}' is not a date: write ${DATE_FORMS} with a real month and day.`, { node, property: property as never, code: 'bad-date', data: { code: 'bad-date' } });
+        }
+    }
+}
+
+/**
+ * Unresolved names become `unresolved` errors that say what kind of thing was
+ * expected and suggest the closest names in scope.
+ */
+export class PolityDocumentValidator extends DefaultDocumentValidator {
+    constructor(private readonly polity: PolityServices) {
+        super(polity);
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info = error.info;
+            const type = this.polity.shared.AstReflection.getReferenceType(info);
+            const written = info.reference.$refText;
+            const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
+            const suggestions = closestNames(written, candidates);
+            const label = LABELS[type] ?? type.toLowerCase();
+            diagnostics.push(this.toDiagnostic('error',
+                `Unknown ${label} '${written}'.${didYouMean(suggestions)}${suggestions.length === 0 ? ` Declare it, or check the spelling.` : ''}`, {
+                node: info.container,
+                range: reference.$refNode?.range,
+                property: info.property,
+                index: info.index,
+                code: 'unresolved',
+                data: { code: 'unresolved', refText: written, type, suggestions, containerType: info.container.$type, property: info.property }
+            }));
+        }
+    }
+}
+
+const LABELS: Record<string, string> = {
+    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source'
+};

@@ -1,0 +1,86 @@
+import { DocumentState, isJSDoc, parseJSDoc, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { runChecks, type CheckOptions } from '../model/checks.js';
+import { findConflicts, type Conflict } from '../model/conflicts.js';
+import { buildModel, type SemanticModel } from '../model/model.js';
+import type { Finding } from '../model/types.js';
+import { documentFacts } from './facts.js';
+
+export interface WorkspaceSnapshot {
+    model: SemanticModel;
+    findings: Finding[];
+    findingsByUri: Map<string, Finding[]>;
+    conflicts: Conflict[];
+}
+
+/**
+ * The semantic model of every loaded document, computed once per build and
+ * shared by validation, hover, code lens and the diagram. It also remembers
+ * which workspace-wide findings each document last showed, so the builder can
+ * refresh exactly the documents whose findings changed.
+ */
+export class WorkspaceModel {
+    private readonly cache: WorkspaceCache<string, WorkspaceSnapshot>;
+    private readonly shown = new Map<string, string>();
+    private options: CheckOptions = {};
+
+    constructor(private readonly services: LangiumServices) {
+        this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
+    }
+
+    setOptions(options: CheckOptions): void {
+        this.options = options;
+        this.cache.clear();
+    }
+
+    get snapshot(): WorkspaceSnapshot {
+        return this.cache.get('snapshot', () => this.compute());
+    }
+
+    private compute(): WorkspaceSnapshot {
+        const comments = this.services.documentation.CommentProvider;
+        const docOf = (node: AstNode): string | undefined => {
+            const comment = comments.getComment(node);
+            return comment && isJSDoc(comment) ? parseJSDoc(comment).toMarkdown() : undefined;
+        };
+        const documents = this.services.shared.workspace.LangiumDocuments.all
+            .filter(doc => doc.state >= DocumentState.ComputedScopes)
+            .map(doc => documentFacts(doc, docOf))
+            .toArray()
+            .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+        const model = buildModel(documents);
+        const findings = runChecks(model, this.options);
+        const findingsByUri = new Map<string, Finding[]>();
+        for (const finding of findings) {
+            const list = findingsByUri.get(finding.loc.uri);
+            if (list) list.push(finding); else findingsByUri.set(finding.loc.uri, [finding]);
+        }
+        return { model, findings, findingsByUri, conflicts: findConflicts(model) };
+    }
+
+    findingsFor(document: LangiumDocument): Finding[] {
+        const findings = this.snapshot.findingsByUri.get(document.uri.toString()) ?? [];
+        this.shown.set(document.uri.toString(), fingerprint(findings));
+        return findings;
+    }
+
+    /** Validated documents whose workspace-wide findings differ from what they last showed. */
+    staleDocuments(): LangiumDocument[] {
+        const snapshot = this.snapshot;
+        return this.services.shared.workspace.LangiumDocuments.all
+            .filter(doc => doc.state === DocumentState.Validated)
+            .filter(doc => {
+                const uri = doc.uri.toString();
+                return this.shown.has(uri) && this.shown.get(uri) !== fingerprint(snapshot.findingsByUri.get(uri) ?? []);
+            })
+            .toArray();
+    }
+
+    forget(uri: string): void {
+        this.shown.delete(uri);
+    }
+}
+
+function fingerprint(findings: Finding[]): string {
+    return JSON.stringify(findings.map(f => [f.code, f.severity, f.message, f.loc.range, f.related.map(r => [r.loc, r.message])]));
+}

