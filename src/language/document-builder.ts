@@ -1,5 +1,6 @@
 import { CancellationToken } from 'vscode-languageserver';
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type URI } from 'langium';
+import { isPrelude } from './prelude.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceModel } from './workspace-model.js';
 
@@ -19,6 +20,12 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
 
     useWorkspaceModel(provider: () => WorkspaceModel | undefined): void {
         this.workspaceModel = provider;
+    }
+
+    /** The prelude is built along with the first documents, wherever they come from (CLI, tests, server). */
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = CancellationToken.None): Promise<void> {
+        const prelude = this.langiumDocuments.all.filter(d => isPrelude(d.uri) && d.state < DocumentState.Validated && !documents.includes(d as LangiumDocument<T>)).toArray();
+        await super.build([...prelude as Array<LangiumDocument<T>>, ...documents], options, cancelToken);
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
