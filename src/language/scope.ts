@@ -89,10 +89,11 @@ class PolityScope implements Scope {
     ) {}
 
     private candidates(name: string): string[] {
+        // A dotted name may be fully qualified; a plain one never leaves its own model (and the prelude).
         return [
             ...this.enclosing.map(parent => `${parent}.${name}`),
             qualify(this.model, name),
-            name,
+            ...(name.includes('.') ? [name] : []),
             qualify(PRELUDE_MODEL, name)
         ];
     }
