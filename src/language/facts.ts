@@ -29,7 +29,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         return key;
     };
     const citations = (node: { citations: ast.Citation[] }): M.Citation[] => node.citations.map(c => ({
-        source: use(c.source), sourceName: c.source.$refText, locator: c.locator, loc: loc(c)
+        source: use(c.source), sourceName: c.source?.$refText ?? '', locator: c.locator, loc: loc(c)
     }));
     const period = (node: ast.Period | undefined): M.WrittenPeriod => {
         if (!node) return { period: {} };
@@ -87,7 +87,8 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.citations.push(...citations(member));
             } else if (ast.isLifeEvent(member)) {
                 const parsed = date(member.date);
-                if (parsed) result[member.event] = { date: parsed, loc: loc(member) };
+                // The first line counts, as the `misplaced` message for a repeated line says.
+                if (parsed) result[member.event] ??= { date: parsed, loc: loc(member) };
                 result.citations.push(...citations(member));
             } else if (ast.isFormerName(member)) {
                 const until = date(member.until);

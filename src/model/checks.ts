@@ -93,7 +93,7 @@ function badPeriods(model: SemanticModel): Finding[] {
             const message = check.kind === 'lifetime'
                 ? `Dissolved ${end!.text} ${equal ? 'in the same moment it was' : 'before it was'} established (${start!.text}): check both dates.`
                 : equal
-                    ? `The period from ${start!.text} to ${end!.text} is empty: it includes its start and excludes its end. Did you mean to ${bump(end!.text)}?`
+                    ? `The period from ${start!.text} to ${end!.text} is empty: it includes its start and excludes its end. Did you mean 'to ${bump(end!.text)}'?`
                     : `The period ends (${end!.text}) before it starts (${start!.text}): swap or correct the dates.`;
             result.push(finding('bad-period', message, check.loc));
         }

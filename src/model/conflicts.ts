@@ -1,5 +1,5 @@
 import { effectivePeriod, mandateAncestors, mandateWithin, unitRelated, type SemanticModel } from './model.js';
-import { intersect, overlaps, type Period } from './periods.js';
+import { formatPeriod, intersect, overlaps, type Period } from './periods.js';
 import type { Claim, Dispute, Key } from './types.js';
 
 /** Two competence claims on one mandate (or one nested in the other) at the same time. */
@@ -23,8 +23,10 @@ export function findConflicts(model: SemanticModel): Conflict[] {
     const record = (specific: Claim, general: Claim) => {
         const conflict = conflictBetween(model, specific, general);
         if (!conflict) return;
+        // Once per pair, mandate and overlap: a claim repeated through a parent mandate adds
+        // nothing, but a second, separate overlap between the same two is its own finding.
         const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
-        const id = `${a}\u0000${b}\u0000${conflict.mandate}`;
+        const id = [a, b, conflict.mandate, formatPeriod(conflict.period)].join('\u0000');
         if (!found.has(id)) found.set(id, conflict);
     };
     for (const [mandate, claims] of model.claimsByMandate) {
@@ -90,10 +92,10 @@ export function disputeMatches(model: SemanticModel, dispute: Dispute, conflict:
     if (!dispute.parties.includes(conflict.first.institution) || !dispute.parties.includes(conflict.second.institution)) {
         return false;
     }
+    // The dispute may name the contested mandate, an area that contains it, or a part of
+    // it; a sibling part of the broader claim is a different finding.
     const mandateFits = mandateWithin(model, conflict.mandate, dispute.mandate)
-        || mandateWithin(model, dispute.mandate, conflict.mandate)
-        || mandateWithin(model, dispute.mandate, conflict.first.mandate)
-        || mandateWithin(model, dispute.mandate, conflict.second.mandate);
+        || mandateWithin(model, dispute.mandate, conflict.mandate);
     return mandateFits && overlaps(dispute.period.period, conflict.period);
 }
 

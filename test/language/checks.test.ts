@@ -100,8 +100,14 @@ describe('checks', () => {
             expect(await codes('mandate m\ninstitution A {\n  dissolved 2015\n  leads m\n}\ninstitution B {\n  established 2014\n  leads m\n}')).toEqual(['conflict', 'conflict']);
         });
 
-        it('is reported once per pair and mandate', async () => {
-            expect(await codes('mandate m\ninstitution A { leads m }\ninstitution B {\n  leads m until 2010\n  leads m since 2012\n}')).toEqual(['conflict', 'conflict']);
+        it('a second, separate overlap between the same two is its own finding', async () => {
+            const text = 'mandate cii\ninstitution A {\n  leads cii until 2010\n  leads cii since 2015\n}\ninstitution B { leads cii }\n';
+            expect(await codes(text)).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
+            expect(await codes(text + 'dispute cii between A, B since 2016')).toEqual(['conflict', 'conflict', 'dispute', 'dispute', 'dispute']);
+        });
+
+        it('a claim repeated through a parent mandate is reported once', async () => {
+            expect(await codes('mandate data { mandate personal }\ninstitution A {\n  leads data\n  leads personal\n}\ninstitution B { leads personal }')).toEqual(['conflict', 'conflict']);
         });
     });
 
@@ -114,6 +120,11 @@ describe('checks', () => {
 
         it('a dispute on the enclosing mandate matches a conflict on a nested one', async () => {
             expect(await codes(claims + 'dispute data between B, A')).toEqual(['dispute', 'dispute', 'dispute']);
+        });
+
+        it('a dispute on a sibling part of the broader claim does not match', async () => {
+            expect(await codes('mandate data {\n  mandate personal\n  mandate open\n}\ninstitution A { leads data }\ninstitution B { leads personal }\ndispute open between A, B')).toEqual(
+                ['conflict', 'conflict', 'stale-dispute']);
         });
 
         it('a dispute whose parties do not conflict is stale', async () => {
