@@ -101,10 +101,10 @@ function isExecutable(p: string): boolean {
   }
 }
 
-function requirePrerequisites(pre?: PrerequisitesResult): Prerequisites {
+function requirePrerequisites(pre?: PrerequisitesResult | Prerequisites): Prerequisites {
   const p = pre ?? findPrerequisites();
-  if (!p.ok) throw new Error(`e2e prerequisites missing: ${p.reason}`);
-  return p;
+  if ('ok' in p && p.ok === false) throw new Error(`e2e prerequisites missing: ${p.reason}`);
+  return p as Prerequisites;
 }
 
 // ------------------------------------------------------------------------------------------------ small utilities
@@ -207,13 +207,30 @@ const liveStoppers = new Set<() => Promise<void>>();
 const liveSyncKills = new Set<() => void>();
 let exitHookInstalled = false;
 
+function killAllSync(): void {
+  for (const k of [...liveSyncKills]) {
+    try {
+      k();
+    } catch {
+      /* best effort */
+    }
+  }
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // Last resort when the test process exits without calling stop(): kill process groups synchronously.
-  process.on('exit', () => {
-    for (const k of liveSyncKills) k();
-  });
+  // Last resort when the test process ends without stop()/stopAll(): kill the process groups and remove the
+  // temp dirs synchronously. 'exit' does not run on signals, so SIGINT/SIGTERM/SIGHUP are handled too, and the
+  // process then exits as the signal would have made it (a listener, e.g. Playwright's own SIGTERM one, would
+  // otherwise keep it alive); other listeners get 500 ms first.
+  process.on('exit', killAllSync);
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(sig, () => {
+      killAllSync();
+      setTimeout(() => process.exit(code), 500);
+    });
+  }
 }
 
 /** Stops every code-server and browser started by this module that is still running. */
@@ -401,7 +418,10 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     exited = `code-server failed to spawn: ${e.message}`;
   });
   const pid = child.pid;
-  const syncKill = () => killGroup(pid, 'SIGKILL');
+  const syncKill = () => {
+    killGroup(pid, 'SIGKILL');
+    cleanup();
+  };
   liveSyncKills.add(syncKill);
 
   let stopped: Promise<void> | undefined;
@@ -503,12 +523,14 @@ function readLogs(dir: string, max = 400_000): string {
 
 // ------------------------------------------------------------------------------------------------ browser / workbench
 
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-ignore -- see the type import at the top
 type PlaywrightModule = typeof import('playwright-core');
 
 let pwCache: Promise<PlaywrightModule> | undefined;
 
 /** Loads playwright-core from the e2e cache (the version scripts/e2e-setup.sh pinned). */
-export function loadPlaywright(pre?: PrerequisitesResult): Promise<PlaywrightModule> {
+export function loadPlaywright(pre?: PrerequisitesResult | Prerequisites): Promise<PlaywrightModule> {
   const p = requirePrerequisites(pre);
   pwCache ??= import(pathToFileURL(path.join(p.playwrightCore, 'index.mjs')).href).then(
     (m: { default?: PlaywrightModule } & PlaywrightModule) => (m.chromium ? m : (m.default as PlaywrightModule)),
@@ -558,10 +580,13 @@ export async function openWorkbench(server: CodeServer, opts: WorkbenchOptions =
     rmrf(home);
     throw e;
   }
+  const syncRm = () => rmrf(home);
+  liveSyncKills.add(syncRm);
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closed ??= (async () => {
       liveStoppers.delete(close);
+      liveSyncKills.delete(syncRm);
       await withTimeout(browser.close(), 15_000, 'browser.close()').catch(() => undefined);
       rmrf(home);
     })();
@@ -735,10 +760,16 @@ export async function runCommand(page: Page, label: string, opts: { timeout?: nu
     .catch(() => undefined);
 }
 
-/** File name of the active editor tab ('' if none). */
+/** File name of the active editor tab in the focused editor group ('' if none). */
 export async function activeEditorName(page: Page): Promise<string> {
-  const tab = page.locator('.tabs-container .tab.active .label-name, .title.show-file-icons .label-name').first();
-  return ((await tab.textContent({ timeout: 2000 }).catch(() => '')) ?? '').trim();
+  return page
+    .evaluate(() => {
+      const tab =
+        document.querySelector('.editor-group-container.active .tabs-container .tab.active') ??
+        document.querySelector('.tabs-container .tab.active');
+      return tab?.getAttribute('data-resource-name') || tab?.getAttribute('aria-label') || '';
+    })
+    .catch(() => '');
 }
 
 /** Cursor position from the status bar ("Ln 3, Col 5"), 1-based. */
@@ -905,7 +936,7 @@ export async function problemCounts(page: Page): Promise<{ errors: number; warni
 /** Shows the hover at line:column (keyboard: editor.action.showHover) and returns its text. */
 export async function hoverText(page: Page, line: number, column: number, timeout = UI_TIMEOUT): Promise<string> {
   await gotoPosition(page, line, column);
-  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents');
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content');
   return waitFor(
     async () => {
       if (!(await hover.first().isVisible().catch(() => false))) {
@@ -929,13 +960,16 @@ export async function completionItems(
   if (at) await gotoPosition(page, at.line, at.column);
   const widget = page.locator('.editor-widget.suggest-widget.visible').first();
   const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+  let state = '';
+  let emptySince = 0;
   const items = await waitFor(
     async () => {
       if (!(await widget.isVisible().catch(() => false))) {
+        state = 'widget not shown';
+        emptySince = 0;
         await page.keyboard.press('Control+Space');
         await widget.waitFor({ state: 'visible', timeout: 3000 });
       }
-      if ((await widget.textContent())?.includes('Loading')) return undefined;
       const labels: string[] = await rows.evaluateAll((rs: Element[]) =>
         rs
           .map((r) => ({
@@ -945,10 +979,20 @@ export async function completionItems(
           .sort((a, b) => a.top - b.top)
           .map((r) => r.label),
       );
-      return labels.length ? labels : undefined;
+      if (labels.length) return labels;
+      // "Loading..." or "No suggestions.": give it 2 s, then close and trigger again
+      state = ((await widget.innerText({ timeout: 1000 }).catch(() => '')) ?? '').trim() || 'no rows';
+      emptySince ||= Date.now();
+      if (Date.now() - emptySince > 2000) {
+        await page.keyboard.press('Escape');
+        emptySince = 0;
+      }
+      return undefined;
     },
     { timeout: opts.timeout ?? UI_TIMEOUT, message: 'completion items' },
-  );
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; suggest widget: ${JSON.stringify(state)}`);
+  });
   if (!opts.keepOpen) await page.keyboard.press('Escape');
   return items;
 }
@@ -975,9 +1019,11 @@ export async function goToDefinition(
   );
 }
 
-/** Names of the editor tabs in the active group. */
+/** Names (file name or title) of the editor tabs, all groups, left to right. */
 export async function editorTabs(page: Page): Promise<string[]> {
-  return page.locator('.tabs-container .tab .label-name').allInnerTexts();
+  return page
+    .locator('.tabs-container .tab')
+    .evaluateAll((tabs: Element[]) => tabs.map((t) => t.getAttribute('data-resource-name') || t.getAttribute('aria-label') || ''));
 }
 
 /** Text of notification toasts currently shown. */
