@@ -1,4 +1,4 @@
-// Bundles the CLI, the language server and the VS Code extension.
+// Bundles the CLI, the language server, the VS Code extension and the preview page.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -17,7 +17,13 @@ const common = {
 const builds = [
     { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm',
       banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
-    { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' } }
+    { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' } },
+    // The extension runs in VS Code's extension host (Node 20 in VS Code 1.91), which provides `vscode`.
+    { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
+      target: 'node20', external: ['vscode'] },
+    // The preview page: a browser script and its stylesheet, dist/webview.js and dist/webview.css.
+    { bundle: true, sourcemap: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
+      entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] }
 ];
 
 for (const options of builds) {

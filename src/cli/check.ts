@@ -1,10 +1,15 @@
 import pc from 'picocolors';
 import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
 import { EXIT } from './errors.js';
+import { githubCommand } from './formats/github.js';
+import { sarifLog } from './formats/sarif.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type CheckFormat = typeof CHECK_FORMATS[number];
+
 export interface CheckOptions {
-    format: 'text' | 'json';
+    format: CheckFormat;
     strict?: boolean;
 }
 
@@ -16,6 +21,11 @@ export async function check(inputs: string[], options: CheckOptions, out: (text:
     const summary = summarize(diagnostics, files.length);
     if (options.format === 'json') {
         out(JSON.stringify({ diagnostics, summary }, null, 2));
+    } else if (options.format === 'sarif') {
+        out(sarifLog(diagnostics, process.env.POLITY_VERSION ?? '0.0.0'));
+    } else if (options.format === 'github') {
+        for (const d of diagnostics) out(githubCommand(d));
+        out(summaryLine(summary));
     } else {
         for (const d of diagnostics) out(formatLine(d));
         out(summaryLine(summary));

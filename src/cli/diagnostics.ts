@@ -35,7 +35,7 @@ export function collectDiagnostics(documents: LangiumDocument[]): ReportedDiagno
         || a.range.start.character - b.range.start.character || compare(a.code, b.code) || compare(a.message, b.message));
 }
 
-function toReported(file: string, d: Diagnostic): ReportedDiagnostic {
+export function toReported(file: string, d: Diagnostic): ReportedDiagnostic {
     const data = d.data as { code?: string } | undefined;
     const code = typeof d.code === 'string' ? d.code : data?.code ?? 'syntax';
     return {

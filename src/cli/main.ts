@@ -1,8 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
-import { check } from './check.js';
+import pc from 'picocolors';
+import { check, CHECK_FORMATS, type CheckFormat } from './check.js';
+import { FORMATS } from '../diagram/diagram.js';
+import { diagram, type DiagramOptions } from './diagram.js';
+import { diff, type DiffOptions } from './diff.js';
+import { exportCommand, type ExportOptions } from './export.js';
+import { fmt, type FmtOptions } from './fmt.js';
 import { EXIT, UsageError } from './errors.js';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
+const warn = (text: string) => process.stderr.write(`${text}\n`);
 
 export function createProgram(): Command {
     const program = new Command('polity')
@@ -14,10 +21,52 @@ export function createProgram(): Command {
     program.command('check')
         .description('check models: print every finding as path:line:col: severity [code] message')
         .argument('<paths...>', '.polity files or folders (searched recursively); all form one workspace')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations)')
+            .choices(CHECK_FORMATS).default('text'))
         .option('--strict', 'warnings fail the check too (exit 1)')
-        .action(async (paths: string[], options: { format: 'text' | 'json'; strict?: boolean }) => {
+        .action(async (paths: string[], options: { format: CheckFormat; strict?: boolean }) => {
             process.exitCode = await check(paths, options, out);
+        });
+
+    program.command('fmt')
+        .description('format .polity files in place: one fact per line, canonical indentation and spacing, every comment kept; only changed files are written')
+        .argument('<paths...>', '.polity files or folders (searched recursively)')
+        .option('--check', 'write nothing: list the files that are not formatted and exit 1 if there are any')
+        .action(async (paths: string[], options: FmtOptions) => {
+            process.exitCode = await fmt(paths, options, out, warn);
+        });
+
+    program.command('diff')
+        .description('compare two versions of a model fact by fact: institutions, mandates, competences, relations, disputes and views added, removed, renamed or changed, and the conflicts that appear or disappear')
+        .argument('[paths...]', 'OLD NEW (two files or folders); with --git, the files or folders to compare (default: .)')
+        .option('--git <rev>', 'compare the working tree with this git revision (e.g. HEAD, HEAD~1, main)')
+        .option('--git-external', 'act as a git external diff driver: take the 7 arguments git passes (see README, "Models in git")')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when there are differences, like git diff --exit-code (default: exit 0, it is a report)')
+        .action(async (paths: string[], options: DiffOptions) => {
+            process.exitCode = await diff(paths, options, { out, warn, colour: Boolean(process.stdout.isTTY) && pc.isColorSupported });
+        });
+
+    program.command('export')
+        .description('export the semantic model: json (schema polity/model@1, see docs/export.md), a markdown report, or the competence matrix as csv')
+        .argument('<paths...>', '.polity files or folders (searched recursively); all form one workspace')
+        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv']).default('json'))
+        .option('--at <date>', 'only the facts that hold on this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+        .option('-o, --output <file>', 'write to this file instead of stdout')
+        .action(async (paths: string[], options: ExportOptions) => {
+            process.exitCode = await exportCommand(paths, options, { write: text => process.stdout.write(text), warn });
+        });
+
+    program.command('diagram')
+        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions')
+        .argument('<paths...>', '.polity files or folders (searched recursively); all form one workspace')
+        .option('--view <name>', 'the view to draw (default: every institution as of today)')
+        .option('--all-views', 'draw every view, one file each, into the folder given with -o')
+        .option('--at <date>', 'draw the model as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+        .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
+        .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
+        .action(async (paths: string[], options: DiagramOptions) => {
+            process.exitCode = await diagram(paths, options, out, warn);
         });
 
     program.command('lsp')
@@ -32,6 +81,11 @@ export function createProgram(): Command {
 }
 
 export async function run(argv: string[]): Promise<void> {
+    // A reader that stops early (`| head`, a pager, git after an external diff) is not a failure.
+    process.stdout.on('error', error => {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        process.exit(process.exitCode ?? EXIT.ok);
+    });
     try {
         await createProgram().parseAsync(argv);
     } catch (error) {

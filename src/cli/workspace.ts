@@ -46,13 +46,29 @@ async function walk(folder: string): Promise<string[]> {
 
 /** Loads the files as one workspace and builds it: parsed, linked and validated. */
 export async function loadWorkspace(files: string[], options: { validate?: boolean } = {}): Promise<LoadedWorkspace> {
-    const { Polity: services, shared } = createPolityServices(NodeFileSystem);
-    const documents: LangiumDocument[] = [];
+    return loadTexts(await readModelFiles(files), options);
+}
+
+/** A model file's text and the URI it is known by (e.g. a file as it was at a git revision). */
+export interface ModelText { uri: URI; text: string }
+
+export async function readModelFiles(files: string[]): Promise<ModelText[]> {
+    const texts: ModelText[] = [];
     for (const file of files) {
         const text = await fs.readFile(file, 'utf8').catch(error => {
             throw new UsageError(`${file}: cannot read file (${(error as NodeJS.ErrnoException).code ?? error})`);
         });
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+        texts.push({ uri: URI.file(file), text });
+    }
+    return texts;
+}
+
+/** Loads texts as one workspace, in its own services, and builds it like `loadWorkspace`. */
+export async function loadTexts(texts: ModelText[], options: { validate?: boolean } = {}): Promise<LoadedWorkspace> {
+    const { Polity: services, shared } = createPolityServices(NodeFileSystem);
+    const documents: LangiumDocument[] = [];
+    for (const { uri, text } of texts) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
     }

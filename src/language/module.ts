@@ -12,6 +12,18 @@ import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
 import { WorkspaceModel } from './workspace-model.js';
+import { PolityCodeActionProvider } from './lsp/code-actions.js';
+import { PolityCodeLensProvider } from './lsp/code-lens.js';
+import { PolityCompletionProvider } from './lsp/completion.js';
+import { PolityDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { PolityFoldingRangeProvider } from './lsp/folding.js';
+import { PolityFormatter } from './formatter.js';
+import { PolityHoverProvider } from './lsp/hover.js';
+import { PolityNodeKindProvider } from './lsp/node-kinds.js';
+import { PolityReferences } from './lsp/references.js';
+import { PolityRenameProvider } from './lsp/rename.js';
+import { PolitySemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { PolityWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 
 export interface PolityAddedServices {
     references: {
@@ -26,11 +38,23 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
     references: {
         ScopeComputation: services => new PolityScopeComputation(services),
         ScopeProvider: services => new PolityScopeProvider(services),
+        References: services => new PolityReferences(services),
         NameIndex: services => new NameIndex(services),
         WorkspaceModel: services => new WorkspaceModel(services)
     },
     validation: {
         DocumentValidator: services => new PolityDocumentValidator(services)
+    },
+    lsp: {
+        CompletionProvider: services => new PolityCompletionProvider(services),
+        HoverProvider: services => new PolityHoverProvider(services),
+        RenameProvider: services => new PolityRenameProvider(services),
+        DocumentSymbolProvider: services => new PolityDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new PolitySemanticTokenProvider(services),
+        FoldingRangeProvider: services => new PolityFoldingRangeProvider(services),
+        CodeActionProvider: services => new PolityCodeActionProvider(services),
+        CodeLensProvider: services => new PolityCodeLensProvider(services),
+        Formatter: services => new PolityFormatter(services)
     }
 };
 
@@ -41,6 +65,9 @@ export class PolityWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: LangiumSharedServices) {
         super(services);
         this.documentFactory = services.workspace.LangiumDocumentFactory;
+        // Validate every file on start, not only opened ones: conflicts span files, and the
+        // Problems panel should show what `polity check` shows.
+        this.initialBuildOptions = { validation: true };
     }
 
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
@@ -55,6 +82,10 @@ export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSha
     workspace: {
         DocumentBuilder: services => new PolityDocumentBuilder(services),
         WorkspaceManager: services => new PolityWorkspaceManager(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new PolityNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new PolityWorkspaceSymbolProvider(services)
     }
 };
 

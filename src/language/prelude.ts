@@ -1,11 +1,12 @@
 import { URI } from 'langium';
 import { PRELUDE_MODEL } from './names.js';
+import { BUILTIN_SCHEME } from './protocol.js';
 
 /**
  * The built-in document every model sees: the everyday kinds and relation
  * kinds, so that a small model needs no declarations of its own.
  */
-export const PRELUDE_URI = URI.parse('polity-builtin:///prelude.polity');
+export const PRELUDE_URI = URI.parse(`${BUILTIN_SCHEME}:///prelude.polity`);
 
 export const PRELUDE_TEXT = `/** Built-in kinds and relation kinds. Read-only: declare your own in your model to add or override. */
 model ${PRELUDE_MODEL}

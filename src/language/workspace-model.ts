@@ -3,7 +3,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { runChecks, type CheckOptions } from '../model/checks.js';
 import { findConflicts, type Conflict } from '../model/conflicts.js';
 import { buildModel, type SemanticModel } from '../model/model.js';
-import type { Finding } from '../model/types.js';
+import type { DocumentFacts, Finding } from '../model/types.js';
 import { documentFacts } from './facts.js';
 
 export interface WorkspaceSnapshot {
@@ -22,10 +22,24 @@ export interface WorkspaceSnapshot {
 export class WorkspaceModel {
     private readonly cache: WorkspaceCache<string, WorkspaceSnapshot>;
     private readonly shown = new Map<string, string>();
+    /**
+     * Each document's facts, kept until the document is changed or linked
+     * again: an edit recomputes the facts of the documents it rebuilt, not of
+     * the whole workspace (facts name their targets by key, so a document
+     * whose references were only re-pointed keeps the same facts).
+     */
+    private readonly facts = new Map<string, DocumentFacts>();
     private options: CheckOptions = {};
 
     constructor(private readonly services: LangiumServices) {
         this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) this.facts.delete(uri.toString());
+        });
+        builder.onDocumentPhase(DocumentState.Linked, document => {
+            this.facts.delete(document.uri.toString());
+        });
     }
 
     setOptions(options: CheckOptions): void {
@@ -45,17 +59,30 @@ export class WorkspaceModel {
         };
         const documents = this.services.shared.workspace.LangiumDocuments.all
             .filter(doc => doc.state >= DocumentState.ComputedScopes)
-            .map(doc => documentFacts(doc, docOf))
+            .map(doc => this.factsOf(doc, docOf))
             .toArray()
             .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
         const model = buildModel(documents);
-        const findings = runChecks(model, this.options);
+        const conflicts = findConflicts(model);
+        const findings = runChecks(model, this.options, conflicts);
         const findingsByUri = new Map<string, Finding[]>();
         for (const finding of findings) {
             const list = findingsByUri.get(finding.loc.uri);
             if (list) list.push(finding); else findingsByUri.set(finding.loc.uri, [finding]);
         }
-        return { model, findings, findingsByUri, conflicts: findConflicts(model) };
+        return { model, findings, findingsByUri, conflicts };
+    }
+
+    private factsOf(document: LangiumDocument, docOf: (node: AstNode) => string | undefined): DocumentFacts {
+        // A document that is not linked (yet, or again) has its facts computed by lazy resolution, and not kept.
+        if (document.state < DocumentState.Linked) return documentFacts(document, docOf);
+        const uri = document.uri.toString();
+        let facts = this.facts.get(uri);
+        if (!facts) {
+            facts = documentFacts(document, docOf);
+            this.facts.set(uri, facts);
+        }
+        return facts;
     }
 
     findingsFor(document: LangiumDocument): Finding[] {

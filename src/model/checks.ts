@@ -29,13 +29,16 @@ export interface CheckOptions {
     conflictSeverity?: Severity | 'off';
 }
 
-/** Runs every workspace-wide check. Pure: the same model gives the same findings in the same order. */
-export function runChecks(model: SemanticModel, options: CheckOptions = {}): Finding[] {
+/**
+ * Runs every workspace-wide check. Pure: the same model gives the same findings in the same order.
+ * Callers that also need the conflicts pass them in, so that they are found once.
+ */
+export function runChecks(model: SemanticModel, options: CheckOptions = {}, conflicts = findConflicts(model)): Finding[] {
     return [
         ...duplicates(model),
         ...cycles(model),
         ...badPeriods(model),
-        ...conflictFindings(model, findConflicts(model), options),
+        ...conflictFindings(model, conflicts, options),
         ...outsideLifetime(model),
         ...oneSidedShares(model),
         ...selfRelations(model),

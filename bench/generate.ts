@@ -1,0 +1,311 @@
+/**
+ * Synthetic but realistic Polity workspaces for the benchmarks, generated
+ * deterministically from a seed: the same options always give the same bytes.
+ *
+ * Shape (per institution, on average): a kind, an establishment date, one
+ * `leads` in a handover schedule (so most claims do not conflict), some
+ * `supports`/`shares`/`coordinates`, ~1.5 relations (a hierarchical
+ * `oversees` tree without cycles, mostly within a file, plus others), units,
+ * citations and doc comments. A few injected overlapping claims make real
+ * conflicts; half of them are recorded as matching disputes.
+ */
+
+export interface GenerateOptions {
+    /** Institution declarations, units included. */
+    institutions: number;
+    seed?: number;
+    /** Everything in one file instead of one file per ~100 institutions. */
+    singleFile?: boolean;
+}
+
+export interface GeneratedFile {
+    name: string;
+    text: string;
+}
+
+export interface WorkspaceStats {
+    institutions: number;
+    units: number;
+    mandates: number;
+    claims: number;
+    relations: number;
+    disputes: number;
+    files: number;
+    lines: number;
+    bytes: number;
+}
+
+export interface GeneratedWorkspace {
+    files: GeneratedFile[];
+    stats: WorkspaceStats;
+}
+
+/** mulberry32: small, fast and good enough to make varied but reproducible models. */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const MODEL = 'bench';
+const FIRST_SLOT = 1985;
+const LAST_SLOT = 2020;
+const LATEST = 2025;
+
+const PRELUDE_KINDS = ['ministry', 'administration', 'bureau', 'agency', 'committee', 'commission', 'leading-group',
+    'court', 'legislature', 'think-tank', 'technical-centre', 'association', 'enterprise'];
+const DECLARED_KINDS: [string, string][] = [
+    ['regulator', 'state'], ['state-company', 'market'], ['party-office', 'party'], ['academy', 'affiliated'],
+    ['ngo', 'society'], ['military-region', 'military'], ['treaty-body', 'international'], ['inspectorate', 'state']
+];
+const RELATIONS = ['guides', 'advises', 'member-of', 'affiliated-with', 'hosts', 'funds', 'appoints'];
+const TOPICS = ['tax', 'data', 'energy', 'water', 'health', 'trade', 'security', 'media', 'rail', 'ports',
+    'forestry', 'grain', 'banking', 'census', 'patents', 'schools', 'pensions', 'customs', 'fisheries', 'housing'];
+const AREAS = ['policy', 'licensing', 'inspection', 'standards', 'statistics', 'planning', 'enforcement', 'research'];
+const PREFIX: Record<string, string> = {
+    ministry: 'Min', administration: 'Adm', bureau: 'Bur', agency: 'Agy', committee: 'Cttee', commission: 'Comm',
+    'leading-group': 'LG', court: 'Court', legislature: 'Leg', 'think-tank': 'TT', 'technical-centre': 'TC',
+    association: 'Assoc', enterprise: 'Ent', regulator: 'Reg', 'state-company': 'SOE', 'party-office': 'PO', academy: 'Acad',
+    ngo: 'NGO', 'military-region': 'MR', 'treaty-body': 'TB', inspectorate: 'Insp'
+};
+
+interface Slot { start?: number; end?: number }
+
+interface Institution {
+    index: number;
+    ref: string;
+    file: number;
+    parent?: Institution;
+    units: Institution[];
+    /** Lines of its body, without indentation. */
+    body: string[];
+    established: number;
+}
+
+interface Mandate { name: string; children: Mandate[]; leaders: Institution[] }
+
+/** Generates a workspace; pure: no files are written. */
+export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace {
+    const random = seededRandom(options.seed ?? 1);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const chance = (p: number) => random() < p;
+    const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+
+    const total = Math.max(1, options.institutions);
+    const fileCount = options.singleFile ? 1 : Math.max(1, Math.round(total / 100));
+    const sources = Array.from({ length: Math.max(5, Math.round(total / 50)) }, (_, i) => `src${i}`);
+    const counts = { claims: 0, relations: 0, disputes: 0 };
+
+    const cite = (): string => {
+        if (!chance(0.3)) return '';
+        return chance(0.7) ? ` [${pick(sources)} "p. ${between(1, 400)}"]` : ` [${pick(sources)}]`;
+    };
+
+    // Institutions: top-level ones, each with a few units, until the total is reached.
+    const tops: Institution[] = [];
+    const all: Institution[] = [];
+    const topTarget = Math.max(1, Math.round(total / 1.3));
+    while (all.length < total) {
+        const index = tops.length;
+        const kind = pick(PRELUDE_KINDS.concat(DECLARED_KINDS.map(([k]) => k)));
+        const name = `${PREFIX[kind]}${index}`;
+        const top: Institution = {
+            index, ref: name, file: Math.min(fileCount - 1, Math.floor(index * fileCount / topTarget)), units: [], body: [],
+            established: between(1949, 1979)
+        };
+        top.body.push(`kind ${kind}${cite()}`, `established ${top.established}${cite()}`);
+        tops.push(top);
+        all.push(top);
+        const unitCount = chance(0.3) ? between(1, 2) : 0;
+        for (let u = 1; u <= unitCount && all.length < total; u++) {
+            const unit: Institution = {
+                index: all.length, ref: `${name}.Dept${u}`, file: top.file, parent: top, units: [], body: [],
+                established: between(top.established, 1979)
+            };
+            unit.body.push(`kind bureau`, `established ${unit.established}`);
+            top.units.push(unit);
+            all.push(unit);
+        }
+    }
+
+    // Mandates: small trees; institutions lead only leaves, so nesting matters only where a claim is injected.
+    const mandates: Mandate[] = [];
+    const leaves: Mandate[] = [];
+    const parents: Mandate[] = [];
+    const leafTarget = Math.max(1, Math.round(tops.length / 4));
+    let mandateCount = 0;
+    const makeMandate = (depth: number): Mandate => {
+        const mandate: Mandate = { name: `${pick(TOPICS)}-${pick(AREAS)}-${mandateCount++}`, children: [], leaders: [] };
+        const split = depth === 0 ? chance(0.35) : depth === 1 && chance(0.15);
+        if (split) {
+            for (let i = between(2, 3); i > 0; i--) mandate.children.push(makeMandate(depth + 1));
+            parents.push(mandate);
+        } else {
+            leaves.push(mandate);
+        }
+        return mandate;
+    };
+    while (leaves.length < leafTarget) mandates.push(makeMandate(0));
+    const allMandates = [...leaves, ...parents];
+
+    // Handover schedules: the leaders of a leaf take turns, one slot each.
+    tops.forEach((top, i) => leaves[i % leaves.length].leaders.push(top));
+    const slotOf = (mandate: Mandate, k: number): Slot => {
+        const n = mandate.leaders.length;
+        const bound = (i: number) => FIRST_SLOT + Math.round((LAST_SLOT - FIRST_SLOT) * i / n);
+        return { start: k === 0 ? undefined : bound(k), end: k === n - 1 ? undefined : bound(k + 1) };
+    };
+    const writeSlot = (slot: Slot): string =>
+        slot.start && slot.end ? ` from ${slot.start} to ${slot.end}` : slot.start ? ` since ${slot.start}` : slot.end ? ` until ${slot.end}` : '';
+    /** A period of whole years strictly inside the slot, so that it overlaps only that slot. */
+    const inside = (slot: Slot): string => {
+        const start = slot.start ?? 1980;
+        const end = slot.end ?? LATEST;
+        const from = between(start, end - 1);
+        return ` from ${from} to ${between(from + 1, end)}`;
+    };
+    const claim = (who: Institution, line: string) => {
+        who.body.push(line + cite());
+        counts.claims++;
+    };
+    const disputes = new Map<number, string[]>();
+
+    for (const mandate of leaves) {
+        mandate.leaders.forEach((leader, k) => claim(leader, `leads ${mandate.name}${writeSlot(slotOf(mandate, k))}`));
+    }
+    for (const mandate of parents) claim(pick(tops), `coordinates ${mandate.name}`);
+    for (const top of tops) {
+        if (chance(0.15)) {
+            const mandate = pick(leaves);
+            const k = Math.floor(random() * mandate.leaders.length);
+            const leader = mandate.leaders[k];
+            if (leader !== top) claim(top, `shares ${mandate.name} with ${leader.ref}${inside(slotOf(mandate, k))}`);
+        }
+        if (chance(0.04)) {
+            // A real conflict with one leader; half of them are recorded as disputes.
+            const mandate = pick(leaves);
+            const k = Math.floor(random() * mandate.leaders.length);
+            const leader = mandate.leaders[k];
+            if (leader !== top) {
+                claim(top, `leads ${mandate.name}${inside(slotOf(mandate, k))}`);
+                if (chance(0.5)) {
+                    const list = disputes.get(top.file) ?? [];
+                    list.push(`dispute ${mandate.name} between ${top.ref}, ${leader.ref}${cite()}\n  "Both claim ${mandate.name}."`);
+                    disputes.set(top.file, list);
+                    counts.disputes++;
+                }
+            }
+        } else if (parents.length > 0 && chance(0.01)) {
+            claim(top, `leads ${pick(parents).name}${inside({ start: FIRST_SLOT, end: LATEST })}`);
+        }
+    }
+    for (const institution of all) {
+        if (chance(0.5)) claim(institution, `supports ${pick(allMandates).name}${chance(0.3) ? ` since ${between(1985, 2020)}` : ''}`);
+        if (!institution.parent && chance(0.2)) institution.body.push(`formerly "Former ${institution.ref}" until ${between(1980, 2015)}${cite()}`);
+    }
+
+    // Relations: an oversight tree per file (heads overseen across files), then ~0.6 others per institution.
+    const statements = new Map<number, string[]>();
+    const relate = (subject: Institution, kind: string, target: Institution, period: string) => {
+        counts.relations++;
+        if (!subject.parent && chance(0.5)) {
+            const list = statements.get(subject.file) ?? [];
+            list.push(`${subject.ref} ${kind} ${target.ref}${period}${cite()}`);
+            statements.set(subject.file, list);
+        } else {
+            subject.body.push(`${kind} ${target.ref}${period}${cite()}`);
+        }
+    };
+    const byFile: Institution[][] = Array.from({ length: fileCount }, () => []);
+    for (const top of tops) byFile[top.file].push(top);
+    const heads = byFile.filter(list => list.length > 0).map(list => list[0]);
+    const oversight = (members: Institution[]) => members.forEach((member, i) => {
+        if (i > 0) relate(members[Math.floor((i - 1) / 5)], 'oversees', member, chance(0.3) ? ` since ${between(FIRST_SLOT, LAST_SLOT)}` : '');
+    });
+    byFile.forEach(oversight);
+    oversight(heads);
+    const allByFile: Institution[][] = Array.from({ length: fileCount }, () => []);
+    for (const institution of all) allByFile[institution.file].push(institution);
+    const others = Math.round(all.length * 0.6);
+    for (let i = 0; i < others; i++) {
+        const subject = pick(all);
+        const local = chance(0.7) ? allByFile[subject.file] : all;
+        const target = local.length > 1 ? pick(local) : pick(all);
+        if (target === subject) continue;
+        const period = chance(0.3) ? (chance(0.5) ? ` since ${between(1985, 2020)}` : ` from ${between(1985, 2000)} to ${between(2001, 2024)}`) : '';
+        relate(subject, pick(RELATIONS), target, period);
+    }
+
+    const files: GeneratedFile[] = [];
+    const header = `model ${MODEL}\n\n`;
+    const common = renderCommon(sources, mandates, random);
+    if (options.singleFile) {
+        files.push({ name: 'bench.polity', text: header + common + byFile.map((_, f) => renderFile(f, byFile[f], statements, disputes, random)).join('') });
+    } else {
+        files.push({ name: 'common.polity', text: header + common });
+        byFile.forEach((members, f) => files.push({
+            name: `part-${String(f).padStart(4, '0')}.polity`,
+            text: header + renderFile(f, members, statements, disputes, random)
+        }));
+    }
+    const text = files.map(f => f.text);
+    return {
+        files,
+        stats: {
+            institutions: all.length, units: all.length - tops.length, mandates: leaves.length + parents.length,
+            ...counts, files: files.length,
+            lines: text.reduce((n, t) => n + t.split('\n').length - 1, 0),
+            bytes: text.reduce((n, t) => n + Buffer.byteLength(t), 0)
+        }
+    };
+}
+
+function renderCommon(sources: string[], mandates: Mandate[], random: () => number): string {
+    const lines: string[] = ['// Declarations shared by every part of the benchmark model.', ''];
+    sources.forEach((source, i) => lines.push(random() < 0.3
+        ? `source ${source} "Report ${i}" {\n  url "https://example.org/reports/${i}"\n}`
+        : `source ${source} "Author ${i}, Governance Report ${1990 + (i % 35)}"`));
+    lines.push('');
+    for (const [kind, sphere] of DECLARED_KINDS) lines.push(`kind ${kind} "${kind}" in ${sphere}`);
+    lines.push('relation funds "provides the budget of"', 'relation appoints "appoints the head of"', '');
+    const mandate = (m: Mandate, indent: string): void => {
+        const title = `"${m.name.replace(/-\d+$/, '').replace('-', ' ')}"`;
+        if (m.children.length === 0) {
+            lines.push(`${indent}mandate ${m.name} ${title}`);
+            return;
+        }
+        lines.push(`${indent}mandate ${m.name} ${title} {`);
+        for (const child of m.children) mandate(child, `${indent}  `);
+        lines.push(`${indent}}`);
+    };
+    for (const m of mandates) mandate(m, '');
+    lines.push('', 'view overview "Everything in 2010" {\n  include *\n  at 2010\n  group by sphere\n}', '');
+    return lines.join('\n');
+}
+
+function renderFile(file: number, members: Institution[], statements: Map<number, string[]>, disputes: Map<number, string[]>, random: () => number): string {
+    const lines: string[] = [`// Part ${file}: ${members.length} institutions with their units.`, ''];
+    const body = (institution: Institution, indent: string) => {
+        const name = institution.ref.slice(institution.ref.lastIndexOf('.') + 1);
+        const keyword = institution.parent ? 'unit' : 'institution';
+        if (random() < 0.2) lines.push(`${indent}/** ${keyword === 'unit' ? 'A department' : 'An institution'} of the benchmark model (${name}). */`);
+        lines.push(`${indent}${keyword} ${name} "${institution.parent ? 'Department' : 'Institution'} ${institution.index}" {`);
+        for (const line of institution.body) {
+            if (random() < 0.05) lines.push(`${indent}  // a remark on the next fact`);
+            lines.push(`${indent}  ${line}`);
+        }
+        for (const unit of institution.units) body(unit, `${indent}  `);
+        lines.push(`${indent}}`);
+    };
+    for (const member of members) {
+        body(member, '');
+        lines.push('');
+    }
+    lines.push(...statements.get(file) ?? [], '', ...disputes.get(file) ?? [], '');
+    return lines.join('\n');
+}

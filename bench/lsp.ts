@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    CompletionRequest, DefinitionRequest, HoverRequest, ReferencesRequest, type Diagnostic, type Position
+} from 'vscode-languageserver-protocol';
+import { LspSession } from '../test/fuzz/lsp-session.js';
+import { median, percentile, usageProbe } from './measure.js';
+
+export interface Latency { median: number; p95: number; samples: number }
+
+export interface ServerResults {
+    /** Spawn to diagnostics published for every file, in ms. */
+    startup: number;
+    /** didOpen to the opened file's diagnostics. */
+    open: number;
+    /** An edit inside an institution (exported names unchanged) until the file's new diagnostics. */
+    bodyEdit: Latency;
+    /** The same edit until another file's diagnostics show the new cross-file conflict. */
+    crossFile: Latency;
+    /** An edit that declares a new institution (exported names change) until the file's new diagnostics. */
+    declarationEdit: Latency;
+    completion: Latency;
+    hover: Latency;
+    definition: Latency;
+    references: Latency;
+    /** Peak RSS of the server over the whole session, in MB. */
+    rss: number;
+}
+
+/**
+ * Drives the bundled language server over stdio like an editor on a generated
+ * workspace: start-up until every file has diagnostics, edits until their
+ * diagnostics arrive, and the latency of the everyday requests.
+ */
+export async function benchServer(folder: string, files: string[], samples: number): Promise<ServerResults> {
+    const usage = usageProbe();
+    const start = performance.now();
+    const session = LspSession.start({ nodeArgs: usage.nodeArgs, env: usage.env });
+    try {
+        const pending = new Set(files.map(file => path.resolve(file)));
+        const everyFile = session.waitFor(params => {
+            if (params.uri.startsWith('file:')) pending.delete(fileURLToPath(params.uri));
+            return pending.size === 0 ? true : undefined;
+        }, 300_000, 'the server did not publish diagnostics for every file');
+        await session.initialize(folder);
+        await everyFile;
+        const startup = performance.now() - start;
+        await session.settle();
+
+        const edited = files.find(f => path.basename(f) === 'part-0001.polity') ?? files[files.length - 1];
+        const other = files.find(f => path.basename(f) === 'part-0000.polity') ?? files[0];
+        const uri = pathToFileURL(edited).toString();
+        const otherUri = pathToFileURL(other).toString();
+        const original = readFileSync(edited, 'utf8');
+        const { mandate, institution } = editTargets(original, readFileSync(other, 'utf8'));
+
+        let t = performance.now();
+        const opened = session.nextDiagnostics(uri);
+        await session.open(uri, original);
+        await opened;
+        const open = performance.now() - t;
+        await session.settle();
+
+        // A new `leads` line in the first institution: a conflict with a leader in another file.
+        const bodyEdited = original.replace(/^(institution \S+ "[^"]*" \{\n)/m, `$1  leads ${mandate}\n`);
+        const mentions = (d: Diagnostic[], name: string) => d.map(messageOf).some(m => m.includes(name) && m.includes(mandate));
+        const bodyEdit: number[] = [];
+        const crossFile: number[] = [];
+        for (let i = 0; i < samples; i++) {
+            for (const [text, present] of [[bodyEdited, true], [original, false]] as const) {
+                t = performance.now();
+                const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, institution) === present);
+                const far = session.nextDiagnostics(otherUri, 30_000, d => mentions(d, institution) === present);
+                await session.change(uri, text);
+                await own;
+                if (present) bodyEdit.push(performance.now() - t);
+                await far;
+                if (present) crossFile.push(performance.now() - t);
+                await session.settle(150);
+            }
+        }
+
+        // A new institution at the end of the file: its exported names change.
+        const declared = `${original}\ninstitution BenchNew "Added by the benchmark" {\n  leads ${mandate}\n}\n`;
+        const declarationEdit: number[] = [];
+        for (let i = 0; i < samples; i++) {
+            for (const [text, present] of [[declared, true], [original, false]] as const) {
+                t = performance.now();
+                const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, 'BenchNew') === present);
+                await session.change(uri, text);
+                await own;
+                if (present) declarationEdit.push(performance.now() - t);
+                await session.settle(150);
+            }
+        }
+
+        const at = (pattern: RegExp, group = 1): Position => positionOf(original, pattern, group);
+        const textDocument = { uri };
+        const reference = at(/^\s+oversees (\S+)/m);
+        const requests = {
+            completion: () => session.request(CompletionRequest.method, { textDocument, position: at(/^\s+leads ()/m) }),
+            hover: () => session.request(HoverRequest.method, { textDocument, position: reference }),
+            definition: () => session.request(DefinitionRequest.method, { textDocument, position: reference }),
+            references: () => session.request(ReferencesRequest.method, {
+                textDocument, position: at(/^institution (\S+)/m), context: { includeDeclaration: true }
+            })
+        };
+        const latencies: Record<keyof typeof requests, number[]> = { completion: [], hover: [], definition: [], references: [] };
+        for (let i = 0; i < samples * 3; i++) {
+            for (const [name, send] of Object.entries(requests) as [keyof typeof requests, () => Promise<unknown>][]) {
+                t = performance.now();
+                const answer = await send();
+                latencies[name].push(performance.now() - t);
+                if (answer === null || answer === undefined) throw new Error(`the server gave no ${name} at the probed position`);
+            }
+        }
+        await session.stop();
+        return {
+            startup, open,
+            bodyEdit: summary(bodyEdit), crossFile: summary(crossFile), declarationEdit: summary(declarationEdit),
+            completion: summary(latencies.completion), hover: summary(latencies.hover),
+            definition: summary(latencies.definition), references: summary(latencies.references),
+            rss: usage.read().rss
+        };
+    } finally {
+        if (session.alive) session.process.kill('SIGKILL');
+        usage.dispose();
+    }
+}
+
+function summary(values: number[]): Latency {
+    return { median: median(values), p95: percentile(values, 95), samples: values.length };
+}
+
+function messageOf(d: Diagnostic): string {
+    return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/** A mandate led in the other file, and the institution the edit adds a claim to. */
+function editTargets(edited: string, other: string): { mandate: string; institution: string } {
+    const mandate = /^\s+leads (\S+)/m.exec(other)?.[1];
+    const institution = /^institution (\S+)/m.exec(edited)?.[1];
+    if (!mandate || !institution) throw new Error('the generated files do not have the expected shape');
+    return { mandate, institution };
+}
+
+/** The position of a regular expression group's start in the text. */
+function positionOf(text: string, pattern: RegExp, group: number): Position {
+    const match = new RegExp(pattern.source, `${pattern.flags}d`).exec(text);
+    if (!match) throw new Error(`no ${pattern} in the edited file`);
+    const offset = match.indices![group]![0];
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - before.lastIndexOf('\n') - 1 };
+}

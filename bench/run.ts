@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: generates the workspaces, measures `polity check` and the
+ * language server, prints a Markdown table with the budgets, and writes
+ * bench/results/latest.json and latest.md.
+ *
+ * Options: --sizes 1000,10000,100000  --runs 5  --seed 1  --no-server  --quick
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateWorkspace, type GenerateOptions } from './generate.js';
+import { benchServer } from './lsp.js';
+import { BENCH_DIR, measureProcess, median, ROOT } from './measure.js';
+import type { Phases } from './probe.js';
+import { budgets, markdown, type BenchResults, type CheckResult } from './report.js';
+
+const RESULTS = path.join(BENCH_DIR, 'results');
+const CLI = path.join(ROOT, 'bin', 'polity.js');
+const PROBE = path.join(RESULTS, '.build', 'probe.mjs');
+const DIAGRAM = path.join(RESULTS, '.build', 'diagram.mjs');
+
+interface Workload { name: string; options: GenerateOptions; runs: number }
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: {
+            sizes: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string', default: '1' },
+            'no-server': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }
+        }
+    });
+    const seed = Number(values.seed);
+    const sizes = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+    const runs = Number(values.runs ?? (values.quick ? 3 : 5));
+    for (const file of [path.join(ROOT, 'dist', 'cli.js'), path.join(ROOT, 'dist', 'server.cjs'), PROBE]) {
+        if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\`, which builds first`);
+    }
+
+    const workloads: Workload[] = sizes.map(n => ({ name: n.toLocaleString('en-GB'), options: { institutions: n, seed }, runs: n >= 100_000 ? Math.min(runs, 3) : runs }));
+    if (sizes.includes(10_000)) workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
+
+    const results: BenchResults = {
+        date: new Date().toISOString().slice(0, 10), node: process.versions.node,
+        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`, seed, checks: []
+    };
+    // The server is measured on the 10,000 workspace, or the largest below it when that size is not run.
+    let serverFolder: { name: string; folder: string; files: string[] } | undefined;
+    for (const workload of workloads) {
+        const generated = generateWorkspace(workload.options);
+        const folder = path.join(RESULTS, 'workspaces', workload.name.replace(/\W+/g, '-'));
+        rmSync(folder, { recursive: true, force: true });
+        mkdirSync(folder, { recursive: true });
+        const files = generated.files.map(f => path.join(folder, f.name));
+        generated.files.forEach((f, i) => writeFileSync(files[i], f.text));
+        const size = workload.options.institutions;
+        if (!workload.options.singleFile && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
+            serverFolder = { name: workload.name, folder, files };
+        }
+
+        log(`check ${workload.name} institutions (${generated.stats.files} files, ${generated.stats.lines} lines), ${workload.runs} runs`);
+        const check = [];
+        const parse = [];
+        for (let i = 0; i < workload.runs; i++) {
+            check.push(await measureProcess([CLI, 'check', folder]));
+            parse.push(await measureProcess([PROBE, 'parse', folder]));
+        }
+        const failed = check.find(c => c.code !== 0 && c.code !== 1);
+        if (failed) throw new Error(`polity check failed (exit ${failed.code}): ${failed.stderr}`);
+        const phases = await measureProcess([PROBE, 'phases', folder]);
+        const result: CheckResult = {
+            name: workload.name, stats: generated.stats, runs: workload.runs,
+            wall: median(check.map(c => c.wall)), cpu: median(check.map(c => c.cpu)), rss: median(check.map(c => c.rss)),
+            parseWall: median(parse.map(c => c.wall)), parseRss: median(parse.map(c => c.rss)),
+            phases: JSON.parse(phases.stdout) as Phases,
+            findings: check[0].stdout.trim().split('\n').pop() ?? ''
+        };
+        results.checks.push(result);
+        log(`  ${result.wall.toFixed(2)} s, ${Math.round(result.rss)} MB (parse only ${result.parseWall.toFixed(2)} s)`);
+    }
+
+    if (serverFolder && !values['no-server']) {
+        log(`language server on the ${serverFolder.name} workspace`);
+        results.server = { workspace: serverFolder.name, ...await benchServer(serverFolder.folder, serverFolder.files, Math.max(5, runs * 2)) };
+    }
+    if (existsSync(DIAGRAM)) {
+        log('diagrams (bench/diagram.ts)');
+        const diagram = await measureProcess([DIAGRAM]);
+        results.diagram = diagram.code === 0 ? diagram.stdout : `bench/diagram.ts failed (exit ${diagram.code}): ${diagram.stderr.trim()}`;
+    }
+
+    const table = markdown(results);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify({ ...results, budgets: budgets(results) }, null, 2)}\n`);
+    writeFileSync(path.join(RESULTS, 'latest.md'), table);
+    process.stdout.write(`\n${table}`);
+}
+
+function log(text: string): void {
+    process.stderr.write(`bench: ${text}\n`);
+}
+
+await main();

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { UsageError } from './errors.js';
+import type { ModelText } from './workspace.js';
+
+/** Runs git in the working folder; a failure becomes a one-line usage error with git's own reason. */
+export function git(args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+        execFile('git', args, { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+            if (!error) return resolve(stdout);
+            const reason = (stderr || error.message).trim().split('\n')[0];
+            const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+            reject(new UsageError(missing ? 'git is not installed or not on PATH' : `git ${args[0]} failed: ${reason}`));
+        });
+    });
+}
+
+export async function repositoryRoot(): Promise<string> {
+    const root = await git(['rev-parse', '--show-toplevel']).catch((error: Error) => {
+        throw new UsageError(`${process.cwd()} is not in a git repository (${error.message})`);
+    });
+    return root.trim();
+}
+
+export async function verifyRevision(rev: string): Promise<void> {
+    await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(() => {
+        throw new UsageError(`${rev}: not a commit in this repository (try HEAD, HEAD~1, a branch or a tag)`);
+    });
+}
+
+/** Repository-relative paths of the `.polity` files under the pathspecs (relative to the working folder) at `rev`. */
+export async function modelFilesAt(rev: string, pathspecs: string[]): Promise<string[]> {
+    const listing = await git(['ls-tree', '-r', '-z', '--name-only', '--full-name', rev, '--', ...pathspecs]);
+    return polityPaths(listing);
+}
+
+/**
+ * The `.polity` files in the working tree that git sees (tracked or new, not
+ * ignored) under the pathspecs; tracked files deleted from disk are gone.
+ */
+export async function workingTreeModelFiles(root: string, pathspecs: string[]): Promise<string[]> {
+    const listing = await git(['ls-files', '-z', '--full-name', '--cached', '--others', '--exclude-standard', '--', ...pathspecs]);
+    return [...new Set(polityPaths(listing))].map(p => path.join(root, p)).filter(file => existsSync(file));
+}
+
+function polityPaths(listing: string): string[] {
+    return listing.split('\0').filter(p => p.endsWith('.polity')).sort();
+}
+
+/** The files as they were at `rev`, known by their working-tree URIs so that names and messages match. */
+export async function textsAt(rev: string, root: string, paths: string[]): Promise<ModelText[]> {
+    return Promise.all(paths.map(async p => ({
+        uri: URI.file(path.join(root, p)),
+        text: await git(['show', `${rev}:${p}`])
+    })));
+}

@@ -1,0 +1,151 @@
+import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
+import { layoutEdges } from './layout-hints.js';
+import type { EdgeStyle } from './style.js';
+
+/**
+ * Graphviz sizes boxes with its own Helvetica metrics; the SVG names fonts
+ * with the same metrics (see render.ts), so labels fit their boxes.
+ */
+export const FONT = 'Helvetica';
+
+const TITLE_WIDTH = 26;
+
+/**
+ * Writes the graph as DOT. Every string is escaped (quoted strings for ids,
+ * entities for the HTML-like labels), and every element carries an `id` that
+ * the SVG keeps, so a click maps back to a declaration. Only oversight-like
+ * (hierarchical) relations and units set ranks; everything else is drawn with
+ * `constraint=false` and cannot pull the hierarchy out of shape.
+ */
+export function toDot(graph: DiagramGraph): string {
+    const out: string[] = [];
+    out.push('digraph "polity" {');
+    out.push(`  graph [${attrs({
+        id: 'diagram', fontname: FONT, fontsize: 12, rankdir: graph.direction === 'right' ? 'LR' : 'TB',
+        newrank: true, nodesep: 0.3, ranksep: 0.55, pad: 0.3, bgcolor: 'white', outputorder: 'edgesfirst',
+        labelloc: 't', labeljust: 'l', label: html(`<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`)
+    })}];`);
+    out.push(`  node [${attrs({ fontname: FONT, fontsize: 11, shape: 'box', style: 'rounded,filled', margin: '0.14,0.06', penwidth: 1 })}];`);
+    out.push(`  edge [${attrs({ fontname: FONT, fontsize: 9, arrowsize: 0.7 })}];`);
+    writeClusters(out, graph, undefined, '  ');
+    for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
+    for (const edge of graph.edges) out.push(`  ${edgeLine(edge)}`);
+    layoutEdges(graph).forEach(([from, to], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis' })}];`));
+    if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
+    out.push('}');
+    return `${out.join('\n')}\n`;
+}
+
+function writeClusters(out: string[], graph: DiagramGraph, parent: string | undefined, indent: string): void {
+    for (const cluster of graph.clusters.filter(c => c.parent === parent)) {
+        out.push(`${indent}subgraph ${quote(cluster.id)} {`);
+        out.push(`${indent}  graph [${clusterAttrs(cluster)}];`);
+        writeClusters(out, graph, cluster.id, `${indent}  `);
+        for (const node of graph.nodes.filter(n => n.cluster === cluster.id)) out.push(`${indent}  ${nodeLine(node)}`);
+        out.push(`${indent}}`);
+    }
+}
+
+function clusterAttrs(cluster: GraphCluster): string {
+    return attrs({
+        id: cluster.id, class: 'cluster-group', label: cluster.label, fontsize: 12, labeljust: 'l',
+        style: 'rounded,filled', fillcolor: cluster.style.fill, color: cluster.style.border, penwidth: 0.8
+    });
+}
+
+function nodeLine(node: GraphNode): string {
+    const lines = [`<B>${text(node.name)}</B>`, ...wrap(node.title ?? '', TITLE_WIDTH).map(text)];
+    if (node.kind) lines.push(`<FONT POINT-SIZE="9" COLOR="#555555">${text(node.kind)}</FONT>`);
+    return `${quote(node.id)} [${attrs({
+        id: node.id,
+        class: classes('institution', node.sphere && `sphere-${node.sphere}`, node.kind && `kind-${node.kind}`),
+        label: html(lines.join('<BR/>')),
+        fillcolor: node.style.fill,
+        color: node.style.border,
+        peripheries: node.style.double ? 2 : undefined
+    })}];`;
+}
+
+function edgeLine(edge: GraphEdge): string {
+    return `${quote(edge.from)} -> ${quote(edge.to)} [${attrs({
+        id: edge.id,
+        class: classes(edge.category, edge.kind && `relation-${edge.kind}`),
+        label: edge.label,
+        constraint: edge.ranks ? undefined : false,
+        fontcolor: edge.category === 'conflict' || edge.category === 'dispute' ? edge.style.color : undefined,
+        ...edgeStyleAttrs(edge.style)
+    })}];`;
+}
+
+function edgeStyleAttrs(style: EdgeStyle): Record<string, string | number | undefined> {
+    return {
+        color: style.color,
+        style: style.line === 'solid' ? undefined : style.line,
+        penwidth: style.width,
+        arrowhead: style.arrow === 'normal' ? undefined : style.arrow
+    };
+}
+
+/** The legend is one table, so it adds no ranks or edges: a line sample (a bordered cell) or a colour swatch per row. */
+function legendLine(items: LegendItem[]): string {
+    const rows = items.map(item => {
+        const sample = item.edge
+            ? `<TD WIDTH="36" HEIGHT="10" FIXEDSIZE="TRUE" SIDES="B" BORDER="${Math.max(1, Math.round(item.edge.width))}" COLOR="${item.edge.color}"${item.edge.line === 'solid' ? '' : ` STYLE="${item.edge.line}"`}></TD>`
+            : `<TD WIDTH="36" HEIGHT="14" FIXEDSIZE="TRUE" BORDER="1" COLOR="${item.node!.border}" BGCOLOR="${item.node!.fill}"></TD>`;
+        return `<TR>${sample}<TD ALIGN="LEFT">${text(item.label)}</TD></TR>`;
+    });
+    const table = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>${rows.join('')}</TABLE>`;
+    return `"legend" [${attrs({ id: 'legend', class: 'legend', shape: 'box', style: 'rounded', color: '#bbbbbb', fontsize: 10, margin: '0.05,0.05', label: html(table) })}];`;
+}
+
+/** An HTML-like label, written `<…>` in DOT rather than quoted. */
+interface Html { html: string }
+
+function html(markup: string): Html {
+    return { html: markup };
+}
+
+function attrs(values: Record<string, string | number | boolean | Html | undefined>): string {
+    return Object.entries(values)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => `${name}=${formatValue(value!)}`)
+        .join(', ');
+}
+
+function formatValue(value: string | number | boolean | Html): string {
+    if (typeof value === 'object') return `<${value.html}>`;
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    return quote(value);
+}
+
+function classes(...names: (string | undefined | false)[]): string {
+    return names.filter((n): n is string => Boolean(n)).map(n => n.replace(/[^\w-]/g, '_')).join(' ');
+}
+
+/**
+ * A DOT quoted string. Backslashes would start Graphviz escapes (`\N` is the
+ * node's name) and `&` an entity, so both are neutralised; line breaks become
+ * spaces, since one fact is one line.
+ */
+export function quote(value: string): string {
+    const escaped = oneLine(value)
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/&/g, '&amp;');
+    return `"${escaped}"`;
+}
+
+/** Text inside an HTML-like label: every markup character becomes an entity. */
+export function text(value: string): string {
+    return oneLine(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+
+/** Control characters are not allowed in XML, and a line break inside a label would break the box: both become spaces. */
+function oneLine(value: string): string {
+    return value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+}

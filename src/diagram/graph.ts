@@ -1,0 +1,295 @@
+import { describeConflict } from '../model/checks.js';
+import type { Conflict } from '../model/conflicts.js';
+import { displayName, effectivePeriod, type SemanticModel } from '../model/model.js';
+import { contains, formatPeriod } from '../model/periods.js';
+import type { Institution, Key, Location } from '../model/types.js';
+import { kindOf, type Direction, type Selection } from './select.js';
+import {
+    clusterStyle, CONFLICT_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, nodeStyle, relationStyle, SPHERE_ORDER, sphereStyle, UNIT_EDGE,
+    type ClusterStyle, type EdgeStyle, type NodeStyle
+} from './style.js';
+
+/** What hovering an element shows: plain text, never markup. */
+export interface Detail { heading: string; lines: string[] }
+
+export interface GraphNode {
+    /** Also the element id in the SVG: `institution:<key>`. */
+    id: string;
+    key: Key;
+    name: string;
+    title?: string;
+    /** The kind's name (`unit` for a unit without a kind of its own), shown small under the title. */
+    kind?: string;
+    sphere?: string;
+    cluster?: string;
+    style: NodeStyle;
+    source: Location;
+    detail: Detail;
+}
+
+export type EdgeCategory = 'relation' | 'unit' | 'conflict' | 'dispute';
+
+export interface GraphEdge {
+    id: string;
+    from: string;
+    to: string;
+    category: EdgeCategory;
+    /** The relation kind's name, for classes and the legend. */
+    kind?: string;
+    label?: string;
+    /** Oversight and units rank superior above subordinate; everything else follows the ranks. */
+    ranks: boolean;
+    style: EdgeStyle;
+    source: Location;
+    detail: Detail;
+}
+
+export interface GraphCluster {
+    id: string;
+    label: string;
+    parent?: string;
+    style: ClusterStyle;
+    source?: Location;
+}
+
+export interface LegendItem { label: string; edge?: EdgeStyle; node?: NodeStyle }
+
+export interface DiagramGraph {
+    title: string;
+    subtitle: string;
+    /** The date drawn, as written (`2020`) or today's (`2026-11-26`). */
+    at: string;
+    direction: Direction;
+    nodes: GraphNode[];
+    edges: GraphEdge[];
+    /** Parents before their children. */
+    clusters: GraphCluster[];
+    legend: LegendItem[];
+}
+
+export function nodeId(key: Key): string {
+    return `institution:${key}`;
+}
+
+/** Turns a selection into the graph every writer draws: nodes, edges, clusters and legend, all in a fixed order. */
+export function buildGraph(model: SemanticModel, selection: Selection): DiagramGraph {
+    const shown = new Set(selection.institutions.map(i => i.key));
+    const clusters = new Map<string, GraphCluster>();
+    const nodes = selection.institutions.map(institution => {
+        const kind = kindOf(model, institution);
+        const cluster = clusterFor(model, selection, institution, shown, clusters);
+        const node: GraphNode = {
+            id: nodeId(institution.key),
+            key: institution.key,
+            name: institution.path,
+            title: institution.title,
+            kind: ownKindName(model, institution),
+            sphere: kind?.sphere,
+            cluster,
+            style: nodeStyle(kind),
+            source: institution.loc,
+            detail: institutionDetail(model, institution, selection)
+        };
+        return node;
+    });
+    const edges = [
+        ...unitEdges(selection, shown),
+        ...relationEdges(model, selection),
+        ...conflictEdges(model, selection.conflicts)
+    ];
+    return {
+        title: selection.title,
+        subtitle: `as of ${selection.at.text}`,
+        at: selection.at.text,
+        direction: selection.direction,
+        nodes,
+        edges,
+        clusters: orderClusters([...clusters.values()]),
+        legend: legendFor(selection, nodes, edges)
+    };
+}
+
+function ownKindName(model: SemanticModel, institution: Institution): string | undefined {
+    if (institution.kind) return model.kinds.get(institution.kind)?.name;
+    return institution.parent ? 'unit' : undefined;
+}
+
+function clusterFor(model: SemanticModel, selection: Selection, institution: Institution, shown: Set<Key>, clusters: Map<string, GraphCluster>): string | undefined {
+    const kind = kindOf(model, institution);
+    const add = (cluster: GraphCluster) => {
+        if (!clusters.has(cluster.id)) clusters.set(cluster.id, cluster);
+        return cluster.id;
+    };
+    switch (selection.groupBy) {
+        case 'sphere':
+            return kind && add({ id: `cluster:sphere:${kind.sphere}`, label: capitalise(kind.sphere), style: clusterStyle(kind.sphere) });
+        case 'kind':
+            return kind && add({ id: `cluster:kind:${kind.key}`, label: kind.title ?? kind.name, style: clusterStyle(kind.sphere), source: kind.builtin ? undefined : kind.loc });
+        case 'parent':
+            return parentCluster(model, institution, shown, add);
+        case 'none':
+            return undefined;
+    }
+}
+
+/** An institution with shown units sits in a cluster of its own, inside its parent's. */
+function parentCluster(model: SemanticModel, institution: Institution, shown: Set<Key>, add: (c: GraphCluster) => string): string | undefined {
+    const hasUnits = (model.units.get(institution.key) ?? []).some(u => shown.has(u));
+    const parent = institution.parent && shown.has(institution.parent) ? model.institutions.get(institution.parent) : undefined;
+    const outer = parent ? parentCluster(model, parent, shown, add) : undefined;
+    if (!hasUnits) return outer;
+    const sphere = kindOf(model, institution)?.sphere;
+    return add({ id: `cluster:parent:${institution.key}`, label: '', parent: outer, style: clusterStyle(sphere), source: institution.loc });
+}
+
+/** Clusters sorted by sphere order, then id, parents first: the same input always draws the same picture. */
+function orderClusters(clusters: GraphCluster[]): GraphCluster[] {
+    const rank = (c: GraphCluster) => {
+        const sphere = c.id.startsWith('cluster:sphere:') ? c.id.slice('cluster:sphere:'.length) : undefined;
+        const index = sphere ? SPHERE_ORDER.indexOf(sphere) : -1;
+        return index < 0 ? SPHERE_ORDER.length : index;
+    };
+    const depth = (c: GraphCluster): number => (c.parent ? 1 + depth(clusters.find(p => p.id === c.parent)!) : 0);
+    return clusters.sort((a, b) => depth(a) - depth(b) || rank(a) - rank(b) || compare(a.id, b.id));
+}
+
+function unitEdges(selection: Selection, shown: Set<Key>): GraphEdge[] {
+    if (selection.groupBy === 'parent') return [];
+    return selection.institutions
+        .filter(unit => unit.parent && shown.has(unit.parent))
+        .map(unit => ({
+            id: `unit:${unit.parent}:${unit.key}`,
+            from: nodeId(unit.parent!),
+            to: nodeId(unit.key),
+            category: 'unit' as const,
+            ranks: true,
+            style: UNIT_EDGE,
+            source: unit.loc,
+            detail: { heading: `${unit.path} is a unit of ${unit.parent}`, lines: [] }
+        }));
+}
+
+function relationEdges(model: SemanticModel, selection: Selection): GraphEdge[] {
+    const seen = new Map<string, number>();
+    return selection.relations.map(relation => {
+        const kind = model.relationKinds.get(relation.kind);
+        const kindName = kind?.name ?? displayName(model, relation.kind);
+        const base = `relation:${relation.subject}:${relation.kind}:${relation.target}`;
+        const count = (seen.get(base) ?? 0) + 1;
+        seen.set(base, count);
+        const style = relationStyle(kind);
+        const subject = displayName(model, relation.subject);
+        const target = displayName(model, relation.target);
+        return {
+            id: count === 1 ? base : `${base}:${count}`,
+            from: nodeId(relation.subject),
+            to: nodeId(relation.target),
+            category: 'relation' as const,
+            kind: kindName,
+            label: style ? undefined : kindName,
+            ranks: kind?.hierarchical ?? false,
+            style: style ?? DEFAULT_RELATION,
+            source: relation.loc,
+            detail: { heading: `${subject} ${kind?.title ?? kindName} ${target}`, lines: [formatPeriod(relation.period.period)] }
+        };
+    });
+}
+
+/** One edge per pair of institutions and status, labelled with every mandate they clash over. */
+function conflictEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphEdge[] {
+    const groups = new Map<string, { disputed: boolean; a: Key; b: Key; conflicts: Conflict[] }>();
+    for (const conflict of conflicts) {
+        const [a, b] = [conflict.first.institution, conflict.second.institution].sort(compare);
+        const disputed = conflict.disputes.length > 0;
+        const id = `${disputed ? 'dispute' : 'conflict'}:${a}:${b}`;
+        const group = groups.get(id) ?? { disputed, a, b, conflicts: [] };
+        group.conflicts.push(conflict);
+        groups.set(id, group);
+    }
+    return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, { disputed, a, b, conflicts: group }]) => {
+        const mandates = [...new Set(group.map(c => displayName(model, c.mandate)))];
+        const findings = [...new Set(group.flatMap(c => c.disputes.map(d => d.finding).filter((f): f is string => f !== undefined)))];
+        return {
+            id,
+            from: nodeId(a),
+            to: nodeId(b),
+            category: disputed ? 'dispute' as const : 'conflict' as const,
+            label: mandates.join(', '),
+            ranks: false,
+            style: disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
+            source: disputed ? group[0].disputes[0].loc : group[0].first.loc,
+            detail: {
+                heading: `${disputed ? 'Recorded dispute' : 'Conflict'}: ${displayName(model, a)} – ${displayName(model, b)}`,
+                lines: [...group.map(c => describeConflict(model, c)), ...findings]
+            }
+        };
+    });
+}
+
+function institutionDetail(model: SemanticModel, institution: Institution, selection: Selection): Detail {
+    const kind = kindOf(model, institution);
+    const lines: string[] = [];
+    if (kind) lines.push(`${kind.title ?? kind.name} (${kind.sphere})`);
+    if (institution.lifetime.start || institution.lifetime.end) lines.push(`exists ${formatPeriod(institution.lifetime)}`);
+    for (const claim of model.claimsByInstitution.get(institution.key) ?? []) {
+        const period = effectivePeriod(model, claim);
+        if (!period || !contains(period, selection.at)) continue;
+        const partners = claim.partners.length > 0 ? ` with ${claim.partners.map(p => displayName(model, p)).join(', ')}` : '';
+        lines.push(`${claim.role} ${displayName(model, claim.mandate)}${partners} (${formatPeriod(period)})`);
+    }
+    const heading = institution.title ? `${institution.path} — ${institution.title}` : institution.path;
+    return { heading, lines };
+}
+
+/** Only what the picture uses: the spheres of its nodes (unless clusters name them) and its kinds of line. */
+function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[]): LegendItem[] {
+    const items: LegendItem[] = [];
+    if (selection.groupBy !== 'sphere') {
+        const spheres = new Set(nodes.map(n => n.sphere).filter((s): s is string => s !== undefined));
+        for (const sphere of [...spheres].sort((a, b) => sphereRank(a) - sphereRank(b) || compare(a, b))) {
+            items.push({ label: capitalise(sphere), node: sphereStyle(sphere) });
+        }
+    }
+    const seen = new Set<string>();
+    const addEdge = (key: string, label: string, edge: EdgeStyle) => {
+        if (seen.has(key)) return;
+        seen.add(key);
+        items.push({ label, edge });
+    };
+    // Relations of a model's own kinds carry their name as a label and need no legend entry.
+    const styled = edges.filter(e => e.category === 'relation' && e.label === undefined).sort((a, b) => compare(a.kind!, b.kind!));
+    for (const edge of styled) addEdge(`relation:${edge.kind}`, edge.kind!, edge.style);
+    if (edges.some(e => e.category === 'unit')) addEdge('unit', 'unit of', UNIT_EDGE);
+    if (edges.some(e => e.category === 'conflict')) addEdge('conflict', 'conflict (mandate)', CONFLICT_EDGE);
+    if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);
+    return items;
+}
+
+function sphereRank(sphere: string): number {
+    const index = SPHERE_ORDER.indexOf(sphere);
+    return index < 0 ? SPHERE_ORDER.length : index;
+}
+
+function capitalise(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Breaks text into lines of at most `width` characters at spaces (longer words stay whole). */
+export function wrap(text: string, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        } else {
+            line = line ? `${line} ${word}` : word;
+        }
+    }
+    if (line) lines.push(line);
+    return lines;
+}

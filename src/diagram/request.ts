@@ -1,0 +1,41 @@
+import type { Conflict } from '../model/conflicts.js';
+import { DATE_FORMS, parseDate, type PDate } from '../model/dates.js';
+import type { SemanticModel } from '../model/model.js';
+import type { View } from '../model/types.js';
+import { buildGraph, type DiagramGraph } from './graph.js';
+import { findView, select, viewsOf, type Direction } from './select.js';
+
+/** What a caller asks for, as typed: a view name and a date, both optional. */
+export interface DiagramQuery {
+    view?: string;
+    at?: string;
+    /** The model the default view and view names refer to; undefined: every model. */
+    scope?: string;
+    direction?: Direction;
+    today: PDate;
+}
+
+/** A view or date that does not exist; the message says what does. */
+export class DiagramQueryError extends Error {}
+
+/** The one path from a query to a graph, shared by the CLI and the language server. */
+export function graphFor(model: SemanticModel, conflicts: readonly Conflict[], query: DiagramQuery): DiagramGraph {
+    const view = query.view ? resolveView(model, query.view, query.scope) : undefined;
+    const at = query.at ? resolveDate(query.at) : undefined;
+    const selection = select(model, { view, at, today: query.today, scope: query.scope, direction: query.direction, conflicts });
+    return buildGraph(model, selection);
+}
+
+export function resolveView(model: SemanticModel, name: string, scope?: string): View {
+    const view = findView(model, name, scope);
+    if (view) return view;
+    const names = viewsOf(model, scope).map(v => v.name);
+    const known = names.length > 0 ? `the views are: ${names.join(', ')}` : 'the model has no views';
+    throw new DiagramQueryError(`unknown view '${name}'; ${known}`);
+}
+
+export function resolveDate(text: string): PDate {
+    const date = parseDate(text);
+    if (!date) throw new DiagramQueryError(`'${text}' is not a date: expected ${DATE_FORMS}`);
+    return date;
+}

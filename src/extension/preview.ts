@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+    DIAGRAM_REQUEST, isDiagramFailure, MODEL_CHANGED_NOTIFICATION, type DiagramParams, type DiagramResult, type DiagramSuccess
+} from '../diagram/protocol.js';
+import type { FromPage, ToPage } from '../webview/messages.js';
+import { previewHtml } from './preview-html.js';
+
+/** Also the `activeWebviewPanelId` that package.json's `when` clauses test. */
+export const PREVIEW_VIEW_TYPE = 'polity.preview';
+const MODEL_CHANGE_DELAY_MS = 300;
+
+/**
+ * The diagram preview beside the editor: opened by `polity.openPreview`,
+ * following the active `.polity` editor, redrawn (debounced) whenever the
+ * server reports a new build, and exporting the SVG it shows.
+ */
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+    const preview = new Preview(context.extensionUri, client);
+    context.subscriptions.push(
+        preview,
+        vscode.commands.registerCommand('polity.openPreview', (uri?: vscode.Uri) => preview.open(uri)),
+        vscode.commands.registerCommand('polity.exportSvg', () => preview.exportSvg())
+    );
+}
+
+class Preview implements vscode.Disposable {
+    private panel: vscode.WebviewPanel | undefined;
+    private document: vscode.Uri | undefined;
+    private selection: { view?: string; at?: string } = {};
+    private shown: DiagramSuccess | undefined;
+    /** Only the answer to the latest request is shown; earlier ones may arrive after it. */
+    private sequence = 0;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private readonly subscriptions: vscode.Disposable[] = [];
+
+    constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
+        this.subscriptions.push(
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (this.panel && editor && isPolity(editor.document) && editor.document.uri.toString() !== this.document?.toString()) {
+                    this.document = editor.document.uri;
+                    void this.refresh();
+                }
+            }),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('polity.diagram')) this.schedule();
+            }),
+            client.onNotification(MODEL_CHANGED_NOTIFICATION, () => this.schedule())
+        );
+    }
+
+    open(uri?: vscode.Uri): void {
+        const target = uri ?? activePolityDocument();
+        if (!target) {
+            void vscode.window.showInformationMessage('Open a .polity file to preview its model.');
+            return;
+        }
+        this.document = target;
+        if (this.panel) {
+            this.panel.reveal(vscode.ViewColumn.Beside, true);
+            void this.refresh();
+            return;
+        }
+        const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Polity Preview',
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: true, localResourceRoots: [dist] });
+        const webview = panel.webview;
+        webview.html = previewHtml({
+            cspSource: webview.cspSource,
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+            nonce: randomBytes(18).toString('base64url')
+        });
+        webview.onDidReceiveMessage((message: FromPage) => this.receive(message), undefined, this.subscriptions);
+        panel.onDidDispose(() => {
+            this.panel = undefined;
+            this.shown = undefined;
+        }, undefined, this.subscriptions);
+        this.panel = panel;
+    }
+
+    async exportSvg(): Promise<void> {
+        const document = this.panel ? this.document : activePolityDocument();
+        if (!document) {
+            void vscode.window.showInformationMessage('Open a .polity file or its preview to export a diagram.');
+            return;
+        }
+        const diagram = this.panel ? this.shown : await this.request({ uri: document.toString(), direction: direction() });
+        if (!diagram || isDiagramFailure(diagram)) {
+            void vscode.window.showErrorMessage(`No diagram to export${diagram ? `: ${diagram.error}` : ' yet.'}`);
+            return;
+        }
+        const name = this.panel ? this.selection.view ?? 'model' : 'model';
+        const target = await vscode.window.showSaveDialog({
+            defaultUri: vscode.Uri.joinPath(document, '..', `${name}.svg`),
+            filters: { 'SVG image': ['svg'] },
+            title: 'Export Diagram as SVG'
+        });
+        if (!target) return;
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(diagram.svg));
+        void vscode.window.showInformationMessage(`Diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
+    }
+
+    private receive(message: FromPage): void {
+        switch (message.type) {
+            case 'ready':
+                void this.refresh();
+                break;
+            case 'select':
+                this.selection = { view: message.view, at: message.at };
+                void this.refresh();
+                break;
+            case 'reveal':
+                void this.reveal(message.uri, message.range);
+                break;
+            case 'export':
+                void this.exportSvg();
+                break;
+        }
+    }
+
+    private schedule(): void {
+        if (!this.panel) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), MODEL_CHANGE_DELAY_MS);
+    }
+
+    private async refresh(): Promise<void> {
+        if (!this.panel || !this.document) return;
+        const sequence = ++this.sequence;
+        const { view, at } = this.selection;
+        const result = await this.request({ uri: this.document.toString(), view, at, direction: direction() });
+        if (sequence !== this.sequence || !this.panel) return;
+        if (isDiagramFailure(result) && view !== undefined && result.views && !result.views.some(v => v.name === view)) {
+            // The view belongs to another model (the editor moved on) or was renamed: fall back to the whole model.
+            this.selection = { at };
+            return this.refresh();
+        }
+        if (isDiagramFailure(result)) {
+            this.post({ type: 'error', message: result.error, views: result.views, dates: result.dates, view, at });
+            return;
+        }
+        this.shown = result;
+        this.panel.title = `Preview: ${result.title}`;
+        this.post({ type: 'diagram', diagram: result, view, at });
+    }
+
+    private async request(params: DiagramParams): Promise<DiagramResult> {
+        try {
+            return await this.client.sendRequest<DiagramResult>(DIAGRAM_REQUEST, params);
+        } catch (error) {
+            return { error: `The Polity language server did not answer (${error instanceof Error ? error.message : String(error)}).` };
+        }
+    }
+
+    private post(message: ToPage): void {
+        void this.panel?.webview.postMessage(message);
+    }
+
+    private async reveal(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const column = vscode.window.visibleTextEditors.find(e => isPolity(e.document))?.viewColumn ?? vscode.ViewColumn.One;
+        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false });
+        editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        this.panel?.dispose();
+        this.subscriptions.forEach(s => s.dispose());
+    }
+}
+
+function isPolity(document: vscode.TextDocument): boolean {
+    return document.languageId === 'polity';
+}
+
+function activePolityDocument(): vscode.Uri | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor && isPolity(editor.document) ? editor.document.uri : undefined;
+}
+
+function direction(): 'down' | 'right' {
+    return vscode.workspace.getConfiguration('polity').get<'down' | 'right'>('diagram.direction') ?? 'down';
+}

@@ -1,0 +1,82 @@
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken } from 'vscode-languageserver';
+import { renderSvg } from '../diagram/diagram.js';
+import {
+    DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, type DiagramContext, type DiagramParams, type DiagramResult,
+    type ModelChangedParams
+} from '../diagram/protocol.js';
+import { GraphvizRenderer, LayoutError } from '../diagram/render.js';
+import { DiagramQueryError, graphFor } from '../diagram/request.js';
+import { dateRange, viewsOf } from '../diagram/select.js';
+import { today } from '../model/dates.js';
+import type { PolityServices } from './module.js';
+import { isPrelude } from './prelude.js';
+
+const SHOWN_ERRORS = 3;
+
+/**
+ * Answers `polity/diagram`: the model that a document belongs to, as a view at
+ * a date, laid out by Graphviz one job at a time. A model with errors gets an
+ * error result (the preview keeps its last good picture), never a half-drawn one.
+ */
+export class DiagramService {
+    private readonly renderer = new GraphvizRenderer();
+
+    constructor(private readonly services: PolityServices) {}
+
+    async diagram(params: DiagramParams, cancel?: CancellationToken): Promise<DiagramResult> {
+        const shared = this.services.shared;
+        await shared.workspace.WorkspaceManager.ready;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancel);
+        const uri = URI.parse(params.uri).toString();
+        const { model, conflicts } = this.services.references.WorkspaceModel.snapshot;
+        const facts = model.documents.find(d => d.uri === uri);
+        if (!facts) return { error: `${params.uri} is not a Polity document of this workspace.` };
+        const scope = facts.model;
+        const range = dateRange(model, scope);
+        const context: DiagramContext = {
+            views: viewsOf(model, scope).map(view => ({ name: view.name, title: view.title })),
+            dates: { min: range.min?.text, max: range.max?.text }
+        };
+        const errors = this.errors(scope);
+        if (errors.length > 0) {
+            const more = errors.length > SHOWN_ERRORS ? ` (and ${errors.length - SHOWN_ERRORS} more)` : '';
+            return { ...context, error: `The model has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.slice(0, SHOWN_ERRORS).join('; ')}${more}` };
+        }
+        try {
+            const graph = graphFor(model, conflicts, { view: params.view, at: params.at, scope, direction: params.direction, today: today() });
+            const rendered = await renderSvg(graph, this.renderer);
+            return { ...context, ...rendered, title: graph.title, at: graph.at };
+        } catch (error) {
+            if (error instanceof DiagramQueryError || error instanceof LayoutError) return { ...context, error: error.message };
+            throw error;
+        }
+    }
+
+    /** `file.polity:12: message` for each error in the documents of one model. */
+    private errors(scope: string): string[] {
+        const documents = this.services.shared.workspace.LangiumDocuments.all
+            .filter(doc => !isPrelude(doc.uri) && modelOf(doc) === scope);
+        return documents.flatMap(doc => (doc.diagnostics ?? [])
+            .filter(d => d.severity === 1)
+            .map(d => `${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}:${d.range.start.line + 1}: ${d.message}`))
+            .toArray();
+    }
+}
+
+function modelOf(document: LangiumDocument): string {
+    return (document.parseResult.value as { name?: string }).name ?? '';
+}
+
+/** Registers the request and tells the client after every build that the model may have changed. */
+export function registerDiagramService(shared: LangiumSharedServices, services: PolityServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    const service = new DiagramService(services);
+    connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams, cancel) => service.diagram(params, cancel));
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+        const params: ModelChangedParams = { uris: documents.map(d => d.uri.toString()) };
+        void connection.sendNotification(MODEL_CHANGED_NOTIFICATION, params);
+    });
+}

@@ -1,0 +1,82 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens } from 'vscode-languageserver';
+import type { Conflict } from '../../model/conflicts.js';
+import { displayName, type SemanticModel } from '../../model/model.js';
+import type { Key, RelationFact, Role } from '../../model/types.js';
+import type { PolityServices } from '../module.js';
+import { conflictMandates, counted } from './describe.js';
+
+/**
+ * A line of figures above each mandate ("led by CAC, MPS · 1 conflict") and
+ * institution ("oversees 4 · 3 mandates") of a document, from the semantic
+ * model. The lenses only inform: their command is empty, so editors show them
+ * as plain text.
+ */
+export class PolityCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly services: PolityServices) {}
+
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
+        const { model, conflicts } = this.services.references.WorkspaceModel.snapshot;
+        const facts = model.documents.find(d => d.uri === document.uri.toString());
+        if (!facts) return [];
+        const figures = new Figures(model, conflicts);
+        return facts.declarations.flatMap(declaration => {
+            const title = declaration.type === 'mandate' ? figures.mandate(declaration.key)
+                : declaration.type === 'institution' ? figures.institution(declaration.key)
+                : undefined;
+            return title ? [{ range: declaration.loc.range, command: { title, command: '' } }] : [];
+        });
+    }
+}
+
+const ROLE_PHRASES: [Role, string][] = [['shares', 'shared by'], ['supports', 'supported by'], ['coordinates', 'coordinated by']];
+
+/** The lens texts, with what they count indexed once per request: a file may hold thousands of declarations. */
+class Figures {
+    private readonly conflictCount = new Map<Key, number>();
+    private readonly hierarchyBySubject = new Map<Key, RelationFact[]>();
+
+    constructor(private readonly model: SemanticModel, conflicts: readonly Conflict[]) {
+        for (const conflict of conflicts) {
+            for (const key of conflictMandates(conflict)) this.conflictCount.set(key, (this.conflictCount.get(key) ?? 0) + 1);
+        }
+        for (const relation of model.relations) {
+            if (!model.relationKinds.get(relation.kind)?.hierarchical) continue;
+            const list = this.hierarchyBySubject.get(relation.subject);
+            if (list) list.push(relation); else this.hierarchyBySubject.set(relation.subject, [relation]);
+        }
+    }
+
+    /** `led by CAC, MPS · shared by 1 · supported by 2 · 1 conflict`, or `no claims`. */
+    mandate(key: Key): string {
+        const claims = this.model.claimsByMandate.get(key) ?? [];
+        const holders = (role: Role) => [...new Set(claims.filter(c => c.role === role).map(c => displayName(this.model, c.institution)))];
+        const leaders = holders('leads');
+        const conflicts = this.conflictCount.get(key) ?? 0;
+        const parts = [
+            leaders.length > 0 ? `led by ${leaders.join(', ')}` : '',
+            ...ROLE_PHRASES.map(([role, phrase]) => [phrase, holders(role).length] as const).map(([phrase, count]) => count > 0 ? `${phrase} ${count}` : ''),
+            conflicts > 0 ? counted(conflicts, 'conflict') : ''
+        ].filter(Boolean);
+        return parts.length > 0 ? parts.join(' · ') : 'no claims';
+    }
+
+    /** `oversees 4 · 1 unit · 3 mandates` (hierarchical relations, units, claimed mandates), or nothing. */
+    institution(key: Key): string | undefined {
+        const byKind = new Map<Key, Set<Key>>();
+        for (const relation of this.hierarchyBySubject.get(key) ?? []) {
+            const targets = byKind.get(relation.kind) ?? new Set<Key>();
+            targets.add(relation.target);
+            byKind.set(relation.kind, targets);
+        }
+        const units = this.model.units.get(key)?.length ?? 0;
+        const mandates = new Set((this.model.claimsByInstitution.get(key) ?? []).map(c => c.mandate)).size;
+        const parts = [
+            ...[...byKind].map(([kind, targets]) => `${displayName(this.model, kind)} ${targets.size}`),
+            units > 0 ? counted(units, 'unit') : '',
+            mandates > 0 ? counted(mandates, 'mandate') : ''
+        ].filter(Boolean);
+        return parts.length > 0 ? parts.join(' · ') : undefined;
+    }
+}

@@ -1,0 +1,96 @@
+import { CstUtils, type AstNode, type AstNodeDescription, type GrammarAST, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import type { Declaration } from '../../model/types.js';
+import { isInstitution, isKindClause, isLifeEvent, type Institution, type Member } from '../generated/ast.js';
+import { keyOf, modelNameOf } from '../names.js';
+import type { PolityServices } from '../module.js';
+
+/** Institution body lines that may appear once: offered only while the body lacks them. */
+const ONCE: Record<string, (member: Member) => boolean> = {
+    kind: isKindClause,
+    established: m => isLifeEvent(m) && m.event === 'established',
+    dissolved: m => isLifeEvent(m) && m.event === 'dissolved'
+};
+
+/**
+ * Langium offers the keywords the grammar allows at the cursor and the names
+ * the scope provider lists. On top of that: every declaration once, under the
+ * name the user would write there (the scope lists a model's declarations
+ * both short and qualified); its title as detail; the model's own names first,
+ * then keywords, the prelude, other models.
+ */
+export class PolityCompletionProvider extends DefaultCompletionProvider {
+    /** `MPS.` lists its units, `[` the sources. */
+    override readonly completionOptions = { triggerCharacters: ['.', '['] };
+
+    constructor(private readonly polity: PolityServices) {
+        super(polity);
+    }
+
+    /** Nothing to offer inside comments and strings, where `.` would otherwise pop up a list. */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        return inText(document, document.textDocument.offsetAt(params.position))
+            ? CompletionList.create([], false)
+            : super.getCompletion(document, params, cancelToken);
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const seen = new Set<string>();
+        return super.getReferenceCandidates(refInfo, context).filter(desc => {
+            const id = `${desc.documentUri.toString()}#${desc.path}`;
+            if (seen.has(id)) return false;
+            seen.add(id);
+            return true;
+        });
+    }
+
+    protected override createReferenceCompletionItem(desc: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(desc, refInfo, context);
+        const declaration = desc.node ? this.declarationOf(desc.node) : undefined;
+        const rank = !declaration ? 3 : declaration.builtin ? 2 : declaration.model === modelNameOf(context.document.parseResult.value) ? 0 : 3;
+        return { ...item, detail: declaration?.title ?? declaration?.type ?? desc.type, sortText: `${rank}${desc.name}` };
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {
+        return super.completionForKeyword(context, keyword, (ctx, value) => acceptor(ctx, { ...value, sortText: `1${keyword.value}` }));
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        const present = ONCE[keyword.value] as ((member: Member) => boolean) | undefined;
+        const body = this.enclosingBody(context);
+        return !present || !body || !body.members.some(member => present(member) && !covers(member, context.offset));
+    }
+
+    /** The institution whose braces hold the cursor. */
+    private enclosingBody(context: CompletionContext): Institution | undefined {
+        for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+            const cst = node.$cstNode;
+            if (isInstitution(node) && cst && cst.offset < context.offset && context.offset < cst.end) return node;
+        }
+        return undefined;
+    }
+
+    private declarationOf(node: AstNode): Declaration | undefined {
+        if (typeof (node as { name?: unknown }).name !== 'string') return undefined;
+        const key = keyOf(node as AstNode & { name: string });
+        return this.polity.references.WorkspaceModel.snapshot.model.declarations.get(key)?.[0];
+    }
+}
+
+/** Whether the offset falls inside a comment or a string. */
+function inText(document: LangiumDocument, offset: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeBeforeOffset(root, offset);
+    if (!leaf || offset <= leaf.offset) return false;
+    const type = leaf.tokenType.name;
+    return offset < leaf.end ? TEXT_TOKENS.includes(type) : type === 'SL_COMMENT' && offset === leaf.end;
+}
+
+const TEXT_TOKENS = ['SL_COMMENT', 'ML_COMMENT', 'STRING'];
+
+function covers(node: AstNode, offset: number): boolean {
+    const cst = node.$cstNode;
+    return !!cst && cst.offset <= offset && offset <= cst.end;
+}

@@ -1,0 +1,173 @@
+import { describeConflict } from '../../model/checks.js';
+import type { Conflict } from '../../model/conflicts.js';
+import { displayName, type SemanticModel } from '../../model/model.js';
+import { formatPeriod } from '../../model/periods.js';
+import type {
+    Citation, Claim, Declaration, Institution, Key, Kind, Mandate, RelationKind, Role, Source, WrittenPeriod
+} from '../../model/types.js';
+
+/**
+ * Markdown describing a declaration, built from the semantic model only, so
+ * that what the hover says is what the checks and diagrams use.
+ */
+export function describe(model: SemanticModel, conflicts: readonly Conflict[], key: Key): string | undefined {
+    const declaration = model.declarations.get(key)?.[0];
+    if (!declaration) return undefined;
+    const body = ((): string[] => {
+        switch (declaration.type) {
+            case 'institution': return institution(model, declaration as Institution);
+            case 'mandate': return mandate(model, conflicts, declaration as Mandate);
+            case 'source': return source(model, declaration as Source);
+            case 'kind': return kind(model, declaration as Kind);
+            case 'relation': return relationKind(model, declaration as RelationKind);
+            default: return [];
+        }
+    })();
+    return [heading(declaration), ...body].filter(part => part !== '').join('\n\n');
+}
+
+function heading(declaration: Declaration): string {
+    const title = declaration.title ? ` — ${md(declaration.title)}` : '';
+    const lines = [`**${md(declaration.path)}**${title}`];
+    if (declaration.doc) lines.push('', declaration.doc);
+    return lines.join('\n');
+}
+
+function institution(model: SemanticModel, inst: Institution): string[] {
+    const name = (key: Key) => md(displayName(model, key));
+    const kind = inst.kind ? model.kinds.get(inst.kind) : undefined;
+    const facts = [
+        kind ? `${md(kind.path)} (${kind.sphere})` : '',
+        inst.established || inst.dissolved ? formatPeriod(inst.lifetime) : '',
+        inst.parent ? `unit of ${name(inst.parent)}` : ''
+    ].filter(Boolean).join(' · ');
+    const former = inst.formerNames.map(f => `Formerly *${md(f.name)}*${f.until ? ` (until ${f.until.date.text})` : ''}`).join('  \n');
+    const claims = model.claimsByInstitution.get(inst.key) ?? [];
+    const competences = claims.map(c => `- ${c.role} \`${md(displayName(model, c.mandate))}\`${partners(model, c)}${period(c.period)}`);
+    const relations = model.relations
+        .filter(r => r.subject === inst.key || r.target === inst.key)
+        .map(r => `- ${name(r.subject)} ${md(relationText(model, r.kind))} ${name(r.target)}${period(r.period)}`);
+    const units = model.units.get(inst.key) ?? [];
+    const citations = [
+        ...inst.citations,
+        ...inst.formerNames.flatMap(f => f.citations),
+        ...claims.flatMap(c => c.citations),
+        ...model.relations.filter(r => r.subject === inst.key).flatMap(r => r.citations)
+    ];
+    return [
+        facts,
+        former,
+        section('Competences', competences),
+        section('Relations', relations),
+        units.length > 0 ? `**Units**: ${units.map(name).join(', ')}` : '',
+        section('Sources', sources(model, citations))
+    ];
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+    leads: 'Led by', shares: 'Shared by', supports: 'Supported by', coordinates: 'Coordinated by'
+};
+
+function mandate(model: SemanticModel, conflicts: readonly Conflict[], mandateDecl: Mandate): string[] {
+    const key = mandateDecl.key;
+    const children = model.childMandates.get(key) ?? [];
+    const place = [
+        mandateDecl.parent ? `Part of \`${md(displayName(model, mandateDecl.parent))}\`` : '',
+        children.length > 0 ? `Includes ${children.map(c => `\`${md(displayName(model, c))}\``).join(', ')}` : ''
+    ].filter(Boolean).join(' · ');
+    const claims = model.claimsByMandate.get(key) ?? [];
+    const roles = (Object.keys(ROLE_LABELS) as Role[]).flatMap(role => {
+        const holders = claims.filter(c => c.role === role)
+            .map(c => `${md(displayName(model, c.institution))}${partners(model, c)}${period(c.period)}`);
+        return holders.length > 0 ? [`- ${ROLE_LABELS[role]}: ${holders.join(', ')}`] : [];
+    });
+    const own = conflicts.filter(c => conflictMandates(c).has(key)).map(c =>
+        `- ${md(describeConflict(model, c))}${c.disputes.length > 0 ? ' — recorded as a dispute' : ''}`);
+    return [
+        place,
+        claims.length > 0 ? roles.join('\n') : 'No institution claims it.',
+        section('Conflicts', own)
+    ];
+}
+
+/** The mandates a conflict is about: where the claims meet, and the two claimed mandates. */
+export function conflictMandates(conflict: Conflict): Set<Key> {
+    return new Set([conflict.mandate, conflict.first.mandate, conflict.second.mandate]);
+}
+
+function source(model: SemanticModel, sourceDecl: Source): string[] {
+    const uses = model.documents.flatMap(d => d.uses).filter(u => u.key === sourceDecl.key).length;
+    return [
+        sourceDecl.url ? `<${sourceDecl.url}>` : '',
+        `Cited ${counted(uses, 'time')}.`
+    ];
+}
+
+function kind(model: SemanticModel, kindDecl: Kind): string[] {
+    const users = [...model.institutions.values()].filter(i => i.kind === kindDecl.key).map(i => md(i.path));
+    return [
+        `Institution kind in the ${kindDecl.sphere} sphere${builtIn(kindDecl)}`,
+        users.length > 0 ? `Used by ${listed(users)}` : 'No institution has this kind.'
+    ];
+}
+
+function relationKind(model: SemanticModel, relation: RelationKind): string[] {
+    const count = model.relations.filter(r => r.kind === relation.key).length;
+    return [
+        `Relation kind${relation.hierarchical ? ', hierarchical: its relations may not form cycles' : ''}${builtIn(relation)}`,
+        `${counted(count, 'relation')} of this kind.`
+    ];
+}
+
+function builtIn(declaration: Declaration): string {
+    return declaration.builtin ? ' · built in' : '';
+}
+
+/** `CAC is the office of CCCI`: a relation kind's title reads as a verb when there is one. */
+function relationText(model: SemanticModel, kindKey: Key): string {
+    const relation = model.relationKinds.get(kindKey);
+    return relation?.title ?? displayName(model, kindKey);
+}
+
+function partners(model: SemanticModel, claim: Claim): string {
+    return claim.role === 'shares' && claim.partners.length > 0
+        ? ` with ${claim.partners.map(p => md(displayName(model, p))).join(', ')}` : '';
+}
+
+function period(written: WrittenPeriod): string {
+    return written.loc ? ` (${formatPeriod(written.period)})` : '';
+}
+
+/** One line per source: its title, then the places cited, each once. */
+function sources(model: SemanticModel, citations: readonly Citation[]): string[] {
+    const bySource = new Map<string, Set<string>>();
+    for (const citation of citations) {
+        const id = citation.source ?? citation.sourceName;
+        const locators = bySource.get(id) ?? new Set<string>();
+        if (citation.locator) locators.add(citation.locator);
+        bySource.set(id, locators);
+    }
+    return [...bySource].map(([id, locators]) => {
+        const decl = model.sources.get(id);
+        const title = decl?.title ? `: ${md(decl.title)}` : '';
+        const where = locators.size > 0 ? ` — ${[...locators].map(l => `“${md(l)}”`).join(', ')}` : '';
+        return `- ${md(decl?.path ?? id)}${title}${where}`;
+    });
+}
+
+function section(title: string, lines: string[]): string {
+    return lines.length > 0 ? `**${title}**\n${lines.join('\n')}` : '';
+}
+
+function listed(names: string[], max = 12): string {
+    return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** `1 conflict`, `3 conflicts`. */
+export function counted(count: number, noun: string): string {
+    return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
+
+function md(text: string): string {
+    return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
+}

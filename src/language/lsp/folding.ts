@@ -1,0 +1,37 @@
+import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
+import { FoldingRangeKind } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+
+/**
+ * Folds what reads as a block: institutions, units, mandates, views, sources
+ * and people with bodies, disputes with a long finding, block comments, and runs
+ * of three or more `//` lines (the section notes analysts write). Single
+ * facts that wrap over lines do not fold.
+ */
+export class PolityFoldingRangeProvider extends DefaultFoldingRangeProvider {
+    protected override shouldProcess(node: AstNode): boolean {
+        return ast.isInstitution(node) || ast.isMandate(node) || ast.isView(node) || ast.isSource(node)
+            || ast.isPerson(node) || ast.isDispute(node);
+    }
+
+    protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
+        super.collectCommentFolding(document, node, acceptor);
+        if (!node.$cstNode) return;
+        const lines: number[] = [];
+        const flush = () => {
+            if (lines.length >= 3) acceptor({ startLine: lines[0], endLine: lines[lines.length - 1], kind: FoldingRangeKind.Comment });
+            lines.length = 0;
+        };
+        for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
+            if (leaf.hidden && leaf.tokenType.name === 'SL_COMMENT') {
+                const line = leaf.range.start.line;
+                if (lines.length > 0 && line !== lines[lines.length - 1] + 1) flush();
+                lines.push(line);
+            } else if (!leaf.hidden || leaf.tokenType.name !== 'WS') {
+                flush();
+            }
+        }
+        flush();
+    }
+}

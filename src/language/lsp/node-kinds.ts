@@ -1,0 +1,45 @@
+import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
+import type { AstNode, AstNodeDescription } from 'langium';
+import type { NodeKindProvider } from 'langium/lsp';
+import type { DeclarationType } from '../../model/types.js';
+
+/**
+ * One icon per kind of declaration, the same in completion, the outline and
+ * workspace symbols: institutions are classes, mandates (the functions of
+ * government) functions, kinds types, relation kinds operators (they join two
+ * institutions), sources files, views and people what they are closest to.
+ */
+const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
+    Institution: [SymbolKind.Class, CompletionItemKind.Class],
+    Mandate: [SymbolKind.Function, CompletionItemKind.Function],
+    Kind: [SymbolKind.TypeParameter, CompletionItemKind.TypeParameter],
+    RelationKind: [SymbolKind.Operator, CompletionItemKind.Operator],
+    Source: [SymbolKind.File, CompletionItemKind.File],
+    View: [SymbolKind.Object, CompletionItemKind.Module],
+    Person: [SymbolKind.Variable, CompletionItemKind.Variable],
+    Document: [SymbolKind.Package, CompletionItemKind.Module]
+};
+
+/** The AST type of each of the semantic model's declaration types. */
+const AST_TYPES: Record<DeclarationType, string> = {
+    institution: 'Institution', mandate: 'Mandate', kind: 'Kind', relation: 'RelationKind', source: 'Source', view: 'View', person: 'Person'
+};
+
+/** The symbol kind of a declaration of the semantic model. */
+export function declarationSymbolKind(type: DeclarationType): SymbolKind {
+    return KINDS[AST_TYPES[type]][0];
+}
+
+export class PolityNodeKindProvider implements NodeKindProvider {
+    getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        return KINDS[typeOf(node)]?.[0] ?? SymbolKind.Field;
+    }
+
+    getCompletionItemKind(node: AstNode | AstNodeDescription): CompletionItemKind {
+        return KINDS[typeOf(node)]?.[1] ?? CompletionItemKind.Reference;
+    }
+}
+
+function typeOf(node: AstNode | AstNodeDescription): string {
+    return '$type' in node ? node.$type : node.type;
+}

@@ -1,0 +1,330 @@
+import { describeConflict } from './checks.js';
+import { findConflicts, type Conflict } from './conflicts.js';
+import { displayName, type SemanticModel } from './model.js';
+import { formatPeriod, type Period } from './periods.js';
+import type { Citation, Declaration, Institution, Key, Location, View, WrittenPeriod } from './types.js';
+
+export const DIFF_CATEGORIES = [
+    'institutions', 'mandates', 'sources', 'kinds', 'relation kinds', 'competences', 'relations', 'disputes', 'views', 'conflicts'
+] as const;
+export type DiffCategory = typeof DIFF_CATEGORIES[number];
+
+export const CHANGE_KINDS = ['added', 'removed', 'renamed', 'moved', 'changed'] as const;
+export type ChangeKind = typeof CHANGE_KINDS[number];
+
+/** One attribute of a fact: both values for a change, only `new` for an addition, only `old` for a removal. */
+export interface FieldChange { field: string; old?: string; new?: string }
+
+export interface Change {
+    category: DiffCategory;
+    change: ChangeKind;
+    /**
+     * The fact's semantic identity, in the new model's keys (the old one's for
+     * a removal): a declaration's key; `institution role mandate` for a
+     * competence; `subject kind target` for a relation; `mandate between
+     * parties` for a dispute or a conflict.
+     */
+    id: string;
+    /** The fact as a reader names it, e.g. `CAC leads cii`. */
+    label: string;
+    fields: FieldChange[];
+    old?: Location;
+    new?: Location;
+}
+
+export interface ModelDiff { changes: Change[] }
+
+/** A fact reduced to what the diff compares: its identity and its attributes as text. */
+interface Fact {
+    id: string;
+    label: string;
+    fields: Record<string, string>;
+    loc: Location;
+    /** Facts with the same move key whose identities differ may be one fact moved (a competence to another institution). */
+    move?: { key: string; field: string; value: string };
+}
+
+/** Names for one side's keys; the old side's are translated through the renames, so a rename changes nothing else. */
+interface Side {
+    model: SemanticModel;
+    key(key: Key): Key;
+    name(key: Key): string;
+}
+
+/**
+ * The semantic difference between two models: facts added, removed, changed,
+ * renamed or moved, and the conflicts that appear or disappear. Facts are
+ * matched by what they say, not by where they are written, so moving a line
+ * or a file changes nothing. Pure and deterministic.
+ */
+export function diffModels(before: SemanticModel, after: SemanticModel): ModelDiff {
+    const renames = findRenames(before, after);
+    const newSide: Side = { model: after, key: k => k, name: k => displayName(after, k) };
+    const oldSide: Side = {
+        model: before,
+        key: k => renames.get(k) ?? k,
+        name: k => renames.has(k) ? displayName(after, renames.get(k)!) : displayName(before, k)
+    };
+    const changes: Change[] = [
+        ...institutionChanges(oldSide, newSide, renames),
+        ...declarationChanges('mandates', oldSide, newSide, s => s.model.mandates, (m, s) => ({ title: m.title ?? '', parent: m.parent ? s.name(m.parent) : '' })),
+        ...declarationChanges('sources', oldSide, newSide, s => s.model.sources, s => ({ title: s.title ?? '', url: s.url ?? '' })),
+        ...declarationChanges('kinds', oldSide, newSide, s => s.model.kinds, k => ({ title: k.title ?? '', sphere: k.sphere })),
+        ...declarationChanges('relation kinds', oldSide, newSide, s => s.model.relationKinds, r => ({ title: r.title ?? '', hierarchical: r.hierarchical ? 'yes' : 'no' })),
+        ...matchFacts('competences', claimFacts(oldSide), claimFacts(newSide)),
+        ...matchFacts('relations', relationFacts(oldSide), relationFacts(newSide)),
+        ...matchFacts('disputes', disputeFacts(oldSide), disputeFacts(newSide)),
+        ...declarationChanges('views', oldSide, newSide, s => s.model.views, viewFields),
+        ...matchFacts('conflicts', conflictFacts(oldSide), conflictFacts(newSide))
+    ];
+    return { changes: changes.sort(compareChanges) };
+}
+
+/**
+ * Institutions that disappeared under one key and appeared under another with
+ * the same title, paired only when the title picks exactly one on each side.
+ * A unit follows its renamed parent when it keeps its own name.
+ */
+export function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key> {
+    const gone = userDeclared(before.institutions).filter(i => !after.institutions.has(i.key));
+    const arrived = userDeclared(after.institutions).filter(i => !before.institutions.has(i.key));
+    const title = (i: Institution) => i.title === undefined ? undefined : `${i.model}\u0000${i.title}`;
+    const goneByTitle = groupBy(gone, title);
+    const arrivedByTitle = groupBy(arrived, title);
+    const arrivedByPlace = groupBy(arrived, i => i.parent === undefined ? undefined : `${i.parent}\u0000${i.name}`);
+    const renames = new Map<Key, Key>();
+    const taken = new Set<Key>();
+    const depth = (i: Institution) => i.path.split('.').length;
+    // Parents first, so that a unit can follow its parent's new name.
+    for (const old of [...gone].sort((a, b) => depth(a) - depth(b) || compare(a.key, b.key))) {
+        const sameTitle = arrivedByTitle.get(title(old) ?? '') ?? [];
+        const parent = old.parent !== undefined ? renames.get(old.parent) : undefined;
+        const samePlace = parent === undefined ? [] : arrivedByPlace.get(`${parent}\u0000${old.name}`) ?? [];
+        const match = sameTitle.length === 1 && goneByTitle.get(title(old)!)!.length === 1 ? sameTitle[0]
+            : samePlace.length === 1 ? samePlace[0] : undefined;
+        if (match && !taken.has(match.key)) {
+            renames.set(old.key, match.key);
+            taken.add(match.key);
+        }
+    }
+    return renames;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+        const k = key(item);
+        if (k === undefined) continue;
+        const list = groups.get(k);
+        if (list) list.push(item); else groups.set(k, [item]);
+    }
+    return groups;
+}
+
+function userDeclared<D extends Declaration>(declarations: ReadonlyMap<Key, D>): D[] {
+    return [...declarations.values()].filter(d => !d.builtin);
+}
+
+function institutionChanges(oldSide: Side, newSide: Side, renames: Map<Key, Key>): Change[] {
+    const fields = (i: Institution, s: Side): Record<string, string> => ({
+        title: i.title ?? '',
+        kind: i.kind ? s.name(i.kind) : '',
+        parent: i.parent ? s.name(i.parent) : '',
+        established: i.established?.date.text ?? '',
+        dissolved: i.dissolved?.date.text ?? '',
+        formerly: i.formerNames.map(f => `"${f.name}"${f.until ? ` until ${f.until.date.text}` : ''}`).join('; '),
+        citations: citationText(i.citations),
+        doc: i.doc ?? ''
+    });
+    const renamed: Change[] = [];
+    for (const [oldKey, newKey] of renames) {
+        const old = oldSide.model.institutions.get(oldKey)!;
+        const now = newSide.model.institutions.get(newKey)!;
+        // A unit that only follows its parent's new name is not renamed itself.
+        if (old.name === now.name) continue;
+        renamed.push({
+            category: 'institutions', change: 'renamed', id: newKey, label: now.path,
+            fields: [{ field: 'name', old: old.path, new: now.path }, ...fieldChanges(fields(old, oldSide), fields(now, newSide))],
+            old: old.loc, new: now.loc
+        });
+    }
+    const ids = new Set(renamed.map(c => c.id));
+    // A rename reports the other attributes that changed with it.
+    const others = declarationChanges('institutions', oldSide, newSide, s => s.model.institutions, fields)
+        .filter(c => !(c.change === 'changed' && ids.has(c.id)));
+    return [...others, ...renamed];
+}
+
+/** Declarations are matched by key (the old side's translated through the renames). */
+function declarationChanges<D extends Declaration>(
+    category: DiffCategory, oldSide: Side, newSide: Side,
+    declarations: (side: Side) => ReadonlyMap<Key, D>,
+    fields: (declaration: D, side: Side) => Record<string, string>
+): Change[] {
+    const facts = (side: Side): Fact[] => userDeclared(declarations(side)).map(d => ({
+        id: side.key(d.key), label: side.name(d.key), fields: fields(d, side), loc: d.loc
+    }));
+    return matchFacts(category, facts(oldSide), facts(newSide));
+}
+
+function claimFacts(side: Side): Fact[] {
+    return side.model.claims.map(claim => {
+        const institution = side.key(claim.institution);
+        const what = `${claim.role} ${side.name(claim.mandate)}`;
+        return {
+            id: `${institution} ${claim.role} ${claim.mandate}`,
+            label: `${side.name(claim.institution)} ${what}`,
+            fields: {
+                period: periodText(claim.period),
+                with: claim.partners.map(p => side.name(p)).sort().join(', '),
+                citations: citationText(claim.citations)
+            },
+            loc: claim.extent,
+            move: { key: `${claim.role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution) }
+        };
+    });
+}
+
+function relationFacts(side: Side): Fact[] {
+    return side.model.relations.map(relation => ({
+        id: `${side.key(relation.subject)} ${relation.kind} ${side.key(relation.target)}`,
+        label: `${side.name(relation.subject)} ${side.name(relation.kind)} ${side.name(relation.target)}`,
+        fields: { period: periodText(relation.period), citations: citationText(relation.citations) },
+        loc: relation.loc
+    }));
+}
+
+function disputeFacts(side: Side): Fact[] {
+    return side.model.disputes.map(dispute => {
+        const parties = dispute.parties.map(p => side.key(p)).sort();
+        return {
+            id: `${dispute.mandate} between ${parties.join(', ')}`,
+            label: `'${side.name(dispute.mandate)}' between ${parties.map(p => side.name(p)).join(', ')}`,
+            fields: { period: periodText(dispute.period), finding: dispute.finding ?? '', citations: citationText(dispute.citations) },
+            loc: dispute.loc
+        };
+    });
+}
+
+function conflictFacts(side: Side): Fact[] {
+    return findConflicts(side.model).map((conflict: Conflict) => {
+        const pair = [conflict.first.institution, conflict.second.institution].map(k => side.key(k)).sort();
+        return {
+            id: `${conflict.mandate} between ${pair.join(', ')}`,
+            label: withoutPeriod(describeConflict(side.model, conflict), conflict.period),
+            fields: {
+                period: formatPeriod(conflict.period),
+                dispute: conflict.disputes.length > 0 ? 'recorded' : 'not recorded'
+            },
+            loc: conflict.first.loc
+        };
+    });
+}
+
+/** The period is a field of its own, compared and shown there. */
+function withoutPeriod(description: string, period: Period): string {
+    const suffix = ` (${formatPeriod(period)})`;
+    return description.endsWith(suffix) ? description.slice(0, -suffix.length) : description;
+}
+
+function viewFields(view: View, side: Side): Record<string, string> {
+    const names = (keys: Key[]) => keys.map(k => side.name(k)).join(', ');
+    const rules = view.filters.map(f => {
+        const target = f.all ? '*'
+            : f.mandates.length ? `mandate ${names(f.mandates)}`
+                : f.kinds.length ? `kind ${names(f.kinds)}`
+                    : f.spheres.length ? `sphere ${f.spheres.join(', ')}`
+                        : names(f.institutions);
+        return `${f.op} ${target}`;
+    });
+    return {
+        title: view.title ?? '', rules: rules.join('; '), at: view.at?.text ?? '',
+        'group by': view.groupBy ?? '', direction: view.direction ?? ''
+    };
+}
+
+function periodText(written: WrittenPeriod): string {
+    return formatPeriod(written.period);
+}
+
+function citationText(citations: Citation[]): string {
+    return citations.map(c => c.locator === undefined ? c.sourceName : `${c.sourceName} "${c.locator}"`).join('; ');
+}
+
+/**
+ * Pairs the facts of two sides: equal facts cancel, facts with one identity
+ * and different attributes are changes, the rest are additions and removals,
+ * except that an addition and a removal with the same move key (and no other
+ * candidate) are one fact moved.
+ */
+function matchFacts(category: DiffCategory, before: Fact[], after: Fact[]): Change[] {
+    const changes: Change[] = [];
+    const removed: Fact[] = [];
+    const added: Fact[] = [];
+    const groups = new Map<string, { old: Fact[]; new: Fact[] }>();
+    const group = (id: string) => groups.get(id) ?? groups.set(id, { old: [], new: [] }).get(id)!;
+    before.forEach(f => group(f.id).old.push(f));
+    after.forEach(f => group(f.id).new.push(f));
+    for (const { old, new: now } of groups.values()) {
+        const unmatched = now.filter(n => {
+            const same = old.findIndex(o => sameFields(o, n));
+            if (same >= 0) old.splice(same, 1);
+            return same < 0;
+        });
+        const paired = Math.min(old.length, unmatched.length);
+        for (let i = 0; i < paired; i++) {
+            changes.push(change(category, 'changed', old[i], unmatched[i], fieldChanges(old[i].fields, unmatched[i].fields)));
+        }
+        removed.push(...old.slice(paired));
+        added.push(...unmatched.slice(paired));
+    }
+    const removedByMove = groupBy(removed, f => f.move?.key);
+    const addedByMove = groupBy(added, f => f.move?.key);
+    const moved = new Set<Fact>();
+    for (const old of removed) {
+        const key = old.move?.key;
+        const candidates = key === undefined ? [] : addedByMove.get(key) ?? [];
+        if (candidates.length !== 1 || removedByMove.get(key!)!.length !== 1) {
+            changes.push(change(category, 'removed', old, undefined, onlyFields(old.fields, 'old')));
+            continue;
+        }
+        const now = candidates[0];
+        moved.add(now);
+        changes.push(change(category, 'moved', old, now, [
+            { field: now.move!.field, old: old.move!.value, new: now.move!.value }, ...fieldChanges(old.fields, now.fields)
+        ]));
+    }
+    for (const now of added) {
+        if (!moved.has(now)) changes.push(change(category, 'added', undefined, now, onlyFields(now.fields, 'new')));
+    }
+    return changes;
+}
+
+function change(category: DiffCategory, kind: ChangeKind, old: Fact | undefined, now: Fact | undefined, fields: FieldChange[]): Change {
+    const fact = (now ?? old)!;
+    return { category, change: kind, id: fact.id, label: fact.label, fields, old: old?.loc, new: now?.loc };
+}
+
+function sameFields(a: Fact, b: Fact): boolean {
+    return fieldChanges(a.fields, b.fields).length === 0;
+}
+
+function fieldChanges(old: Record<string, string>, now: Record<string, string>): FieldChange[] {
+    return Object.keys(now).filter(field => old[field] !== now[field]).map(field => ({ field, old: old[field], new: now[field] }));
+}
+
+function onlyFields(fields: Record<string, string>, side: 'old' | 'new'): FieldChange[] {
+    return Object.entries(fields).filter(([, value]) => value !== '').map(([field, value]) => ({ field, [side]: value }));
+}
+
+function compareChanges(a: Change, b: Change): number {
+    return DIFF_CATEGORIES.indexOf(a.category) - DIFF_CATEGORIES.indexOf(b.category)
+        || compare(a.id, b.id)
+        || CHANGE_KINDS.indexOf(a.change) - CHANGE_KINDS.indexOf(b.change)
+        || compare(a.label, b.label)
+        || compare(JSON.stringify(a.fields), JSON.stringify(b.fields));
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

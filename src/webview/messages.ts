@@ -1,0 +1,18 @@
+/** Messages between the preview panel (extension host) and its page. Types only: both bundles include this file. */
+import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
+import type { Range } from '../model/types.js';
+
+export type ToPage =
+    /** A new picture, with the view and date it was asked for (undefined: the default) so the controls follow. */
+    | { type: 'diagram'; diagram: DiagramSuccess; view?: string; at?: string }
+    /** The model has errors or the request failed: the page keeps its last picture and shows the message. */
+    | { type: 'error'; message: string; views?: DiagramViewInfo[]; dates?: { min?: string; max?: string }; view?: string; at?: string };
+
+export type FromPage =
+    | { type: 'ready' }
+    | { type: 'select'; view?: string; at?: string }
+    | { type: 'reveal'; uri: string; range: Range }
+    | { type: 'export' };
+
+/** What the page keeps across reloads of the webview (vscode.setState). */
+export interface PageState { x: number; y: number; k: number }

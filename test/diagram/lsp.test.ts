@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, type DiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess,
+    type ModelChangedParams
+} from '../../src/diagram/protocol.js';
+import { fileDocument, startBundledServer, tempCopy, type LspSession } from '../lsp/lsp-client.js';
+
+describe('polity/diagram over stdio, on a copy of the flagship example', () => {
+    let session: LspSession;
+    let folder: { dir: string; remove: () => void };
+    const changes: ModelChangedParams[] = [];
+    const file = (name: string) => fileDocument(path.join(folder.dir, name));
+    const diagram = (params: DiagramParams) => session.request<DiagramResult>(DIAGRAM_REQUEST, params, 30_000);
+
+    beforeAll(async () => {
+        folder = tempCopy('examples/china-cyber');
+        session = startBundledServer();
+        session.connection.onNotification(MODEL_CHANGED_NOTIFICATION, (params: ModelChangedParams) => { changes.push(params); });
+        await session.initialize(folder.dir);
+        const state = file('state.polity');
+        await session.open(state.uri, state.text);
+        await session.nextDiagnostics(state.uri);
+    }, 60_000);
+
+    afterAll(async () => {
+        await session?.stop();
+        folder?.remove();
+    });
+
+    it("answers with the view's SVG, its source map, the model's views and its dates", async () => {
+        const state = file('state.polity');
+        const result = await diagram({ uri: state.uri, view: 'overview' }) as DiagramSuccess;
+        expect(result.svg).toContain('<g id="institution:china.cyber.CAC" class="node');
+        expect(result.title).toBe("China's cyber governance system in 2020");
+        expect(result.at).toBe('2020');
+        expect(result.views.map(v => v.name)).toEqual(['overview', 'before-2014', 'cii-turf', 'data-turf', 'content-turf', 'cac', 'security-services']);
+        expect(result.views[0].title).toBe("China's cyber governance system in 2020");
+        expect(result.dates.min && result.dates.max && result.dates.min < result.dates.max).toBe(true);
+        const cac = result.sources['institution:china.cyber.CAC'];
+        expect(cac.uri).toBe(state.uri);
+        const line = state.text.split('\n')[cac.range.start.line];
+        expect(line.slice(cac.range.start.character, cac.range.end.character)).toBe('CAC');
+        expect(result.details['institution:china.cyber.CAC'].heading).toBe('CAC — Cyberspace Administration of China');
+    });
+
+    it('replays the past: at 2013 MIIT oversees CNCERT/CC and CAS oversees CNNIC', async () => {
+        const result = await diagram({ uri: file('relations.polity').uri, view: 'overview', at: '2013' }) as DiagramSuccess;
+        expect(result.at).toBe('2013');
+        const ids = Object.keys(result.sources);
+        expect(ids).toContain('relation:china.cyber.MIIT:polity.oversees:china.cyber.CNCERT');
+        expect(ids).toContain('relation:china.cyber.CAS:polity.oversees:china.cyber.CNNIC');
+        expect(ids).not.toContain('relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC');
+    });
+
+    it('answers an unknown view or a bad date with an error that says what exists', async () => {
+        const uri = file('state.polity').uri;
+        const view = await diagram({ uri, view: 'nope' }) as DiagramFailure;
+        expect(view.error).toBe("unknown view 'nope'; the views are: overview, before-2014, cii-turf, data-turf, content-turf, cac, security-services");
+        expect(view.views).toHaveLength(7);
+        expect((await diagram({ uri, at: '2014-13' }) as DiagramFailure).error).toBe("'2014-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD");
+    });
+
+    it('notifies after each build; an edit shows in the next diagram, and an error gives an error result', async () => {
+        const views = file('views.polity');
+        await session.open(views.uri, views.text);
+        const before = changes.length;
+        const extra = `${views.text}\ninstitution NewBody "A Body Added While Typing" { kind agency }\n`;
+        await session.change(views.uri, extra);
+        await waitUntil(() => changes.slice(before).some(c => c.uris.includes(views.uri)));
+        const added = await diagram({ uri: views.uri, view: 'overview' }) as DiagramSuccess;
+        expect(added.svg).toContain('A Body Added While Typing');
+
+        await session.change(views.uri, `${extra}institution Broken { leads no-such-mandate }\n`);
+        const broken = await diagram({ uri: views.uri, view: 'overview' }) as DiagramFailure;
+        expect(broken.error).toMatch(/^The model has 1 error: views\.polity:\d+: /);
+        expect(broken.views).toHaveLength(7);
+        await session.change(views.uri, views.text);
+    });
+});
+
+async function waitUntil(test: () => boolean, timeout = 20_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!test()) {
+        if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+}

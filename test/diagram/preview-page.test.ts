@@ -1,0 +1,195 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSvg } from '../../src/diagram/diagram.js';
+import type { DiagramSuccess } from '../../src/diagram/protocol.js';
+import { GraphvizRenderer } from '../../src/diagram/render.js';
+import { graphFor } from '../../src/diagram/request.js';
+import { dateRange, viewsOf } from '../../src/diagram/select.js';
+import { previewHtml } from '../../src/extension/preview-html.js';
+import type { ToPage } from '../../src/webview/messages.js';
+import { exampleFiles, modelOf, REPO, TODAY } from './helpers.js';
+
+/**
+ * The preview page as VS Code shows it (the same HTML, CSP, script and
+ * stylesheet), in headless Chromium with a stand-in for `acquireVsCodeApi`.
+ */
+const CHROMIUM = process.env.POLITY_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const ORIGIN = 'https://webview.polity.test';
+const RESULTS = path.join(REPO, 'test-results');
+const missing = !existsSync(CHROMIUM)
+    ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)`
+    : !existsSync(path.join(REPO, 'dist', 'webview.js')) ? 'dist/webview.js is missing: run `npm run build` first' : undefined;
+
+const HOSTILE = `model evil
+
+mandate stuff "Stuff"
+institution Evil "<script>window.pwned = 1</script> \\"quoted\\" & ]]> <img src=x onerror=window.pwned=2>" {
+  kind ministry
+  leads stuff
+}
+institution Other "Other & Co" {
+  kind agency
+  leads stuff since 2010
+}
+view v "View <script>window.pwned = 3</script>" { include * }
+`;
+
+async function diagramOf(files: Record<string, string>, scope: string, view?: string, at?: string): Promise<DiagramSuccess> {
+    const { model, conflicts } = await modelOf(files);
+    const graph = graphFor(model, conflicts, { view, at, scope, today: TODAY });
+    const range = dateRange(model, scope);
+    return {
+        ...await renderSvg(graph, new GraphvizRenderer()),
+        title: graph.title,
+        at: graph.at,
+        views: viewsOf(model, scope).map(v => ({ name: v.name, title: v.title })),
+        dates: { min: range.min?.text, max: range.max?.text }
+    };
+}
+
+describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
+    let browser: Browser;
+
+    beforeAll(async () => {
+        browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+        });
+        mkdirSync(RESULTS, { recursive: true });
+    }, 30_000);
+
+    afterAll(async () => {
+        await browser?.close();
+    });
+
+    /** A page served from a fake origin, as VS Code serves webviews; returns the messages the page posts. */
+    async function open(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; posted: () => Promise<unknown[]>; errors: string[] }> {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const errors: string[] = [];
+        page.on('pageerror', error => errors.push(error.message));
+        await page.route(`${ORIGIN}/**`, route => {
+            const name = new URL(route.request().url()).pathname.slice(1);
+            if (name === 'index.html') {
+                return route.fulfill({ contentType: 'text/html', body: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, nonce: 'TESTNONCE0123456789' }) });
+            }
+            const file = path.join(REPO, 'dist', name);
+            if (!['webview.js', 'webview.css'].includes(name) || !existsSync(file)) return route.fulfill({ status: 404 });
+            return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
+        });
+        await page.addInitScript(dark => {
+            const posted: unknown[] = [];
+            const w = window as unknown as Record<string, unknown>;
+            w.__posted = posted;
+            w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => undefined, setState: () => undefined });
+            // What VS Code puts on a webview: theme variables on <html>, the theme's class on <body>.
+            const colours: Record<string, string> = dark
+                ? { '--vscode-editor-background': '#1e1e1e', '--vscode-editor-foreground': '#d4d4d4', '--vscode-foreground': '#cccccc' }
+                : { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#1f1f1f', '--vscode-foreground': '#3b3b3b' };
+            document.addEventListener('DOMContentLoaded', () => {
+                for (const [name, value] of Object.entries(colours)) document.documentElement.style.setProperty(name, value);
+                document.body.classList.add(dark ? 'vscode-dark' : 'vscode-light');
+            });
+        }, theme === 'dark');
+        await page.goto(`${ORIGIN}/index.html`);
+        await page.waitForFunction(() => ((window as unknown as { __posted: unknown[] }).__posted ?? []).length > 0);
+        return { page, errors, posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted) };
+    }
+
+    const send = (page: Page, message: ToPage) => page.evaluate(m => window.postMessage(m, '*'), message);
+
+    it('shows hostile model strings as text, runs none of them, and posts reveal on a click', async () => {
+        const { page, posted, errors } = await open();
+        expect(await posted()).toEqual([{ type: 'ready' }]);
+        const diagram = await diagramOf({ 'evil.polity': HOSTILE }, 'evil', 'v', '2020');
+        await send(page, { type: 'diagram', diagram, view: 'v' });
+        await page.waitForSelector('#canvas svg g.node');
+
+        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await page.locator('#canvas script, #canvas img, #canvas foreignObject').count()).toBe(0);
+        const text = (await page.locator('#canvas svg').textContent() ?? '').replace(/\s+/g, ' ');
+        expect(text).toContain('<script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>');
+        expect(text).toContain('View <script>window.pwned = 3</script>');
+        expect(await page.locator('#view option').allTextContents()).toEqual(['Whole model', 'View <script>window.pwned = 3</script> (v)']);
+
+        const node = page.locator('g[id="institution:evil.Evil"]');
+        await node.hover();
+        const tooltip = page.locator('#tooltip');
+        await expect.poll(() => tooltip.isVisible()).toBe(true);
+        expect(await tooltip.locator('strong').textContent()).toBe('Evil — <script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>');
+        expect(await tooltip.locator('img, script').count()).toBe(0);
+        expect(await tooltip.textContent()).toContain('leads stuff (always)');
+
+        await node.click();
+        const reveal = (await posted()).find(m => (m as { type: string }).type === 'reveal');
+        expect(reveal).toEqual({ type: 'reveal', ...diagram.sources['institution:evil.Evil'] });
+        expect(errors).toEqual([]);
+        await page.screenshot({ path: path.join(RESULTS, 'diagram-preview-hostile.png') });
+        await page.close();
+    });
+
+    it('strips scripts, embedded HTML, handlers and outside links from an SVG that carries them', async () => {
+        const { page, errors } = await open();
+        const diagram = await diagramOf({ 'evil.polity': HOSTILE }, 'evil');
+        const svg = diagram.svg.replace('<g id="diagram"', [
+            '<script>window.pwned = 4</script>',
+            '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.pwned = 5"/></div></foreignObject>',
+            '<a href="javascript:window.pwned = 6"><text id="link">link</text></a>',
+            '<image href="https://example.com/tracker.png"/>',
+            '<g id="diagram" onmouseover="window.pwned = 7"'
+        ].join(''));
+        await send(page, { type: 'diagram', diagram: { ...diagram, svg } });
+        await page.waitForSelector('#canvas svg g.node');
+        await page.locator('#link').click({ force: true });
+        await page.mouse.move(300, 300);
+        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await page.locator('#canvas script, #canvas foreignObject, #canvas image, #canvas [onmouseover], #canvas [href]').count()).toBe(0);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('keeps the last good diagram under a notice, and asks for views and dates from the controls', async () => {
+        const { page, posted } = await open();
+        const diagram = await diagramOf(exampleFiles('examples/china-cyber'), 'china.cyber', 'overview');
+        await send(page, { type: 'diagram', diagram, view: 'overview' });
+        await page.waitForSelector('g[id="institution:china.cyber.CAC"]');
+        expect(await page.locator('#notice').isVisible()).toBe(false);
+        expect(await page.locator('#date').getAttribute('min')).toBe(diagram.dates.min!.slice(0, 4));
+        expect(await page.locator('#date').inputValue()).toBe('2020');
+
+        await send(page, { type: 'error', message: 'The model has 1 error: state.polity:3: boom', view: 'overview' });
+        await expect.poll(() => page.locator('#notice').textContent()).toBe('The model has 1 error: state.polity:3: boom The diagram shows the last good model.');
+        expect(await page.locator('g[id="institution:china.cyber.CAC"]').count()).toBe(1);
+
+        await page.selectOption('#view', 'cii-turf');
+        await page.locator('#date').fill('2013');
+        await expect.poll(async () => (await posted()).slice(-2)).toEqual([
+            { type: 'select', view: 'cii-turf' },
+            { type: 'select', view: 'overview', at: '2013' }
+        ]);
+        await page.locator('#export').click();
+        expect((await posted()).at(-1)).toEqual({ type: 'export' });
+        await page.close();
+    });
+
+    it('zooms with the wheel and keeps the zoom when the diagram updates; screenshots in light and dark', async () => {
+        for (const theme of ['light', 'dark'] as const) {
+            const { page } = await open(theme);
+            const diagram = await diagramOf(exampleFiles('examples/china-cyber'), 'china.cyber', 'cac', '2020');
+            await send(page, { type: 'diagram', diagram, view: 'cac' });
+            await page.waitForSelector('g[id="institution:china.cyber.CAC"]');
+            await page.screenshot({ path: path.join(RESULTS, `diagram-preview-${theme}.png`) });
+            const transform = () => page.locator('#canvas').evaluate(e => (e as HTMLElement).style.transform);
+            const before = await transform();
+            await page.mouse.move(640, 400);
+            await page.mouse.wheel(0, -400);
+            await expect.poll(transform).not.toBe(before);
+            const zoomed = await transform();
+            await send(page, { type: 'diagram', diagram, view: 'cac', at: '2019' });
+            await page.waitForTimeout(100);
+            expect(await transform()).toBe(zoomed);
+            await page.close();
+        }
+    });
+});

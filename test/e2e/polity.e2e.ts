@@ -1,0 +1,181 @@
+/**
+ * The packaged extension in a real VS Code (code-server in headless Chromium) on a copy of the flagship
+ * example: what an analyst sees, not what the server returns. Each scenario leaves a screenshot in
+ * test-results/; a failing one also leaves the browser console, code-server's output and VS Code's logs.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    REPO_ROOT, activeEditorName, completionItems, cursorPosition, editorText, findPrerequisites, goToDefinition, gotoPosition, hoverText, openFile,
+    problemCounts, problems, runCommand, saveDiagnostics, screenshot, showProblems, startSession, waitFor, waitForProblem, waitForSquiggles, webview, webviewText,
+    type CodeServer, type Workbench
+} from './harness.js';
+// @ts-ignore -- types only; playwright-core is loaded from the e2e cache at run time
+import type { Page } from 'playwright-core';
+import { SCENARIOS, locate, type Anchor } from '../scenarios/china-cyber.js';
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'china-cyber');
+const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+const VSIX = path.join(REPO_ROOT, 'test-results', `polity-${version}.vsix`);
+
+let server: CodeServer;
+let workbench: Workbench;
+let page: Page;
+let stop: () => Promise<void>;
+const timings: Record<string, number> = {};
+
+/** 1-based line and column of an anchor in the workspace copy, as the status bar and Quick Open count. */
+function at(anchor: Anchor): { line: number; column: number } {
+    const { line, character } = locate(fs.readFileSync(path.join(server.workspaceFolder, anchor.file), 'utf8'), anchor);
+    return { line: line + 1, column: character + 1 };
+}
+
+/** Runs a scenario; on success keeps a screenshot, on failure everything that helps to find out why. */
+function scenario(name: string, body: () => Promise<void>): void {
+    it(name, async () => {
+        const started = Date.now();
+        try {
+            await body();
+            await screenshot(page, `e2e-${name}`);
+        } catch (error) {
+            await saveDiagnostics(workbench, `e2e-${name}-FAILED`);
+            throw error;
+        } finally {
+            timings[name] = Date.now() - started;
+        }
+    });
+}
+
+async function errorCount(): Promise<number> {
+    return (await problemCounts(page))?.errors ?? 0;
+}
+
+/** Opens a file and waits for Quick Open to be gone, so the next key goes to the editor. */
+async function open(file: string): Promise<void> {
+    await openFile(page, file);
+    await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Drops the unsaved edits of the active editor and waits until no error is left. */
+async function revert(): Promise<void> {
+    await runCommand(page, 'File: Revert File');
+    await waitFor(async () => (await errorCount()) === 0, { timeout: 20_000, message: 'no errors after revert' });
+}
+
+/** Types into the Problems panel's filter box ('' clears it). */
+async function filterProblems(text: string): Promise<void> {
+    await showProblems(page);
+    await page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first().fill(text);
+}
+
+const prerequisites = findPrerequisites();
+if (!prerequisites.ok) console.warn(`skipped: ${prerequisites.reason}`);
+
+describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
+    beforeAll(async () => {
+        let t = Date.now();
+        execFileSync('npm', ['run', 'package', '--', '--out', VSIX], { cwd: REPO_ROOT, stdio: 'pipe' });
+        timings.package = Date.now() - t;
+        t = Date.now();
+        const session = await startSession({ workspaceFolder: EXAMPLE, vsixPath: VSIX });
+        ({ server, workbench, page, stop } = session);
+        timings.start = Date.now() - t;
+    });
+
+    afterAll(async () => {
+        await stop?.();
+        console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
+    });
+
+    scenario('01-problems', async () => {
+        const { file, message } = SCENARIOS.problems;
+        await open(file);
+        const rows = await waitForProblem(page, new RegExp(`^Info: .*${message.source}`, message.flags), 60_000);
+        expect(rows.length).toBeGreaterThan(1);
+        await waitForSquiggles(page, 'info');
+        expect(await errorCount()).toBe(0);
+    });
+
+    scenario('02-typo-unresolved', async () => {
+        const { at: anchor, insert, name } = SCENARIOS.typo;
+        await open(anchor.file);
+        const { line, column } = at(anchor);
+        await gotoPosition(page, line, column);
+        await page.keyboard.type(insert);
+        await waitForSquiggles(page, 'error');
+        // The Problems list renders only the rows in view: filter it down to the typo.
+        await filterProblems(name);
+        const rows = await waitForProblem(page, name);
+        expect(rows.find(row => row.includes(name))).toMatch(/^Error: .*unresolved/);
+        await screenshot(page, 'e2e-02-typo-unresolved');
+        await filterProblems('');
+        await revert();
+    });
+
+    scenario('03-completion', async () => {
+        const { at: anchor, line: typed, expect: wanted } = SCENARIOS.completion;
+        await open(anchor.file);
+        const { line, column } = at(anchor);
+        await gotoPosition(page, line, column);
+        // A fresh line before the anchor, so what is typed stands alone.
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.type(typed, { delay: 10 });
+        const items = await completionItems(page, undefined, { keepOpen: true });
+        expect(items).toContain(wanted);
+        await screenshot(page, 'e2e-03-completion');
+        await page.keyboard.press('Escape');
+        await revert();
+        expect(await editorText(page)).not.toContain(typed);
+    });
+
+    scenario('04-hover', async () => {
+        const { at: anchor, expect: wanted } = SCENARIOS.hover;
+        await open(anchor.file);
+        const { line, column } = at(anchor);
+        expect(await hoverText(page, line, column)).toContain(wanted);
+    });
+
+    scenario('05-definition-in-prelude', async () => {
+        const { at: anchor, file, expect: wanted } = SCENARIOS.definition;
+        await open(anchor.file);
+        const { line, column } = at(anchor);
+        expect((await goToDefinition(page, line, column)).file).toBe(file);
+        await waitFor(async () => (await editorText(page)).includes(wanted), { message: 'the prelude to show' });
+    });
+
+    scenario('06-preview', async () => {
+        const { file, node, label, declaration } = SCENARIOS.preview;
+        await open(file);
+        await runCommand(page, 'Polity: Open Preview to the Side');
+        await webviewText(page, label, 60_000);
+        const box = webview(page).locator(`g.node[id="${node}"]`);
+        await box.waitFor({ state: 'visible' });
+        await screenshot(page, 'e2e-06-preview');
+        // Away from the declaration first, so landing on it proves the click.
+        await gotoPosition(page, 1, 1);
+        await box.click();
+        const { line } = at(declaration);
+        await waitFor(async () => (await activeEditorName(page)) === declaration.file && (await cursorPosition(page))?.line === line,
+            { message: `the cursor on line ${line} of ${declaration.file}` });
+    });
+
+    scenario('07-rename', async () => {
+        const { at: anchor, to, file, expect: wanted } = SCENARIOS.rename;
+        await open(anchor.file);
+        const { line, column } = at(anchor);
+        await gotoPosition(page, line, column);
+        await page.keyboard.press('F2');
+        const input = page.locator('.rename-box input, .rename-input').first();
+        await input.waitFor({ state: 'visible' });
+        await input.fill(to);
+        await page.keyboard.press('Enter');
+        await input.waitFor({ state: 'hidden' });
+        await waitFor(async () => (await editorText(page)).includes(`institution ${to}`), { message: 'the declaration to be renamed' });
+        await open(file);
+        await waitFor(async () => (await editorText(page)).includes(wanted), { message: `${file} to follow the rename` });
+        await waitFor(async () => (await problems(page)).length > 0 && (await errorCount()) === 0, { message: 'no errors after the rename' });
+    });
+});

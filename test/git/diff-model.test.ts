@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/model/diff.js';
+import type { SemanticModel } from '../../src/model/model.js';
+import { TestWorkspace } from '../helpers.js';
+
+async function model(files: Record<string, string>): Promise<SemanticModel> {
+    const ws = new TestWorkspace();
+    await ws.open(files);
+    return ws.Polity.references.WorkspaceModel.snapshot.model;
+}
+
+/** The diff as `change category id: field old → new` lines, for compact assertions. */
+async function changes(before: Record<string, string>, after: Record<string, string>): Promise<string[]> {
+    return diffModels(await model(before), await model(after)).changes.map(c =>
+        `${c.change} ${c.category} ${c.id}${c.fields.map(f => ` | ${f.field}: ${f.old ?? ''} → ${f.new ?? ''}`).join('')}`);
+}
+
+describe('diffModels', () => {
+    it('finds nothing when only layout, comments and file boundaries change', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate cii\ninstitution A { leads cii since 2016 }\ninstitution B' },
+            { 'x.polity': '// moved around\ninstitution B\n', 'y.polity': 'institution A {\n  leads cii   since 2016\n}\nmandate cii\n' }
+        )).toEqual([]);
+    });
+
+    it('lets units follow a renamed parent without reporting them, and keeps their claims and relations', async () => {
+        const text = (name: string) => `mandate cii
+institution ${name} "Ministry of Public Security" {
+  unit Bureau11 { supports cii }
+}
+institution CAC { leads cii }
+CAC oversees ${name}.Bureau11`;
+        expect(await changes({ 'a.polity': text('MPS') }, { 'a.polity': text('MinPS') }))
+            .toEqual(['renamed institutions MinPS | name: MPS → MinPS']);
+    });
+
+    it('does not guess a rename when the title does not pick one institution', async () => {
+        expect(await changes(
+            { 'a.polity': 'institution A "Same"\ninstitution B "Same"' },
+            { 'a.polity': 'institution C "Same"\ninstitution D "Same"' }
+        )).toEqual([
+            'removed institutions A | title: Same → ', 'removed institutions B | title: Same → ',
+            'added institutions C | title:  → Same', 'added institutions D | title:  → Same'
+        ]);
+    });
+
+    it('pairs repeated claims by period: the unchanged one cancels, the other is changed', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2015 }' },
+            { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2016 }' }
+        )).toEqual(['changed competences A leads m | period: 2015 – present → 2016 – present']);
+    });
+
+    it('compares declarations attribute by attribute: mandates, sources, kinds, relation kinds and views', async () => {
+        expect(await changes(
+            { 'a.polity': 'source s "Report"\nkind k in state\nrelation r\nmandate p\nmandate m "M"\nview v { include *\n at 2019 }\ninstitution A { kind k leads m [s]\n r A }' },
+            { 'a.polity': 'source s "Report" { url "https://example.org" }\nkind k in party\nrelation r hierarchical\nmandate p { mandate m "M" }\nview v { include mandate m\n at 2020 }\ninstitution A { kind k leads m [s]\n r A }' }
+        )).toEqual([
+            'changed mandates m | parent:  → p',
+            'changed sources s | url:  → https://example.org',
+            'changed kinds k | sphere: state → party',
+            'changed relation kinds r | hierarchical: no → yes',
+            'changed views v | rules: include * → include mandate m | at: 2019 → 2020'
+        ]);
+    });
+
+    it('reports disputes and relations by what they say, whatever the order of the parties', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate m\ninstitution A { leads m }\ninstitution B { leads m }\ndispute m between A, B\nA advises B since 2001' },
+            { 'a.polity': 'mandate m\ninstitution A { leads m }\ninstitution B { leads m }\ndispute m between B, A "noted"\nA advises B since 2002' }
+        )).toEqual([
+            'changed relations A polity.advises B | period: 2001 – present → 2002 – present',
+            'changed disputes m between A, B | finding:  → noted'
+        ]);
+    });
+});
