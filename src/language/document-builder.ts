@@ -1,18 +1,27 @@
 import { CancellationToken } from 'vscode-languageserver';
 import { DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type URI } from 'langium';
+import type { PolityIndexManager } from './index-manager.js';
 import { isPrelude } from './prelude.js';
+import { exportedNames, repointReferences } from './repoint.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /**
- * Langium rebuilds the edited documents and those that reference them. A
- * conflict or duplicate can also involve a document that references neither
+ * After an edit, Langium would link and validate again every document that
+ * references the edited ones (65 of 100 files in a measured workspace). Here
+ * only the edited documents are rebuilt; the others' references are re-pointed
+ * at the new nodes, and only documents using a removed (or newly shadowed)
+ * name are linked again (see repoint.ts).
+ *
+ * A conflict or duplicate can also involve a document that references neither
  * (two files claiming one mandate declared in a third), so after each update
  * the documents whose workspace-wide findings changed are validated again,
  * and only those.
  */
 export class PolityDocumentBuilder extends DefaultDocumentBuilder {
     private workspaceModel?: () => WorkspaceModel | undefined;
+    /** Set while an update re-points references instead of relinking the documents that hold them. */
+    private repointing = false;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -30,8 +39,30 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
         for (const uri of deleted) this.workspaceModel?.()?.forget(uri.toString());
-        await super.update(changed, deleted, cancelToken);
+        // Deletions, folders and new files take Langium's way: link again whatever refers to them.
+        const edited = new Set(changed.map(uri => uri.toString()));
+        const before = deleted.length === 0 && changed.length > 0 && changed.every(uri => this.langiumDocuments.hasDocument(uri))
+            ? exportedNames(this.indexManager, edited)
+            : undefined;
+        this.repointing = before !== undefined;
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.repointing = false;
+        }
+        if (before) {
+            const relink = repointReferences(this.langiumDocuments.all, edited, before, this.indexManager as PolityIndexManager);
+            if (relink.length > 0) {
+                for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
+                await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
+            }
+        }
         await this.refreshStale(cancelToken);
+    }
+
+    /** While re-pointing, only documents with unresolved names are linked again (they may resolve now). */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return this.repointing ? document.references.some(ref => ref.error !== undefined) : super.shouldRelink(document, changedUris);
     }
 
     protected async refreshStale(cancelToken: CancellationToken): Promise<void> {

@@ -8,6 +8,7 @@ import {
 } from 'langium/lsp';
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
+import { PolityIndexManager } from './index-manager.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
@@ -81,6 +82,7 @@ export class PolityWorkspaceManager extends DefaultWorkspaceManager {
 export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new PolityDocumentBuilder(services),
+        IndexManager: services => new PolityIndexManager(services),
         WorkspaceManager: services => new PolityWorkspaceManager(services)
     },
     lsp: {

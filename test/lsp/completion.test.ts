@@ -99,6 +99,13 @@ describe('completion', () => {
         expect(labels(await completionAt('dispute cii between <|>')).sort()).toEqual(['MPS', 'MPS.Bureau11']);
     });
 
+    it('offers nothing inside comments and strings', async () => {
+        for (const text of ['// see p.<|> 3', '/** The regulator.<|> */', 'institution CAC {\n  leads cii [creemers2021 "p.<|> 3"]\n}', 'institution X "Title.<|>"']) {
+            expect(labels(await completionAt(text)), text).toEqual([]);
+        }
+        expect(labels(await completionAt('// a comment\n<|>'))).toContain('institution');
+    });
+
     it('filters by what is typed', async () => {
         expect(labels(await completionAt('institution CAC {\n  le<|>\n}'))).toEqual(['leads']);
         expect(labels(await completionAt('institution CAC {\n  leads pers<|>\n}'))).toEqual(['personal-data']);

@@ -103,6 +103,15 @@ describe('rename', () => {
         expect(ws.codes('other.polity')).toEqual([]);
     });
 
+    it('still finds every reference after an edit moved the declaration', async () => {
+        const ws = new TestWorkspace();
+        await ws.open(FILES);
+        await ws.edit('state.polity', FILES['state.polity'].replace('institution CAC {', 'institution New\ninstitution CAC {'));
+        const texts = await applyEdit(ws, await rename(ws, 'state.polity', 'CAC', 'CyberAdmin'));
+        expect(texts['other.polity']).toContain('oversees china.cyber.CyberAdmin\n');
+        expect(ws.codes('other.polity')).toEqual([]);
+    });
+
     it('renames an institution in the qualified names of its units', async () => {
         const ws = new TestWorkspace();
         await ws.open(FILES);

@@ -137,7 +137,8 @@ describe('`polity lsp` starts the same server', () => {
 
     it('checks an opened document and hovers in it', async () => {
         const uri = 'file:///tmp/polity-cli-lsp/model.polity';
-        const text = 'mandate cii "CII protection"\ninstitution A "Agency A" { leads cii }\ninstitution B { leads cii }\n';
+        // Prelude names resolve without a workspace folder too.
+        const text = 'mandate cii "CII protection"\ninstitution A "Agency A" { kind agency leads cii }\ninstitution B { leads cii oversees A }\n';
         const published = session.nextDiagnostics(uri);
         await session.open(uri, text);
         expect((await published).map(codeOf)).toEqual(['conflict', 'conflict']);

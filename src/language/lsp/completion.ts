@@ -59,8 +59,9 @@ export class PolityCompletionProvider extends DefaultCompletionProvider {
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         if (!super.filterKeyword(context, keyword)) return false;
         const present = ONCE[keyword.value] as ((member: Member) => boolean) | undefined;
+        if (!present) return true;
         const body = this.enclosingBody(context);
-        return !present || !body || !body.members.some(member => present(member) && !covers(member, context.offset));
+        return !body || !body.members.some(member => present(member) && !covers(member, context.offset));
     }
 
     /** The institution whose braces hold the cursor. */

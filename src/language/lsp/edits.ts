@@ -35,7 +35,7 @@ export function removeNode(document: TextDocument, node: AstNode): TextEdit | un
     return TextEdit.del({ start: { line: from.line, character: 0 }, end });
 }
 
-export function lineEnd(document: TextDocument, line: number): Position {
+function lineEnd(document: TextDocument, line: number): Position {
     const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
     return { line, character: text.replace(/\r?\n$/, '').length };
 }

@@ -15,6 +15,11 @@ export class PolityFoldingRangeProvider extends DefaultFoldingRangeProvider {
             || ast.isPerson(node) || ast.isDispute(node);
     }
 
+    /** Only documents, institutions and mandates hold foldable blocks: the rest of the tree is not walked. */
+    protected override shouldProcessContent(node: AstNode): boolean {
+        return ast.isDocument(node) || ast.isInstitution(node) || ast.isMandate(node);
+    }
+
     protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
         super.collectCommentFolding(document, node, acceptor);
         if (!node.$cstNode) return;

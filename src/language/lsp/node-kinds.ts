@@ -6,7 +6,7 @@ import type { DeclarationType } from '../../model/types.js';
 /**
  * One icon per kind of declaration, the same in completion, the outline and
  * workspace symbols: institutions are classes, mandates (the functions of
- * government) functions, kinds types, relation kinds operators (they join two
+ * government) functions, kinds type parameters, relation kinds operators (they join two
  * institutions), sources files, views and people what they are closest to.
  */
 const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
@@ -16,8 +16,7 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     RelationKind: [SymbolKind.Operator, CompletionItemKind.Operator],
     Source: [SymbolKind.File, CompletionItemKind.File],
     View: [SymbolKind.Object, CompletionItemKind.Module],
-    Person: [SymbolKind.Variable, CompletionItemKind.Variable],
-    Document: [SymbolKind.Package, CompletionItemKind.Module]
+    Person: [SymbolKind.Variable, CompletionItemKind.Variable]
 };
 
 /** The AST type of each of the semantic model's declaration types. */
