@@ -7,18 +7,18 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-    REPO_ROOT, activeEditorName, completionItems, cursorPosition, editorText, findPrerequisites, goToDefinition, gotoPosition, hoverText, openFile,
-    problemCounts, problems, runCommand, saveDiagnostics, screenshot, showProblems, startSession, waitFor, waitForProblem, waitForSquiggles, webview, webviewText,
+    REPO_ROOT, RESULTS_DIR, activeEditorName, completionItems, cursorPosition, editorText, findPrerequisites,
+    goToDefinition, gotoPosition, hoverText, problemCounts, problemRows, problems, runCommand, saveDiagnostics,
+    screenshot, showProblems, startSession, waitFor, waitForProblem, waitForSquiggles, webview, webviewText,
     type CodeServer, type Workbench
 } from './harness.js';
-// @ts-ignore -- types only; playwright-core is loaded from the e2e cache at run time
-import type { Page } from 'playwright-core';
 import { SCENARIOS, locate, type Anchor } from '../scenarios/china-cyber.js';
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'china-cyber');
 const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-const VSIX = path.join(REPO_ROOT, 'test-results', `polity-${version}.vsix`);
+const VSIX = path.join(RESULTS_DIR, `polity-${version}.vsix`);
 
 let server: CodeServer;
 let workbench: Workbench;
@@ -32,13 +32,21 @@ function at(anchor: Anchor): { line: number; column: number } {
     return { line: line + 1, column: character + 1 };
 }
 
-/** Runs a scenario; on success keeps a screenshot, on failure everything that helps to find out why. */
-function scenario(name: string, body: () => Promise<void>): void {
+/**
+ * Runs a scenario; keeps a screenshot taken when the body calls `snap` (at the moment worth showing,
+ * before it cleans up) or else at its end; on failure keeps everything that helps to find out why.
+ */
+function scenario(name: string, body: (snap: () => Promise<void>) => Promise<void>): void {
     it(name, async () => {
         const started = Date.now();
-        try {
-            await body();
+        let snapped = false;
+        const snap = async () => {
             await screenshot(page, `e2e-${name}`);
+            snapped = true;
+        };
+        try {
+            await body(snap);
+            if (!snapped) await snap();
         } catch (error) {
             await saveDiagnostics(workbench, `e2e-${name}-FAILED`);
             throw error;
@@ -52,10 +60,22 @@ async function errorCount(): Promise<number> {
     return (await problemCounts(page))?.errors ?? 0;
 }
 
-/** Opens a file and waits for Quick Open to be gone, so the next key goes to the editor. */
+/**
+ * Opens a file through Quick Open with the keyboard: its rows re-render while results and problem
+ * decorations update, so a click can keep missing a row; Enter on the first, focused one does not.
+ */
 async function open(file: string): Promise<void> {
-    await openFile(page, file);
-    await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    const box = page.locator('.quick-input-widget input').first();
+    const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    await waitFor(async () => {
+        if (!(await box.isVisible().catch(() => false))) await page.keyboard.press('Control+P');
+        await box.fill(file, { timeout: 3000 });
+        await waitFor(async () => (await first.getAttribute('aria-label', { timeout: 1000 }))?.startsWith(file),
+            { timeout: 8000, message: `${file} first in Quick Open` });
+        await page.keyboard.press('Enter');
+        return waitFor(async () => (await activeEditorName(page)) === file, { timeout: 5000, message: `${file} active` });
+    }, { timeout: 45_000, message: `${file} to open` });
+    await box.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Drops the unsaved edits of the active editor and waits until no error is left. */
@@ -75,6 +95,11 @@ if (!prerequisites.ok) console.warn(`skipped: ${prerequisites.reason}`);
 
 describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
     beforeAll(async () => {
+        // Screenshots and failure logs of an earlier run would pass for this one's.
+        fs.mkdirSync(RESULTS_DIR, { recursive: true });
+        for (const old of fs.readdirSync(RESULTS_DIR, { withFileTypes: true })) {
+            if (old.isFile() && old.name.startsWith('e2e-')) fs.rmSync(path.join(RESULTS_DIR, old.name));
+        }
         let t = Date.now();
         execFileSync('npm', ['run', 'package', '--', '--out', VSIX], { cwd: REPO_ROOT, stdio: 'pipe' });
         timings.package = Date.now() - t;
@@ -98,23 +123,28 @@ describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
         expect(await errorCount()).toBe(0);
     });
 
-    scenario('02-typo-unresolved', async () => {
+    scenario('02-typo-unresolved', async snap => {
         const { at: anchor, insert, name } = SCENARIOS.typo;
         await open(anchor.file);
         const { line, column } = at(anchor);
         await gotoPosition(page, line, column);
         await page.keyboard.type(insert);
-        await waitForSquiggles(page, 'error');
-        // The Problems list renders only the rows in view: filter it down to the typo.
-        await filterProblems(name);
-        const rows = await waitForProblem(page, name);
-        expect(rows.find(row => row.includes(name))).toMatch(/^Error: .*unresolved/);
-        await screenshot(page, 'e2e-02-typo-unresolved');
-        await filterProblems('');
-        await revert();
+        try {
+            await waitForSquiggles(page, 'error');
+            // The Problems list renders only the rows in view: filter it down to the typo.
+            await filterProblems(name);
+            await waitForProblem(page, name);
+            const row = (await problemRows(page)).find(r => r.text.includes(name));
+            expect(row?.ariaLabel).toMatch(/^Error: /);
+            expect(row?.text).toMatch(/polity\W+unresolved/); // the code, shown as "polity(unresolved)"
+            await snap();
+        } finally {
+            await filterProblems('');
+            await revert();
+        }
     });
 
-    scenario('03-completion', async () => {
+    scenario('03-completion', async snap => {
         const { at: anchor, line: typed, expect: wanted } = SCENARIOS.completion;
         await open(anchor.file);
         const { line, column } = at(anchor);
@@ -122,12 +152,15 @@ describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
         // A fresh line before the anchor, so what is typed stands alone.
         await page.keyboard.press('Enter');
         await page.keyboard.press('ArrowUp');
-        await page.keyboard.type(typed, { delay: 10 });
-        const items = await completionItems(page, undefined, { keepOpen: true });
-        expect(items).toContain(wanted);
-        await screenshot(page, 'e2e-03-completion');
-        await page.keyboard.press('Escape');
-        await revert();
+        try {
+            await page.keyboard.type(typed, { delay: 10 });
+            const items = await completionItems(page, undefined, { keepOpen: true });
+            expect(items).toContain(wanted);
+            await snap();
+            await page.keyboard.press('Escape');
+        } finally {
+            await revert();
+        }
         expect(await editorText(page)).not.toContain(typed);
     });
 
@@ -146,14 +179,14 @@ describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
         await waitFor(async () => (await editorText(page)).includes(wanted), { message: 'the prelude to show' });
     });
 
-    scenario('06-preview', async () => {
+    scenario('06-preview', async snap => {
         const { file, node, label, declaration } = SCENARIOS.preview;
         await open(file);
         await runCommand(page, 'Polity: Open Preview to the Side');
         await webviewText(page, label, 60_000);
         const box = webview(page).locator(`g.node[id="${node}"]`);
         await box.waitFor({ state: 'visible' });
-        await screenshot(page, 'e2e-06-preview');
+        await snap();
         // Away from the declaration first, so landing on it proves the click.
         await gotoPosition(page, 1, 1);
         await box.click();
