@@ -85,7 +85,7 @@ export function diffModels(before: SemanticModel, after: SemanticModel): ModelDi
  * the same title, paired only when the title picks exactly one on each side.
  * A unit follows its renamed parent when it keeps its own name.
  */
-export function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key> {
+function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key> {
     const gone = userDeclared(before.institutions).filter(i => !after.institutions.has(i.key));
     const arrived = userDeclared(after.institutions).filter(i => !before.institutions.has(i.key));
     const title = (i: Institution) => i.title === undefined ? undefined : `${i.model}\u0000${i.title}`;

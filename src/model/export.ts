@@ -178,8 +178,12 @@ export function competenceMatrix(data: ModelExport): CompetenceMatrix {
     }
     const claimed = new Set(data.competences.map(c => c.institution));
     const columns = bySphere(data).filter(i => claimed.has(i.key)).map(i => ({ key: i.key, label: label(i.key) }));
-    const cell = (mandate: Key, institution: Key) => data.competences
-        .filter(c => c.mandate === mandate && c.institution === institution)
+    const byCell = new Map<string, ExportedCompetence[]>();
+    for (const c of data.competences) {
+        const id = `${c.mandate}\u0000${c.institution}`;
+        byCell.set(id, [...byCell.get(id) ?? [], c]);
+    }
+    const cell = (mandate: Key, institution: Key) => (byCell.get(`${mandate}\u0000${institution}`) ?? [])
         .map(c => {
             const partners = c.partners.length > 0 ? ` with ${c.partners.map(label).join(', ')}` : '';
             const mark = [MARKS.conflict, MARKS.dispute].filter(m => marks.get(c.id)?.has(m)).join('');
@@ -215,14 +219,19 @@ function bySphere(data: ModelExport): ExportedInstitution[] {
 
 function mandateTreeOrder(data: ModelExport): ExportedMandate[] {
     const known = new Set(data.mandates.map(m => m.key));
+    const children = new Map<Key | null, ExportedMandate[]>();
+    for (const m of data.mandates) {
+        const parent = m.parent !== null && known.has(m.parent) ? m.parent : null;
+        children.set(parent, [...children.get(parent) ?? [], m]);
+    }
     const ordered: ExportedMandate[] = [];
+    const seen = new Set<Key>();
     const visit = (parent: Key | null) => {
-        for (const m of data.mandates) {
-            const isChild = parent === null ? m.parent === null || !known.has(m.parent) : m.parent === parent;
-            if (isChild && !ordered.includes(m)) {
-                ordered.push(m);
-                visit(m.key);
-            }
+        for (const m of children.get(parent) ?? []) {
+            if (seen.has(m.key)) continue;
+            seen.add(m.key);
+            ordered.push(m);
+            visit(m.key);
         }
     };
     visit(null);

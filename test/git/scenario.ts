@@ -2,7 +2,7 @@
  * A small model's history, one kind of change per commit: the base, then an
  * institution added, a competence moved, a dispute recorded, an institution renamed.
  */
-export const MANDATES = `model demo
+const MANDATES = `model demo
 
 source report "Annual report on cyber governance"
 
@@ -34,7 +34,7 @@ ${mpsExtra}  leads privacy since 2017
 CAC oversees ${mps}.Bureau11 since 2015
 `;
 
-export const MIIT = `model demo
+const MIIT = `model demo
 
 institution MIIT "Ministry of Industry and Information Technology" {
   kind ministry
