@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorkspace, type GenerateOptions } from './generate.js';
 import { benchServer } from './lsp.js';
@@ -17,8 +18,10 @@ import { budgets, markdown, type BenchResults, type CheckResult } from './report
 
 const RESULTS = path.join(BENCH_DIR, 'results');
 const CLI = path.join(ROOT, 'bin', 'polity.js');
-const PROBE = path.join(RESULTS, '.build', 'probe.mjs');
-const DIAGRAM = path.join(RESULTS, '.build', 'diagram.mjs');
+// scripts/run-ts.mjs bundles probe.ts and diagram.ts next to this file.
+const BUNDLED = path.dirname(fileURLToPath(import.meta.url));
+const PROBE = path.join(BUNDLED, 'probe.mjs');
+const DIAGRAM = path.join(BUNDLED, 'diagram.mjs');
 
 interface Workload { name: string; options: GenerateOptions; runs: number }
 
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     const sizes = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
     const runs = Number(values.runs ?? (values.quick ? 3 : 5));
     for (const file of [path.join(ROOT, 'dist', 'cli.js'), path.join(ROOT, 'dist', 'server.cjs'), PROBE]) {
-        if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\`, which builds first`);
+        if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\`, which builds and bundles first`);
     }
 
     const workloads: Workload[] = sizes.map(n => ({ name: n.toLocaleString('en-GB'), options: { institutions: n, seed }, runs: n >= 100_000 ? Math.min(runs, 3) : runs }));

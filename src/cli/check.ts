@@ -3,6 +3,7 @@ import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } f
 import { EXIT } from './errors.js';
 import { githubCommand } from './formats/github.js';
 import { sarifLog } from './formats/sarif.js';
+import { printable } from './terminal.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -38,8 +39,8 @@ const COLOURS: Record<ReportedDiagnostic['severity'], (s: string) => string> = {
     error: pc.red, warning: pc.yellow, information: pc.cyan, hint: pc.dim
 };
 
-/** `path:line:col: severity [code] message`, 1-based like every compiler. */
+/** `path:line:col: severity [code] message`, 1-based like every compiler; one line whatever the model holds. */
 export function formatLine(d: ReportedDiagnostic): string {
-    const where = `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    return `${where}: ${COLOURS[d.severity](d.severity)} [${d.code}] ${d.message}`;
+    const where = `${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    return `${where}: ${COLOURS[d.severity](d.severity)} [${d.code}] ${printable(d.message)}`;
 }

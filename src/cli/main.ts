@@ -7,6 +7,7 @@ import { diff, type DiffOptions } from './diff.js';
 import { exportCommand, type ExportOptions } from './export.js';
 import { fmt, type FmtOptions } from './fmt.js';
 import { EXIT, UsageError } from './errors.js';
+import { printable } from './terminal.js';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const warn = (text: string) => process.stderr.write(`${text}\n`);
@@ -92,10 +93,10 @@ export async function run(argv: string[]): Promise<void> {
         if (error instanceof CommanderError) {
             process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
         } else if (error instanceof UsageError) {
-            process.stderr.write(`polity: ${error.message}\n`);
+            process.stderr.write(`polity: ${printable(error.message)}\n`);
             process.exitCode = EXIT.usage;
         } else {
-            process.stderr.write(`polity: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.stderr.write(`polity: internal error: ${printable(error instanceof Error ? error.message : String(error))}\n`);
             process.exitCode = 3;
         }
     }

@@ -11,6 +11,13 @@ export const FONT = 'Helvetica';
 const TITLE_WIDTH = 26;
 
 /**
+ * Above this many institutions edge labels become `xlabel`s, placed after
+ * layout: a real label is a node of its own in dot's ranks, and at 3,000
+ * institutions those made the layout take minutes instead of seconds.
+ */
+const INLINE_LABEL_LIMIT = 150;
+
+/**
  * Writes the graph as DOT. Every string is escaped (quoted strings for ids,
  * entities for the HTML-like labels), and every element carries an `id` that
  * the SVG keeps, so a click maps back to a declaration. Only oversight-like
@@ -22,14 +29,15 @@ export function toDot(graph: DiagramGraph): string {
     out.push('digraph "polity" {');
     out.push(`  graph [${attrs({
         id: 'diagram', fontname: FONT, fontsize: 12, rankdir: graph.direction === 'right' ? 'LR' : 'TB',
-        newrank: true, nodesep: 0.3, ranksep: 0.55, pad: 0.3, bgcolor: 'white', outputorder: 'edgesfirst',
+        nodesep: 0.3, ranksep: 0.55, pad: 0.3, bgcolor: 'white', outputorder: 'edgesfirst',
         labelloc: 't', labeljust: 'l', label: html(`<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`)
     })}];`);
     out.push(`  node [${attrs({ fontname: FONT, fontsize: 11, shape: 'box', style: 'rounded,filled', margin: '0.14,0.06', penwidth: 1 })}];`);
     out.push(`  edge [${attrs({ fontname: FONT, fontsize: 9, arrowsize: 0.7 })}];`);
     writeClusters(out, graph, undefined, '  ');
     for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
-    for (const edge of graph.edges) out.push(`  ${edgeLine(edge)}`);
+    const labelAttribute = graph.nodes.length > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
+    for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute)}`);
     layoutEdges(graph).forEach(([from, to], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis' })}];`));
     if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
     out.push('}');
@@ -66,11 +74,11 @@ function nodeLine(node: GraphNode): string {
     })}];`;
 }
 
-function edgeLine(edge: GraphEdge): string {
+function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel'): string {
     return `${quote(edge.from)} -> ${quote(edge.to)} [${attrs({
         id: edge.id,
         class: classes(edge.category, edge.kind && `relation-${edge.kind}`),
-        label: edge.label,
+        [labelAttribute]: edge.label,
         constraint: edge.ranks ? undefined : false,
         fontcolor: edge.category === 'conflict' || edge.category === 'dispute' ? edge.style.color : undefined,
         ...edgeStyleAttrs(edge.style)

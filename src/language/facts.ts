@@ -53,7 +53,8 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             const source: M.Source = { ...base, type: 'source', url: node.url };
             facts.declarations.push(source);
         } else if (ast.isKind(node)) {
-            const kind: M.Kind = { ...base, type: 'kind', sphere: node.sphere };
+            // After a syntax error the parser may leave out the sphere: '' (no sphere) keeps the facts whole.
+            const kind: M.Kind = { ...base, type: 'kind', sphere: node.sphere ?? '' };
             facts.declarations.push(kind);
         } else if (ast.isRelationKind(node)) {
             const relationKind: M.RelationKind = { ...base, type: 'relation', hierarchical: node.hierarchical };

@@ -9,6 +9,7 @@ import {
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
 import { PolityIndexManager } from './index-manager.js';
+import { createPolityCompletionParser, createPolityParser } from './parser-limits.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
@@ -36,6 +37,10 @@ export interface PolityAddedServices {
 export type PolityServices = LangiumServices & PolityAddedServices;
 
 export const PolityModule: Module<PolityServices, PartialLangiumServices & PolityAddedServices> = {
+    parser: {
+        LangiumParser: services => createPolityParser(services),
+        CompletionParser: services => createPolityCompletionParser(services)
+    },
     references: {
         ScopeComputation: services => new PolityScopeComputation(services),
         ScopeProvider: services => new PolityScopeProvider(services),

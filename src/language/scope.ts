@@ -1,5 +1,5 @@
 import {
-    DefaultScopeComputation, DocumentState, MultiMap, stream, WorkspaceCache,
+    DefaultScopeComputation, DocumentState, EMPTY_SCOPE, MultiMap, stream, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
     type ScopeProvider, type Stream
 } from 'langium';
@@ -31,12 +31,14 @@ export class PolityScopeComputation extends DefaultScopeComputation {
     }
 }
 
-/** The exported descriptions by key, rebuilt once per build after indexing. */
+/** The exported descriptions by key (and by type, for completion), rebuilt once per build after indexing. */
 export class NameIndex {
     private readonly cache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+    private readonly typed: WorkspaceCache<string, AstNodeDescription[]>;
 
     constructor(private readonly services: LangiumServices) {
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.typed = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     get byKey(): Map<string, AstNodeDescription[]> {
@@ -48,6 +50,12 @@ export class NameIndex {
             }
             return map;
         });
+    }
+
+    /** Every description of the type (or a subtype), in index order. */
+    ofType(type: string): AstNodeDescription[] {
+        const reflection = this.services.shared.AstReflection;
+        return this.typed.get(type, () => [...this.byKey.values()].flat().filter(desc => reflection.isSubtype(desc.type, type)));
     }
 
     lookup(key: string, type: string): AstNodeDescription | undefined {
@@ -69,20 +77,25 @@ export class PolityScopeProvider implements ScopeProvider {
     }
 
     getScope(context: ReferenceInfo): Scope {
-        const type = this.services.shared.AstReflection.getReferenceType(context);
+        let type: string;
+        try {
+            type = this.services.shared.AstReflection.getReferenceType(context);
+        } catch {
+            // Completion inside broken text can guess a container that has no such reference: nothing to offer.
+            return EMPTY_SCOPE;
+        }
         const model = modelNameOf(context.container);
         const enclosing: string[] = [];
         for (let node: AstNode | undefined = context.container; node; node = node.$container) {
             if (isInstitution(node)) enclosing.push(keyOf(node));
         }
-        return new PolityScope(this.index, this.services, type, model, enclosing);
+        return new PolityScope(this.index, type, model, enclosing);
     }
 }
 
 class PolityScope implements Scope {
     constructor(
         private readonly index: NameIndex,
-        private readonly services: LangiumServices,
         private readonly type: string,
         private readonly model: string,
         private readonly enclosing: string[]
@@ -113,7 +126,6 @@ class PolityScope implements Scope {
 
     /** For completion and suggestions: names as the user would write them here. */
     getAllElements(): Stream<AstNodeDescription> {
-        const reflection = this.services.shared.AstReflection;
         const own = this.model ? `${this.model}.` : '';
         const prelude = `${PRELUDE_MODEL}.`;
         const seen = new Set<string>();
@@ -121,9 +133,9 @@ class PolityScope implements Scope {
         const add = (desc: AstNodeDescription, name: string) => {
             if (seen.has(name)) return;
             seen.add(name);
-            result.push({ ...desc, name });
+            result.push(name === desc.name ? desc : renamed(desc, name));
         };
-        const all = [...this.index.byKey.values()].flat().filter(desc => reflection.isSubtype(desc.type, this.type));
+        const all = this.index.ofType(this.type);
         for (const desc of all) {
             const parent = this.enclosing.find(p => desc.name.startsWith(`${p}.`));
             if (parent) add(desc, desc.name.slice(parent.length + 1));
@@ -138,6 +150,14 @@ class PolityScope implements Scope {
         for (const desc of all) add(desc, desc.name);
         return stream(result);
     }
+}
+
+/**
+ * The description under another name. Copying it would evaluate its lazy
+ * `nameSegment` for each of thousands of candidates on every completion.
+ */
+function renamed(desc: AstNodeDescription, name: string): AstNodeDescription {
+    return Object.create(desc, { name: { value: name, enumerable: true } }) as AstNodeDescription;
 }
 
 function modelOfDescription(desc: AstNodeDescription): string | undefined {

@@ -3,7 +3,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { runChecks, type CheckOptions } from '../model/checks.js';
 import { findConflicts, type Conflict } from '../model/conflicts.js';
 import { buildModel, type SemanticModel } from '../model/model.js';
-import type { DocumentFacts, Finding } from '../model/types.js';
+import type { DocumentFacts, Finding, Location } from '../model/types.js';
 import { documentFacts } from './facts.js';
 
 export interface WorkspaceSnapshot {
@@ -21,7 +21,7 @@ export interface WorkspaceSnapshot {
  */
 export class WorkspaceModel {
     private readonly cache: WorkspaceCache<string, WorkspaceSnapshot>;
-    private readonly shown = new Map<string, string>();
+    private readonly shown = new Map<string, Finding[]>();
     /**
      * Each document's facts, kept until the document is changed or linked
      * again: an edit recomputes the facts of the documents it rebuilt, not of
@@ -87,7 +87,7 @@ export class WorkspaceModel {
 
     findingsFor(document: LangiumDocument): Finding[] {
         const findings = this.snapshot.findingsByUri.get(document.uri.toString()) ?? [];
-        this.shown.set(document.uri.toString(), fingerprint(findings));
+        this.shown.set(document.uri.toString(), findings);
         return findings;
     }
 
@@ -98,7 +98,8 @@ export class WorkspaceModel {
             .filter(doc => doc.state === DocumentState.Validated)
             .filter(doc => {
                 const uri = doc.uri.toString();
-                return this.shown.has(uri) && this.shown.get(uri) !== fingerprint(snapshot.findingsByUri.get(uri) ?? []);
+                const shown = this.shown.get(uri);
+                return shown !== undefined && !sameFindings(shown, snapshot.findingsByUri.get(uri) ?? []);
             })
             .toArray();
     }
@@ -108,6 +109,18 @@ export class WorkspaceModel {
     }
 }
 
-function fingerprint(findings: Finding[]): string {
-    return JSON.stringify(findings.map(f => [f.code, f.severity, f.message, f.loc.range, f.related.map(r => [r.loc, r.message])]));
+/** Whether the two lists make the same diagnostics (compared field by field: this runs for every file on every edit). */
+function sameFindings(a: Finding[], b: Finding[]): boolean {
+    return a === b || (a.length === b.length && a.every((f, i) => {
+        const g = b[i];
+        return f.code === g.code && f.severity === g.severity && f.message === g.message && sameLocation(f.loc, g.loc)
+            && f.related.length === g.related.length
+            && f.related.every((r, k) => r.message === g.related[k].message && sameLocation(r.loc, g.related[k].loc));
+    }));
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+    const [x, y] = [a.range, b.range];
+    return a.uri === b.uri && x.start.line === y.start.line && x.start.character === y.start.character
+        && x.end.line === y.end.line && x.end.character === y.end.character;
 }

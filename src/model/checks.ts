@@ -1,6 +1,6 @@
-import { findConflicts, type Conflict } from './conflicts.js';
+import { findConflicts, LIMITS, type Conflict, type Conflicts } from './conflicts.js';
 import { findHierarchyCycles } from './cycles.js';
-import { displayName, lifetimeOf, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
+import { displayName, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
 import { formatPeriod, isEmpty, within, type Period } from './periods.js';
 import type { Claim, Finding, Key, Location, Severity } from './types.js';
 
@@ -33,7 +33,7 @@ export interface CheckOptions {
  * Runs every workspace-wide check. Pure: the same model gives the same findings in the same order.
  * Callers that also need the conflicts pass them in, so that they are found once.
  */
-export function runChecks(model: SemanticModel, options: CheckOptions = {}, conflicts = findConflicts(model)): Finding[] {
+export function runChecks(model: SemanticModel, options: CheckOptions = {}, conflicts: Conflicts = findConflicts(model)): Finding[] {
     return [
         ...duplicates(model),
         ...cycles(model),
@@ -56,16 +56,21 @@ export function shortLocation(loc: Location): string {
     return `${decodeURIComponent(file)}:${loc.range.start.line + 1}`;
 }
 
+/** How many other places a finding lists at most. */
+const MAX_RELATED = 10;
+
 function duplicates(model: SemanticModel): Finding[] {
     const result: Finding[] = [];
     for (const [key, decls] of model.declarations) {
         const own = decls.filter(d => !d.builtin);
         if (own.length < 2) continue;
         for (const decl of own) {
-            const others = own.filter(o => o !== decl);
+            // A name declared thousands of times (a generated or hostile model) must not make each finding list all the others.
+            const others = own.slice(0, MAX_RELATED + 1).filter(o => o !== decl).slice(0, MAX_RELATED);
+            const more = own.length - 1 - others.length;
             const where = decl.model ? `model '${decl.model}'` : 'the default model';
             result.push(finding('duplicate',
-                `'${decl.path}' is declared ${own.length} times in ${where} (also at ${others.map(o => shortLocation(o.loc)).join(', ')}). Names are unique within a model: rename one or merge them.`,
+                `'${decl.path}' is declared ${own.length} times in ${where} (also at ${others.map(o => shortLocation(o.loc)).join(', ')}${more > 0 ? ` and ${more} more` : ''}). Names are unique within a model: rename one or merge them.`,
                 decl.loc,
                 others.map(o => ({ loc: o.loc, message: `other declaration of '${decl.path}'` })),
                 { key }));
@@ -78,11 +83,15 @@ function cycles(model: SemanticModel): Finding[] {
     return findHierarchyCycles(model).flatMap(cycle => {
         const names = cycle.edges.map(e => displayName(model, e.subject));
         const kinds = [...new Set(cycle.edges.map(e => displayName(model, e.kind)))].join("', '");
-        const path = [...names, names[0]].join(' → ');
-        return cycle.edges.map(edge => finding('cycle',
-            `Cycle of hierarchical relations ('${kinds}'): ${path} (${formatPeriod(cycle.period)}). A hierarchy cannot loop: end one of these relations or change its period.`,
-            edge.loc,
-            cycle.edges.filter(e => e !== edge).map(e => ({ loc: e.loc, message: `${displayName(model, e.subject)} ${displayName(model, e.kind)} ${displayName(model, e.target)}` }))));
+        // Every relation of the cycle gets the finding: a long cycle is named by its ends, and each
+        // finding points at the next few relations, so that a cycle of a thousand stays small.
+        const path = names.length <= MAX_RELATED
+            ? [...names, names[0]].join(' → ')
+            : `${[...names.slice(0, MAX_RELATED - 1), '…', names[names.length - 1], names[0]].join(' → ')} (${names.length.toLocaleString('en-GB')} institutions)`;
+        const message = `Cycle of hierarchical relations ('${kinds}'): ${path} (${formatPeriod(cycle.period)}). A hierarchy cannot loop: end one of these relations or change its period.`;
+        return cycle.edges.map((edge, i) => finding('cycle', message, edge.loc,
+            Array.from({ length: Math.min(MAX_RELATED, cycle.edges.length - 1) }, (_, k) => cycle.edges[(i + 1 + k) % cycle.edges.length])
+                .map(e => ({ loc: e.loc, message: `${displayName(model, e.subject)} ${displayName(model, e.kind)} ${displayName(model, e.target)}` }))));
     });
 }
 
@@ -130,7 +139,7 @@ export function describeConflict(model: SemanticModel, conflict: Conflict): stri
     return `${a} ${roleVerb(conflict.first)} '${ma}' and ${b} ${roleVerb(conflict.second)} '${mb}' ('${inner}' is part of '${outer}') (${period})`;
 }
 
-function conflictFindings(model: SemanticModel, conflicts: Conflict[], options: CheckOptions): Finding[] {
+function conflictFindings(model: SemanticModel, conflicts: Conflicts, options: CheckOptions): Finding[] {
     const result: Finding[] = [];
     const matched = new Set<unknown>();
     for (const conflict of conflicts) {
@@ -165,8 +174,18 @@ function conflictFindings(model: SemanticModel, conflicts: Conflict[], options: 
             result.push(f);
         }
     }
+    const incomplete = new Set(conflicts.incomplete);
+    for (const mandate of incomplete) {
+        const declared = model.mandates.get(mandate);
+        const loc = declared?.loc ?? model.claimsByMandate.get(mandate)?.[0]?.loc;
+        if (!loc) continue;
+        result.push(finding('conflict',
+            `Too many claims on '${displayName(model, mandate)}' overlap in time to compare them all (more than ${LIMITS.pairs.toLocaleString('en-GB')} pairs, or ${LIMITS.conflicts.toLocaleString('en-GB')} conflicts in the model): only the conflicts found first are reported. Date the claims, or split the mandate.`,
+            loc, [], { mandate }));
+    }
     for (const dispute of model.disputes) {
-        if (matched.has(dispute)) continue;
+        // A dispute over a mandate that was not compared in full may match a conflict that was not found.
+        if (matched.has(dispute) || incomplete.has(dispute.mandate)) continue;
         const parties = dispute.parties.map(p => displayName(model, p)).join(', ');
         result.push(finding('stale-dispute',
             `Recorded dispute over '${displayName(model, dispute.mandate)}' between ${parties} matches no conflicting claims${dispute.period.loc ? ` in ${formatPeriod(dispute.period.period)}` : ''}: the overlap may have been resolved. Update the claims or remove the dispute.`,
@@ -177,20 +196,22 @@ function conflictFindings(model: SemanticModel, conflicts: Conflict[], options: 
 
 function outsideLifetime(model: SemanticModel): Finding[] {
     const result: Finding[] = [];
-    const check = (owner: Key, period: Period, loc: Location | undefined, what: string) => {
+    // Undated facts cannot fall outside a lifetime; the message is built only for a finding (this runs on every edit).
+    const check = (owner: Key, period: Period, loc: Location | undefined, what: () => string) => {
+        if (!loc || isEmpty(period)) return;
         const institution = model.institutions.get(owner);
-        if (!institution || !loc || isEmpty(period)) return;
-        const lifetime = lifetimeOf(model, owner);
+        if (!institution) return;
+        const lifetime = institution.lifetime;
         if (within(period, lifetime) && !startsAtOrAfterEnd(period, lifetime) && !endsAtOrBeforeStart(period, lifetime)) return;
         result.push(finding('outside-lifetime',
-            `${what} is dated ${formatPeriod(period)}, outside the lifetime of ${institution.path} (${formatPeriod(lifetime)}). Correct the date or the institution's 'established'/'dissolved'.`,
+            `${what()} is dated ${formatPeriod(period)}, outside the lifetime of ${institution.path} (${formatPeriod(lifetime)}). Correct the date or the institution's 'established'/'dissolved'.`,
             loc, [{ loc: institution.loc, message: `${institution.path} is declared here` }]));
     };
     for (const claim of model.claims) {
-        check(claim.institution, claim.period.period, claim.period.loc, `${displayName(model, claim.institution)} ${claim.role} '${displayName(model, claim.mandate)}'`);
+        check(claim.institution, claim.period.period, claim.period.loc, () => `${displayName(model, claim.institution)} ${claim.role} '${displayName(model, claim.mandate)}'`);
     }
     for (const relation of model.relations) {
-        const text = `${displayName(model, relation.subject)} ${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
+        const text = () => `${displayName(model, relation.subject)} ${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
         check(relation.subject, relation.period.period, relation.period.loc, text);
         if (relation.target !== relation.subject) check(relation.target, relation.period.period, relation.period.loc, text);
     }
@@ -236,7 +257,7 @@ function unused(model: SemanticModel): Finding[] {
         for (const use of doc.uses) used.add(use.key);
     }
     for (const key of [...used]) {
-        for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
+        if (model.mandates.has(key)) for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
     }
     const result: Finding[] = [];
     const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind' } as Record<string, string>;

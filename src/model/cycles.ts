@@ -44,7 +44,8 @@ export function findHierarchyCycles(model: SemanticModel): Cycle[] {
 function stronglyConnected(edges: Edge[]): Set<Key>[] {
     const next = new Map<Key, Key[]>();
     for (const e of edges) {
-        next.set(e.fact.subject, [...(next.get(e.fact.subject) ?? []), e.fact.target]);
+        const targets = next.get(e.fact.subject);
+        if (targets) targets.push(e.fact.target); else next.set(e.fact.subject, [e.fact.target]);
     }
     let counter = 0;
     const index = new Map<Key, number>();

@@ -78,26 +78,25 @@ describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${
             if (!['webview.js', 'webview.css'].includes(name) || !existsSync(file)) return route.fulfill({ status: 404 });
             return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
         });
-        await page.addInitScript(dark => {
-            const posted: unknown[] = [];
-            const w = window as unknown as Record<string, unknown>;
-            w.__posted = posted;
-            w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => undefined, setState: () => undefined });
-            // What VS Code puts on a webview: theme variables on <html>, the theme's class on <body>.
-            const colours: Record<string, string> = dark
-                ? { '--vscode-editor-background': '#1e1e1e', '--vscode-editor-foreground': '#d4d4d4', '--vscode-foreground': '#cccccc' }
-                : { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#1f1f1f', '--vscode-foreground': '#3b3b3b' };
+        // What VS Code gives a webview: acquireVsCodeApi, theme variables on <html>, the theme's class on <body>.
+        const colours = theme === 'dark'
+            ? { '--vscode-editor-background': '#1e1e1e', '--vscode-editor-foreground': '#d4d4d4', '--vscode-foreground': '#cccccc' }
+            : { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#1f1f1f', '--vscode-foreground': '#3b3b3b' };
+        await page.addInitScript(`
+            window.__posted = [];
+            window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
             document.addEventListener('DOMContentLoaded', () => {
-                for (const [name, value] of Object.entries(colours)) document.documentElement.style.setProperty(name, value);
-                document.body.classList.add(dark ? 'vscode-dark' : 'vscode-light');
+                for (const [name, value] of Object.entries(${JSON.stringify(colours)})) document.documentElement.style.setProperty(name, value);
+                document.body.classList.add('vscode-${theme}');
             });
-        }, theme === 'dark');
+        `);
         await page.goto(`${ORIGIN}/index.html`);
-        await page.waitForFunction(() => ((window as unknown as { __posted: unknown[] }).__posted ?? []).length > 0);
-        return { page, errors, posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted) };
+        await page.waitForFunction('(window.__posted ?? []).length > 0');
+        return { page, errors, posted: () => page.evaluate('window.__posted') as Promise<unknown[]> };
     }
 
-    const send = (page: Page, message: ToPage) => page.evaluate(m => window.postMessage(m, '*'), message);
+    const send = (page: Page, message: ToPage) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+    const pwned = (page: Page) => page.evaluate('window.pwned');
 
     it('shows hostile model strings as text, runs none of them, and posts reveal on a click', async () => {
         const { page, posted, errors } = await open();
@@ -106,7 +105,7 @@ describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${
         await send(page, { type: 'diagram', diagram, view: 'v' });
         await page.waitForSelector('#canvas svg g.node');
 
-        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await pwned(page)).toBeUndefined();
         expect(await page.locator('#canvas script, #canvas img, #canvas foreignObject').count()).toBe(0);
         const text = (await page.locator('#canvas svg').textContent() ?? '').replace(/\s+/g, ' ');
         expect(text).toContain('<script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>');
@@ -143,7 +142,7 @@ describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${
         await page.waitForSelector('#canvas svg g.node');
         await page.locator('#link').click({ force: true });
         await page.mouse.move(300, 300);
-        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await pwned(page)).toBeUndefined();
         expect(await page.locator('#canvas script, #canvas foreignObject, #canvas image, #canvas [onmouseover], #canvas [href]').count()).toBe(0);
         expect(errors).toEqual([]);
         await page.close();
@@ -180,7 +179,7 @@ describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${
             await send(page, { type: 'diagram', diagram, view: 'cac' });
             await page.waitForSelector('g[id="institution:china.cyber.CAC"]');
             await page.screenshot({ path: path.join(RESULTS, `diagram-preview-${theme}.png`) });
-            const transform = () => page.locator('#canvas').evaluate(e => (e as HTMLElement).style.transform);
+            const transform = () => page.locator('#canvas').evaluate(e => (e as unknown as { style: { transform: string } }).style.transform);
             const before = await transform();
             await page.mouse.move(640, 400);
             await page.mouse.wheel(0, -400);

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
-    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
-    StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
+    InitializedNotification, InitializeRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification,
+    ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
+    type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root: the nearest folder with a package.json above this file (also when it is bundled). */
@@ -33,6 +34,8 @@ export class LspSession {
     readonly diagnostics = new Map<string, Diagnostic[]>();
     /** The server's stderr, for failure messages and fault-isolation checks. */
     stderr = '';
+    /** Errors the server logged (`window/logMessage`; the server's console.error goes there). */
+    readonly errors: string[] = [];
     private exited?: number | null;
     /** Rejects when the server exits, so that no wait outlives it. */
     private readonly exit: Promise<never>;
@@ -47,6 +50,9 @@ export class LspSession {
         }));
         this.exit.catch(() => undefined);
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+        this.connection.onNotification(LogMessageNotification.type, params => {
+            if (params.type === MessageType.Error) this.errors.push(params.message);
+        });
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
             for (const listener of this.listeners) listener(params);
