@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import type { PolityIndexManager } from '../language/index-manager.js';
 import { createPolityServices, type PolityServices } from '../language/module.js';
 import { isPrelude } from '../language/prelude.js';
 import { UsageError } from './errors.js';
@@ -66,6 +67,8 @@ export async function readModelFiles(files: string[]): Promise<ModelText[]> {
 /** Loads texts as one workspace, in its own services, and builds it like `loadWorkspace`. */
 export async function loadTexts(texts: ModelText[], options: { validate?: boolean } = {}): Promise<LoadedWorkspace> {
     const { Polity: services, shared } = createPolityServices(NodeFileSystem);
+    // Built once and read, never edited: nothing asks who refers to what.
+    (shared.workspace.IndexManager as PolityIndexManager).indexReferences = false;
     const documents: LangiumDocument[] = [];
     for (const { uri, text } of texts) {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);

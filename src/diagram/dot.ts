@@ -1,4 +1,4 @@
-import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
+import { oneLine, wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
 import { layoutEdges } from './layout-hints.js';
 import type { EdgeStyle } from './style.js';
 
@@ -153,7 +153,3 @@ export function text(value: string): string {
         .replace(/"/g, '&quot;');
 }
 
-/** Control characters are not allowed in XML, and a line break inside a label would break the box: both become spaces. */
-function oneLine(value: string): string {
-    return value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-}

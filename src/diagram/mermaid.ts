@@ -1,4 +1,4 @@
-import { wrap, type DiagramGraph, type GraphEdge, type GraphNode } from './graph.js';
+import { oneLine, wrap, type DiagramGraph, type GraphEdge, type GraphNode } from './graph.js';
 
 /**
  * Writes the graph as a Mermaid `flowchart`, which GitHub and GitLab render
@@ -57,9 +57,9 @@ function link(edge: GraphEdge): string {
 
 /** Mermaid reads `#code;` as a character: markup, quotes and the `#` itself are written that way. */
 function label(value: string): string {
-    return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/["#&<>`\\]/g, ch => `#${ch.charCodeAt(0)};`);
+    return oneLine(value).replace(/["#&<>`\\]/g, ch => `#${ch.charCodeAt(0)};`);
 }
 
 function yamlString(value: string): string {
-    return JSON.stringify(value.replace(/[\u0000-\u001f\u007f]+/g, ' '));
+    return JSON.stringify(oneLine(value));
 }

@@ -29,7 +29,13 @@ export function graphFor(model: SemanticModel, conflicts: readonly Conflict[], q
 export function resolveView(model: SemanticModel, name: string, scope?: string): View {
     const view = findView(model, name, scope);
     if (view) return view;
-    const names = viewsOf(model, scope).map(v => v.name);
+    const views = viewsOf(model, scope);
+    const sameName = views.filter(v => v.name === name);
+    if (sameName.length > 1) {
+        throw new DiagramQueryError(`view '${name}' is in several models (${sameName.map(v => v.key).join(', ')}): name it with its model`);
+    }
+    // A name that several models use is listed with its model, so that every listed name works.
+    const names = views.map(v => (views.filter(w => w.name === v.name).length > 1 ? v.key : v.name));
     const known = names.length > 0 ? `the views are: ${names.join(', ')}` : 'the model has no views';
     throw new DiagramQueryError(`unknown view '${name}'; ${known}`);
 }

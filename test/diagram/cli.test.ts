@@ -70,6 +70,12 @@ describe('polity diagram', () => {
         expect(readFileSync(path.join(dir, 'out/keep.txt'), 'utf8')).toBe('not ours');
         expect(result.stdout.trim().split('\n')).toEqual(['out/overview.dot', 'out/OVERVIEW-2.dot', 'out/view.dot', 'out/overview-3.dot']);
         expect(readFileSync(path.join(dir, 'out/OVERVIEW-2.dot'), 'utf8')).toContain('<B>Shouting</B>');
+
+        const ambiguous = runCli(['diagram', 'a.polity', 'b.polity', '--view', 'overview'], { cwd: dir });
+        expect([ambiguous.status, ambiguous.stderr]).toEqual([2, "polity: view 'overview' is in several models (a.overview, b.overview): name it with its model\n"]);
+        const unknown = runCli(['diagram', 'a.polity', 'b.polity', '--view', 'nope'], { cwd: dir });
+        expect(unknown.stderr).toBe("polity: unknown view 'nope'; the views are: a.overview, OVERVIEW, _, b.overview\n");
+        expect(runCli(['diagram', 'a.polity', 'b.polity', '--view', 'b.overview', '--format', 'dot'], { cwd: dir }).status).toBe(0);
     });
 
     it('exits 2 with the list of views for an unknown view, and the date forms for a bad date', () => {
