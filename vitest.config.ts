@@ -5,6 +5,7 @@ export default defineConfig({
         include: ['test/**/*.test.ts'],
         exclude: ['test/e2e/**', 'node_modules/**'],
         testTimeout: 30_000,
-        pool: 'forks'
+        pool: 'forks',
+        reporters: ['default', './test/summary-reporter.ts']
     }
 });

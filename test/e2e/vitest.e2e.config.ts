@@ -10,6 +10,6 @@ export default defineConfig({
         fileParallelism: false,
         sequence: { concurrent: false },
         pool: 'forks',
-        reporters: ['verbose']
+        reporters: ['verbose', './test/summary-reporter.ts']
     }
 });
