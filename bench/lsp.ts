@@ -7,6 +7,13 @@ import {
 import { LspSession } from '../test/fuzz/lsp-session.js';
 import { median, percentile, usageProbe } from './measure.js';
 
+/**
+ * How long the server must publish nothing to count as done with an edit: the
+ * next edit would otherwise cancel a rebuild still running (Langium links the
+ * files that reference the edited one without publishing anything meanwhile).
+ */
+const QUIET = 1_000;
+
 export interface Latency { median: number; p95: number; samples: number }
 
 export interface ServerResults {
@@ -18,6 +25,8 @@ export interface ServerResults {
     bodyEdit: Latency;
     /** The same edit until another file's diagnostics show the new cross-file conflict. */
     crossFile: Latency;
+    /** The same edit until the last diagnostics the update publishes (every file it changed is fresh). */
+    settled: Latency;
     /** An edit that declares a new institution (exported names change) until the file's new diagnostics. */
     declarationEdit: Latency;
     completion: Latency;
@@ -46,7 +55,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
         await session.initialize(folder);
         await everyFile;
         const startup = performance.now() - start;
-        await session.settle();
+        await session.settle(QUIET);
 
         const edited = files.find(f => path.basename(f) === 'part-0001.polity') ?? files[files.length - 1];
         const other = files.find(f => path.basename(f) === 'part-0000.polity') ?? files[0];
@@ -60,13 +69,14 @@ export async function benchServer(folder: string, files: string[], samples: numb
         await session.open(uri, original);
         await opened;
         const open = performance.now() - t;
-        await session.settle();
+        await session.settle(QUIET);
 
         // A new `leads` line in the first institution: a conflict with a leader in another file.
         const bodyEdited = original.replace(/^(institution \S+ "[^"]*" \{\n)/m, `$1  leads ${mandate}\n`);
         const mentions = (d: Diagnostic[], name: string) => d.map(messageOf).some(m => m.includes(name) && m.includes(mandate));
         const bodyEdit: number[] = [];
         const crossFile: number[] = [];
+        const settled: number[] = [];
         for (let i = 0; i < samples; i++) {
             for (const [text, present] of [[bodyEdited, true], [original, false]] as const) {
                 t = performance.now();
@@ -77,7 +87,8 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 if (present) bodyEdit.push(performance.now() - t);
                 await far;
                 if (present) crossFile.push(performance.now() - t);
-                await session.settle(150);
+                const last = await session.settle(QUIET);
+                if (present && last !== undefined) settled.push(last - t);
             }
         }
 
@@ -91,7 +102,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 await session.change(uri, text);
                 await own;
                 if (present) declarationEdit.push(performance.now() - t);
-                await session.settle(150);
+                await session.settle(QUIET);
             }
         }
 
@@ -118,7 +129,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
         await session.stop();
         return {
             startup, open,
-            bodyEdit: summary(bodyEdit), crossFile: summary(crossFile), declarationEdit: summary(declarationEdit),
+            bodyEdit: summary(bodyEdit), crossFile: summary(crossFile), settled: summary(settled), declarationEdit: summary(declarationEdit),
             completion: summary(latencies.completion), hover: summary(latencies.hover),
             definition: summary(latencies.definition), references: summary(latencies.references),
             rss: usage.read().rss

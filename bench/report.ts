@@ -94,6 +94,7 @@ export function markdown(results: BenchResults): string {
             '| measure | median | p95 | samples |', '| --- | ---: | ---: | ---: |',
             row('edit inside an institution → its file\'s diagnostics', server.bodyEdit),
             row('same edit → the other file\'s cross-file conflict', server.crossFile),
+            row('same edit → the update\'s last diagnostics (all files fresh)', server.settled),
             row('edit declaring an institution → its file\'s diagnostics', server.declarationEdit),
             row('completion', server.completion),
             row('hover', server.hover),

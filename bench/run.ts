@@ -3,7 +3,8 @@
  * language server, prints a Markdown table with the budgets, and writes
  * bench/results/latest.json and latest.md.
  *
- * Options: --sizes 1000,10000,100000  --runs 5  --seed 1  --no-server  --quick
+ * Options: --sizes 1000,10000,100000  --runs 5  --seed 1  --quick (1,000 and 10,000, 3 runs)
+ *          --no-server  --no-diagram  --server-only (no `polity check` runs)
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
             sizes: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string', default: '1' },
-            'no-server': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }
+            'no-server': { type: 'boolean', default: false }, 'no-diagram': { type: 'boolean', default: false },
+            'server-only': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }
         }
     });
     const seed = Number(values.seed);
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     }
 
     const workloads: Workload[] = sizes.map(n => ({ name: n.toLocaleString('en-GB'), options: { institutions: n, seed }, runs: n >= 100_000 ? Math.min(runs, 3) : runs }));
-    if (sizes.includes(10_000)) workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
+    if (sizes.includes(10_000) && !values['server-only']) workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
 
     const results: BenchResults = {
         date: new Date().toISOString().slice(0, 10), node: process.versions.node,
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
             serverFolder = { name: workload.name, folder, files };
         }
 
+        if (values['server-only']) continue;
         log(`check ${workload.name} institutions (${generated.stats.files} files, ${generated.stats.lines} lines), ${workload.runs} runs`);
         const check = [];
         const parse = [];
@@ -83,9 +86,9 @@ async function main(): Promise<void> {
 
     if (serverFolder && !values['no-server']) {
         log(`language server on the ${serverFolder.name} workspace`);
-        results.server = { workspace: serverFolder.name, ...await benchServer(serverFolder.folder, serverFolder.files, Math.max(5, runs * 2)) };
+        results.server = { workspace: serverFolder.name, ...await benchServer(serverFolder.folder, serverFolder.files, Math.max(10, runs * 4)) };
     }
-    if (existsSync(DIAGRAM)) {
+    if (existsSync(DIAGRAM) && !values['no-diagram']) {
         log('diagrams (bench/diagram.ts)');
         const diagram = await measureProcess([DIAGRAM]);
         results.diagram = diagram.code === 0 ? diagram.stdout : `bench/diagram.ts failed (exit ${diagram.code}): ${diagram.stderr.trim()}`;

@@ -1,5 +1,7 @@
 import { CancellationToken } from 'vscode-languageserver';
-import { DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type URI } from 'langium';
+import {
+    DefaultDocumentBuilder, DocumentState, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type URI
+} from 'langium';
 import type { PolityIndexManager } from './index-manager.js';
 import { isPrelude } from './prelude.js';
 import { exportedNames, repointReferences } from './repoint.js';
@@ -22,9 +24,19 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
     private workspaceModel?: () => WorkspaceModel | undefined;
     /** Set while an update re-points references instead of relinking the documents that hold them. */
     private repointing = false;
+    /**
+     * Documents rebuilt by an update that was cancelled (by the next keystroke)
+     * before it re-pointed the references into them, with the names they
+     * exported before: the next update re-points into them as well.
+     */
+    private readonly unpointed = new Map<string, Map<string, AstNodeDescription>>();
+
+    /** Documents linked during the current update: their references are fresh already. */
+    private readonly linked = new Set<string>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => { this.linked.add(document.uri.toString()); });
     }
 
     useWorkspaceModel(provider: () => WorkspaceModel | undefined): void {
@@ -38,20 +50,30 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
-        for (const uri of deleted) this.workspaceModel?.()?.forget(uri.toString());
+        for (const uri of deleted) {
+            this.workspaceModel?.()?.forget(uri.toString());
+            this.unpointed.delete(uri.toString());
+        }
         // Deletions, folders and new files take Langium's way: link again whatever refers to them.
-        const edited = new Set(changed.map(uri => uri.toString()));
-        const before = deleted.length === 0 && changed.length > 0 && changed.every(uri => this.langiumDocuments.hasDocument(uri))
-            ? exportedNames(this.indexManager, edited)
+        const selective = deleted.length === 0 && changed.length > 0 && changed.every(uri => this.langiumDocuments.hasDocument(uri));
+        const edited = new Set([...changed.map(uri => uri.toString()), ...this.unpointed.keys()]);
+        const before = selective
+            ? new Map([...exportedNames(this.indexManager, new Set([...edited].filter(uri => !this.unpointed.has(uri)))), ...this.unpointed])
             : undefined;
-        this.repointing = before !== undefined;
+        this.repointing = selective;
+        this.linked.clear();
         try {
             await super.update(changed, deleted, cancelToken);
+        } catch (error) {
+            for (const [uri, names] of before ?? []) this.unpointed.set(uri, names);
+            throw error;
         } finally {
             this.repointing = false;
         }
+        this.unpointed.clear();
         if (before) {
-            const relink = repointReferences(this.langiumDocuments.all, edited, before, this.indexManager as PolityIndexManager);
+            const stale = this.langiumDocuments.all.filter(document => !this.linked.has(document.uri.toString()));
+            const relink = repointReferences(stale, edited, before, this.indexManager as PolityIndexManager);
             if (relink.length > 0) {
                 for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
                 await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
@@ -60,9 +82,14 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
         await this.refreshStale(cancelToken);
     }
 
-    /** While re-pointing, only documents with unresolved names are linked again (they may resolve now). */
+    /**
+     * While re-pointing, only documents with unresolved names are linked again
+     * (they may resolve now); otherwise also those that still point into a
+     * document whose re-pointing was cancelled.
+     */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return this.repointing ? document.references.some(ref => ref.error !== undefined) : super.shouldRelink(document, changedUris);
+        if (this.repointing) return document.references.some(ref => ref.error !== undefined);
+        return super.shouldRelink(document, changedUris) || this.indexManager.isAffected(document, new Set(this.unpointed.keys()));
     }
 
     protected async refreshStale(cancelToken: CancellationToken): Promise<void> {

@@ -30,11 +30,11 @@ interface LinkedReference extends Reference {
 }
 
 /**
- * After `changed` documents were parsed and linked again, the other documents'
- * references into them still point at nodes of the old syntax trees. Langium
- * would link every such document again; here a reference whose name is still
- * exported is re-pointed at the new node (same key, so the same facts and the
- * same diagnostics), and the reference index follows moved nodes.
+ * After `changed` documents were parsed again, the references of the
+ * `documents` not linked since still point at nodes of the old syntax trees.
+ * Langium would link every such document again; here a reference whose name
+ * is still exported is re-pointed at the new node (same key, so the same
+ * facts and the same diagnostics), and the reference index follows moved nodes.
  *
  * Returns the documents that must be linked again instead: those using a name
  * the edit removed, or written like a name it added (which may now win their
@@ -54,7 +54,6 @@ export function repointReferences(
     const relink: LangiumDocument[] = [];
     for (const document of documents) {
         const uri = document.uri.toString();
-        if (changed.has(uri)) continue;
         const moved = new Map<string, Map<string, string>>();
         const repointed: [LinkedReference, AstNodeDescription][] = [];
         let stale = false;

@@ -1,4 +1,9 @@
-import { AstUtils, isReference, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import {
+    AstUtils, DocumentState, isOperationCancelled, isReference, type AstNode, type LangiumDocument, type MultiReference, type Reference
+} from 'langium';
+import { setTextDocument } from 'langium/test';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace, seededRandom } from '../../bench/generate.js';
 import { keyOf } from '../../src/language/names.js';
@@ -96,6 +101,22 @@ describe('incremental rebuild after an edit', () => {
         const kind = ws.document('a.polity').references.find(r => r.$refText === 'ministry')!;
         expect(AstUtils.getDocument(targetOf(kind)!).uri.toString()).toBe(ws.uri('k.polity').toString());
         await expectExact(ws, files, 'shadowing kind declared');
+    });
+
+    it('re-points into a file whose update was cancelled midway, at the next update', async () => {
+        const ws = new TestWorkspace();
+        await ws.open(BASE);
+        const files: Files = { ...BASE, 'a.polity': BASE['a.polity'].replace('model x\n', 'model x\ninstitution First { leads privacy }\n\n') };
+        // The next keystroke cancels an update after the file was parsed and indexed again.
+        const builder = ws.services.shared.workspace.DocumentBuilder;
+        const cancel = new CancellationTokenSource();
+        const once = builder.onBuildPhase(DocumentState.IndexedContent, () => cancel.cancel());
+        setTextDocument(ws.services.shared, TextDocument.create(ws.uri('a.polity').toString(), 'polity', 2, files['a.polity']));
+        await expect(builder.update([ws.uri('a.polity')], [], cancel.token)).rejects.toSatisfy(isOperationCancelled);
+        once.dispose();
+        files['decls.polity'] = `${BASE['decls.polity']}\n// a comment`;
+        await ws.edit('decls.polity', files['decls.polity']);
+        await expectExact(ws, files, 'after a cancelled update and another edit');
     });
 
     it('stays exact through random edits of a generated workspace', async () => {

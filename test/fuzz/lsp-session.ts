@@ -129,11 +129,18 @@ export class LspSession {
         return bounded(Promise.race([result, this.exit]), timeout, message).finally(() => this.listeners.delete(listener));
     }
 
-    /** Resolves once no diagnostics have been published for `quiet` ms. */
-    async settle(quiet = 300, timeout = 60_000): Promise<void> {
+    /**
+     * Resolves once no diagnostics have been published for `quiet` ms, with
+     * the time (performance.now()) of the last one published meanwhile.
+     */
+    async settle(quiet = 300, timeout = 60_000): Promise<number | undefined> {
         const deadline = Date.now() + timeout;
         let last = Date.now();
-        const listener = () => { last = Date.now(); };
+        let published: number | undefined;
+        const listener = () => {
+            last = Date.now();
+            published = performance.now();
+        };
         this.listeners.add(listener);
         try {
             while (Date.now() - last < quiet) {
@@ -143,6 +150,7 @@ export class LspSession {
         } finally {
             this.listeners.delete(listener);
         }
+        return published;
     }
 
     /** Shuts the server down politely, then by force if it does not exit. */
