@@ -128,12 +128,12 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
     const active: { t: Timed; side: number }[][] = [[], []];
     const pairs: { i: number; j: number; pair: [Claim, Claim] }[] = [];
     for (const event of events) {
-        const others = general ? active[1 - event.side] : active[0];
-        for (let k = others.length - 1; k >= 0; k--) {
+        const open = general ? active[1 - event.side] : active[0];
+        for (let k = open.length - 1; k >= 0; k--) {
             // Half-open periods: one that ends where this one starts does not overlap it.
-            if (others[k].t.end <= event.t.start) others.splice(k, 1);
+            if (open[k].t.end <= event.t.start) open.splice(k, 1);
         }
-        for (const other of others) {
+        for (const other of open) {
             if (pairs.length >= budget) return undefined;
             const [a, b] = general
                 ? (event.side === 0 ? [event.t, other.t] : [other.t, event.t])
