@@ -196,6 +196,22 @@ describe('scoping', () => {
 });
 
 describe('cross-file findings stay fresh', () => {
+    it('a conflict between two files disappears and reappears in both as either is edited', async () => {
+        const ws = new TestWorkspace();
+        await ws.open({
+            'm.polity': 'model x\nmandate cii',
+            'a.polity': 'model x\ninstitution A { leads cii }',
+            'b.polity': 'model x\ninstitution B { leads cii }'
+        });
+        expect([ws.codes('a.polity'), ws.codes('b.polity')]).toEqual([['conflict'], ['conflict']]);
+        await ws.edit('a.polity', 'model x\ninstitution A { supports cii }');
+        expect([ws.codes('a.polity'), ws.codes('b.polity')]).toEqual([[], []]);
+        await ws.edit('b.polity', 'model x\ninstitution B { supports cii }');
+        await ws.edit('a.polity', 'model x\ninstitution A { leads cii }');
+        await ws.edit('b.polity', 'model x\ninstitution B { leads cii }');
+        expect([ws.codes('a.polity'), ws.codes('b.polity')]).toEqual([['conflict'], ['conflict']]);
+    });
+
     it('a duplicate appears and disappears in both files', async () => {
         const ws = new TestWorkspace();
         await ws.open({ 'a.polity': 'model m\ninstitution A', 'b.polity': 'model m\ninstitution B' });
