@@ -91,18 +91,6 @@ export function mandateAncestors(model: SemanticModel, key: Key): Key[] {
     return result;
 }
 
-export function mandateDescendants(model: SemanticModel, key: Key): Key[] {
-    const result: Key[] = [];
-    const queue = [...(model.childMandates.get(key) ?? [])];
-    while (queue.length > 0) {
-        const next = queue.shift()!;
-        if (result.includes(next)) continue;
-        result.push(next);
-        queue.push(...(model.childMandates.get(next) ?? []));
-    }
-    return result;
-}
-
 /** Whether `inner` is `outer` or nested inside it. */
 export function mandateWithin(model: SemanticModel, inner: Key, outer: Key): boolean {
     return inner === outer || mandateAncestors(model, inner).includes(outer);

@@ -9,8 +9,6 @@ export interface Period {
     readonly end?: PDate;
 }
 
-export const ALWAYS: Period = {};
-
 export function isEmpty(period: Period): boolean {
     return period.start !== undefined && period.end !== undefined && compareDates(period.end, period.start) <= 0;
 }
