@@ -54,6 +54,7 @@ function showDiagram(diagram: DiagramSuccess): void {
     }
     current = diagram;
     canvas.replaceChildren(svg);
+    hideTooltip(); // its element may be gone from the new diagram
     empty.hidden = true;
     if (!fitted) fit();
     applyTransform();

@@ -195,6 +195,25 @@ describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
             { message: `the cursor on line ${line} of ${declaration.file}` });
     });
 
+    scenario('06b-preview-view-and-date', async () => {
+        const frame = webview(page);
+        const node = (key: string) => frame.locator(`g.node[id="institution:china.cyber.${key}"]`);
+        // The CII turf view draws the two claimants of CII protection, and not the think tanks.
+        await frame.locator('#view').selectOption('cii-turf');
+        await node('MPS').waitFor({ state: 'visible' });
+        await node('CAC').waitFor({ state: 'visible' });
+        await node('CICIR').waitFor({ state: 'detached' });
+        // Back to the whole model, replayed to 2005: the CAC (established 2011) is not there yet.
+        await frame.locator('#view').selectOption('');
+        await node('CICIR').waitFor({ state: 'visible' });
+        await frame.locator('#date').evaluate(slider => {
+            (slider as HTMLInputElement).value = '2005';
+            slider.dispatchEvent(new Event('input'));
+        });
+        await node('CAC').waitFor({ state: 'detached' });
+        await node('MPS').waitFor({ state: 'visible' });
+    });
+
     scenario('07-rename', async () => {
         const { at: anchor, to, file, expect: wanted } = SCENARIOS.rename;
         await open(anchor.file);
