@@ -4,11 +4,13 @@ import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
+import { PRELUDE_MODEL } from './names.js';
+import { isPrelude } from './prelude.js';
 
 export function registerValidationChecks(services: PolityServices): void {
     const validator = new PolityValidator(services);
     const checks: ValidationChecks<ast.PolityAstType> = {
-        Document: validator.checkWorkspaceFindings,
+        Document: [validator.checkWorkspaceFindings, validator.checkModelName],
         Institution: validator.checkInstitution,
         LifeEvent: (node, accept) => validator.checkDate(node, 'date', node.date, accept),
         FormerName: (node, accept) => validator.checkDate(node, 'until', node.until, accept),
@@ -34,6 +36,13 @@ export class PolityValidator {
                 relatedInformation: finding.related.map(r => ({ location: { uri: r.loc.uri, range: r.loc.range }, message: r.message })),
                 tags: finding.code === 'unused' ? [1 /* Unnecessary */] : undefined
             });
+        }
+    }
+
+    /** The prelude's model name is taken: a user model of that name would mix its declarations with the built-ins. */
+    checkModelName(document: ast.Document, accept: ValidationAcceptor): void {
+        if (document.name === PRELUDE_MODEL && document.$document && !isPrelude(document.$document.uri)) {
+            accept('error', `The model name '${PRELUDE_MODEL}' is reserved for the built-in prelude: choose another name.`, { node: document, property: 'name', code: 'misplaced', data: { code: 'misplaced' } });
         }
     }
 

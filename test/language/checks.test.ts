@@ -161,6 +161,8 @@ describe('checks', () => {
 
     it('misplaced: one kind and one establishment per institution', async () => {
         expect(await codes('institution A {\n  kind ministry\n  kind bureau\n}')).toEqual(['misplaced']);
+        expect(await codes('model polity\ninstitution A')).toEqual(['misplaced']);
+        expect(await codes('model polity2\ninstitution A')).toEqual([]);
     });
 });
 
