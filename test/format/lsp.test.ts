@@ -15,6 +15,13 @@ describe('formatting through the bundled language server over stdio', () => {
     let dir: string;
     const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
     const options = { tabSize: 4, insertSpaces: true };
+    // Formatting is asked for once the server has taken the document in (its first diagnostics), as an editor's
+    // format-on-save would be; a request racing the didOpen can meet a server that does not know the file yet.
+    const open = async (name: string, text: string) => {
+        const published = session.nextDiagnostics(uri(name));
+        await session.open(uri(name), text);
+        await published;
+    };
     const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x', 'polity', 1, text), edits);
 
     beforeAll(async () => {
@@ -29,7 +36,7 @@ describe('formatting through the bundled language server over stdio', () => {
     });
 
     it('gives the edits that turn the document into what polity fmt writes', async () => {
-        await session.open(uri('messy.polity'), MESSY);
+        await open('messy.polity', MESSY);
         const edits = await session.request<TextEdit[]>(DocumentFormattingRequest.method, { textDocument: { uri: uri('messy.polity') }, options }, 20_000);
         const expected = formatText(MESSY);
         expect(expected.ok && apply(MESSY, edits)).toBe(expected.text);
@@ -37,14 +44,14 @@ describe('formatting through the bundled language server over stdio', () => {
 
     it('formats a range of lines only', async () => {
         const text = 'mandate   a\nmandate    b\n';
-        await session.open(uri('range.polity'), text);
+        await open('range.polity', text);
         const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } };
         const edits = await session.request<TextEdit[]>(DocumentRangeFormattingRequest.method, { textDocument: { uri: uri('range.polity') }, range, options }, 20_000);
         expect(apply(text, edits)).toBe('mandate   a\nmandate b\n');
     });
 
     it('gives no edits for a document with syntax errors', async () => {
-        await session.open(uri('broken.polity'), 'mandate   a\ninstitution {\n');
+        await open('broken.polity', 'mandate   a\ninstitution {\n');
         const edits = await session.request<TextEdit[]>(DocumentFormattingRequest.method, { textDocument: { uri: uri('broken.polity') }, options }, 20_000);
         expect(edits).toEqual([]);
     });
