@@ -60,9 +60,7 @@ export class TestWorkspace {
 }
 
 export function codeOf(d: Diagnostic): string {
-    const data = d.data as { code?: string } | undefined;
-    const code = typeof d.code === 'string' ? d.code : data?.code ?? '';
-    return code === 'linking-error' ? 'unresolved' : code.startsWith('parsing') || code === 'lexing-error' ? 'syntax' : code;
+    return String(d.code ?? '');
 }
 
 /** Validates one model given as text; returns the diagnostics as `code@line: message` for easy assertions. */

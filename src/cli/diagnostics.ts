@@ -36,13 +36,11 @@ export function collectDiagnostics(documents: LangiumDocument[]): ReportedDiagno
 }
 
 export function toReported(file: string, d: Diagnostic): ReportedDiagnostic {
-    const data = d.data as { code?: string } | undefined;
-    const code = typeof d.code === 'string' ? d.code : data?.code ?? 'syntax';
     return {
         file,
         range: d.range,
         severity: SEVERITIES[d.severity ?? 1],
-        code: code === 'linking-error' ? 'unresolved' : code.startsWith('parsing-error') || code === 'lexing-error' ? 'syntax' : code,
+        code: String(d.code ?? 'syntax'),
         message: typeof d.message === "string" ? d.message : d.message.value,
         related: (d.relatedInformation ?? []).map(r => ({ file: displayPath(r.location.uri), range: r.location.range, message: r.message }))
     };

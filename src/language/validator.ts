@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationChecks, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
@@ -77,6 +77,21 @@ export class PolityValidator {
 export class PolityDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly polity: PolityServices) {
         super(polity);
+    }
+
+    /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        this.asSyntax(diagnostics, () => super.processLexingErrors(parseResult, diagnostics, options));
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        this.asSyntax(diagnostics, () => super.processParsingErrors(parseResult, diagnostics, options));
+    }
+
+    private asSyntax(diagnostics: Diagnostic[], collect: () => void): void {
+        const first = diagnostics.length;
+        collect();
+        for (const d of diagnostics.slice(first)) d.code = 'syntax';
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
