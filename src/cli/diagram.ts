@@ -9,7 +9,7 @@ import { today } from '../model/dates.js';
 import type { View } from '../model/types.js';
 import { collectDiagnostics, displayPath } from './diagnostics.js';
 import { formatLine } from './check.js';
-import { EXIT, UsageError } from './errors.js';
+import { errorCode, EXIT, UsageError } from './errors.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 
 export interface DiagramOptions {
@@ -67,7 +67,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     const stat = await fs.stat(options.output).catch(() => undefined);
     const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + EXTENSIONS[options.format]) : options.output;
     await fs.writeFile(target, text).catch(error => {
-        throw new UsageError(`${target}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`);
+        throw new UsageError(`${target}: cannot write (${errorCode(error)})`);
     });
     return EXIT.ok;
 }
@@ -86,7 +86,7 @@ async function makeFolder(folder: string): Promise<void> {
     const stat = await fs.stat(folder).catch(() => undefined);
     if (stat && !stat.isDirectory()) throw new UsageError(`${folder}: not a folder; --all-views needs -o DIR`);
     await fs.mkdir(folder, { recursive: true }).catch(error => {
-        throw new UsageError(`${folder}: cannot create folder (${(error as NodeJS.ErrnoException).code ?? error})`);
+        throw new UsageError(`${folder}: cannot create folder (${errorCode(error)})`);
     });
 }
 

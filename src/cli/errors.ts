@@ -2,3 +2,8 @@
 export class UsageError extends Error {}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** The system's short reason for an I/O failure (`ENOENT`, `EACCES`, …), for one-line messages. */
+export function errorCode(error: unknown): string {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+}

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { exportModel } from '../model/export.js';
 import { displayPath } from './diagnostics.js';
-import { EXIT, UsageError } from './errors.js';
+import { errorCode, EXIT, UsageError } from './errors.js';
 import { matrixCsv } from './formats/csv.js';
 import { markdownReport } from './formats/report.js';
 import { modelInput, warnUnreadable } from './semantic.js';
@@ -33,7 +33,7 @@ export async function exportCommand(inputs: string[], options: ExportOptions, io
         return EXIT.ok;
     }
     await fs.writeFile(options.output, text).catch(error => {
-        throw new UsageError(`${options.output}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`);
+        throw new UsageError(`${options.output}: cannot write (${errorCode(error)})`);
     });
     return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { formatText } from '../language/format-text.js';
 import { displayPath } from './diagnostics.js';
-import { EXIT } from './errors.js';
+import { errorCode, EXIT } from './errors.js';
 import { findModelFiles } from './workspace.js';
 
 export interface FmtOptions {
@@ -69,8 +69,4 @@ async function writeAtomically(file: string, text: string): Promise<void> {
         await fs.rm(temp, { force: true });
         throw error;
     }
-}
-
-function errorCode(error: unknown): string {
-    return (error as NodeJS.ErrnoException).code ?? String(error);
 }

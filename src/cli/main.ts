@@ -8,6 +8,9 @@ import { exportCommand, type ExportOptions } from './export.js';
 import { fmt, type FmtOptions } from './fmt.js';
 import { EXIT, UsageError } from './errors.js';
 import { printable } from './terminal.js';
+import { DATE_FORMS } from '../model/dates.js';
+
+const WORKSPACE_PATHS = '.polity files or folders (searched recursively); all form one workspace';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const warn = (text: string) => process.stderr.write(`${text}\n`);
@@ -21,7 +24,7 @@ export function createProgram(): Command {
 
     program.command('check')
         .description('check models: print every finding as path:line:col: severity [code] message')
-        .argument('<paths...>', '.polity files or folders (searched recursively); all form one workspace')
+        .argument('<paths...>', WORKSPACE_PATHS)
         .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations)')
             .choices(CHECK_FORMATS).default('text'))
         .option('--strict', 'warnings fail the check too (exit 1)')
@@ -50,9 +53,9 @@ export function createProgram(): Command {
 
     program.command('export')
         .description('export the semantic model: json (schema polity/model@1, see docs/export.md), a markdown report, or the competence matrix as csv')
-        .argument('<paths...>', '.polity files or folders (searched recursively); all form one workspace')
+        .argument('<paths...>', WORKSPACE_PATHS)
         .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv']).default('json'))
-        .option('--at <date>', 'only the facts that hold on this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+        .option('--at <date>', `only the facts that hold on this date (${DATE_FORMS})`)
         .option('-o, --output <file>', 'write to this file instead of stdout')
         .action(async (paths: string[], options: ExportOptions) => {
             process.exitCode = await exportCommand(paths, options, { write: text => process.stdout.write(text), warn });
@@ -60,10 +63,10 @@ export function createProgram(): Command {
 
     program.command('diagram')
         .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions')
-        .argument('<paths...>', '.polity files or folders (searched recursively); all form one workspace')
+        .argument('<paths...>', WORKSPACE_PATHS)
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
-        .option('--at <date>', 'draw the model as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+        .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
         .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {

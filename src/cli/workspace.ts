@@ -5,7 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { PolityIndexManager } from '../language/index-manager.js';
 import { createPolityServices, type PolityServices } from '../language/module.js';
 import { isPrelude } from '../language/prelude.js';
-import { UsageError } from './errors.js';
+import { errorCode, UsageError } from './errors.js';
 
 export interface LoadedWorkspace {
     services: PolityServices;
@@ -33,7 +33,7 @@ export async function findModelFiles(inputs: string[]): Promise<string[]> {
 
 async function walk(folder: string): Promise<string[]> {
     const entries = await fs.readdir(folder, { withFileTypes: true }).catch(error => {
-        throw new UsageError(`${folder}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? error})`);
+        throw new UsageError(`${folder}: cannot read folder (${errorCode(error)})`);
     });
     const files: string[] = [];
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -57,7 +57,7 @@ export async function readModelFiles(files: string[]): Promise<ModelText[]> {
     const texts: ModelText[] = [];
     for (const file of files) {
         const text = await fs.readFile(file, 'utf8').catch(error => {
-            throw new UsageError(`${file}: cannot read file (${(error as NodeJS.ErrnoException).code ?? error})`);
+            throw new UsageError(`${file}: cannot read file (${errorCode(error)})`);
         });
         texts.push({ uri: URI.file(file), text });
     }
