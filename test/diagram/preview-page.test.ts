@@ -9,6 +9,7 @@ import { graphFor } from '../../src/diagram/request.js';
 import { dateRange, viewsOf } from '../../src/diagram/select.js';
 import { previewHtml } from '../../src/extension/preview-html.js';
 import type { ToPage } from '../../src/webview/messages.js';
+import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 import { exampleFiles, modelOf, REPO, TODAY } from './helpers.js';
 
 /**
@@ -49,10 +50,11 @@ async function diagramOf(files: Record<string, string>, scope: string, view?: st
     };
 }
 
-describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
     let browser: Browser;
 
     beforeAll(async () => {
+        requirePrerequisite(missing);
         browser = await chromium.launch({
             executablePath: CHROMIUM,
             args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']

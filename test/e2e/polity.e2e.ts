@@ -15,6 +15,7 @@ import {
     type CodeServer, type Workbench
 } from './harness.js';
 import { SCENARIOS, locate, type Anchor } from '../scenarios/china-cyber.js';
+import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'china-cyber');
 const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -91,10 +92,11 @@ async function filterProblems(text: string): Promise<void> {
 }
 
 const prerequisites = findPrerequisites();
-if (!prerequisites.ok) console.warn(`skipped: ${prerequisites.reason}`);
+const missing = prerequisites.ok ? undefined : prerequisites.reason;
 
-describe.skipIf(!prerequisites.ok)('Polity in VS Code (code-server)', () => {
+describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
     beforeAll(async () => {
+        requirePrerequisite(missing);
         // Screenshots and failure logs of an earlier run would pass for this one's.
         fs.mkdirSync(RESULTS_DIR, { recursive: true });
         for (const old of fs.readdirSync(RESULTS_DIR, { withFileTypes: true })) {
