@@ -91,13 +91,14 @@ export class PolityFormatter extends AbstractFormatter {
      * from the input in more than the layout may change (see {@link verifyLayout}).
      */
     formatChecked(document: LangiumDocument, range?: Range): FormatResult {
+        // Nothing is formatted with syntax errors, even those of a parse that is out of date.
+        const syntax = firstSyntaxError(document);
+        if (syntax) return { ok: false, problem: syntax };
         const before = document.textDocument.getText();
         // A layout made from a parse of another text (the document's before an edit) would join and split the wrong lines.
         if (document.parseResult.value.$cstNode?.root.fullText !== before) {
             return { ok: false, problem: { kind: 'unsafe', message: 'the document changed since it was parsed', position: { line: 0, character: 0 } } };
         }
-        const syntax = firstSyntaxError(document);
-        if (syntax) return { ok: false, problem: syntax };
         const edits = this.doDocumentFormat(document, { tabSize: 2, insertSpaces: true }, range);
         const text = TextDocument.applyEdits(document.textDocument, edits);
         const fault = verifyLayout(this.lexer, before, text, this.collectRules(document));
