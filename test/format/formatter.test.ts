@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import { formatText } from '../../src/language/format-text.js';
 import { PolityFormatter } from '../../src/language/formatter.js';
+import { MAX_NESTING } from '../../src/language/parser-limits.js';
 import type { PolityServices } from '../../src/language/module.js';
 import { createServices } from '../helpers.js';
 import { expectCanonicalShape, expectCommentsInPlace, expectSameContent } from './preservation.js';
@@ -185,6 +186,11 @@ describe('a file with syntax errors', () => {
         const outcome = formatText('institution A {\n  kind x\n');
         expect(outcome).toMatchObject({ ok: false, problem: { kind: 'syntax', position: { line: 1, character: 8 } } });
         expect(!outcome.ok && outcome.problem.message).toContain('end of the file');
+    });
+
+    it('is left as it is when nested deeper than the parser goes, with that error', () => {
+        const text = `${Array.from({ length: MAX_NESTING + 1 }, (_, i) => `mandate m${i} {`).join('\n')}\n${'}'.repeat(MAX_NESTING + 1)}\n`;
+        expect(formatText(text)).toMatchObject({ ok: false, text, problem: { kind: 'syntax', position: { line: MAX_NESTING } } });
     });
 
     it('is left as it is for a character the language does not know', () => {
