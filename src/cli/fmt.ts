@@ -21,7 +21,11 @@ type Report = (text: string) => void;
 export async function fmt(inputs: string[], options: FmtOptions, out: Report, err: Report): Promise<number> {
     const files = await findModelFiles(inputs);
     let status: number = EXIT.ok;
-    const fail = (code: number) => { status = Math.max(status, code); };
+    let failed = 0;
+    const fail = (code: number) => {
+        status = Math.max(status, code);
+        failed++;
+    };
     let changed = 0;
     for (const file of files) {
         const name = displayPath(URI.file(file).toString());
@@ -50,8 +54,14 @@ export async function fmt(inputs: string[], options: FmtOptions, out: Report, er
         out(name);
     }
     const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
-    if (options.check && changed > 0) fail(EXIT.findings);
-    out(options.check && changed === 0 ? `${count} already formatted` : `${changed} of ${count} ${options.check ? 'would be ' : ''}reformatted`);
+    if (!options.check) {
+        out(`${changed} of ${count} reformatted`);
+        return status;
+    }
+    if (changed > 0) status = Math.max(status, EXIT.findings);
+    // A file that could not be read or parsed is not "already formatted".
+    const unchecked = failed > 0 ? `, ${failed} cannot be formatted` : '';
+    out(changed === 0 && failed === 0 ? `${count} already formatted` : `${changed} of ${count} would be reformatted${unchecked}`);
     return status;
 }
 

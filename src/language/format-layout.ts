@@ -28,6 +28,8 @@ export interface LayoutEdit {
 }
 
 const INDENT = '  ';
+/** The line endings an editor knows (LSP's, which `TextDocument` counts lines by). */
+const LINE_BREAK = /\r\n|\r|\n/;
 const SPACE: Separation = { kind: 'space' };
 /** Where no grammar token precedes or follows, comments stand on their own lines at the outer level. */
 const OUTSIDE: Separation = { kind: 'line', blank: true };
@@ -40,16 +42,36 @@ type Gap = { breaks: number; indent: number } | { spaces: 0 | 1 };
  * its place: one that ended a line still ends it, one on a line of its own stays there.
  */
 export function layout(text: string, tokens: LayoutToken[], rules: LayoutRules): LayoutEdit[] {
-    const eol = /\r\n|\n/.exec(text)?.[0] ?? '\n';
+    // The file's first line ending is used throughout, old Mac CR included.
+    const eol = LINE_BREAK.exec(text)?.[0] ?? '\n';
     return render(text, tokens, decideGaps(text, tokens, rules), eol);
 }
 
-function isReal(token: LayoutToken | undefined, text: string): boolean {
+/** The lines of a text, without their line endings. */
+export function splitLines(text: string): string[] {
+    return text.split(LINE_BREAK);
+}
+
+/** How many line breaks the text between two offsets holds. */
+export function lineBreaks(text: string, from: number, to: number): number {
+    return splitLines(text.slice(from, to)).length - 1;
+}
+
+/** How the rules separate a grammar token from the one before it; outside any, comments stand on lines of their own. */
+export function separationBefore(rules: LayoutRules, previousReal: LayoutToken | undefined, nextReal: LayoutToken | undefined): Separation {
+    return previousReal && nextReal ? rules.before.get(nextReal.offset) ?? rules.after.get(previousReal.end) ?? SPACE : OUTSIDE;
+}
+
+export function isReal(token: LayoutToken | undefined, text: string): boolean {
     return token !== undefined && !token.comment && token.text === text;
 }
 
-function lineBreaks(text: string, from: number, to: number): number {
-    return text.slice(from, to).split('\n').length - 1;
+/**
+ * Whether a line of a doc comment ends in a Markdown line break (two or more spaces after
+ * some text), which its trailing blanks then are, not noise.
+ */
+export function endsWithMarkdownBreak(comment: string, line: string): boolean {
+    return comment.startsWith('/**') && / {2,}$/.test(line) && line.replace(/^\s*(\/\*\*|\*)?/, '').trim() !== '';
 }
 
 /** What goes before each token (and, last, after the final one): line breaks and indentation, or spaces. */
@@ -67,7 +89,7 @@ function decideGaps(text: string, tokens: LayoutToken[], rules: LayoutRules): Ga
     tokens.forEach((token, i) => {
         const previous = tokens[i - 1];
         const next = nextReal[i];
-        const rule = previousReal && next ? rules.before.get(next.offset) ?? rules.after.get(previousReal.end) ?? SPACE : OUTSIDE;
+        const rule = separationBefore(rules, previousReal, next);
         const indent = isReal(token, '}') ? depth - 1 : rule.kind === 'line' ? depth : depth + 1;
         const blank = rule.kind === 'line' && rule.blank && !opensBlock && !isReal(token, '}');
         const breaks = previous ? lineBreaks(text, previous.end, token.offset) : 0;
@@ -80,7 +102,11 @@ function decideGaps(text: string, tokens: LayoutToken[], rules: LayoutRules): Ga
             depth++;
             opensBlock = true;
         }
-        if (isReal(token, '}')) depth--;
+        if (isReal(token, '}')) {
+            depth--;
+            // An empty block `{}` opened and closed on this line: the next one may follow a blank line.
+            opensBlock = false;
+        }
         if (!token.comment) previousReal = token;
     });
     // A file ends with one line break; an empty one stays empty.
@@ -103,47 +129,62 @@ function gapBefore(token: LayoutToken, previous: LayoutToken, breaks: number, ru
 
 function render(text: string, tokens: LayoutToken[], gaps: Gap[], eol: string): LayoutEdit[] {
     const edits: LayoutEdit[] = [];
-    let column = 0;
     tokens.forEach((token, i) => {
         const gap = gaps[i];
+        const previousEnd = tokens[i - 1]?.end ?? 0;
         let whitespace: string;
         if ('breaks' in gap) {
             whitespace = eol.repeat(gap.breaks) + INDENT.repeat(gap.indent);
-            column = INDENT.length * gap.indent;
+        } else if (token.comment && gap.spaces > 0 && 'breaks' in gaps[i + 1]) {
+            // A comment at the end of a line keeps the blanks before it, tabs included, so that comments aligned by hand stay aligned.
+            whitespace = text.slice(previousEnd, token.offset).replace(/[^\t ]/g, ' ') || ' ';
         } else {
-            const endsLine = 'breaks' in gaps[i + 1];
-            // A comment at the end of a line keeps the spaces before it, so that comments aligned by hand stay aligned.
-            const spaces = token.comment && endsLine && gap.spaces > 0 ? Math.max(1, token.offset - tokens[i - 1].end) : gap.spaces;
-            whitespace = ' '.repeat(spaces);
-            column += spaces;
+            whitespace = ' '.repeat(gap.spaces);
         }
-        edits.push(...gapEdits(text, tokens[i - 1]?.end ?? 0, token.offset, whitespace));
-        const content = token.comment ? reindentComment(token.text, columnOf(text, token.offset), 'breaks' in gap ? column : undefined, eol) : token.text;
+        edits.push(...gapEdits(text, previousEnd, token.offset, whitespace));
+        if (!token.comment) return;
+        // A comment that starts a line (the first token starts the file's first) moves to the indentation the gap gives it.
+        const startsLine = i === 0 || 'breaks' in gap;
+        const content = reindentComment(token.text, indentationBefore(text, token.offset), startsLine ? whitespace.replace(/^[\r\n]*/, '') : undefined, eol);
         if (content !== token.text) edits.push({ offset: token.offset, end: token.end, text: content, owner: { from: token.offset, to: token.end } });
-        const lastBreak = content.lastIndexOf('\n');
-        column = lastBreak < 0 ? column + content.length : content.length - lastBreak - 1;
     });
     const end = gaps[tokens.length];
     edits.push(...gapEdits(text, tokens[tokens.length - 1]?.end ?? 0, text.length, 'breaks' in end ? eol.repeat(end.breaks) : ''));
     return edits;
 }
 
-function columnOf(text: string, offset: number): number {
-    return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+/** The text between the start of the offset's line and the offset. */
+function indentationBefore(text: string, offset: number): string {
+    // Scanned back by hand: `lastIndexOf('\r')` would search a file without any to its start, for every comment.
+    let lineStart = offset;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    return text.slice(lineStart, offset);
 }
 
 /**
- * A comment without trailing blanks; a block comment that moved to another column on a line
- * of its own takes its following lines along, so that their alignment with the first is kept.
+ * A comment without trailing blanks (but for the Markdown line breaks of a doc comment). A block
+ * comment that moves from indentation `from` to `to` takes its following lines along: each line
+ * indented at least as far as the first has `from` replaced by `to`, so it keeps its place
+ * relative to the first, tabs included. Lines indented less move together, by as much as
+ * the least indented of them can, so that they keep their places relative to each other.
  */
-function reindentComment(comment: string, fromColumn: number, toColumn: number | undefined, eol: string): string {
-    const shift = toColumn === undefined ? 0 : toColumn - fromColumn;
-    return comment.split(/\r?\n/).map((line, i) => {
-        if (i === 0 || line.trim() === '') return line.trimEnd();
-        if (shift >= 0) return ' '.repeat(shift) + line.trimEnd();
-        const removable = /^[ \t]*/.exec(line)![0].length;
-        return line.slice(Math.min(removable, -shift)).trimEnd();
+function reindentComment(comment: string, from: string, to: string | undefined, eol: string): string {
+    const lines = splitLines(comment);
+    const under = lines.slice(1).filter(line => line.trim() !== '' && !line.startsWith(from));
+    const shared = under.reduce((prefix, line) => prefix.slice(0, commonPrefixLength(prefix, line)), from);
+    const rest = from.slice(shared.length);
+    const underPrefix = to !== undefined && /^ *$/.test(rest) && rest.length <= to.length ? ' '.repeat(to.length - rest.length) : '';
+    return lines.map((line, i) => {
+        if (i > 0 && line.trim() === '') return '';
+        const moved = i === 0 || to === undefined ? line : line.startsWith(from) ? to + line.slice(from.length) : underPrefix + line.slice(shared.length);
+        return endsWithMarkdownBreak(comment, moved) ? `${moved.trimEnd()}  ` : moved.trimEnd();
     }).join(eol);
+}
+
+function commonPrefixLength(a: string, b: string): number {
+    let n = 0;
+    while (n < a.length && a[n] === b[n]) n++;
+    return n;
 }
 
 /**
@@ -154,7 +195,7 @@ function gapEdits(text: string, from: number, to: number, whitespace: string): L
     const original = text.slice(from, to);
     if (original === whitespace) return [];
     const firstBreak = original.search(/[\r\n]/);
-    if (firstBreak < 0 || !whitespace.includes('\n')) return [{ offset: from, end: to, text: whitespace, owner: { from, to } }];
+    if (firstBreak < 0 || !/[\r\n]/.test(whitespace)) return [{ offset: from, end: to, text: whitespace, owner: { from, to } }];
     return [
         { offset: from, end: from + firstBreak, text: '', owner: { from, to: from } },
         { offset: from + firstBreak, end: to, text: whitespace, owner: { from: to, to } }

@@ -17,29 +17,3 @@ export function layoutTokens(lexer: Lexer, text: string): LayoutToken[] {
     }
     return all.sort((a, b) => a.offset - b.offset);
 }
-
-/**
- * Where formatting changed more than whitespace, as an offset into `before`; undefined when
- * `after` has the same tokens in the same order, every comment with the same words, and every
- * comment that ended a line of code (or stood on a line of its own) still doing so.
- * Comments are compared line by line without the indentation and trailing blanks that the
- * formatter may adjust.
- */
-export function firstTokenChange(lexer: Lexer, before: string, after: string): number | undefined {
-    const was = signature(before, layoutTokens(lexer, before));
-    const is = signature(after, layoutTokens(lexer, after));
-    for (let i = 0; i < Math.max(was.length, is.length); i++) {
-        if (was[i]?.key !== is[i]?.key) return was[i]?.offset ?? before.length;
-    }
-    return undefined;
-}
-
-function signature(text: string, tokens: LayoutToken[]): { key: string; offset: number }[] {
-    return tokens.map((token, i) => {
-        if (!token.comment) return { key: token.text, offset: token.offset };
-        const previous = tokens[i - 1];
-        const trailing = previous !== undefined && !/[\r\n]/.test(text.slice(previous.end, token.offset));
-        const words = token.text.split(/\r?\n/).map(line => line.trim()).join('\n');
-        return { key: `${trailing ? 'trailing' : 'own-line'} ${words}`, offset: token.offset };
-    });
-}

@@ -3,7 +3,8 @@ import { AbstractFormatter, Formatting, type FormattingAction, type LangiumServi
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { isCitation, isDispute, isDocument, isInstitution, isMandate, isPerson, isSource, isView } from './generated/ast.js';
 import { layout, type LayoutRules, type Separation } from './format-layout.js';
-import { firstTokenChange, layoutTokens } from './format-tokens.js';
+import { layoutTokens } from './format-tokens.js';
+import { verifyLayout } from './format-verify.js';
 
 export interface FormatProblem {
     kind: 'syntax' | 'unsafe';
@@ -87,23 +88,24 @@ export class PolityFormatter extends AbstractFormatter {
     /**
      * The edits that format the document (or the lines of `range`), and the text they give.
      * Nothing is formatted in a document with syntax errors, nor when the result would differ
-     * from the input in more than whitespace (see {@link firstTokenChange}).
+     * from the input in more than the layout may change (see {@link verifyLayout}).
      */
     formatChecked(document: LangiumDocument, range?: Range): FormatResult {
+        // Nothing is formatted with syntax errors, even those of a parse that is out of date.
         const syntax = firstSyntaxError(document);
         if (syntax) return { ok: false, problem: syntax };
-        const edits = this.doDocumentFormat(document, { tabSize: 2, insertSpaces: true }, range);
         const before = document.textDocument.getText();
+        // A layout made from a parse of another text (the document's before an edit) would join and split the wrong lines.
+        if (document.parseResult.value.$cstNode?.root.fullText !== before) {
+            return { ok: false, problem: { kind: 'unsafe', message: 'the document changed since it was parsed', position: { line: 0, character: 0 } } };
+        }
+        const edits = this.doDocumentFormat(document, { tabSize: 2, insertSpaces: true }, range);
         const text = TextDocument.applyEdits(document.textDocument, edits);
-        const changed = firstTokenChange(this.lexer, before, text);
-        if (changed !== undefined) {
+        const fault = verifyLayout(this.lexer, before, text, this.collectRules(document));
+        if (fault) {
             return {
                 ok: false,
-                problem: {
-                    kind: 'unsafe',
-                    message: 'formatting would have changed more than whitespace here (a bug in the formatter)',
-                    position: document.textDocument.positionAt(changed)
-                }
+                problem: { kind: 'unsafe', message: `${fault.message} (a bug in the formatter)`, position: document.textDocument.positionAt(fault.offset) }
             };
         }
         return { ok: true, edits, text };
@@ -111,12 +113,7 @@ export class PolityFormatter extends AbstractFormatter {
 
     /** The layout is computed for the whole document; a range only selects the edits on its lines. */
     protected override doDocumentFormat(document: LangiumDocument, _options: unknown, range?: Range): TextEdit[] {
-        const rules: LayoutRules = { before: new Map(), after: new Map() };
-        this.collector = (node, mode, formatting) => {
-            if (mode === 'prepend') rules.before.set(node.offset, separation(formatting));
-            else rules.after.set(node.end, separation(formatting));
-        };
-        this.iterateAstFormatting(document);
+        const rules = this.collectRules(document);
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         // A selection of whole lines ends at the start of the next one, which is not part of it.
@@ -125,6 +122,17 @@ export class PolityFormatter extends AbstractFormatter {
         return layout(text, layoutTokens(this.lexer, text), rules)
             .filter(edit => inRange(edit.owner.from) && inRange(edit.owner.to))
             .map(edit => ({ range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) }, newText: edit.text }));
+    }
+
+    /** The separations the node formatter declares for the document's parse, keyed by offset. */
+    private collectRules(document: LangiumDocument): LayoutRules {
+        const rules: LayoutRules = { before: new Map(), after: new Map() };
+        this.collector = (node, mode, formatting) => {
+            if (mode === 'prepend') rules.before.set(node.offset, separation(formatting));
+            else rules.after.set(node.end, separation(formatting));
+        };
+        this.iterateAstFormatting(document);
+        return rules;
     }
 }
 

@@ -47,6 +47,19 @@ describe('polity fmt --check', () => {
         expect(snapshot(dir)).toEqual(before);
     });
 
+    it('does not call files "already formatted" when one of them has a syntax error', () => {
+        const dir = folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN });
+        const before = snapshot(dir);
+        const r = runCli(['fmt', '--check', '.'], { cwd: dir });
+        expect(r.stderr).toBe("broken.polity:3:8: syntax error: Expecting token of type 'ID' but found the end of the file, not formatted\n");
+        expect(r.stdout).toBe('0 of 2 files would be reformatted, 1 cannot be formatted\n');
+        expect(r.status).toBe(1);
+        const messy = runCli(['fmt', '--check', 'broken.polity', 'a.polity', 'sub'], { cwd: folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN, 'sub/messy.polity': MESSY }) });
+        expect(messy.stdout).toBe(`${path.join('sub', 'messy.polity')}\n1 of 3 files would be reformatted, 1 cannot be formatted\n`);
+        expect(messy.status).toBe(1);
+        expect(snapshot(dir)).toEqual(before);
+    });
+
     it('passes on the examples', () => {
         const r = runCli(['fmt', '--check', 'examples']);
         expect(r.stderr).toBe('');

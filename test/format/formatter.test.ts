@@ -1,17 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { TextDocument, URI, type LangiumDocument } from 'langium';
 import { expectFormatting } from 'langium/test';
 import { describe, expect, it } from 'vitest';
-import type { Range } from 'vscode-languageserver-protocol';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import { formatText } from '../../src/language/format-text.js';
 import { PolityFormatter } from '../../src/language/formatter.js';
+import { MAX_NESTING } from '../../src/language/parser-limits.js';
+import type { PolityServices } from '../../src/language/module.js';
 import { createServices } from '../helpers.js';
-import { expectCanonicalShape, expectSameContent } from './preservation.js';
+import { expectCanonicalShape, expectCommentsInPlace, expectSameContent } from './preservation.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const read = (file: string) => readFileSync(file, 'utf8');
+/** The fixtures formatted as pinned: `x.polity` gives `x.formatted.polity`. */
+const pinned = (file: string) => file.replace(/\.polity$/, '.formatted.polity');
+const PINNED = readdirSync(FIXTURES).filter(f => existsSync(path.join(FIXTURES, pinned(f))));
 
 function polityFiles(folder: string): string[] {
     return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.polity')).sort().map(f => path.join(folder, f));
@@ -25,8 +30,12 @@ function format(text: string): string {
 }
 
 describe('the canonical layout', () => {
-    it('formats a messy model as pinned', () => {
-        expect(format(read(path.join(FIXTURES, 'messy.polity')))).toBe(read(path.join(FIXTURES, 'messy.formatted.polity')));
+    it('has pinned fixtures', () => {
+        expect(PINNED).toEqual(expect.arrayContaining(['messy.polity', 'whitespace.polity', 'cr-only.polity']));
+    });
+
+    it.each(PINNED)('formats %s as pinned', name => {
+        expect(format(read(path.join(FIXTURES, name)))).toBe(read(path.join(FIXTURES, pinned(name))));
     });
 
     it('puts each fact on its own line, with 2 spaces per block level', () => {
@@ -61,6 +70,15 @@ describe('the canonical layout', () => {
         expect(format('mandate a {\r\n\r\n\r\nmandate b }\r\n// c\r\n')).toBe('mandate a {\r\n  mandate b\r\n}\r\n// c\r\n');
     });
 
+    it('keeps the CR line endings of an old Mac file, and its blank lines', () => {
+        expect(format('mandate a\r\r\rmandate b {\rmandate c }\r// c\r\r  /* d\r     e */\r'))
+            .toBe('mandate a\r\rmandate b {\r  mandate c\r}\r// c\r\r/* d\r   e */\r');
+    });
+
+    it('keeps a blank line after an empty block', () => {
+        expect(format('view v {}\n\nmandate a\ninstitution A {\n  unit B {}\n\n  kind x\n}\n')).toBe('view v {}\n\nmandate a\ninstitution A {\n  unit B {}\n\n  kind x\n}\n');
+    });
+
     it('keeps a byte order mark', () => {
         expect(format('\uFEFFmandate   a')).toBe('\uFEFFmandate a\n');
     });
@@ -78,6 +96,11 @@ describe('comments', () => {
         expect(format('institution A { leads x /* why */ supports y } // after')).toBe('institution A {\n  leads x /* why */\n  supports y\n} // after\n');
     });
 
+    it('keeps the tabs before a comment at the end of a line', () => {
+        expect(format('institution A {\n\tleads x\t// one tab\n\tleads yy\t\t/* two */\n  kind z \t // mixed\n}'))
+            .toBe('institution A {\n  leads x\t// one tab\n  leads yy\t\t/* two */\n  kind z \t // mixed\n}\n');
+    });
+
     it('keeps a doc comment directly above its declaration, at its indentation', () => {
         expect(format('/** The ministry. */\ninstitution A {\n      /** Its CERT. */\n   unit B\n}'))
             .toBe('/** The ministry. */\ninstitution A {\n  /** Its CERT. */\n  unit B\n}\n');
@@ -87,6 +110,26 @@ describe('comments', () => {
     it('moves the lines of a block comment with its first line', () => {
         expect(format('institution A {\n        /**\n         * Doc\n         *   indented\n         */\n        unit B\n}'))
             .toBe('institution A {\n  /**\n   * Doc\n   *   indented\n   */\n  unit B\n}\n');
+    });
+
+    it('moves the lines of a block comment with its first line when it is indented with tabs', () => {
+        expect(format('institution A {\n\t/**\n\t * Doc\n\t *\tindented\n\t */\n\tunit B\n}'))
+            .toBe('institution A {\n  /**\n   * Doc\n   *\tindented\n   */\n  unit B\n}\n');
+    });
+
+    it('keeps the lines of a block comment that moves left in their places relative to each other', () => {
+        // From column 8 to 2: the line 3 columns right of the first stays so; those left of it move together, as far as the leftmost can.
+        expect(format('institution A {\n        /* one\n      two\n  three\n    four\n           five */\n  unit B\n}'))
+            .toBe('institution A {\n  /* one\n    two\nthree\n  four\n     five */\n  unit B\n}\n');
+    });
+
+    it('moves the lines of a block comment that starts the file with its first line', () => {
+        expect(format('   /* one\n      two */\nmandate a')).toBe('/* one\n   two */\nmandate a\n');
+    });
+
+    it('keeps the Markdown line breaks of a doc comment, as two spaces', () => {
+        expect(format('/** First line  \n * second   \n *  \n * third \n */\nmandate a /* not a doc comment  \n */'))
+            .toBe('/** First line  \n * second  \n *\n * third\n */\nmandate a /* not a doc comment\n */\n');
     });
 
     it('indents comments before a } with the block, and keeps blank lines between them', () => {
@@ -118,13 +161,14 @@ describe('every model we have', () => {
         const text = read(file);
         const once = format(text);
         expectSameContent(text, once);
+        expectCommentsInPlace(text, once);
         expectCanonicalShape(once);
         expect(format(once)).toBe(once);
     });
 
     it('leaves the examples and the language reference as they are', () => {
-        // All but the deliberately messy input and the reference's one-line person example.
-        const canonical = files.filter(f => !['messy.polity', 'language-person.polity'].includes(path.basename(f)));
+        // All but the inputs of pinned fixtures and the reference's one-line person example.
+        const canonical = files.filter(f => ![...PINNED, 'language-person.polity'].includes(path.basename(f)));
         for (const file of canonical) {
             expect(formatText(read(file)), path.relative(REPO, file)).toMatchObject({ ok: true, changed: false });
         }
@@ -144,6 +188,11 @@ describe('a file with syntax errors', () => {
         expect(!outcome.ok && outcome.problem.message).toContain('end of the file');
     });
 
+    it('is left as it is when nested deeper than the parser goes, with that error', () => {
+        const text = `${Array.from({ length: MAX_NESTING + 1 }, (_, i) => `mandate m${i} {`).join('\n')}\n${'}'.repeat(MAX_NESTING + 1)}\n`;
+        expect(formatText(text)).toMatchObject({ ok: false, text, problem: { kind: 'syntax', position: { line: MAX_NESTING } } });
+    });
+
     it('is left as it is for a character the language does not know', () => {
         const text = 'mandate a\nmandate   b ~\n';
         expect(formatText(text)).toMatchObject({ ok: false, text, problem: { kind: 'syntax', position: { line: 1, character: 12 } } });
@@ -151,22 +200,46 @@ describe('a file with syntax errors', () => {
 });
 
 describe('the safety net', () => {
-    /** A formatter with a bug planted: it deletes the first comment as well. */
-    class LosingFormatter extends PolityFormatter {
-        protected override doDocumentFormat(document: LangiumDocument, options: unknown, range?: Range) {
-            const text = document.textDocument.getText();
-            const start = text.indexOf('//');
-            const edits = super.doDocumentFormat(document, options, range);
-            return [...edits.filter(e => document.textDocument.offsetAt(e.range.end) <= start),
-                { range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(text.indexOf('\n', start)) }, newText: '' }];
+    /** A formatter with a bug planted: it changes the text it formatted. */
+    class PlantedFormatter extends PolityFormatter {
+        constructor(services: PolityServices, private readonly bug: (formatted: string) => string) {
+            super(services);
+        }
+
+        protected override doDocumentFormat(document: LangiumDocument, options: unknown, range?: Range): TextEdit[] {
+            const formatted = TextDocument.applyEdits(document.textDocument, super.doDocumentFormat(document, options, range));
+            const all = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(document.textDocument.getText().length) };
+            return [{ range: all, newText: this.bug(formatted) }];
         }
     }
 
-    it('refuses a result that loses a comment, and says where', () => {
-        const { Polity, shared } = createServices();
-        const document = shared.workspace.LangiumDocumentFactory.fromString('mandate a\nmandate b // keep me\n', URI.parse('memory:///x.polity'));
-        const result = new LosingFormatter(Polity).formatChecked(document);
-        expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', position: { line: 1, character: 10 } } });
+    const { Polity, shared } = createServices();
+    const parse = (text: string) => shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///x.polity'));
+
+    it.each([
+        ['loses a comment', 'mandate a\nmandate b // keep me\n', (t: string) => t.replace(' // keep me', ''), [1, 10], 'changed more than whitespace'],
+        ['moves a comment off the end of its line', 'mandate a // mine\nmandate b\n', (t: string) => t.replace(' // mine', '\n// mine'), [0, 10], 'moved this comment from the end of its line'],
+        ['moves a comment onto the line before', 'mandate a\n// mine\nmandate b\n', (t: string) => t.replace('\n// mine', ' // mine'), [1, 0], 'moved this comment onto the end of the line before'],
+        ['removes a blank line between two facts', 'institution A {\n  kind x\n\n  leads y\n}\n', (t: string) => t.replace('\n\n', '\n'), [3, 2], 'removed the blank line'],
+        ['adds a blank line', 'mandate a\nmandate b\n', (t: string) => t.replace('\n', '\n\n'), [1, 0], 'added a blank line'],
+        ['joins two facts onto one line', 'institution A {\n  kind x\n  leads y\n}\n', (t: string) => t.replace('x\n  ', 'x '), [2, 2], 'joined this line onto the line before'],
+        ['joins a } onto the line before', 'institution A {\n  kind x\n}\n', (t: string) => t.replace('x\n', 'x '), [2, 0], 'joined this line onto the line before']
+    ] as const)('refuses a result that %s, and says where', (_name, text, bug, [line, character], message) => {
+        const result = new PlantedFormatter(Polity, bug).formatChecked(parse(text));
+        expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', position: { line, character } } });
+        expect(!result.ok && result.problem.message).toContain(message);
+    });
+
+    it.each([
+        // As after a rename in another file, then an edit: a layout from the parse before would join most lines.
+        ['a line more', (t: string) => `// a line more\n${t}`],
+        ['a syntax error', (t: string) => t.replace('kind x', 'kind')]
+    ])('refuses to format a document whose parse is of the text before an edit (%s)', (_name, edit) => {
+        const before = 'mandate a\nmandate b\n\ninstitution A {\n  kind x\n  leads a since 2014\n  unit B {\n    supports b\n  }\n}\n';
+        const document = parse(before);
+        TextDocument.update(document.textDocument, [{ text: edit(before) }], 2);
+        const result = (Polity.lsp.Formatter as PolityFormatter).formatChecked(document);
+        expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', message: 'the document changed since it was parsed' } });
     });
 });
 

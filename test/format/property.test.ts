@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/language/format-text.js';
 import { createServices } from '../helpers.js';
-import { expectCanonicalShape, expectSameContent } from './preservation.js';
+import { expectCanonicalShape, expectCommentsInPlace, expectSameContent } from './preservation.js';
 
 /**
  * Random valid models, as token lists, written out with random whitespace, blank lines and
@@ -75,7 +75,12 @@ const gapPart = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(' ', '  ', '\t', '\n', '\n\n', '\n\n\n', '\n    ', ' \n') },
     { weight: 1, arbitrary: commentText.map(t => `//${t}\n`) },
     { weight: 1, arbitrary: blockText.map(t => `/*${t}*/`) },
-    { weight: 1, arbitrary: fc.tuple(blockText, fc.constantFrom('\n', '\n   ', '\n\t'), blockText).map(([a, br, b]) => `/** ${a}${br}${b}*/`) });
+    { weight: 1, arbitrary: fc.tuple(blockText, fc.constantFrom('\n', '\n   ', '\n\t'), blockText).map(([a, br, b]) => `/** ${a}${br}${b}*/`) },
+    // On a line of its own, indented with spaces or tabs, its lines indented further or less than the first, a Markdown line break in it.
+    {
+        weight: 1, arbitrary: fc.tuple(fc.constantFrom('', '  ', '\t', '      ', ' \t'), blockText, fc.array(fc.tuple(fc.constantFrom('', ' ', '   ', '\t'), blockText), { minLength: 1, maxLength: 3 }), fc.boolean())
+            .map(([indent, first, rest, less]) => `\n${indent}/** ${first}  \n${rest.map(([more, t]) => `${less ? '' : indent}${more}* ${t}`).join('\n')} */\n`)
+    });
 /** Between two words something must separate them; next to punctuation, nothing may. */
 const gap = (optional: boolean) => fc.array(gapPart, { minLength: optional ? 0 : 1, maxLength: 3 }).map(p => p.join(''));
 const PUNCTUATION = new Set([',', '.', '[', ']', '{', '}']);
@@ -84,11 +89,8 @@ const source = model.chain(tokens => fc.tuple(
     fc.constant(tokens),
     fc.tuple(...tokens.map((t, i) => gap(i === 0 || PUNCTUATION.has(t) || PUNCTUATION.has(tokens[i - 1])))),
     gap(true),
-    fc.boolean()
-)).map(([tokens, gaps, end, crlf]) => {
-    const text = tokens.map((t, i) => gaps[i] + t).join('') + end;
-    return crlf ? text.replaceAll('\n', '\r\n') : text;
-});
+    fc.constantFrom('\n', '\r\n', '\r')
+)).map(([tokens, gaps, end, eol]) => ({ text: (tokens.map((t, i) => gaps[i] + t).join('') + end).replaceAll('\n', eol), eol }));
 
 const { Polity } = createServices();
 const parseErrors = (text: string) => {
@@ -98,13 +100,16 @@ const parseErrors = (text: string) => {
 
 describe('formatting random models', () => {
     it('keeps every token and comment, gives a model that parses, and is a no-op the second time', () => {
-        fc.assert(fc.property(source, text => {
+        fc.assert(fc.property(source, ({ text, eol }) => {
             expect(parseErrors(text), text).toEqual([]);
             const once = formatText(text);
             if (!once.ok) throw new Error(`not formatted (${once.problem.message}):\n${text}`);
             expect(parseErrors(once.text)).toEqual([]);
             expectSameContent(text, once.text);
+            expectCommentsInPlace(text, once.text);
             expectCanonicalShape(once.text);
+            // Those of the file; a file without any gets \n.
+            expect(new Set(once.text.match(/\r\n|\r|\n/g)), 'the line endings of the file').toEqual(new Set(once.text === '' ? [] : [text.includes(eol) ? eol : '\n']));
             expect(formatText(once.text)).toEqual({ ok: true, text: once.text, changed: false });
         }), { numRuns: Number(process.env.FMT_RUNS ?? 300) });
     });
