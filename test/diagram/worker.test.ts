@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
 import { DIAGRAM_REQUEST, isDiagramFailure, type DiagramParams, type DiagramResult } from '../../src/diagram/protocol.js';
 import { runCli } from '../cli/run-cli.js';
-import { positionOf, startBundledServer, type LspSession } from '../lsp/lsp-client.js';
+import { LayoutCancelled, LayoutError } from '../../src/diagram/render.js';
+import { WorkerRenderer } from '../../src/diagram/worker-renderer.js';
+import { positionOf, REPO_ROOT, startBundledServer, type LspSession } from '../lsp/lsp-client.js';
 
 /**
  * A model that is quick to check but slow to lay out: 300 institutions, each
@@ -42,7 +44,7 @@ describe('diagram layout off the server\'s thread', () => {
     let dir: string;
     const text = slowModel();
     let uri: string;
-    /** How long the whole-model diagram takes from request to answer, measured by the first test. */
+    /** How long the whole-model diagram takes from request to answer. */
     let full = 0;
 
     const diagram = (params: Omit<DiagramParams, 'uri'>, timeout = 240_000) => session.request<DiagramResult>(DIAGRAM_REQUEST, { uri, ...params }, timeout);
@@ -60,6 +62,9 @@ describe('diagram layout off the server\'s thread', () => {
         // Warm: the first hover and the first (small) layout load what they need.
         await hover();
         expect(isDiagramFailure(await diagram({ view: 'small' }))).toBe(false);
+        const whole = await timed(diagram({}));
+        expect(isDiagramFailure(whole.value), JSON.stringify(whole.value).slice(0, 300)).toBe(false);
+        full = whole.ms;
     }, 240_000);
 
     afterAll(async () => {
@@ -73,17 +78,14 @@ describe('diagram layout off the server\'s thread', () => {
         const slow = timed(diagram({}));
         const hoverAfter = await timed(hover());
         const drawn = await slow;
-        full = drawn.ms;
-        console.log(`hover alone ${Math.min(...alone).toFixed(0)} ms, right after a diagram request ${hoverAfter.ms.toFixed(0)} ms; the diagram ${full.toFixed(0)} ms`);
         expect(isDiagramFailure(drawn.value), JSON.stringify(drawn.value).slice(0, 300)).toBe(false);
         // Blocked, the hover would wait for the whole layout; off the thread it waits only for the
         // graph to be built. Both sides are measured here, so the bound scales with the machine.
-        expect(hoverAfter.ms, `hover alone ${Math.min(...alone).toFixed(0)} ms, after the request ${hoverAfter.ms.toFixed(0)} ms, diagram ${full.toFixed(0)} ms`)
-            .toBeLessThan(full / 5);
+        expect(hoverAfter.ms, `hover alone ${Math.min(...alone).toFixed(0)} ms, after the request ${hoverAfter.ms.toFixed(0)} ms, diagram ${drawn.ms.toFixed(0)} ms`)
+            .toBeLessThan(drawn.ms / 5);
     }, 240_000);
 
     it('stops a layout that a newer request for the same preview supersedes, and answers the newer one at once', async () => {
-        expect(full).toBeGreaterThan(0);
         const superseded = rejection(diagram({ preview: 'p' }));
         const newer = await timed(diagram({ view: 'small', preview: 'p' }));
         expect(isDiagramFailure(newer.value)).toBe(false);
@@ -92,7 +94,6 @@ describe('diagram layout off the server\'s thread', () => {
     }, 240_000);
 
     it('stops a layout the client cancels, and the next request does not wait for it', async () => {
-        expect(full).toBeGreaterThan(0);
         const source = new CancellationTokenSource();
         const cancelled = rejection(session.connection.sendRequest<DiagramResult>(DIAGRAM_REQUEST, { uri }, source.token));
         // Let the layout start, then cancel it.
@@ -111,4 +112,25 @@ describe('diagram layout off the server\'s thread', () => {
         expect(result.stderr).toBe('polity: cannot draw the model: the diagram has 300 institutions and 2,400 edges; '
             + 'layout took longer than 0.5 s — narrow the view with include/exclude\n');
     }, 240_000);
+});
+
+describe('WorkerRenderer', () => {
+    const script = path.join(REPO_ROOT, 'dist', 'layout-worker.cjs');
+
+    it('reports a Graphviz error for its job only, keeps jobs in order, and drops an aborted job', async () => {
+        const renderer = new WorkerRenderer({ script });
+        try {
+            const abort = new AbortController();
+            const bad = rejection(renderer.render('digraph { a -> }', ['svg']));
+            const good = renderer.render('digraph { a -> b }', ['svg']);
+            const dropped = rejection(renderer.render('digraph { c }', ['svg'], { signal: abort.signal }));
+            abort.abort();
+            expect(await bad).toBeInstanceOf(LayoutError);
+            expect((await good).svg).toContain('<g id="node2" class="node">');
+            expect(await dropped).toBeInstanceOf(LayoutCancelled);
+            expect((await renderer.render('digraph { d }', ['svg'])).svg).toContain('<title>d</title>');
+        } finally {
+            await renderer.close();
+        }
+    });
 });
