@@ -81,10 +81,17 @@ export class WorkerRenderer implements Renderer {
 
     private next(): void {
         if (this.running || this.queue.length === 0) return;
-        this.running = this.queue.shift()!;
-        const thread = this.thread ?? this.startThread();
+        const job = this.queue.shift()!;
+        let thread: Thread;
+        try {
+            thread = this.thread ?? this.startThread();
+        } catch (error) {
+            this.settle(job, new LayoutError(`cannot start Graphviz: ${error instanceof Error ? error.message : String(error)}`));
+            return this.next();
+        }
+        this.running = job;
         thread.worker.ref();
-        if (thread.ready) this.send(thread, this.running);
+        if (thread.ready) this.send(thread, job);
     }
 
     private startThread(): Thread {

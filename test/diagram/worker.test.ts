@@ -133,4 +133,18 @@ describe('WorkerRenderer', () => {
             await renderer.close();
         }
     });
+
+    it('fails each job with a clear error when the worker cannot start, and never hangs', async () => {
+        // A missing file fails in the thread; a malformed path already when the thread is created.
+        const cases = [[path.join(REPO_ROOT, 'dist', 'no-such-worker.cjs'), /^Graphviz stopped: Cannot find module .*no-such-worker\.cjs/],
+            ['no-such-worker.cjs', /^cannot start Graphviz: The worker script .* must be an absolute path/]] as const;
+        for (const [script, message] of cases) {
+            const renderer = new WorkerRenderer({ script });
+            for (let i = 0; i < 2; i++) {
+                const error = await rejection(renderer.render('digraph { a }', ['svg']));
+                expect(error).toBeInstanceOf(LayoutError);
+                expect((error as Error).message).toMatch(message);
+            }
+        }
+    });
 });
