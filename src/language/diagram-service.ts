@@ -73,6 +73,10 @@ export class DiagramService {
         }
         try {
             const graph = graphFor(model, conflicts, { view: params.view, at: params.at, scope, direction: params.direction, today: today() });
+            // Building the graph and writing its DOT each take about a second at 20,000 institutions:
+            // requests that came in meanwhile are answered in between, and a superseded request stops here.
+            await new Promise(resolve => setImmediate(resolve));
+            if (signal.aborted) throw new LayoutCancelled();
             const rendered = await renderSvg(graph, this.renderer, signal);
             return { ...context, ...rendered, title: graph.title, at: graph.at };
         } catch (error) {
