@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/diagram/diagram.js';
 import { toDot } from '../../src/diagram/dot.js';
+import { toMermaid } from '../../src/diagram/mermaid.js';
 import { MARKER_THRESHOLD } from '../../src/diagram/graph.js';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { graphFor } from '../../src/diagram/request.js';
@@ -86,6 +87,17 @@ describe('dense conflicts', () => {
         expect(claim.range.start.line).toBe(lines.indexOf('institution C "Agency C" {') + 2);
         expect(details['conflict-marker:t.b'].heading).toBe('Conflict over b: A, B, C');
         expect(details['conflict-marker:t.b'].lines).toEqual(["A and C both lead 'b' (always)", "B and C both lead 'b' (always)"]);
+    });
+
+    it('writes the marker in Mermaid as a stadium in its colour, with an unlabelled link from each institution', async () => {
+        const { model, conflicts } = await modelOf({ 'm.polity': MIXED });
+        const graph = graphFor(model, conflicts, { scope: 't', today: TODAY });
+        const lines = toMermaid(graph).split('\n');
+        const marker = `n${graph.nodes.findIndex(n => n.id === 'conflict-marker:t.b')}`;
+        expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^ +${marker}\\(\\["b"\\]\\)$`)));
+        expect(lines.filter(l => l.endsWith(` -.- ${marker}`))).toHaveLength(3);
+        expect(lines).toContain(`  class ${marker} s1`);
+        expect(lines).toContain('  classDef s1 fill:#d62728,stroke:#d62728,color:#ffffff');
     });
 
     it('draws 200 institutions that all lead one mandate, through the CLI, as 200 edges to one marker', () => {
