@@ -147,7 +147,13 @@ export class WorkerRenderer implements Renderer {
         this.running = undefined;
         this.settle(job, error);
         void this.stopThread();
-        this.next();
+        if (this.queue.length > 0) return this.next();
+        // The request that superseded this one is still building its graph: a fresh thread loads Graphviz meanwhile.
+        try {
+            this.startThread().worker.unref();
+        } catch {
+            // The next job reports why the thread cannot start.
+        }
     }
 
     private async stopThread(): Promise<void> {
