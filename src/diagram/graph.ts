@@ -216,7 +216,8 @@ export const MARKER_THRESHOLD = 3;
 /** How many lines a hover shows at most; the rest is counted. */
 const DETAIL_LINES = 12;
 
-interface MandateClash { disputed: boolean; mandate: Key; institutions: Set<Key>; conflicts: Conflict[] }
+/** The conflicts over one mandate with one status, also by institution (each conflict under both of its two). */
+interface MandateClash { disputed: boolean; mandate: Key; conflicts: Conflict[]; institutions: Map<Key, Conflict[]> }
 
 /**
  * Conflicts and disputes of the selection: a mandate clashed over by
@@ -229,9 +230,12 @@ function conflictElements(model: SemanticModel, conflicts: readonly Conflict[], 
     for (const conflict of conflicts) {
         const disputed = conflict.disputes.length > 0;
         const id = markerId(disputed, conflict.mandate);
-        const clash = clashes.get(id) ?? { disputed, mandate: conflict.mandate, institutions: new Set(), conflicts: [] };
-        clash.institutions.add(conflict.first.institution).add(conflict.second.institution);
+        const clash: MandateClash = clashes.get(id) ?? { disputed, mandate: conflict.mandate, conflicts: [], institutions: new Map() };
         clash.conflicts.push(conflict);
+        for (const institution of [conflict.first.institution, conflict.second.institution]) {
+            const own = clash.institutions.get(institution);
+            if (own) own.push(conflict); else clash.institutions.set(institution, [conflict]);
+        }
         clashes.set(id, clash);
     }
     const dense = [...clashes.entries()].filter(([, clash]) => clash.institutions.size >= MARKER_THRESHOLD).sort(([x], [y]) => compare(x, y));
@@ -254,8 +258,8 @@ function markerId(disputed: boolean, mandate: Key): string {
  */
 function markerNode(model: SemanticModel, id: string, clash: MandateClash, clusterOf: ReadonlyMap<Key, string | undefined>): GraphNode {
     const mandate = model.mandates.get(clash.mandate);
-    const names = [...clash.institutions].sort(compare).map(key => displayName(model, key));
-    const clusters = new Set([...clash.institutions].map(key => clusterOf.get(key)));
+    const names = [...clash.institutions.keys()].sort(compare).map(key => displayName(model, key));
+    const clusters = new Set([...clash.institutions.keys()].map(key => clusterOf.get(key)));
     return {
         id,
         category: clash.disputed ? 'dispute-marker' : 'conflict-marker',
@@ -267,15 +271,14 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
         source: mandate?.loc ?? clash.conflicts[0].first.loc,
         detail: {
             heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${names.join(', ')}`,
-            lines: capped(clashLines(model, clash.conflicts))
+            lines: clashLines(model, clash.conflicts)
         }
     };
 }
 
 /** One edge from each institution to the marker; clicking it reveals that institution's claim. */
 function markerEdges(model: SemanticModel, marker: string, clash: MandateClash): GraphEdge[] {
-    return [...clash.institutions].sort(compare).map(institution => {
-        const own = clash.conflicts.filter(c => c.first.institution === institution || c.second.institution === institution);
+    return [...clash.institutions.entries()].sort(([a], [b]) => compare(a, b)).map(([institution, own]) => {
         const claim = own[0].first.institution === institution ? own[0].first : own[0].second;
         return {
             id: `${marker}:${institution}`,
@@ -287,7 +290,7 @@ function markerEdges(model: SemanticModel, marker: string, clash: MandateClash):
             source: claim.loc,
             detail: {
                 heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${displayName(model, institution)}`,
-                lines: capped(clashLines(model, own))
+                lines: clashLines(model, own)
             }
         };
     });
@@ -319,15 +322,18 @@ function pairEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphE
     }));
 }
 
-/** Each conflict in words, then the recorded findings, each once. */
+/**
+ * Each conflict in words, then the recorded findings, each once; at most
+ * DETAIL_LINES of each, the rest counted (a marker can stand for thousands).
+ */
 function clashLines(model: SemanticModel, conflicts: readonly Conflict[]): string[] {
     const findings = new Set(conflicts.flatMap(c => c.disputes.map(d => d.finding).filter((f): f is string => f !== undefined)));
-    return [...conflicts.map(c => describeConflict(model, c)), ...findings];
+    return [...capped(conflicts, c => describeConflict(model, c)), ...capped([...findings], f => f)];
 }
 
-function capped(lines: string[]): string[] {
-    if (lines.length <= DETAIL_LINES) return lines;
-    return [...lines.slice(0, DETAIL_LINES - 1), `… and ${lines.length - DETAIL_LINES + 1} more`];
+function capped<T>(items: readonly T[], line: (item: T) => string): string[] {
+    if (items.length <= DETAIL_LINES) return items.map(line);
+    return [...items.slice(0, DETAIL_LINES - 1).map(line), `… and ${items.length - DETAIL_LINES + 1} more`];
 }
 
 function institutionDetail(model: SemanticModel, institution: Institution, selection: Selection): Detail {

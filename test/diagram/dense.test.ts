@@ -89,6 +89,15 @@ describe('dense conflicts', () => {
         expect(details['conflict-marker:t.b'].lines).toEqual(["A and C both lead 'b' (always)", "B and C both lead 'b' (always)"]);
     });
 
+    it('keeps the marker\'s hover short: a dozen lines, the rest counted', async () => {
+        const { model, conflicts } = await modelOf({ 'm.polity': sharedMandate(20) });
+        const marker = graphFor(model, conflicts, { scope: 'dense', today: TODAY }).nodes.find(n => n.id === 'conflict-marker:dense.m')!;
+        expect(marker.detail.heading).toMatch(/^Conflict over m: I0, I1, I10, /);
+        expect(marker.detail.lines).toHaveLength(12);
+        expect(marker.detail.lines[0]).toMatch(/^I\d+ and I\d+ both lead 'm' \(always\)$/);
+        expect(marker.detail.lines[11]).toBe(`… and ${20 * 19 / 2 - 11} more`);
+    });
+
     it('writes the marker in Mermaid as a stadium in its colour, with an unlabelled link from each institution', async () => {
         const { model, conflicts } = await modelOf({ 'm.polity': MIXED });
         const graph = graphFor(model, conflicts, { scope: 't', today: TODAY });
