@@ -270,7 +270,7 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
         style: clash.disputed ? DISPUTE_MARKER : CONFLICT_MARKER,
         source: mandate?.loc ?? clash.conflicts[0].first.loc,
         detail: {
-            heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${names.join(', ')}`,
+            heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${capped(names, n => n).join(', ')}`,
             lines: clashLines(model, clash.conflicts)
         }
     };
