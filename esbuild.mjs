@@ -1,4 +1,4 @@
-// Bundles the CLI, the language server, the VS Code extension and the preview page.
+// Bundles the CLI, the language server, the layout worker, the VS Code extension and the preview page.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -17,7 +17,12 @@ const common = {
 const builds = [
     { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm',
       banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
-    { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' } },
+    // CommonJS has no import.meta.url, by which the server finds the layout worker beside itself.
+    { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
+      banner: { js: "const __polityModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { ...common.define, 'import.meta.url': '__polityModuleUrl' } },
+    // Graphviz on a thread of its own, for the CLI and the server (src/diagram/worker-renderer.ts).
+    { ...common, entryPoints: { 'layout-worker': 'src/diagram/layout-worker.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' } },
     // The extension runs in VS Code's extension host (Node 20 in VS Code 1.91), which provides `vscode`.
     { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
       target: 'node20', external: ['vscode'] },

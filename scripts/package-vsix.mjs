@@ -22,7 +22,7 @@ const files = ['dist', 'syntaxes/polity.tmLanguage.json', 'snippets/polity.json'
     manifest.icon, 'README.md', 'LICENSE', 'docs/images'];
 const leftOut = path => basename(path) === 'cli.js' || path.endsWith('.map');
 
-for (const required of ['dist/extension.cjs', 'dist/server.cjs', 'syntaxes/polity.tmLanguage.json']) {
+for (const required of ['dist/extension.cjs', 'dist/server.cjs', 'dist/layout-worker.cjs', 'syntaxes/polity.tmLanguage.json']) {
     if (!existsSync(join(root, required))) {
         console.error(`package-vsix: ${required} is missing: run \`npm run build\` first`);
         process.exit(2);

@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXTENSIONS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
-import { GraphvizRenderer } from '../diagram/render.js';
+import { LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
 import { viewsOf } from '../diagram/select.js';
+import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { today } from '../model/dates.js';
 import type { View } from '../model/types.js';
 import { collectDiagnostics, displayPath } from './diagnostics.js';
@@ -42,9 +43,16 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     const models = new Set(documents.map(d => (d.parseResult.value as { name?: string }).name ?? ''));
     const scope = models.size === 1 ? [...models][0] : undefined;
     const now = today();
-    const renderer = new GraphvizRenderer();
-    const draw = (view: View | undefined) =>
-        writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, scope, today: now }), options.format, renderer, displayPath);
+    const renderer = new WorkerRenderer();
+    const draw = async (view: View | undefined) => {
+        try {
+            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, scope, today: now }), options.format, renderer, displayPath);
+        } catch (error) {
+            // Too big to lay out within the time budget (or Graphviz gave up): say which view and why, in one line.
+            if (error instanceof LayoutError) throw new UsageError(`cannot draw ${view ? `view '${view.name}'` : 'the model'}: ${error.message}`);
+            throw error;
+        }
+    };
 
     if (options.allViews) {
         const views = viewsOf(model, scope);

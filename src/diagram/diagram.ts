@@ -3,7 +3,7 @@ import { toDot } from './dot.js';
 import type { Detail, DiagramGraph } from './graph.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
-import type { GraphvizRenderer } from './render.js';
+import { LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer } from './render.js';
 
 export const FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
 export type DiagramFormat = typeof FORMATS[number];
@@ -17,8 +17,8 @@ export interface RenderedDiagram {
     details: Record<string, Detail>;
 }
 
-export async function renderSvg(graph: DiagramGraph, renderer: GraphvizRenderer): Promise<RenderedDiagram> {
-    const { svg } = await renderer.render(toDot(graph), ['svg']);
+export async function renderSvg(graph: DiagramGraph, renderer: Renderer, signal?: AbortSignal): Promise<RenderedDiagram> {
+    const { svg } = await layout(graph, renderer, ['svg'], signal);
     const sources: Record<string, Location> = {};
     const details: Record<string, Detail> = {};
     for (const element of [...graph.nodes, ...graph.edges]) {
@@ -32,11 +32,27 @@ export async function renderSvg(graph: DiagramGraph, renderer: GraphvizRenderer)
 }
 
 /** The diagram in one of the export formats, as text; `fileOf` names source files in JSON. */
-export async function writeDiagram(graph: DiagramGraph, format: DiagramFormat, renderer: GraphvizRenderer, fileOf: (uri: string) => string = uri => uri): Promise<string> {
+export async function writeDiagram(graph: DiagramGraph, format: DiagramFormat, renderer: Renderer, fileOf: (uri: string) => string = uri => uri): Promise<string> {
     switch (format) {
         case 'dot': return toDot(graph);
         case 'mermaid': return toMermaid(graph);
-        case 'svg': return (await renderer.render(toDot(graph), ['svg'])).svg;
-        case 'json': return toJson(graph, (await renderer.render(toDot(graph), ['json0'])).json0, fileOf);
+        case 'svg': return (await layout(graph, renderer, ['svg'])).svg;
+        case 'json': return toJson(graph, (await layout(graph, renderer, ['json0'])).json0, fileOf);
     }
+}
+
+/** Graphviz's layout of the graph; one over its time budget fails with what makes it big and how to make it smaller. */
+async function layout(graph: DiagramGraph, renderer: Renderer, formats: LayoutFormat[], signal?: AbortSignal): Promise<LayoutOutput> {
+    try {
+        return await renderer.render(toDot(graph), formats, { signal });
+    } catch (error) {
+        if (!(error instanceof LayoutTimeout)) throw error;
+        const institutions = graph.nodes.filter(n => n.category === 'institution').length;
+        throw new LayoutError(`the diagram has ${count(institutions, 'institution')} and ${count(graph.edges.length, 'edge')}; `
+            + `layout took longer than ${error.seconds} s — narrow the view with include/exclude`);
+    }
+}
+
+function count(n: number, noun: string): string {
+    return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }

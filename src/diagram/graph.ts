@@ -5,16 +5,22 @@ import { contains, formatPeriod } from '../model/periods.js';
 import type { Institution, Key, Location } from '../model/types.js';
 import { kindOf, type Direction, type Selection } from './select.js';
 import {
-    clusterStyle, CONFLICT_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, nodeStyle, relationStyle, SPHERE_ORDER, sphereStyle, UNIT_EDGE,
-    type ClusterStyle, type EdgeStyle, type NodeStyle
+    clusterStyle, CONFLICT_EDGE, CONFLICT_MARKER, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, nodeStyle, relationStyle, SPHERE_ORDER,
+    sphereStyle, UNIT_EDGE, type ClusterStyle, type EdgeStyle, type NodeStyle
 } from './style.js';
 
 /** What hovering an element shows: plain text, never markup. */
 export interface Detail { heading: string; lines: string[] }
 
 export interface GraphNode {
-    /** Also the element id in the SVG: `institution:<key>`. */
+    /** Also the element id in the SVG: `institution:<key>`, or `conflict-marker:<mandate>` / `dispute-marker:<mandate>`. */
     id: string;
+    /**
+     * An institution, or the marker of a mandate that several institutions
+     * clash over, which each of them is linked to (see conflictEdges).
+     */
+    category: 'institution' | 'conflict-marker' | 'dispute-marker';
+    /** The institution's key, or the marker's mandate. */
     key: Key;
     name: string;
     title?: string;
@@ -80,6 +86,7 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
         const cluster = clusterFor(model, selection, institution, shown, clusters);
         const node: GraphNode = {
             id: nodeId(institution.key),
+            category: 'institution',
             key: institution.key,
             name: institution.path,
             title: institution.title,
@@ -92,20 +99,22 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
         };
         return node;
     });
+    const clusterOf = new Map(nodes.map(n => [n.key, n.cluster]));
+    const conflicts = conflictElements(model, selection.conflicts, clusterOf);
     const edges = [
         ...unitEdges(selection, shown),
         ...relationEdges(model, selection),
-        ...conflictEdges(model, selection.conflicts)
+        ...conflicts.edges
     ];
     return {
         title: selection.title,
         subtitle: `as of ${selection.at.text}`,
         at: selection.at.text,
         direction: selection.direction,
-        nodes,
+        nodes: [...nodes, ...conflicts.markers],
         edges,
         clusters: orderClusters([...clusters.values()]),
-        legend: legendFor(selection, nodes, edges)
+        legend: legendFor(selection, nodes, edges, conflicts.markers)
     };
 }
 
@@ -195,8 +204,99 @@ function relationEdges(model: SemanticModel, selection: Selection): GraphEdge[] 
     });
 }
 
-/** One edge per pair of institutions and status, labelled with every mandate they clash over. */
-function conflictEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphEdge[] {
+/**
+ * From this many institutions clashing over one mandate (with the same
+ * status: undeclared or recorded), the clash is drawn as a marker node for the
+ * mandate with one edge to each of them: n edges instead of n(n-1)/2, which
+ * at 100 institutions took Graphviz minutes and at 200 crashed it, and which
+ * no one could read. Three already reads better as a marker than a triangle.
+ */
+export const MARKER_THRESHOLD = 3;
+
+/** How many lines a hover shows at most; the rest is counted. */
+const DETAIL_LINES = 12;
+
+/** The conflicts over one mandate with one status, also by institution (each conflict under both of its two). */
+interface MandateClash { disputed: boolean; mandate: Key; conflicts: Conflict[]; institutions: Map<Key, Conflict[]> }
+
+/**
+ * Conflicts and disputes of the selection: a mandate clashed over by
+ * MARKER_THRESHOLD or more institutions gets a marker; every other clash is
+ * one edge per pair of institutions and status, labelled with every mandate
+ * they clash over.
+ */
+function conflictElements(model: SemanticModel, conflicts: readonly Conflict[], clusterOf: ReadonlyMap<Key, string | undefined>): { markers: GraphNode[]; edges: GraphEdge[] } {
+    const clashes = new Map<string, MandateClash>();
+    for (const conflict of conflicts) {
+        const disputed = conflict.disputes.length > 0;
+        const id = markerId(disputed, conflict.mandate);
+        const clash: MandateClash = clashes.get(id) ?? { disputed, mandate: conflict.mandate, conflicts: [], institutions: new Map() };
+        clash.conflicts.push(conflict);
+        for (const institution of [conflict.first.institution, conflict.second.institution]) {
+            const own = clash.institutions.get(institution);
+            if (own) own.push(conflict); else clash.institutions.set(institution, [conflict]);
+        }
+        clashes.set(id, clash);
+    }
+    const dense = [...clashes.entries()].filter(([, clash]) => clash.institutions.size >= MARKER_THRESHOLD).sort(([x], [y]) => compare(x, y));
+    const denseIds = new Set(dense.map(([id]) => id));
+    const paired = conflicts.filter(c => !denseIds.has(markerId(c.disputes.length > 0, c.mandate)));
+    return {
+        markers: dense.map(([id, clash]) => markerNode(model, id, clash, clusterOf)),
+        edges: [...pairEdges(model, paired), ...dense.flatMap(([id, clash]) => markerEdges(model, id, clash))]
+    };
+}
+
+function markerId(disputed: boolean, mandate: Key): string {
+    return `${disputed ? 'dispute' : 'conflict'}-marker:${mandate}`;
+}
+
+/**
+ * Clicking the marker reveals the mandate; hovering it lists the institutions
+ * and each clash. When they all sit in one cluster (a turf fight among
+ * ministries), so does the marker, close to them.
+ */
+function markerNode(model: SemanticModel, id: string, clash: MandateClash, clusterOf: ReadonlyMap<Key, string | undefined>): GraphNode {
+    const mandate = model.mandates.get(clash.mandate);
+    const names = [...clash.institutions.keys()].sort(compare).map(key => displayName(model, key));
+    const clusters = new Set([...clash.institutions.keys()].map(key => clusterOf.get(key)));
+    return {
+        id,
+        category: clash.disputed ? 'dispute-marker' : 'conflict-marker',
+        key: clash.mandate,
+        name: displayName(model, clash.mandate),
+        title: mandate?.title,
+        cluster: clusters.size === 1 ? [...clusters][0] : undefined,
+        style: clash.disputed ? DISPUTE_MARKER : CONFLICT_MARKER,
+        source: mandate?.loc ?? clash.conflicts[0].first.loc,
+        detail: {
+            heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${capped(names, n => n).join(', ')}`,
+            lines: clashLines(model, clash.conflicts)
+        }
+    };
+}
+
+/** One edge from each institution to the marker; clicking it reveals that institution's claim. */
+function markerEdges(model: SemanticModel, marker: string, clash: MandateClash): GraphEdge[] {
+    return [...clash.institutions.entries()].sort(([a], [b]) => compare(a, b)).map(([institution, own]) => {
+        const claim = own[0].first.institution === institution ? own[0].first : own[0].second;
+        return {
+            id: `${marker}:${institution}`,
+            from: nodeId(institution),
+            to: marker,
+            category: clash.disputed ? 'dispute' as const : 'conflict' as const,
+            ranks: false,
+            style: clash.disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
+            source: claim.loc,
+            detail: {
+                heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${displayName(model, institution)}`,
+                lines: clashLines(model, own)
+            }
+        };
+    });
+}
+
+function pairEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphEdge[] {
     const groups = new Map<string, { disputed: boolean; a: Key; b: Key; conflicts: Conflict[] }>();
     for (const conflict of conflicts) {
         const [a, b] = [conflict.first.institution, conflict.second.institution].sort(compare);
@@ -206,24 +306,34 @@ function conflictEdges(model: SemanticModel, conflicts: readonly Conflict[]): Gr
         group.conflicts.push(conflict);
         groups.set(id, group);
     }
-    return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, { disputed, a, b, conflicts: group }]) => {
-        const mandates = [...new Set(group.map(c => displayName(model, c.mandate)))];
-        const findings = [...new Set(group.flatMap(c => c.disputes.map(d => d.finding).filter((f): f is string => f !== undefined)))];
-        return {
-            id,
-            from: nodeId(a),
-            to: nodeId(b),
-            category: disputed ? 'dispute' as const : 'conflict' as const,
-            label: mandates.join(', '),
-            ranks: false,
-            style: disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
-            source: disputed ? group[0].disputes[0].loc : group[0].first.loc,
-            detail: {
-                heading: `${disputed ? 'Recorded dispute' : 'Conflict'}: ${displayName(model, a)} – ${displayName(model, b)}`,
-                lines: [...group.map(c => describeConflict(model, c)), ...findings]
-            }
-        };
-    });
+    return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, { disputed, a, b, conflicts: group }]) => ({
+        id,
+        from: nodeId(a),
+        to: nodeId(b),
+        category: disputed ? 'dispute' as const : 'conflict' as const,
+        label: [...new Set(group.map(c => displayName(model, c.mandate)))].join(', '),
+        ranks: false,
+        style: disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
+        source: disputed ? group[0].disputes[0].loc : group[0].first.loc,
+        detail: {
+            heading: `${disputed ? 'Recorded dispute' : 'Conflict'}: ${displayName(model, a)} – ${displayName(model, b)}`,
+            lines: clashLines(model, group)
+        }
+    }));
+}
+
+/**
+ * Each conflict in words, then the recorded findings, each once; at most
+ * DETAIL_LINES of each, the rest counted (a marker can stand for thousands).
+ */
+function clashLines(model: SemanticModel, conflicts: readonly Conflict[]): string[] {
+    const findings = new Set(conflicts.flatMap(c => c.disputes.map(d => d.finding).filter((f): f is string => f !== undefined)));
+    return [...capped(conflicts, c => describeConflict(model, c)), ...capped([...findings], f => f)];
+}
+
+function capped<T>(items: readonly T[], line: (item: T) => string): string[] {
+    if (items.length <= DETAIL_LINES) return items.map(line);
+    return [...items.slice(0, DETAIL_LINES - 1).map(line), `… and ${items.length - DETAIL_LINES + 1} more`];
 }
 
 function institutionDetail(model: SemanticModel, institution: Institution, selection: Selection): Detail {
@@ -241,8 +351,8 @@ function institutionDetail(model: SemanticModel, institution: Institution, selec
     return { heading, lines };
 }
 
-/** Only what the picture uses: the spheres of its nodes (unless clusters name them) and its kinds of line. */
-function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[]): LegendItem[] {
+/** Only what the picture uses: the spheres of its nodes (unless clusters name them), its kinds of line and of marker. */
+function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[], markers: GraphNode[]): LegendItem[] {
     const items: LegendItem[] = [];
     if (selection.groupBy !== 'sphere') {
         const spheres = new Set(nodes.map(n => n.sphere).filter((s): s is string => s !== undefined));
@@ -262,6 +372,8 @@ function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[])
     if (edges.some(e => e.category === 'unit')) addEdge('unit', 'unit of', UNIT_EDGE);
     if (edges.some(e => e.category === 'conflict')) addEdge('conflict', 'conflict (mandate)', CONFLICT_EDGE);
     if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);
+    if (markers.some(m => m.category === 'conflict-marker')) items.push({ label: 'mandate in conflict', node: CONFLICT_MARKER });
+    if (markers.some(m => m.category === 'dispute-marker')) items.push({ label: 'mandate in dispute', node: DISPUTE_MARKER });
     return items;
 }
 

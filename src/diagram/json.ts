@@ -41,7 +41,7 @@ export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string
             const w = Number(gv?.width ?? 0) * POINTS_PER_INCH;
             const h = Number(gv?.height ?? 0) * POINTS_PER_INCH;
             return {
-                id: node.id, key: node.key, name: node.name, title: node.title, kind: node.kind, sphere: node.sphere,
+                id: node.id, category: node.category, key: node.key, name: node.name, title: node.title, kind: node.kind, sphere: node.sphere,
                 cluster: node.cluster, source: source(node.source),
                 box: { ...flip(x - w / 2, y + h / 2), width: round(w), height: round(h) }
             };

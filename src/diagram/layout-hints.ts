@@ -15,10 +15,13 @@ const STACK_LIMIT = 1000;
  */
 export function layoutEdges(graph: DiagramGraph): Link[] {
     const ranking: Link[] = graph.edges.filter(e => e.ranks).map(e => [e.from, e.to]);
-    const grid = gridLinks(graph, new Set(ranking.flat()));
+    const markers = new Set(graph.nodes.filter(n => n.category !== 'institution').map(n => n.id));
+    const grid = gridLinks(graph, new Set([...ranking.flat(), ...markers]));
+    // A conflict marker sits just below the institutions that clash over its mandate, not at the top of the drawing.
+    const claims: Link[] = graph.edges.filter(e => markers.has(e.to)).map(e => [e.from, e.to]);
     const stack = graph.nodes.length <= STACK_LIMIT && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
-    const stacked = stack ? stackLinks(graph, [...ranking, ...grid]) : [];
-    return [...grid, ...stacked];
+    const stacked = stack ? stackLinks(graph, [...ranking, ...grid, ...claims]) : [];
+    return [...grid, ...claims, ...stacked];
 }
 
 function gridLinks(graph: DiagramGraph, ranked: Set<string>): Link[] {

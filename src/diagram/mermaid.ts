@@ -19,14 +19,17 @@ export function toMermaid(graph: DiagramGraph): string {
             out.push(`${indent}end`);
         }
         for (const node of graph.nodes.filter(n => n.cluster === parent)) {
-            out.push(`${indent}${nodeIds.get(node.id)}["${nodeLabel(node)}"]`);
+            // A marker is a stadium, the institutions boxes.
+            const [open, close] = node.category === 'institution' ? ['[', ']'] : ['([', '])'];
+            out.push(`${indent}${nodeIds.get(node.id)}${open}"${nodeLabel(node)}"${close}`);
         }
     };
     writeLevel(undefined, '  ');
     graph.edges.forEach(edge => out.push(`  ${nodeIds.get(edge.from)} ${link(edge)} ${nodeIds.get(edge.to)}`));
     const styles = new Map<string, string[]>();
     graph.nodes.forEach(node => {
-        const style = `fill:${node.style.fill},stroke:${node.style.border},color:#000000${node.style.double ? ',stroke-width:3px' : ''}`;
+        const colour = node.category === 'institution' ? '#000000' : '#ffffff';
+        const style = `fill:${node.style.fill},stroke:${node.style.border},color:${colour}${node.style.double ? ',stroke-width:3px' : ''}`;
         styles.set(style, [...(styles.get(style) ?? []), nodeIds.get(node.id)!]);
     });
     [...styles.entries()].forEach(([style, ids], index) => {
@@ -42,6 +45,7 @@ export function toMermaid(graph: DiagramGraph): string {
 }
 
 function nodeLabel(node: GraphNode): string {
+    if (node.category !== 'institution') return label(node.name);
     const lines = [label(node.name), ...wrap(node.title ?? '', 30).map(label)];
     if (node.kind) lines.push(`#171;${label(node.kind)}#187;`);
     return lines.join('<br/>');

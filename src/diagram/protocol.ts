@@ -20,6 +20,13 @@ export interface DiagramParams {
     at?: string;
     /** For views that do not set their own. */
     direction?: 'down' | 'right';
+    /**
+     * Names the picture this request is for (the client's preview panel): a
+     * newer request with the same id stops this one's layout, and this one is
+     * answered as cancelled (RequestCancelled). Requests without an id are
+     * only stopped by `$/cancelRequest`.
+     */
+    preview?: string;
 }
 
 export interface DiagramViewInfo { name: string; title?: string }

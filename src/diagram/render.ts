@@ -3,25 +3,59 @@ import { instance, type Viz } from '@viz-js/viz';
 /** `json0` is Graphviz's JSON without drawing operations (whose HTML-label text it garbles in 3.31). */
 export type LayoutFormat = 'svg' | 'json0';
 
+export type LayoutOutput = Record<LayoutFormat, string>;
+
+export interface RenderOptions {
+    /** Aborting drops the job (queued or running) and rejects it with LayoutCancelled. */
+    signal?: AbortSignal;
+}
+
+/** Lays out DOT; GraphvizRenderer on the calling thread, WorkerRenderer (worker-renderer.ts) off it. */
+export interface Renderer {
+    render(dot: string, formats: readonly LayoutFormat[], options?: RenderOptions): Promise<LayoutOutput>;
+}
+
 /** Graphviz rejected the input or aborted; the message is Graphviz's own. */
 export class LayoutError extends Error {}
 
+/** Layout took longer than its time budget and was stopped. */
+export class LayoutTimeout extends LayoutError {
+    constructor(readonly seconds: number) {
+        super(`layout took longer than ${seconds} s`);
+    }
+}
+
+/** The caller no longer wants the layout (a newer request superseded it, or the client cancelled it). */
+export class LayoutCancelled extends Error {
+    constructor() {
+        super('layout cancelled');
+    }
+}
+
 /**
- * Graphviz compiled to WebAssembly. Jobs run one at a time, in order, and
- * after any error the instance is dropped: an aborted WASM instance (as
- * `splines=ortho` once caused) is not safe to reuse.
+ * Graphviz compiled to WebAssembly, on the calling thread: a layout blocks it
+ * until done, so the language server and the CLI use it only inside the
+ * layout worker. Jobs run one at a time, in order, and after any error the
+ * instance is dropped: an aborted WASM instance (as `splines=ortho` once
+ * caused) is not safe to reuse.
  */
-export class GraphvizRenderer {
+export class GraphvizRenderer implements Renderer {
     private viz: Promise<Viz> | undefined;
     private tail: Promise<unknown> = Promise.resolve();
 
-    render(dot: string, formats: readonly LayoutFormat[]): Promise<Record<LayoutFormat, string>> {
+    render(dot: string, formats: readonly LayoutFormat[]): Promise<LayoutOutput> {
         const job = this.tail.then(() => this.run(dot, formats));
         this.tail = job.catch(() => undefined);
         return job;
     }
 
-    private async run(dot: string, formats: readonly LayoutFormat[]): Promise<Record<LayoutFormat, string>> {
+    /** Loads Graphviz now rather than on the first job. */
+    async warm(): Promise<void> {
+        this.viz ??= instance();
+        await this.viz;
+    }
+
+    private async run(dot: string, formats: readonly LayoutFormat[]): Promise<LayoutOutput> {
         this.viz ??= instance();
         try {
             const viz = await this.viz;
@@ -29,7 +63,7 @@ export class GraphvizRenderer {
             if (result.status !== 'success') {
                 throw new LayoutError(result.errors.map(e => e.message.trim()).join('; ') || 'Graphviz could not lay out the diagram');
             }
-            const output = result.output as Record<LayoutFormat, string>;
+            const output = result.output as LayoutOutput;
             if (output.svg !== undefined) output.svg = cleanSvg(output.svg);
             return output;
         } catch (error) {

@@ -67,6 +67,9 @@ export const DEFAULT_RELATION: EdgeStyle = { color: '#444444', line: 'solid', wi
 export const UNIT_EDGE: EdgeStyle = { color: '#9a9a9a', line: 'solid', width: 0.8, arrow: 'none' };
 export const CONFLICT_EDGE: EdgeStyle = { color: '#d62728', line: 'dashed', width: 1.8, arrow: 'none' };
 export const DISPUTE_EDGE: EdgeStyle = { color: '#b35900', line: 'dashed', width: 1.8, arrow: 'none' };
+/** A mandate that several institutions clash over: filled with the colour of its lines. */
+export const CONFLICT_MARKER: NodeStyle = { fill: CONFLICT_EDGE.color, border: CONFLICT_EDGE.color, double: false };
+export const DISPUTE_MARKER: NodeStyle = { fill: DISPUTE_EDGE.color, border: DISPUTE_EDGE.color, double: false };
 
 /** The prelude's style for a relation kind, if it has one. */
 export function relationStyle(kind: RelationKind | undefined): EdgeStyle | undefined {

@@ -131,7 +131,8 @@ class Preview implements vscode.Disposable {
         if (!this.panel || !this.document) return;
         const sequence = ++this.sequence;
         const { view, at } = this.selection;
-        const result = await this.request({ uri: this.document.toString(), view, at, direction: direction() });
+        // A newer request for the panel stops the layout of this one on the server; only the latest is shown anyway.
+        const result = await this.request({ uri: this.document.toString(), view, at, direction: direction(), preview: PREVIEW_VIEW_TYPE });
         if (sequence !== this.sequence || !this.panel) return;
         if (isDiagramFailure(result) && view !== undefined && result.views && !result.views.some(v => v.name === view)) {
             // The view belongs to another model (the editor moved on) or was renamed: fall back to the whole model.

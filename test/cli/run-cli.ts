@@ -6,10 +6,10 @@ export const REPO = path.resolve(import.meta.dirname, '../..');
 export interface CliResult { status: number | null; stdout: string; stderr: string }
 
 /** Runs the built CLI as a user would, with the same Node that runs the tests. */
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
     const result = spawnSync(process.execPath, [path.join(REPO, 'bin/polity.js'), ...args], {
         cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: 60_000,
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env }
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
