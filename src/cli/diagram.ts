@@ -11,6 +11,7 @@ import { collectDiagnostics, displayPath } from './diagnostics.js';
 import { formatLine } from './check.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
+import { checkOutput, writeOutput } from './write-file.js';
 
 export interface DiagramOptions {
     view?: string;
@@ -51,9 +52,10 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         if (views.length === 0) throw new UsageError('--all-views: the model has no views');
         const folder = path.resolve(options.output!);
         await makeFolder(folder);
-        for (const [view, name] of fileNames(views)) {
-            const file = path.join(folder, name + EXTENSIONS[options.format]);
-            await fs.writeFile(file, await draw(view));
+        const targets = fileNames(views).map(([view, name]) => [view, path.join(folder, name + EXTENSIONS[options.format])] as const);
+        for (const [, file] of targets) await checkOutput(file, files);
+        for (const [view, file] of targets) {
+            await writeOutput(file, await draw(view), files);
             out(displayPath(pathToFileURL(file).toString()));
         }
         return EXIT.ok;
@@ -66,9 +68,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     }
     const stat = await fs.stat(options.output).catch(() => undefined);
     const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + EXTENSIONS[options.format]) : options.output;
-    await fs.writeFile(target, text).catch(error => {
-        throw new UsageError(`${target}: cannot write (${errorCode(error)})`);
-    });
+    await writeOutput(target, text, files);
     return EXIT.ok;
 }
 
