@@ -1,13 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EXTENSIONS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
 import { GraphvizRenderer } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
 import { viewsOf } from '../diagram/select.js';
 import { today } from '../model/dates.js';
 import type { View } from '../model/types.js';
-import { collectDiagnostics, displayPath } from './diagnostics.js';
+import { collectDiagnostics, displayFile, displayPath } from './diagnostics.js';
 import { formatLine } from './check.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
@@ -56,7 +55,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         for (const [, file] of targets) await checkOutput(file, files);
         for (const [view, file] of targets) {
             await writeOutput(file, await draw(view), files);
-            out(displayPath(pathToFileURL(file).toString()));
+            out(displayFile(file));
         }
         return EXIT.ok;
     }

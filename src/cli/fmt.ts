@@ -1,6 +1,5 @@
-import { URI } from 'langium';
 import { formatText } from '../language/format-text.js';
-import { displayPath } from './diagnostics.js';
+import { displayFile } from './diagnostics.js';
 import { EXIT, UsageError } from './errors.js';
 import { readModelFile } from './read-model.js';
 import { printable } from './terminal.js';
@@ -32,7 +31,7 @@ export async function fmt(inputs: string[], options: FmtOptions, out: Report, er
     };
     let changed = 0;
     for (const file of files) {
-        const name = displayPath(URI.file(file).toString());
+        const name = displayFile(file);
         const read = await readModelFile(file, name).catch(refused);
         if (!read) continue;
         const outcome = formatText(read.text);

@@ -5,7 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { PolityIndexManager } from '../language/index-manager.js';
 import { createPolityServices, type PolityServices } from '../language/module.js';
 import { isPrelude } from '../language/prelude.js';
-import { displayPath } from './diagnostics.js';
+import { displayFile } from './diagnostics.js';
 import { errorCode, UsageError } from './errors.js';
 import { kindOf, readModelFile } from './read-model.js';
 
@@ -71,7 +71,7 @@ class ModelFiles {
         if (this.folders.has(real)) return;
         this.folders.add(real);
         const entries = await fs.readdir(folder, { withFileTypes: true }).catch(error => {
-            throw new UsageError(`${folder}: cannot read folder (${errorCode(error)})`);
+            throw new UsageError(`${displayFile(folder)}: cannot read folder (${errorCode(error)})`);
         });
         for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
             if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
@@ -79,7 +79,7 @@ class ModelFiles {
             const stat = entry.isSymbolicLink() ? await fs.stat(full).catch(() => undefined) : entry;
             if (!stat) {
                 // A model file that is missing would silently take its facts with it.
-                if (isModelFileName(entry.name)) throw new UsageError(`${full}: a symbolic link to nothing (${await fs.readlink(full)}); fix or remove it`);
+                if (isModelFileName(entry.name)) throw new UsageError(`${displayFile(full)}: a symbolic link to nothing (${await fs.readlink(full)}); fix or remove it`);
             } else if (stat.isDirectory()) {
                 await this.walk(full);
             } else if (stat.isFile() && isModelFileName(entry.name)) {
@@ -100,8 +100,7 @@ export interface ModelText { uri: URI; text: string }
 export async function readModelFiles(files: string[]): Promise<ModelText[]> {
     const texts: ModelText[] = [];
     for (const file of files) {
-        const uri = URI.file(file);
-        texts.push({ uri, text: (await readModelFile(file, displayPath(uri.toString()))).text });
+        texts.push({ uri: URI.file(file), text: (await readModelFile(file, displayFile(file))).text });
     }
     return texts;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
+import { displayFile } from './diagnostics.js';
 import { errorCode, UsageError } from './errors.js';
 import { kindOf, type ReadFile } from './read-model.js';
 
@@ -11,15 +12,16 @@ import { kindOf, type ReadFile } from './read-model.js';
  * the write, so that a command writing several files can refuse before writing any.
  */
 export async function checkOutput(target: string, inputs: string[]): Promise<void> {
+    const name = displayFile(target);
     const stat = await fs.lstat(target).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;
-        throw new UsageError(`${target}: cannot write (${errorCode(error)})`);
+        throw new UsageError(`${name}: cannot write (${errorCode(error)})`);
     });
     if (!stat) return;
-    if (stat.isSymbolicLink()) throw new UsageError(`${target}: a symbolic link; polity writes no file through a link (remove it, or choose another name)`);
-    if (!stat.isFile()) throw new UsageError(`${target}: not a regular file (${kindOf(stat)}); name a file to write`);
+    if (stat.isSymbolicLink()) throw new UsageError(`${name}: a symbolic link; polity writes no file through a link (remove it, or choose another name)`);
+    if (!stat.isFile()) throw new UsageError(`${name}: not a regular file (${kindOf(stat)}); name a file to write`);
     for (const input of inputs) {
-        if (sameFile(stat, await fs.stat(input))) throw new UsageError(`${target}: is one of the model files read; choose another output file`);
+        if (sameFile(stat, await fs.stat(input))) throw new UsageError(`${name}: is one of the model files read; choose another output file`);
     }
 }
 
@@ -28,7 +30,7 @@ export async function writeOutput(target: string, text: string, inputs: string[]
     await checkOutput(target, inputs);
     const existing = await fs.stat(target).catch(() => undefined);
     await replaceWith(target, text, existing?.mode).catch(error => {
-        throw new UsageError(`${target}: cannot write (${errorCode(error)})`);
+        throw new UsageError(`${displayFile(target)}: cannot write (${errorCode(error)})`);
     });
 }
 
