@@ -44,7 +44,9 @@ function isModelFileName(file: string): boolean {
 
 /** What a path leads to, whatever the path: the same for symbolic and hard links to one file. */
 async function identity(file: string): Promise<string> {
-    const { dev, ino } = await fs.stat(file);
+    const { dev, ino } = await fs.stat(file).catch(error => {
+        throw new UsageError(`${displayFile(file)}: cannot read (${errorCode(error)})`);
+    });
     return `${dev}:${ino}`;
 }
 
