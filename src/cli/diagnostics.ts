@@ -16,11 +16,16 @@ export interface Summary { errors: number; warnings: number; infos: number; hint
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
-/** A path as the user would type it: relative to the working folder when inside it. */
+/** A document's path as the user would type it: relative to the working folder when inside it. */
 export function displayPath(uri: string): string {
-    const file = URI.parse(uri).fsPath;
-    const relative = path.relative(process.cwd(), file);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+    return displayFile(URI.parse(uri).fsPath);
+}
+
+/** A file's path as the user would type it, like `displayPath`. */
+export function displayFile(file: string): string {
+    const absolute = path.resolve(file);
+    const relative = path.relative(process.cwd(), absolute);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
 
 /** Every document's diagnostics as plain records, sorted by file and position. */

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EXTENSIONS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
 import { LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
@@ -8,10 +7,11 @@ import { viewsOf } from '../diagram/select.js';
 import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { today } from '../model/dates.js';
 import type { View } from '../model/types.js';
-import { collectDiagnostics, displayPath } from './diagnostics.js';
+import { collectDiagnostics, displayFile, displayPath } from './diagnostics.js';
 import { formatLine } from './check.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
+import { checkOutput, writeOutput } from './write-file.js';
 
 export interface DiagramOptions {
     view?: string;
@@ -59,10 +59,11 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         if (views.length === 0) throw new UsageError('--all-views: the model has no views');
         const folder = path.resolve(options.output!);
         await makeFolder(folder);
-        for (const [view, name] of fileNames(views)) {
-            const file = path.join(folder, name + EXTENSIONS[options.format]);
-            await fs.writeFile(file, await draw(view));
-            out(displayPath(pathToFileURL(file).toString()));
+        const targets = fileNames(views).map(([view, name]) => [view, path.join(folder, name + EXTENSIONS[options.format])] as const);
+        for (const [, file] of targets) await checkOutput(file, files);
+        for (const [view, file] of targets) {
+            await writeOutput(file, await draw(view), files);
+            out(displayFile(file));
         }
         return EXIT.ok;
     }
@@ -74,9 +75,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     }
     const stat = await fs.stat(options.output).catch(() => undefined);
     const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + EXTENSIONS[options.format]) : options.output;
-    await fs.writeFile(target, text).catch(error => {
-        throw new UsageError(`${target}: cannot write (${errorCode(error)})`);
-    });
+    await writeOutput(target, text, files);
     return EXIT.ok;
 }
 

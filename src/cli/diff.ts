@@ -6,6 +6,7 @@ import { displayPath } from './diagnostics.js';
 import { EXIT, UsageError } from './errors.js';
 import { diffJson, diffMarkdown, diffText, summarizeChanges, type DiffReport } from './formats/diff.js';
 import { modelFilesAt, repositoryRoot, textsAt, verifyRevision, workingTreeModelFiles } from './git.js';
+import { readModelFile } from './read-model.js';
 import { modelInput, warnUnreadable, type ModelInput } from './semantic.js';
 import { findModelFiles, loadTexts, loadWorkspace, readModelFiles, type ModelText } from './workspace.js';
 
@@ -95,14 +96,15 @@ async function externalSides(args: string[]): Promise<Sides> {
     const folder = path.relative(process.cwd(), path.resolve(root, path.dirname(file))) || '.';
     const around = (await workingTreeModelFiles(root, [folder])).filter(f => !own.has(f));
     const context = await readModelFiles(around);
-    const version = async (name: string, blob: string): Promise<ModelText[]> => blob === '/dev/null' ? [] : [
-        { uri: URI.file(path.resolve(root, name)), text: (await readModelFiles([blob]))[0].text }
+    // Messages name the file as the diff does (`a/x.polity`), not by git's temporary copy.
+    const version = async (label: string, name: string, blob: string): Promise<ModelText[]> => blob === '/dev/null' ? [] : [
+        { uri: URI.file(path.resolve(root, name)), text: (await readModelFile(blob, `${label}/${name}`)).text }
     ];
     const named = (label: string, name: string) => (uri: string) =>
         URI.parse(uri).fsPath === path.resolve(root, name) ? `${label}/${name}` : displayPath(uri);
     return {
-        old: modelInput(await loadTexts([...context, ...await version(file, oldFile)]), named('a', file)),
-        new: modelInput(await loadTexts([...context, ...await version(newPath, newFile)]), named('b', newPath)),
+        old: modelInput(await loadTexts([...context, ...await version('a', file, oldFile)]), named('a', file)),
+        new: modelInput(await loadTexts([...context, ...await version('b', newPath, newFile)]), named('b', newPath)),
         oldName: `a/${file}`, newName: `b/${newPath}`
     };
 }

@@ -1,12 +1,12 @@
-import { promises as fs } from 'node:fs';
 import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { exportModel } from '../model/export.js';
 import { displayPath } from './diagnostics.js';
-import { errorCode, EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { matrixCsv } from './formats/csv.js';
 import { markdownReport } from './formats/report.js';
 import { modelInput, warnUnreadable } from './semantic.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
+import { writeOutput } from './write-file.js';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -32,8 +32,6 @@ export async function exportCommand(inputs: string[], options: ExportOptions, io
         io.write(text);
         return EXIT.ok;
     }
-    await fs.writeFile(options.output, text).catch(error => {
-        throw new UsageError(`${options.output}: cannot write (${errorCode(error)})`);
-    });
+    await writeOutput(options.output, text, files);
     return EXIT.ok;
 }

@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { URI } from 'langium';
 import { formatText } from '../language/format-text.js';
-import { displayPath } from './diagnostics.js';
-import { errorCode, EXIT } from './errors.js';
+import { displayFile } from './diagnostics.js';
+import { EXIT, UsageError } from './errors.js';
+import { readModelFile } from './read-model.js';
+import { printable } from './terminal.js';
 import { findModelFiles } from './workspace.js';
+import { rewriteFile } from './write-file.js';
 
 export interface FmtOptions {
     /** List the files that are not formatted instead of formatting them; write nothing. */
@@ -26,32 +26,29 @@ export async function fmt(inputs: string[], options: FmtOptions, out: Report, er
         status = Math.max(status, code);
         failed++;
     };
+    // A file that cannot be read or written is reported and skipped; the others are still formatted.
+    const refused = (error: unknown): undefined => {
+        if (!(error instanceof UsageError)) throw error;
+        err(printable(error.message));
+        fail(EXIT.usage);
+        return undefined;
+    };
     let changed = 0;
     for (const file of files) {
-        const name = displayPath(URI.file(file).toString());
-        const text = await fs.readFile(file, 'utf8').catch((error: unknown) => {
-            err(`${name}: cannot read file (${errorCode(error)})`);
-            fail(EXIT.usage);
-        });
-        if (text === undefined) continue;
-        const outcome = formatText(text);
+        const name = displayFile(file);
+        const read = await readModelFile(file, name).catch(refused);
+        if (!read) continue;
+        const outcome = formatText(read.text);
         if (!outcome.ok) {
             const { kind, message, position } = outcome.problem;
-            err(`${name}:${position.line + 1}:${position.character + 1}: ${kind === 'syntax' ? 'syntax error' : 'cannot format safely'}: ${message.replace(/\.$/, '')}, not formatted`);
+            err(printable(`${name}:${position.line + 1}:${position.character + 1}: ${kind === 'syntax' ? 'syntax error' : 'cannot format safely'}: ${message.replace(/\.$/, '')}, not formatted`));
             fail(EXIT.findings);
             continue;
         }
         if (!outcome.changed) continue;
-        if (!options.check) {
-            const written = await writeAtomically(file, outcome.text).then(() => true, (error: unknown) => {
-                err(`${name}: cannot write file (${errorCode(error)}), left as it was`);
-                fail(EXIT.usage);
-                return false;
-            });
-            if (!written) continue;
-        }
+        if (!options.check && !await rewriteFile(file, read, outcome.text, name).then(() => true, refused)) continue;
         changed++;
-        out(name);
+        out(printable(name));
     }
     const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
     if (!options.check) {
@@ -63,20 +60,4 @@ export async function fmt(inputs: string[], options: FmtOptions, out: Report, er
     const unchecked = failed > 0 ? `, ${failed} cannot be formatted` : '';
     out(changed === 0 && failed === 0 ? `${count} already formatted` : `${changed} of ${count} would be reformatted${unchecked}`);
     return status;
-}
-
-/** Written beside the file and renamed over it, so that a reader never sees half a file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-    // Through a symbolic link, the file it points to is replaced, not the link.
-    const target = await fs.realpath(file);
-    const { mode } = await fs.stat(target);
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-        await fs.writeFile(temp, text, { flag: 'wx' });
-        await fs.chmod(temp, mode & 0o7777);
-        await fs.rename(temp, target);
-    } catch (error) {
-        await fs.rm(temp, { force: true });
-        throw error;
-    }
 }

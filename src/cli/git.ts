@@ -3,14 +3,20 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { UsageError } from './errors.js';
+import { decodeModelText } from './read-model.js';
 import type { ModelText } from './workspace.js';
 
 /** Runs git in the working folder; a failure becomes a one-line usage error with git's own reason. */
-export function git(args: string[]): Promise<string> {
+export async function git(args: string[]): Promise<string> {
+    return (await gitBytes(args)).toString('utf8');
+}
+
+/** Like `git`, but what git wrote as it wrote it, for file contents that must be checked before they count as text. */
+function gitBytes(args: string[]): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-        execFile('git', args, { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        execFile('git', args, { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
             if (!error) return resolve(stdout);
-            const reason = (stderr || error.message).trim().split('\n')[0];
+            const reason = (stderr.toString('utf8') || error.message).trim().split('\n')[0];
             const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
             reject(new UsageError(missing ? 'git is not installed or not on PATH' : `git ${args[0]} failed: ${reason}`));
         });
@@ -49,10 +55,19 @@ function polityPaths(listing: string): string[] {
     return listing.split('\0').filter(p => p.endsWith('.polity')).sort();
 }
 
+/** How many `git show` run at once: one per file at once ran out of file descriptors on large models. */
+const PARALLEL_GIT = 8;
+
 /** The files as they were at `rev`, known by their working-tree URIs so that names and messages match. */
 export async function textsAt(rev: string, root: string, paths: string[]): Promise<ModelText[]> {
-    return Promise.all(paths.map(async p => ({
-        uri: URI.file(path.join(root, p)),
-        text: await git(['show', `${rev}:${p}`])
-    })));
+    const texts: ModelText[] = new Array(paths.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < paths.length; i = next++) {
+            const name = `${rev}:${paths[i]}`;
+            texts[i] = { uri: URI.file(path.join(root, paths[i])), text: decodeModelText(await gitBytes(['show', name]), name) };
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_GIT, paths.length) }, worker));
+    return texts;
 }

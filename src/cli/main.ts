@@ -6,7 +6,7 @@ import { diagram, type DiagramOptions } from './diagram.js';
 import { diff, type DiffOptions } from './diff.js';
 import { exportCommand, type ExportOptions } from './export.js';
 import { fmt, type FmtOptions } from './fmt.js';
-import { EXIT, UsageError } from './errors.js';
+import { errorCode, EXIT, UsageError } from './errors.js';
 import { printable } from './terminal.js';
 import { DATE_FORMS } from '../model/dates.js';
 
@@ -85,10 +85,12 @@ export function createProgram(): Command {
 }
 
 export async function run(argv: string[]): Promise<void> {
-    // A reader that stops early (`| head`, a pager, git after an external diff) is not a failure.
     process.stdout.on('error', error => {
-        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-        process.exit(process.exitCode ?? EXIT.ok);
+        const code = errorCode(error);
+        // A reader that stops early (`| head`, a pager, git after an external diff) is not a failure.
+        if (code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+        process.stderr.write(`polity: cannot write to standard output (${code})\n`);
+        process.exit(EXIT.usage);
     });
     try {
         await createProgram().parseAsync(argv);

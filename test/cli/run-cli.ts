@@ -5,11 +5,25 @@ export const REPO = path.resolve(import.meta.dirname, '../..');
 
 export interface CliResult { status: number | null; stdout: string; stderr: string }
 
+export interface CliOptions {
+    cwd?: string;
+    input?: string;
+    /** Where standard output goes instead of a pipe to the test: an open file descriptor. */
+    stdout?: number;
+    /** The most files the process may have open (`ulimit -n`). */
+    openFiles?: number;
+    env?: NodeJS.ProcessEnv;
+}
+
 /** Runs the built CLI as a user would, with the same Node that runs the tests. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-    const result = spawnSync(process.execPath, [path.join(REPO, 'bin/polity.js'), ...args], {
+export function runCli(args: string[], options: CliOptions = {}): CliResult {
+    const command = [process.execPath, path.join(REPO, 'bin/polity.js'), ...args];
+    const [file, ...argv] = options.openFiles === undefined ? command
+        : ['sh', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...command];
+    const result = spawnSync(file, argv, {
         cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: 60_000,
+        stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env }
     });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync, chmodSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,35 @@ describe('polity fmt', () => {
         expect(statSync(path.join(dir, 'real/messy.polity')).mode & 0o777).toBe(0o640);
         expect(readFileSync(path.join(dir, 'other.polity'), 'utf8')).toBe(MESSY);
         expect(readdirSync(path.join(dir, 'real'))).toEqual(['messy.polity']);
+    });
+
+    it('keeps the file itself: its other hard links, its owner and group', () => {
+        const dir = folder({ 'messy.polity': MESSY });
+        const file = path.join(dir, 'messy.polity');
+        linkSync(file, path.join(dir, 'linked.polity'));
+        // As root, the file is given to someone else, which a replacement written by root would not keep.
+        const owner = process.getuid?.() === 0 ? { uid: 4321, gid: 4321 } : { uid: statSync(file).uid, gid: statSync(file).gid };
+        chownSync(file, owner.uid, owner.gid);
+        const before = statSync(file);
+        const r = runCli(['fmt', 'messy.polity'], { cwd: dir });
+        expect([r.status, r.stderr]).toEqual([0, '']);
+        const after = statSync(file);
+        expect(readFileSync(path.join(dir, 'linked.polity'), 'utf8')).toBe(MESSY_FORMATTED);
+        expect({ ino: after.ino, nlink: after.nlink, uid: after.uid, gid: after.gid, mode: after.mode })
+            .toEqual({ ino: before.ino, nlink: 2, ...owner, mode: before.mode });
+        expect(readdirSync(dir).sort()).toEqual(['linked.polity', 'messy.polity']);
+    });
+
+    it('refuses a read-only file with one line, exit 2, and still formats the others', () => {
+        const dir = folder({ 'locked.polity': MESSY, 'open.polity': MESSY });
+        chmodSync(path.join(dir, 'locked.polity'), 0o444);
+        const r = runCli(['fmt', '.'], { cwd: dir });
+        expect(r.stderr).toBe('locked.polity: read-only, not formatted (make it writable to format it)\n');
+        expect(r.stdout).toBe('open.polity\n1 of 2 files reformatted\n');
+        expect(r.status).toBe(2);
+        expect(readFileSync(path.join(dir, 'locked.polity'), 'utf8')).toBe(MESSY);
+        expect(statSync(path.join(dir, 'locked.polity')).mode & 0o777).toBe(0o444);
+        expect(readFileSync(path.join(dir, 'open.polity'), 'utf8')).toBe(MESSY_FORMATTED);
     });
 
     it('exits 2 for a path that does not exist or no path at all', () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 export class TempDir {
     readonly dir = mkdtempSync(path.join(tmpdir(), 'polity-git-'));
 
-    write(files: Record<string, string>): void {
+    write(files: Record<string, string | Buffer>): void {
         for (const [name, text] of Object.entries(files)) {
             mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
             writeFileSync(path.join(this.dir, name), text);
