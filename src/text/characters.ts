@@ -5,18 +5,13 @@
  */
 
 /**
- * What XML 1.0 forbids in a document — C0 controls other than tab, line feed
- * and carriage return, lone surrogates, U+FFFE and U+FFFF — and the other
- * noncharacters, which Unicode keeps out of interchanged text. One of them in
- * an SVG makes the whole file unreadable.
- */
-export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
-
-/**
- * What a terminal acts on or what changes how a line reads: every control
- * (C0, DEL, C1: escape sequences, carriage returns, line breaks inside one
- * record), bidirectional overrides, embeddings, isolates and marks, invisible
- * separators and joiners, the byte-order mark, and everything in `NOT_XML`.
+ * What a terminal acts on, what changes how a line reads, and what XML 1.0
+ * forbids: every control (C0, DEL, C1: escape sequences, carriage returns,
+ * line breaks inside one record; XML allows only tab, line feed and carriage
+ * return, and one other in an SVG makes the whole file unreadable), lone
+ * surrogates and noncharacters (U+FFFE, U+FFFF and the rest, which Unicode
+ * keeps out of interchanged text), bidirectional overrides, embeddings,
+ * isolates and marks, invisible separators and joiners, and the byte-order mark.
  */
 export const UNSAFE = /\p{Cc}|\p{Cs}|\p{Noncharacter_Code_Point}|\p{Bidi_Control}|[\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/gu;
 
