@@ -141,6 +141,19 @@ describe('polity diff', () => {
     });
 });
 
+describe('polity check --format github', () => {
+    it('escapes terminal escapes and bidi controls in annotations, as the text format does', () => {
+        const file = write('github.polity', 'model g\ninstitution C\u202E { }\n\u001B[31m\n');
+        const result = runCli(['check', '--format', 'github', file], { cwd: dir });
+        expect(result.status).toBe(1);
+        const annotations = result.stdout.trim().split('\n');
+        expect(annotations.filter(line => line.startsWith('::error '))).toHaveLength(annotations.length - 1);
+        for (const line of annotations) expect(line).not.toMatch(RAW_CONTROL);
+        expect(result.stdout).toContain('\\u{202E}');
+        expect(result.stdout).toContain('\\u{001B}');
+    });
+});
+
 /** The date the CLI draws a view without `at` at: today, as the CLI sees it. */
 function today(): string {
     return new Date().toISOString().slice(0, 10);

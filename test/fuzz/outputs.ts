@@ -117,7 +117,7 @@ export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRen
     fail('check json', jsonProblem(JSON.stringify({ diagnostics, summary }, null, 2)));
     const sarif = sarifLog(diagnostics, '0.0.0');
     fail('check sarif', jsonProblem(sarif) ?? schemaProblem(schemas().sarif, sarif));
-    for (const d of diagnostics) fail('check github', /[\r\n]/.test(githubCommand(d)) ? 'an annotation spans lines' : undefined);
+    for (const d of diagnostics.map(githubCommand)) fail('check github', /[\r\n]/.test(d) ? 'an annotation spans lines' : rawControl(d));
 
     // polity export: JSON (against the published schema) and the Markdown report.
     const data = exportModel(input.model, input.conflicts, { place: input.place });
