@@ -35,7 +35,7 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
         receive(event.data);
     } catch (error) {
         // Whatever went wrong, the page says so rather than waiting for ever.
-        showNotice(`The diagram could not be shown (${error instanceof Error ? error.message : String(error)}).`);
+        showNotice(withLastGood(`The diagram could not be shown (${error instanceof Error ? error.message : String(error)}).`));
     }
 });
 

@@ -214,7 +214,7 @@ describe.skipIf(missing)(`the preview page in Chromium${missing ? ` (skipped: ${
         }
         // A message the page cannot make sense of is a notice too, not an exception that leaves it waiting.
         await page.evaluate(`window.postMessage({ type: 'diagram', diagram: { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' } }, '*')`);
-        await expect.poll(() => notice.textContent()).toMatch(/^The diagram could not be shown \(.+\)\.$/);
+        await expect.poll(() => notice.textContent()).toMatch(/^The diagram could not be shown \(.+\)\. The diagram shows the last good model\.$/);
         expect(errors).toEqual([]);
         await page.close();
     });
