@@ -3,7 +3,7 @@ import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } f
 import { EXIT } from './errors.js';
 import { githubCommand } from './formats/github.js';
 import { sarifLog } from './formats/sarif.js';
-import { printable } from './terminal.js';
+import { printable } from '../text/terminal.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;

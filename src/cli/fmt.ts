@@ -2,7 +2,7 @@ import { formatText } from '../language/format-text.js';
 import { displayFile } from './diagnostics.js';
 import { EXIT, UsageError } from './errors.js';
 import { readModelFile } from './read-model.js';
-import { printable } from './terminal.js';
+import { printable } from '../text/terminal.js';
 import { findModelFiles } from './workspace.js';
 import { rewriteFile } from './write-file.js';
 

@@ -7,7 +7,7 @@ import { diff, type DiffOptions } from './diff.js';
 import { exportCommand, type ExportOptions } from './export.js';
 import { fmt, type FmtOptions } from './fmt.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
-import { printable } from './terminal.js';
+import { printable } from '../text/terminal.js';
 import { DATE_FORMS } from '../model/dates.js';
 
 const WORKSPACE_PATHS = '.polity files or folders (searched recursively); all form one workspace';

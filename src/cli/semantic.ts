@@ -1,6 +1,7 @@
 import type { Conflict } from '../model/conflicts.js';
 import type { SemanticModel } from '../model/model.js';
 import type { Location } from '../model/types.js';
+import { printable } from '../text/terminal.js';
 import { toReported, type ReportedDiagnostic } from './diagnostics.js';
 import type { LoadedWorkspace } from './workspace.js';
 
@@ -31,9 +32,9 @@ export function modelInput(loaded: LoadedWorkspace, fileOf: (uri: string) => str
 export function warnUnreadable(input: ModelInput, what: string, warn: (text: string) => void): void {
     const shown = 3;
     if (input.unreadable.length === 0) return;
-    warn(`polity: warning: ${what} has ${input.unreadable.length} syntax error(s) or unresolved name(s); the facts written there are left out:`);
+    warn(`polity: warning: ${printable(what)} has ${input.unreadable.length} syntax error(s) or unresolved name(s); the facts written there are left out:`);
     for (const d of input.unreadable.slice(0, shown)) {
-        warn(`  ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: [${d.code}] ${d.message}`);
+        warn(`  ${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: [${d.code}] ${printable(d.message)}`);
     }
     if (input.unreadable.length > shown) warn(`  … and ${input.unreadable.length - shown} more ('polity check' lists them all)`);
 }

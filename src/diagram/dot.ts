@@ -1,4 +1,5 @@
-import { oneLine, wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
+import { labelText } from '../text/label.js';
+import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
 import { layoutEdges } from './layout-hints.js';
 import type { EdgeStyle } from './style.js';
 
@@ -149,11 +150,11 @@ function classes(...names: (string | undefined | false)[]): string {
 
 /**
  * A DOT quoted string. Backslashes would start Graphviz escapes (`\N` is the
- * node's name) and `&` an entity, so both are neutralised; line breaks become
- * spaces, since one fact is one line.
+ * node's name) and `&` an entity, so both are neutralised; the text itself is
+ * a label's (see `labelText`).
  */
 export function quote(value: string): string {
-    const escaped = oneLine(value)
+    const escaped = labelText(value)
         .replace(/\\/g, '\\\\')
         .replace(/"/g, '\\"')
         .replace(/&/g, '&amp;');
@@ -162,7 +163,7 @@ export function quote(value: string): string {
 
 /** Text inside an HTML-like label: every markup character becomes an entity. */
 export function text(value: string): string {
-    return oneLine(value)
+    return labelText(value)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')

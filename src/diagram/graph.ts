@@ -405,8 +405,3 @@ export function wrap(text: string, width: number): string[] {
     if (line) lines.push(line);
     return lines;
 }
-
-/** Control characters are not allowed in XML, and a line break inside a label would break its box: both become spaces. */
-export function oneLine(value: string): string {
-    return value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-}

@@ -1,4 +1,5 @@
-import { oneLine, wrap, type DiagramGraph, type GraphEdge, type GraphNode } from './graph.js';
+import { labelText } from '../text/label.js';
+import { wrap, type DiagramGraph, type GraphEdge, type GraphNode } from './graph.js';
 
 /**
  * Writes the graph as a Mermaid `flowchart`, which GitHub and GitLab render
@@ -59,11 +60,16 @@ function link(edge: GraphEdge): string {
     return text ? `${shape}|"${label(text)}"|` : shape;
 }
 
-/** Mermaid reads `#code;` as a character: markup, quotes and the `#` itself are written that way. */
+/**
+ * Mermaid reads `#code;` as a character: markup, quotes, the `#` itself and
+ * `%` (`%%{…}%%` anywhere in the text is a directive that reconfigures the
+ * diagram) are written that way.
+ */
 function label(value: string): string {
-    return oneLine(value).replace(/["#&<>`\\]/g, ch => `#${ch.charCodeAt(0)};`);
+    return labelText(value).replace(/["#%&<>`\\]/g, ch => `#${ch.charCodeAt(0)};`);
 }
 
+/** A YAML double-quoted string (JSON's escapes are YAML's too); `%` as `\x25`, so no directive can appear in the front matter either. */
 function yamlString(value: string): string {
-    return JSON.stringify(oneLine(value));
+    return JSON.stringify(labelText(value)).replace(/%/g, '\\x25');
 }

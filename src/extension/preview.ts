@@ -4,7 +4,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
     DIAGRAM_REQUEST, isDiagramFailure, MODEL_CHANGED_NOTIFICATION, type DiagramParams, type DiagramResult, type DiagramSuccess
 } from '../diagram/protocol.js';
+import type { Location } from '../model/types.js';
 import type { FromPage, ToPage } from '../webview/messages.js';
+import { pageMessage, revealTarget } from './from-page.js';
 import { previewHtml } from './preview-html.js';
 
 /** Also the `activeWebviewPanelId` that package.json's `when` clauses test. */
@@ -73,7 +75,10 @@ class Preview implements vscode.Disposable {
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
             nonce: randomBytes(18).toString('base64url')
         });
-        webview.onDidReceiveMessage((message: FromPage) => this.receive(message), undefined, this.subscriptions);
+        webview.onDidReceiveMessage((raw: unknown) => {
+            const message = pageMessage(raw);
+            if (message) this.receive(message);
+        }, undefined, this.subscriptions);
         panel.onDidDispose(() => {
             this.panel = undefined;
             this.shown = undefined;
@@ -112,9 +117,12 @@ class Preview implements vscode.Disposable {
                 this.selection = { view: message.view, at: message.at };
                 void this.refresh();
                 break;
-            case 'reveal':
-                void this.reveal(message.uri, message.range);
+            case 'reveal': {
+                // The diagram shown is the last one sent; a click on an element it no longer has does nothing.
+                const target = revealTarget(this.shown?.sources, message.id);
+                if (target) void this.reveal(target);
                 break;
+            }
             case 'export':
                 void this.exportSvg();
                 break;
@@ -160,7 +168,7 @@ class Preview implements vscode.Disposable {
         void this.panel?.webview.postMessage(message);
     }
 
-    private async reveal(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+    private async reveal({ uri, range }: Location): Promise<void> {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
         const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
         const column = vscode.window.visibleTextEditors.find(e => isPolity(e.document))?.viewColumn ?? vscode.ViewColumn.One;

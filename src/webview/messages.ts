@@ -1,6 +1,5 @@
 /** Messages between the preview panel (extension host) and its page. Types only: both bundles include this file. */
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
-import type { Range } from '../model/types.js';
 
 export type ToPage =
     /** A new picture, with the view and date it was asked for (undefined: the default) so the controls follow. */
@@ -11,7 +10,8 @@ export type ToPage =
 export type FromPage =
     | { type: 'ready' }
     | { type: 'select'; view?: string; at?: string }
-    | { type: 'reveal'; uri: string; range: Range }
+    /** A click on the element with this id; the extension finds its declaration in the diagram it sent. */
+    | { type: 'reveal'; id: string }
     | { type: 'export' };
 
 /** What the page keeps across reloads of the webview (vscode.setState). */

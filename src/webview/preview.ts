@@ -31,38 +31,52 @@ let transform: PageState = (vscode.getState() as PageState | undefined) ?? { x: 
 let fitted = vscode.getState() !== undefined;
 
 window.addEventListener('message', (event: MessageEvent<ToPage>) => {
-    const message = event.data;
+    try {
+        receive(event.data);
+    } catch (error) {
+        // Whatever went wrong, the page says so rather than waiting for ever.
+        showNotice(withLastGood(`The diagram could not be shown (${error instanceof Error ? error.message : String(error)}).`));
+    }
+});
+
+function receive(message: ToPage): void {
     if (message.type === 'diagram') {
         // Another view is another picture: fit it. Edits and dates keep the zoom.
         if (current && message.view !== selected.view) fitted = false;
         selected = { view: message.view, at: message.at };
         showControls(message.diagram.views, message.diagram.dates, message.diagram.at);
         showDiagram(message.diagram);
-        showNotice(undefined);
     } else if (message.type === 'error') {
         selected = { view: message.view, at: message.at };
         if (message.views) showControls(message.views, message.dates ?? {}, message.at);
-        showNotice(current ? `${message.message} The diagram shows the last good model.` : message.message);
+        showNotice(withLastGood(message.message));
     }
-});
+}
 
+/** A diagram that cannot be read leaves the last good one (or none) under a notice. */
 function showDiagram(diagram: DiagramSuccess): void {
     const svg = sanitizeSvg(diagram.svg, document);
     if (!svg) {
-        showNotice('The diagram could not be read.');
+        showNotice(withLastGood('The diagram could not be read: it is not a well-formed SVG.'));
         return;
     }
     current = diagram;
     canvas.replaceChildren(svg);
     hideTooltip(); // its element may be gone from the new diagram
-    empty.hidden = true;
+    showNotice(undefined);
     if (!fitted) fit();
     applyTransform();
 }
 
+function withLastGood(message: string): string {
+    return current ? `${message} The diagram shows the last good model.` : message;
+}
+
+/** The server has answered once a notice or a picture is shown: "Waiting for the language server" is no longer true. */
 function showNotice(message: string | undefined): void {
     notice.hidden = message === undefined;
     notice.textContent = message ?? '';
+    empty.hidden = true;
 }
 
 // ---- View picker and date slider ----------------------------------------------------
@@ -176,21 +190,21 @@ viewport.addEventListener('pointerleave', hideTooltip);
 function elementAt(event: PointerEvent): Element | undefined {
     const hit = document.elementFromPoint(event.clientX, event.clientY);
     let found = hit?.closest('g.node, g.edge, g.cluster') ?? undefined;
-    while (found && !(current && found.id in current.sources)) {
+    while (found && !(current && Object.hasOwn(current.sources, found.id))) {
         found = found.parentElement?.closest('g.node, g.edge, g.cluster') ?? undefined;
     }
     return found;
 }
 
 function reveal(event: PointerEvent): void {
+    // Only the id: the extension looks up the declaration in what it sent, and opens nothing else.
     const target = elementAt(event);
-    const source = target && current?.sources[target.id];
-    if (source) post({ type: 'reveal', uri: source.uri, range: source.range });
+    if (target) post({ type: 'reveal', id: target.id });
 }
 
 function hover(event: PointerEvent): void {
     const target = elementAt(event);
-    const detail = target && current?.details[target.id];
+    const detail = target && current && Object.hasOwn(current.details, target.id) ? current.details[target.id] : undefined;
     if (!detail) {
         hideTooltip();
         return;

@@ -1,32 +1,51 @@
-/** Elements that could run code, load content or embed HTML; Graphviz writes none of them. */
-const FORBIDDEN = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'style', 'image', 'use', 'animate', 'set', 'handler', 'listener']);
+import DOMPurify from 'dompurify';
 
 /**
- * Parses an SVG string into an element of `target`, keeping only drawing:
- * no scripts, no embedded HTML, no event handlers, no links out of the
- * picture. `<title>` goes too; the page shows its own tooltips. Returns
- * undefined when the text is not SVG.
+ * What Graphviz writes for a Polity diagram, and nothing else: shapes, text,
+ * groups (with the ids that map back to declarations) and links without
+ * targets. No scripts, styles, animation, filters, images, embedded HTML or
+ * `<title>` (the page shows its own tooltips); whatever is not listed goes,
+ * with its content.
+ */
+const ELEMENTS = ['svg', 'g', 'a', 'path', 'polygon', 'polyline', 'ellipse', 'text', '#text'];
+const ATTRIBUTES = [
+    'id', 'class', 'width', 'height', 'viewbox', 'transform', 'xml:space',
+    'd', 'points', 'cx', 'cy', 'rx', 'ry', 'x', 'y',
+    'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity',
+    'text-anchor', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-decoration', 'baseline-shift'
+];
+
+/** The functions a kept attribute may call: `transform`'s, and `url()` only for a `#fragment` of the picture. */
+const TRANSFORMS = new Set(['matrix', 'translate', 'scale', 'rotate', 'skewx', 'skewy']);
+
+const purifier = DOMPurify(window);
+purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (referencesOutside(data.attrValue)) data.keepAttr = false;
+});
+
+/**
+ * Whether an attribute value could fetch something: a `url()` to anything
+ * but a fragment, any other function, or a backslash (CSS escapes could
+ * spell `url(` in a presentation attribute).
+ */
+function referencesOutside(value: string): boolean {
+    if (value.includes('\\')) return true;
+    for (const [, name, argument] of value.matchAll(/([\w-]*)\s*\(([^)]*)/g)) {
+        const lower = name.toLowerCase();
+        if (lower === 'url' ? !/^\s*['"]?#/.test(argument) : !TRANSFORMS.has(lower)) return true;
+    }
+    return false;
+}
+
+/**
+ * Parses an SVG string into an element of `target`, keeping only drawing
+ * (see above). Returns undefined when the text is not a well-formed SVG.
  */
 export function sanitizeSvg(text: string, target: Document): SVGSVGElement | undefined {
     const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = parsed.documentElement;
-    if (root.localName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return undefined;
-    for (const element of Array.from(root.querySelectorAll('*'))) {
-        const name = element.localName.toLowerCase();
-        if (FORBIDDEN.has(name) || name === 'title') {
-            element.remove();
-            continue;
-        }
-        cleanAttributes(element);
-    }
-    cleanAttributes(root);
+    if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg'
+        || parsed.getElementsByTagNameNS('*', 'parsererror').length > 0) return undefined;
+    purifier.sanitize(root, { ALLOWED_TAGS: ELEMENTS, ALLOWED_ATTR: ATTRIBUTES, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, KEEP_CONTENT: false, IN_PLACE: true });
     return target.adoptNode(root) as unknown as SVGSVGElement;
-}
-
-function cleanAttributes(element: Element): void {
-    for (const attribute of Array.from(element.attributes)) {
-        const name = attribute.localName.toLowerCase();
-        const linksOut = (name === 'href' || name === 'src') && !attribute.value.trim().startsWith('#');
-        if (name.startsWith('on') || linksOut || name === 'style') element.removeAttributeNode(attribute);
-    }
 }

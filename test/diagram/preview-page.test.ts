@@ -67,10 +67,15 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
     });
 
     /** A page served from a fake origin, as VS Code serves webviews; returns the messages the page posts. */
-    async function open(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; posted: () => Promise<unknown[]>; errors: string[] }> {
+    async function open(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; posted: () => Promise<unknown[]>; errors: string[]; outside: string[] }> {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         const errors: string[] = [];
+        const outside: string[] = [];
         page.on('pageerror', error => errors.push(error.message));
+        page.on('request', request => {
+            if (!request.url().startsWith(`${ORIGIN}/`)) outside.push(request.url());
+        });
+        await page.route(url => !url.href.startsWith(`${ORIGIN}/`), route => route.abort());
         await page.route(`${ORIGIN}/**`, route => {
             const name = new URL(route.request().url()).pathname.slice(1);
             if (name === 'index.html') {
@@ -94,7 +99,7 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         `);
         await page.goto(`${ORIGIN}/index.html`);
         await page.waitForFunction('(window.__posted ?? []).length > 0');
-        return { page, errors, posted: () => page.evaluate('window.__posted') as Promise<unknown[]> };
+        return { page, errors, outside, posted: () => page.evaluate('window.__posted') as Promise<unknown[]> };
     }
 
     const send = (page: Page, message: ToPage) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
@@ -124,7 +129,8 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
 
         await node.click();
         const reveal = (await posted()).find(m => (m as { type: string }).type === 'reveal');
-        expect(reveal).toEqual({ type: 'reveal', ...diagram.sources['institution:evil.Evil'] });
+        // Only the element's id: the extension looks its declaration up in the diagram it sent.
+        expect(reveal).toEqual({ type: 'reveal', id: 'institution:evil.Evil' });
         expect(errors).toEqual([]);
         await page.screenshot({ path: path.join(RESULTS, 'diagram-preview-hostile.png') });
         await page.close();
@@ -146,6 +152,83 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         await page.mouse.move(300, 300);
         expect(await pwned(page)).toBeUndefined();
         expect(await page.locator('#canvas script, #canvas foreignObject, #canvas image, #canvas [onmouseover], #canvas [href]').count()).toBe(0);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('keeps only the elements and attributes Graphviz writes, and nothing that refers outside the picture', async () => {
+        const { page, errors, outside } = await open();
+        const diagram = await diagramOf({ 'evil.polity': HOSTILE }, 'evil');
+        const remote = 'https://example.com';
+        const svg = diagram.svg.replace('<g id="diagram"', [
+            `<animateMotion dur="1s" repeatCount="indefinite" path="M0,0 L100,100"/>`,
+            `<animateTransform attributeName="transform" type="rotate" from="0" to="360" dur="1s"/>`,
+            `<animate attributeName="fill" to="url(${remote}/animate)" dur="1s"/><set attributeName="onclick" to="window.pwned = 8"/>`,
+            `<filter id="f"><feImage href="${remote}/feimage.png"/></filter><style>@import url(${remote}/style.css);</style>`,
+            `<use href="${remote}/use.svg#x"/><image href="${remote}/image.png"/><a xlink:href="${remote}/"><text id="outlink">out</text></a>`,
+            `<polygon id="remote-fill" fill="url(${remote}/fill.svg#p)" stroke="url('${remote}/stroke')" points="0,0 10,10 0,10"/>`,
+            `<polygon id="escaped-fill" fill="\\75 rl(${remote}/escaped)" points="0,0 10,10 0,10"/>`,
+            `<polygon id="local-fill" fill="url(#diagram)" stroke="#ff0000" points="0,0 10,10 0,10"/>`,
+            `<path id="styled" style="fill: url(${remote}/style-attribute)" mask="url(${remote}/mask)" filter="url(#f)" d="M0,0 L5,5"/>`,
+            '<g id="diagram"'
+        ].join(''));
+        await send(page, { type: 'diagram', diagram: { ...diagram, svg } });
+        await page.waitForSelector('#canvas svg g.node');
+        await page.waitForTimeout(200);
+
+        const kept = await page.locator('#canvas').evaluate(canvas => [...canvas.querySelectorAll('*')].map(e => ({
+            name: e.localName, id: e.id, attributes: [...e.attributes].map(a => [a.name, a.value])
+        })));
+        expect(new Set(kept.map(e => e.name))).toEqual(new Set(['svg', 'g', 'a', 'path', 'polygon', 'polyline', 'text']));
+        const values = kept.flatMap(e => e.attributes.map(([name, value]) => `${e.name}#${e.id} ${name}="${value}"`));
+        expect(values.filter(v => /url\s*\((?!#)|\\|https?:|href=|style=| on\w+=/i.test(v))).toEqual([]);
+        expect(values).toContain('polygon#local-fill fill="url(#diagram)"');
+        expect(values.filter(v => /#(remote|escaped)-fill fill=/.test(v))).toEqual([]);
+        expect(outside).toEqual([]);
+        expect(await pwned(page)).toBeUndefined();
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('says so when a diagram cannot be read, and keeps the last good one', async () => {
+        const { page, errors } = await open();
+        const notice = page.locator('#notice');
+        const good = await diagramOf({ 'evil.polity': HOSTILE }, 'evil');
+        // What Graphviz wrote before titles were escaped: U+FFFE is not a character XML allows.
+        const unreadable = { ...good, svg: good.svg.replace('Other &amp; Co', 'Other \uFFFE Co') };
+        expect(unreadable.svg).not.toBe(good.svg);
+
+        await send(page, { type: 'diagram', diagram: unreadable });
+        await expect.poll(() => notice.textContent()).toBe('The diagram could not be read: it is not a well-formed SVG.');
+        expect(await page.locator('#empty').isVisible()).toBe(false);
+        expect(await page.locator('#canvas svg').count()).toBe(0);
+
+        await send(page, { type: 'diagram', diagram: good });
+        await page.waitForSelector('g[id="institution:evil.Other"]');
+        expect(await notice.isVisible()).toBe(false);
+
+        for (const svg of [unreadable.svg, 'not an SVG', '<html xmlns="http://www.w3.org/1999/xhtml"/>']) {
+            await send(page, { type: 'diagram', diagram: { ...good, svg } });
+            await expect.poll(() => notice.textContent()).toBe('The diagram could not be read: it is not a well-formed SVG. The diagram shows the last good model.');
+            expect(await page.locator('g[id="institution:evil.Other"]').count()).toBe(1);
+            await send(page, { type: 'diagram', diagram: good });
+            await expect.poll(() => notice.isVisible()).toBe(false);
+        }
+        // A message the page cannot make sense of is a notice too, not an exception that leaves it waiting.
+        await page.evaluate(`window.postMessage({ type: 'diagram', diagram: { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' } }, '*')`);
+        await expect.poll(() => notice.textContent()).toMatch(/^The diagram could not be shown \(.+\)\. The diagram shows the last good model\.$/);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('draws titles holding characters XML forbids, shown as \\u{…}', async () => {
+        const { page, errors } = await open();
+        const model = `model odd\ninstitution A "bad \uFFFE \uFFFF \uFDD0 \u{10FFFF} \u0001 end"\nmandate m "M \uFFFF"\n`;
+        const diagram = await diagramOf({ 'odd.polity': model }, 'odd');
+        await send(page, { type: 'diagram', diagram });
+        await page.waitForSelector('g[id="institution:odd.A"]');
+        expect(await page.locator('#notice').isVisible()).toBe(false);
+        expect((await page.locator('g[id="institution:odd.A"]').textContent())?.replace(/\s+/g, ' ')).toContain('bad \\u{FFFE} \\u{FFFF} \\u{FDD0} \\u{10FFFF} end');
         expect(errors).toEqual([]);
         await page.close();
     });

@@ -1,18 +1,23 @@
 /**
  * `npm run fuzz -- --cases 2000 --seed 7` runs the fuzzer; `--case N` runs
- * one case again; `--no-server` skips the language server. Failing cases are
- * written to test-results/fuzz/ for inspection. Exit 1 when any case fails.
+ * one case again; `--no-server` skips the language server. Then
+ * `--output-cases N` (default 300) models full of odd Unicode go through
+ * every output format (test/fuzz/outputs.ts). Failing cases are written to
+ * test-results/fuzz/ for inspection. Exit 1 when any case fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { runFuzz } from './fuzz.js';
+import { outputCases, outputProblems } from './outputs.js';
 import { REPO_ROOT } from './lsp-session.js';
 
 const { values } = parseArgs({
     options: {
         cases: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, case: { type: 'string' },
-        bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false }
+        bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false },
+        'output-cases': { type: 'string', default: '300' }
     }
 });
 const seed = Number(values.seed);
@@ -30,4 +35,18 @@ for (const failure of report.failures) {
     writeFileSync(path.join(folder, `seed-${seed}-case-${failure.index}.polity`), failure.text);
 }
 process.stdout.write(`fuzz: ${report.cases} cases, seed ${seed}, ${report.failures.length} failing, ${report.seconds.toFixed(1)} s${report.failures.length > 0 ? `; inputs in ${path.relative(process.cwd(), folder)}/` : ''}\n`);
-process.exitCode = report.failures.length > 0 ? 1 : 0;
+
+const renderer = new GraphvizRenderer();
+const start = performance.now();
+let outputFailures = 0;
+for (const fuzzCase of outputCases(seed, Number(values['output-cases']))) {
+    const problems = await outputProblems(fuzzCase, renderer);
+    if (problems.length === 0) continue;
+    outputFailures++;
+    process.stderr.write(`output case ${fuzzCase.index}:\n  ${problems.join('\n  ')}\n`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `seed-${seed}-output-${fuzzCase.index}-old.polity`), fuzzCase.old);
+    writeFileSync(path.join(folder, `seed-${seed}-output-${fuzzCase.index}-new.polity`), fuzzCase.new);
+}
+process.stdout.write(`fuzz outputs: ${values['output-cases']} cases, seed ${seed}, ${outputFailures} failing, ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+process.exitCode = report.failures.length > 0 || outputFailures > 0 ? 1 : 0;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import AjvModule from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
-import { REPO } from '../cli/run-cli.js';
+// The repository's root also when the fuzzer bundles this file (npm run fuzz).
+import { REPO_ROOT as REPO } from '../fuzz/lsp-session.js';
 
 // ajv is CommonJS: under Node16 resolution the class is the default export's `default`.
 const Ajv = AjvModule.default;

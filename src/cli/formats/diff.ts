@@ -1,7 +1,8 @@
 import type pc from 'picocolors';
 import { DIFF_CATEGORIES, type ChangeKind, type DiffCategory, type FieldChange } from '../../model/diff.js';
+import { escapeMarkdown, markdownCode, markdownTable } from '../../text/markdown.js';
+import { printable } from '../../text/terminal.js';
 import type { Place } from '../semantic.js';
-import { escapeMarkdown, markdownTable } from './markdown.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -101,14 +102,14 @@ export function diffText(report: DiffReport, colours: Colors): string {
         added: colours.green, removed: colours.red, changed: colours.yellow, renamed: colours.cyan, moved: colours.cyan,
         appeared: colours.red, disappeared: colours.green
     };
-    const lines = [colours.bold(`Semantic diff: ${report.old} → ${report.new}`)];
+    const lines = [colours.bold(`Semantic diff: ${printable(report.old)} → ${printable(report.new)}`)];
     for (const [category, changes] of byCategory(report)) {
         lines.push('', colours.bold(heading(category)));
         for (const change of changes) {
             const v = verb(change);
-            const details = change.fields.map(f => detail(change, f)).join('; ');
-            const place = where(change);
-            lines.push(`  ${paint[v](v.padEnd(11))} ${change.label}${details ? `  ${details}` : ''}${place ? colours.dim(`  (${place})`) : ''}`);
+            const details = printable(change.fields.map(f => detail(change, f)).join('; '));
+            const place = printable(where(change));
+            lines.push(`  ${paint[v](v.padEnd(11))} ${printable(change.label)}${details ? `  ${details}` : ''}${place ? colours.dim(`  (${place})`) : ''}`);
         }
     }
     lines.push('', summaryText(report.summary));
@@ -116,8 +117,7 @@ export function diffText(report: DiffReport, colours: Colors): string {
 }
 
 export function diffMarkdown(report: DiffReport): string {
-    const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
-    const lines = [`## Semantic diff: ${code(report.old)} → ${code(report.new)}`, '', `**${summaryText(report.summary)}**`];
+    const lines = [`## Semantic diff: ${markdownCode(report.old)} → ${markdownCode(report.new)}`, '', `**${summaryText(report.summary)}**`];
     for (const [category, changes] of byCategory(report)) {
         const rows = changes.map(change => {
             const v = verb(change);
@@ -125,7 +125,7 @@ export function diffMarkdown(report: DiffReport): string {
                 category === 'conflicts' && v === 'appeared' ? `⚠ ${v}` : v,
                 escapeMarkdown(change.label),
                 change.fields.map(f => escapeMarkdown(detail(change, f))).join('\n'),
-                where(change) ? code(where(change)) : ''
+                where(change) ? markdownCode(where(change)) : ''
             ];
         });
         lines.push('', `### ${heading(category)}`, '', ...markdownTable(['Change', NOUNS[category], 'Details', 'Where'], rows));

@@ -1,4 +1,5 @@
 import type { Severity } from '../../model/types.js';
+import { printable } from '../../text/terminal.js';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -6,7 +7,10 @@ const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'err
 /**
  * `polity check --format github`: one GitHub Actions workflow command per
  * diagnostic, which the runner turns into an annotation on the pull request's
- * lines. Related places follow the message on lines of their own.
+ * lines. Related places follow the message on lines of their own. The runner
+ * prints the command in the log and shows the message on the pull request,
+ * so model text is escaped as for a terminal first; the file stays as it is,
+ * or the annotation would not find its file.
  */
 export function githubCommand(d: ReportedDiagnostic): string {
     const properties = [
@@ -17,8 +21,8 @@ export function githubCommand(d: ReportedDiagnostic): string {
         ['endColumn', d.range.end.character + 1],
         ['title', `polity [${d.code}]`]
     ].map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-    const related = d.related.map(r => `\n${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`).join('');
-    return `::${COMMANDS[d.severity]} ${properties}::${escapeData(d.message + related)}`;
+    const related = d.related.map(r => `\n${printable(r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${printable(r.message)}`).join('');
+    return `::${COMMANDS[d.severity]} ${properties}::${escapeData(printable(d.message) + related)}`;
 }
 
 /** The runner reads `%`, CR and LF in a message as escapes. */

@@ -1,7 +1,7 @@
 import {
     competenceMatrix, exportedPeriodText, MARKS, shortNames, type ExportedCitation, type ExportedPlace, type ModelExport
 } from '../../model/export.js';
-import { escapeMarkdown, markdownTable } from './markdown.js';
+import { escapeMarkdown, markdownCode, markdownTable } from '../../text/markdown.js';
 
 /**
  * `polity export --format markdown`: a report an analyst can paste into a
@@ -11,7 +11,7 @@ import { escapeMarkdown, markdownTable } from './markdown.js';
 export function markdownReport(data: ModelExport): string {
     const name = shortNames(data);
     const md = escapeMarkdown;
-    const place = (p: ExportedPlace) => `\`${p.file}:${p.line}\``;
+    const place = (p: ExportedPlace) => markdownCode(`${p.file}:${p.line}`);
     const cited = (list: ExportedCitation[]) => list.map(c => md(c.locator === null ? c.name : `${c.name}, ${c.locator}`)).join('; ');
     const models = [...new Set([...data.institutions, ...data.mandates].map(d => d.model))].filter(Boolean).sort();
     const undeclared = data.conflicts.filter(c => c.disputes.length === 0).length;
