@@ -13,6 +13,8 @@ export interface CliOptions {
     /** The most files the process may have open (`ulimit -n`). */
     openFiles?: number;
     env?: NodeJS.ProcessEnv;
+    /** Runs the CLI as another user (a root test process can only be refused a file as someone else). */
+    user?: { uid: number; gid: number };
 }
 
 /** Runs the built CLI as a user would, with the same Node that runs the tests. */
@@ -22,7 +24,7 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
         : ['sh', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...command];
     const result = spawnSync(file, argv, {
         cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: 60_000,
-        stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
+        stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'], uid: options.user?.uid, gid: options.user?.gid,
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env }
     });
     return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr };
