@@ -12,7 +12,7 @@ import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser } from './parser-limits.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
-import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
+import { PolityDocumentValidator, PolityValidationRegistry, registerValidationChecks } from './validator.js';
 import { WorkspaceModel } from './workspace-model.js';
 import { PolityCodeActionProvider } from './lsp/code-actions.js';
 import { PolityCodeLensProvider } from './lsp/code-lens.js';
@@ -49,7 +49,8 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
         WorkspaceModel: services => new WorkspaceModel(services)
     },
     validation: {
-        DocumentValidator: services => new PolityDocumentValidator(services)
+        DocumentValidator: services => new PolityDocumentValidator(services),
+        ValidationRegistry: services => new PolityValidationRegistry(services)
     },
     lsp: {
         CompletionProvider: services => new PolityCompletionProvider(services),

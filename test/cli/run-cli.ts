@@ -9,6 +9,8 @@ export interface CliResult { status: number | null; stdout: string; stderr: stri
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
     const result = spawnSync(process.execPath, [path.join(REPO, 'bin/polity.js'), ...args], {
         cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: 60_000,
+        // Room for every finding of a crowded model (160,000 lines), not Node's default 1 MB.
+        maxBuffer: 256 * 1024 * 1024,
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };

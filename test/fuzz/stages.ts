@@ -10,7 +10,10 @@ import { createPolityServices, type PolityServices } from '../../src/language/mo
 import { today } from '../../src/model/dates.js';
 import type { FuzzCase } from './mutate.js';
 
-/** Langium turns an exception in a check into a diagnostic with one of these messages instead of crashing. */
+/**
+ * An exception while validating becomes an `internal` error finding, and one
+ * while linking a diagnostic with Langium's message, instead of a crash: each is a bug.
+ */
 const SWALLOWED = /An error occurred (during validation|while resolving reference)/;
 
 /**
@@ -40,7 +43,7 @@ export class InProcessStages {
         }
         for (const d of document.diagnostics ?? []) {
             const message = typeof d.message === 'string' ? d.message : d.message.value;
-            if (SWALLOWED.test(message)) problems.push(`a check threw: ${message}`);
+            if (d.code === 'internal' || SWALLOWED.test(message)) problems.push(`a check threw: ${message}`);
         }
         return { problems, document };
     }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_CHARS } from '../../src/language/parser-limits.js';
 import { REPO, runCli } from '../cli/run-cli.js';
+import { crowdedMandate } from '../language/crowded.js';
 
 /**
  * Models written to hurt: the CLI must answer each with findings or a clear
@@ -107,6 +108,15 @@ describe('hostile models', () => {
         expect(result.stdout).toContain('1000 errors');
         expect(result.seconds).toBeLessThan(15);
     }, 60_000);
+
+    it('reports every finding of 400 institutions leading one mandate, and fails on the bad date beside them', () => {
+        const file = write('crowd.polity', crowdedMandate(400));
+        const result = timedCli(['check', file]);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(1);
+        expect(result.stdout).toMatch(/crowd\.polity:403:\d+: error \[bad-date\] '2014-13' is not a date/);
+        expect(result.stdout.trim().split('\n').at(-1)).toBe('1 error, 159600 warnings, 0 infos in 1 file');
+    }, 120_000);
 
     it('reports nesting 10,000 levels deep as a syntax error where it becomes too deep', () => {
         const mandates = write('deep/mandates.polity', `${Array.from({ length: 10_000 }, (_, i) => `mandate m${i} { `).join('')}${'}'.repeat(10_000)}`);
