@@ -9,7 +9,7 @@ import {
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
 import { PolityIndexManager } from './index-manager.js';
-import { createPolityCompletionParser, createPolityParser } from './parser-limits.js';
+import { createPolityCompletionParser, createPolityParser, PolityLexer } from './parser-limits.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, PolityValidationRegistry, registerValidationChecks } from './validator.js';
@@ -38,6 +38,7 @@ export type PolityServices = LangiumServices & PolityAddedServices;
 
 export const PolityModule: Module<PolityServices, PartialLangiumServices & PolityAddedServices> = {
     parser: {
+        Lexer: services => new PolityLexer(services),
         LangiumParser: services => createPolityParser(services),
         CompletionParser: services => createPolityCompletionParser(services)
     },

@@ -128,6 +128,34 @@ describe('hostile models', () => {
         expect(result.stdout).toMatch(/units\.polity:34:\d+: error \[syntax\] Nested more than 32 levels deep/);
     });
 
+    it('limits the nesting after text that a scan of the characters would read differently from the lexer', () => {
+        // Each prefix once hid the braces after it from the limit, and 200 unclosed levels overflowed the parser's stack.
+        const prefixes = {
+            'quote': 'mandate x "\n',
+            'carriage-return': '// a comment ended by a carriage return\r',
+            'backslash': 'mandate x "ends with a backslash\\\n',
+            'block-comment': '/* never closed\n'
+        };
+        const deep = `${'mandate a { '.repeat(200)}\n`;
+        const files = Object.entries(prefixes).map(([name, prefix]) => write(`bypass/${name}.polity`, prefix + deep));
+        const result = timedCli(['check', ...files]);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(1);
+        for (const name of Object.keys(prefixes)) {
+            expect(result.stdout).toMatch(new RegExp(`bypass/${name}\\.polity:2:${33 * 12 - 1}: error \\[syntax\\] Nested more than 32 levels deep`));
+        }
+    });
+
+    it('reports a nested mandate or unit whose name is missing as a syntax error', () => {
+        // The parser's recovery makes a mandate without a name; exporting it once crashed the whole check.
+        const file = write('nameless.polity', 'mandate a { mandate } b {\ninstitution A { unit { } }\n');
+        const result = timedCli(['check', file]);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(1);
+        expect(result.stdout).toMatch(/^nameless\.polity:1:21: error \[syntax\] Expecting token of type 'ID' but found `}`\./m);
+        expect(result.stdout).toMatch(/^nameless\.polity:2:22: error \[syntax\] Expecting token of type 'ID' but found `\{`\./m);
+    });
+
     it('keeps every view of --all-views inside the output folder, whatever the views are called', () => {
         const views = `model views
 institution A
