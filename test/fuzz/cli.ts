@@ -1,18 +1,22 @@
 /**
  * `npm run fuzz -- --cases 2000 --seed 7` runs the fuzzer; `--case N` runs
- * one case again; `--no-server` skips the language server. Failing cases are
- * written to test-results/fuzz/ for inspection. Exit 1 when any case fails.
+ * one case again; `--no-server` skips the language server; `--soups N` sets
+ * how many random token soups test the nesting limit (test/fuzz/nesting.ts,
+ * 0 to skip). Failing cases are written to test-results/fuzz/ for
+ * inspection. Exit 1 when any case fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runFuzz } from './fuzz.js';
+import { runNestingFuzz } from './nesting.js';
 import { REPO_ROOT } from './lsp-session.js';
 
 const { values } = parseArgs({
     options: {
         cases: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, case: { type: 'string' },
-        bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false }
+        bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false },
+        soups: { type: 'string', default: '5000' }
     }
 });
 const seed = Number(values.seed);
@@ -30,4 +34,11 @@ for (const failure of report.failures) {
     writeFileSync(path.join(folder, `seed-${seed}-case-${failure.index}.polity`), failure.text);
 }
 process.stdout.write(`fuzz: ${report.cases} cases, seed ${seed}, ${report.failures.length} failing, ${report.seconds.toFixed(1)} s${report.failures.length > 0 ? `; inputs in ${path.relative(process.cwd(), folder)}/` : ''}\n`);
-process.exitCode = report.failures.length > 0 ? 1 : 0;
+const soups = values.case === undefined && Number(values.soups) > 0 ? await runNestingFuzz({ seed, cases: Number(values.soups) }) : undefined;
+if (soups?.failure) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `seed-${seed}-soup.polity`), soups.failure.text);
+    process.stderr.write(`token soup ${JSON.stringify(soups.failure.text)}:\n  ${soups.failure.problems.join('\n  ')}\n`);
+}
+if (soups) process.stdout.write(`fuzz: ${soups.cases} token soups against the nesting limit, seed ${seed}, ${soups.failure ? '1 failing (shrunk)' : '0 failing'}, ${soups.seconds.toFixed(1)} s\n`);
+process.exitCode = report.failures.length > 0 || soups?.failure ? 1 : 0;
