@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scaledTimeout } from './budget.js';
 import { NestingOracle, soup } from './nesting.js';
 
 /** A seeded slice of fuzzer (b) on every `npm test`; `npm run fuzz` runs more soups (see test/fuzz/cli.ts). */
@@ -10,7 +11,7 @@ describe('the nesting limit on random token soups', () => {
         await fc.assert(fc.asyncProperty(soup, async text => {
             expect(await oracle.problems(text)).toEqual([]);
         }), { seed: 1, numRuns: 200 });
-    }, 120_000);
+    }, scaledTimeout(120_000));
 
     it('cuts after each text that a scan of the characters read differently', async () => {
         const deep = 'mandate a { '.repeat(40);

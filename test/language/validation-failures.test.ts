@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolityAstType } from '../../src/language/generated/ast.js';
 import { runChecks } from '../../src/model/checks.js';
 import { buildModel } from '../../src/model/model.js';
+import { scaledTimeout } from '../fuzz/budget.js';
 import { codeOf, TestWorkspace } from '../helpers.js';
 import { crowdedMandate } from './crowded.js';
 
@@ -28,7 +29,7 @@ describe('validation that never drops findings', () => {
         expect(codes.filter(c => c === 'conflict')).toHaveLength(n * (n - 1));
         expect(codes.filter(c => c !== 'conflict')).toEqual(['bad-date']);
         expect(logged).toEqual([]);
-    }, 120_000);
+    }, scaledTimeout(120_000));
 
     it('turns a check that throws into an internal error at the start of the file, and keeps the other findings', async () => {
         const ws = new TestWorkspace();
