@@ -27,7 +27,7 @@ export const MAX_FILE_CHARS = 10_000_000;
  * string, comment and stray character (a lone `"`, a `//` comment ended by
  * `\r`, a `\` before a line break), and each disagreement let nesting through.
  */
-export function tooDeepAt(tokens: readonly Token[], limit = MAX_NESTING): number {
+function tooDeepAt(tokens: readonly Token[], limit = MAX_NESTING): number {
     let depth = 0;
     for (let i = 0; i < tokens.length; i++) {
         const type = tokens[i].tokenType.name;

@@ -79,7 +79,7 @@ export class PolityValidator {
  * A failure of Polity itself while checking a file, in words: shown as an
  * error finding (code `internal`), so that a crash never reads as a clean result.
  */
-export function internalFailure(error: unknown): string {
+function internalFailure(error: unknown): string {
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return `Polity failed while checking this file (${what}), so findings may be missing. This is a bug in Polity: please report it with the file.`;
 }
