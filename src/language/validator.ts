@@ -84,6 +84,9 @@ function internalFailure(error: unknown): string {
     return `Polity failed while checking this file (${what}), so findings may be missing. This is a bug in Polity: please report it with the file.`;
 }
 
+/** How Langium's linker words an exception it caught while resolving a reference (langium/lib/references/linker.js). */
+const LINKER_FAILURE = 'An error occurred while resolving reference';
+
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
@@ -161,6 +164,13 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const info = error.info;
+            if (error.message.startsWith(LINKER_FAILURE)) {
+                // Not an unknown name: resolving it threw, and the name may well exist.
+                diagnostics.push(this.toDiagnostic('error', internalFailure(error.message), {
+                    node: info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
+                }));
+                continue;
+            }
             const type = this.polity.shared.AstReflection.getReferenceType(info);
             const written = info.reference.$refText;
             const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();

@@ -54,12 +54,35 @@ describe('validation that never drops findings', () => {
 
     it('turns a failure outside the checks into an internal error, after the syntax errors', async () => {
         const ws = new TestWorkspace();
-        // Reporting an unresolved name asks the scope for suggestions, outside any check.
-        ws.Polity.references.ScopeProvider.getScope = () => { throw new TypeError('cannot read properties of undefined'); };
+        // Reporting an unresolved name asks the scope again, for suggestions, outside any check.
+        const scopes = ws.Polity.references.ScopeProvider;
+        const getScope = scopes.getScope.bind(scopes);
+        let asked = 0;
+        scopes.getScope = info => {
+            if (info.reference.$refText === 'Nope' && ++asked > 1) throw new TypeError('cannot read properties of undefined');
+            return getScope(info);
+        };
         await ws.open({ 'model.polity': 'institution A { oversees Nope }\ninstitution {\n' });
         const diagnostics = ws.diagnostics('model.polity');
         expect(diagnostics.map(codeOf)).toEqual(['syntax', 'syntax', 'internal']);
+        expect(diagnostics[2]).toMatchObject({ severity: 1, range: { start: { line: 0, character: 0 } } });
         expect(diagnostics[2].message).toContain('(TypeError: cannot read properties of undefined)');
+        expect(logged).toEqual([]);
+    });
+
+    it('reports a name whose resolution threw as an internal error there, not as an unknown name', async () => {
+        const ws = new TestWorkspace();
+        const scopes = ws.Polity.references.ScopeProvider;
+        const getScope = scopes.getScope.bind(scopes);
+        scopes.getScope = info => {
+            if (info.reference.$refText === 'B') throw new TypeError('cannot read properties of undefined');
+            return getScope(info);
+        };
+        await ws.open({ 'model.polity': 'institution A { oversees B }\ninstitution B\n' });
+        const [internal, ...others] = ws.diagnostics('model.polity');
+        expect(others).toEqual([]);
+        expect(internal).toMatchObject({ code: 'internal', severity: 1, range: { start: { line: 0, character: 25 } } });
+        expect(internal.message).toBe("Polity failed while checking this file (An error occurred while resolving reference to 'B': cannot read properties of undefined), so findings may be missing. This is a bug in Polity: please report it with the file.");
     });
 
     it('builds and checks a model of 200,000 claims in one file', async () => {
