@@ -9,10 +9,10 @@ import {
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
 import { PolityIndexManager } from './index-manager.js';
-import { createPolityCompletionParser, createPolityParser } from './parser-limits.js';
+import { createPolityCompletionParser, createPolityParser, PolityLexer } from './parser-limits.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
-import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
+import { PolityDocumentValidator, PolityValidationRegistry, registerValidationChecks } from './validator.js';
 import { WorkspaceModel } from './workspace-model.js';
 import { PolityCodeActionProvider } from './lsp/code-actions.js';
 import { PolityCodeLensProvider } from './lsp/code-lens.js';
@@ -38,6 +38,7 @@ export type PolityServices = LangiumServices & PolityAddedServices;
 
 export const PolityModule: Module<PolityServices, PartialLangiumServices & PolityAddedServices> = {
     parser: {
+        Lexer: services => new PolityLexer(services),
         LangiumParser: services => createPolityParser(services),
         CompletionParser: services => createPolityCompletionParser(services)
     },
@@ -49,7 +50,8 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
         WorkspaceModel: services => new WorkspaceModel(services)
     },
     validation: {
-        DocumentValidator: services => new PolityDocumentValidator(services)
+        DocumentValidator: services => new PolityDocumentValidator(services),
+        ValidationRegistry: services => new PolityValidationRegistry(services)
     },
     lsp: {
         CompletionProvider: services => new PolityCompletionProvider(services),

@@ -31,20 +31,29 @@ export function keyOf(node: AstNode & { name?: string }): string {
     return qualify(modelNameOf(node), pathOf(node));
 }
 
-/** The declarations a document contributes to its model's name space. */
+/**
+ * The declarations a document contributes to its model's name space. A
+ * declaration whose name the parser's error recovery left out (`mandate }`)
+ * declares nothing.
+ */
 export function* declarationsOf(document: Document): Generator<AstNode & { name: string }> {
     for (const element of document.elements) {
-        if ('name' in element && typeof element.name === 'string') {
-            yield element as AstNode & { name: string };
+        if (named(element)) {
+            yield element;
             if (isInstitution(element)) yield* unitsOf(element);
-            if (isMandate(element)) yield* AstUtils.streamAllContents(element).filter(isMandate);
+            if (isMandate(element)) yield* AstUtils.streamAllContents(element).filter(isMandate).filter(named);
         }
     }
 }
 
+function named<T extends AstNode>(node: T): node is T & { name: string } {
+    const name = (node as { name?: unknown }).name;
+    return typeof name === 'string' && name.length > 0;
+}
+
 function* unitsOf(institution: { members: AstNode[] }): Generator<AstNode & { name: string }> {
     for (const member of institution.members) {
-        if (isInstitution(member)) {
+        if (isInstitution(member) && named(member)) {
             yield member;
             yield* unitsOf(member);
         }

@@ -1,9 +1,10 @@
 import {
-    createParser, LangiumCompletionParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult,
-    type ParserOptions
+    createParser, DefaultLexer, LangiumCompletionParser, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult,
+    type ParseResult, type ParserOptions, type TokenizeOptions
 } from 'langium';
 
 type ParserError = ParseResult['parserErrors'][number];
+type Token = LexerResult['tokens'][number];
 
 /**
  * How deep braces may nest (units of units, mandates in mandates). The parser
@@ -19,32 +20,51 @@ export const MAX_NESTING = 32;
  */
 export const MAX_FILE_CHARS = 10_000_000;
 
-/** The offset of the first `{` nested deeper than `limit`, outside strings and comments; -1 if none. */
-export function tooDeepAt(text: string, limit = MAX_NESTING): number {
+/**
+ * The index of the first `{` token nested deeper than `limit`, -1 if none.
+ * Counted on the lexer's own tokens, which are exactly what the parser
+ * reads: a scan of the text would have to agree with the lexer on every
+ * string, comment and stray character (a lone `"`, a `//` comment ended by
+ * `\r`, a `\` before a line break), and each disagreement let nesting through.
+ */
+function tooDeepAt(tokens: readonly Token[], limit = MAX_NESTING): number {
     let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22 /* " */) {
-            for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
-                if (text.charCodeAt(i) === 0x5c /* \ */) i++;
-            }
-        } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-            while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-        } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 1;
-        } else if (c === 0x7b /* { */) {
+    for (let i = 0; i < tokens.length; i++) {
+        const type = tokens[i].tokenType.name;
+        if (type === '{') {
             if (++depth > limit) return i;
-        } else if (c === 0x7d /* } */ && depth > 0) {
+        } else if (type === '}' && depth > 0) {
             depth--;
         }
     }
     return -1;
 }
 
-/** The text with everything from `offset` on blanked, line breaks kept, so that every position still matches. */
-function blankFrom(text: string, offset: number): string {
-    return text.slice(0, offset) + text.slice(offset).replace(/[^\r\n]/g, ' ');
+export const NESTING_MESSAGE = `Nested more than ${MAX_NESTING} levels deep: the text from here on is not read. Models need only a few levels (a unit of a unit); flatten the structure.`;
+
+/**
+ * Langium's lexer, with the nesting limit: the tokens end before the first
+ * `{` nested too deep, which is reported as a lexing error there. Every
+ * parser (the document's and completion's) reads from this lexer, so none
+ * descends deeper than the limit; the positions of the tokens read stay those of the text.
+ */
+export class PolityLexer extends DefaultLexer {
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const result = super.tokenize(text, options);
+        const cut = tooDeepAt(result.tokens);
+        if (cut < 0) return result;
+        const brace = result.tokens[cut];
+        const before = (offset: number) => offset < brace.startOffset;
+        return {
+            ...result,
+            tokens: result.tokens.slice(0, cut),
+            hidden: result.hidden.filter(t => before(t.startOffset)),
+            errors: [
+                ...result.errors.filter(e => before(e.offset)),
+                { offset: brace.startOffset, length: 1, line: brace.startLine, column: brace.startColumn, message: NESTING_MESSAGE }
+            ]
+        };
+    }
 }
 
 /** A syntax error at `offset`, in the form Langium reports parser errors. */
@@ -57,24 +77,17 @@ function errorAt(text: string, offset: number, name: string, message: string): P
 }
 
 /**
- * Langium's parser, guarded: a file too large is not read, and text nested
- * too deep is cut off; both are reported as syntax errors instead of running
- * out of memory or overflowing the stack.
+ * Langium's parser, guarded: a file too large is not read, and reported as
+ * a syntax error instead of running out of memory (nesting is limited by
+ * the lexer, see {@link PolityLexer}).
  */
 export class PolityParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
-        if (input.length > MAX_FILE_CHARS) {
-            const result = super.parse<T>('', options);
-            const size = (input.length / 1_000_000).toFixed(1);
-            result.parserErrors.push(errorAt(input, 0, 'FileTooLarge',
-                `This file has ${size} million characters; Polity reads files of up to ${MAX_FILE_CHARS / 1_000_000} million (about ${MAX_FILE_CHARS / 1_000_000} MB). Split it into several files of one model.`));
-            return result;
-        }
-        const offset = tooDeepAt(input);
-        if (offset < 0) return super.parse<T>(input, options);
-        const result = super.parse<T>(blankFrom(input, offset), options);
-        result.parserErrors.push(errorAt(input, offset, 'NestingTooDeep',
-            `Nested more than ${MAX_NESTING} levels deep: the text from here on is not read. Models need only a few levels (a unit of a unit); flatten the structure.`));
+        if (input.length <= MAX_FILE_CHARS) return super.parse<T>(input, options);
+        const result = super.parse<T>('', options);
+        const size = (input.length / 1_000_000).toFixed(1);
+        result.parserErrors.push(errorAt(input, 0, 'FileTooLarge',
+            `This file has ${size} million characters; Polity reads files of up to ${MAX_FILE_CHARS / 1_000_000} million (about ${MAX_FILE_CHARS / 1_000_000} MB). Split it into several files of one model.`));
         return result;
     }
 }
@@ -82,9 +95,7 @@ export class PolityParser extends LangiumParser {
 /** The parser behind completion, guarded the same way (it parses the text before the cursor). */
 export class PolityCompletionParser extends LangiumCompletionParser {
     override parse(input: string): ReturnType<LangiumCompletionParser['parse']> {
-        if (input.length > MAX_FILE_CHARS) return super.parse('');
-        const offset = tooDeepAt(input);
-        return super.parse(offset < 0 ? input : blankFrom(input, offset));
+        return super.parse(input.length > MAX_FILE_CHARS ? '' : input);
     }
 }
 

@@ -1,5 +1,10 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationChecks, type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { CancellationToken } from 'vscode-languageserver';
+import {
+    DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, ValidationRegistry,
+    type AstNode, type LangiumDocument, type MaybePromise, type ParseResult, type ValidationAcceptor, type ValidationChecks,
+    type ValidationOptions
+} from 'langium';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
@@ -71,12 +76,72 @@ export class PolityValidator {
 }
 
 /**
+ * A failure of Polity itself while checking a file, in words: shown as an
+ * error finding (code `internal`), so that a crash never reads as a clean result.
+ */
+function internalFailure(error: unknown): string {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return `Polity failed while checking this file (${what}), so findings may be missing. This is a bug in Polity: please report it with the file.`;
+}
+
+/** How Langium's linker words an exception it caught while resolving a reference (langium/lib/references/linker.js). */
+const LINKER_FAILURE = 'An error occurred while resolving reference';
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Langium turns an exception in a check into an error without a code, and
+ * prints the stack to the console; here it is an `internal` finding, which
+ * every consumer counts as an error. A check on the whole document reports
+ * at the start of the file, a check on one node at that node.
+ */
+export class PolityValidationRegistry extends ValidationRegistry {
+    protected override async handleException(functionality: () => MaybePromise<void>, _context: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {
+        try {
+            await functionality();
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            accept('error', internalFailure(error), { node, range: node.$container ? undefined : FILE_START, code: 'internal', data: { code: 'internal' } });
+        }
+    }
+}
+
+/**
  * Unresolved names become `unresolved` errors that say what kind of thing was
  * expected and suggest the closest names in scope.
  */
 export class PolityDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly polity: PolityServices) {
         super(polity);
+    }
+
+    /**
+     * Langium's, with two differences: the checks' diagnostics are appended one
+     * by one (Langium passes them to `push` as arguments, which overflows the
+     * stack beyond ~120,000 findings: 400 institutions leading one mandate),
+     * and a failure becomes an `internal` error finding instead of being
+     * logged while the file shows no findings at all.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const parseResult = document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        try {
+            if (!options.categories || options.categories.includes('built-in')) {
+                this.processLexingErrors(parseResult, diagnostics, options);
+                if (options.stopAfterLexingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LexingError)) return diagnostics;
+                this.processParsingErrors(parseResult, diagnostics, options);
+                if (options.stopAfterParsingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.ParsingError)) return diagnostics;
+                this.processLinkingErrors(document, diagnostics);
+                if (options.stopAfterLinkingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LinkingError)) return diagnostics;
+            }
+            for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) diagnostics.push(diagnostic);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            diagnostics.push({ severity: 1, range: FILE_START, message: internalFailure(error), code: 'internal', data: { code: 'internal' }, source: this.getSource() });
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
     }
 
     /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
@@ -99,6 +164,13 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const info = error.info;
+            if (error.message.startsWith(LINKER_FAILURE)) {
+                // Not an unknown name: resolving it threw, and the name may well exist.
+                diagnostics.push(this.toDiagnostic('error', internalFailure(error.message), {
+                    node: info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
+                }));
+                continue;
+            }
             const type = this.polity.shared.AstReflection.getReferenceType(info);
             const written = info.reference.$refText;
             const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();

@@ -19,7 +19,8 @@ export const CHECKS = {
     'self-relation': { severity: 'warning', description: 'An institution related to itself.' },
     unused: { severity: 'hint', description: 'A mandate, source, kind or relation kind that nothing uses.' },
     syntax: { severity: 'error', description: 'Text that does not follow the grammar.' },
-    'misplaced': { severity: 'error', description: 'A construct where it is not allowed (e.g. two kinds for one institution).' }
+    'misplaced': { severity: 'error', description: 'A construct where it is not allowed (e.g. two kinds for one institution).' },
+    internal: { severity: 'error', description: 'Polity itself failed while checking a file, so its findings may be incomplete (a bug in Polity).' }
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type CheckCode = keyof typeof CHECKS;

@@ -37,9 +37,6 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
     const kinds = new Map<Key, Kind>();
     const relationKinds = new Map<Key, RelationKind>();
     const views = new Map<Key, View>();
-    const claims: Claim[] = [];
-    const relations: RelationFact[] = [];
-    const disputes: Dispute[] = [];
     for (const doc of documents) {
         for (const decl of doc.declarations) {
             push(declarations, decl.key, decl);
@@ -51,10 +48,11 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
                 byType.set(decl.key, decl);
             }
         }
-        claims.push(...doc.claims);
-        relations.push(...doc.relations);
-        disputes.push(...doc.disputes);
     }
+    // Not `push(...doc.claims)`: a file of 200,000 claims would overflow the stack as arguments.
+    const claims = documents.flatMap(doc => doc.claims);
+    const relations = documents.flatMap(doc => doc.relations);
+    const disputes = documents.flatMap(doc => doc.disputes);
     const claimsByMandate = new Map<Key, Claim[]>();
     const claimsByInstitution = new Map<Key, Claim[]>();
     for (const claim of claims) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { scaledTimeout } from '../fuzz/budget.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -23,7 +24,9 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
     const [file, ...argv] = options.openFiles === undefined ? command
         : ['sh', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...command];
     const result = spawnSync(file, argv, {
-        cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: 60_000,
+        cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: scaledTimeout(60_000),
+        // Room for every finding of a crowded model (160,000 lines), not Node's default 1 MB.
+        maxBuffer: 256 * 1024 * 1024,
         stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'], uid: options.user?.uid, gid: options.user?.gid,
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env }
     });

@@ -1,9 +1,10 @@
 /**
  * `npm run fuzz -- --cases 2000 --seed 7` runs the fuzzer; `--case N` runs
- * one case again; `--no-server` skips the language server. Then
- * `--output-cases N` (default 300) models full of odd Unicode go through
- * every output format (test/fuzz/outputs.ts). Failing cases are written to
- * test-results/fuzz/ for inspection. Exit 1 when any case fails.
+ * one case again; `--no-server` skips the language server; `--soups N` sets
+ * how many random token soups test the nesting limit (test/fuzz/nesting.ts,
+ * 0 to skip). Then `--output-cases N` (default 300) models full of odd Unicode
+ * go through every output format (test/fuzz/outputs.ts). Failing cases are
+ * written to test-results/fuzz/ for inspection. Exit 1 when any case fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,13 +12,15 @@ import { parseArgs } from 'node:util';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { runFuzz } from './fuzz.js';
 import { outputCases, outputProblems } from './outputs.js';
+import { runNestingFuzz } from './nesting.js';
 import { REPO_ROOT } from './lsp-session.js';
 
 const { values } = parseArgs({
     options: {
         cases: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, case: { type: 'string' },
         bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false },
-        'output-cases': { type: 'string', default: '300' }
+        'output-cases': { type: 'string', default: '300' },
+        soups: { type: 'string', default: '5000' }
     }
 });
 const seed = Number(values.seed);
@@ -35,6 +38,13 @@ for (const failure of report.failures) {
     writeFileSync(path.join(folder, `seed-${seed}-case-${failure.index}.polity`), failure.text);
 }
 process.stdout.write(`fuzz: ${report.cases} cases, seed ${seed}, ${report.failures.length} failing, ${report.seconds.toFixed(1)} s${report.failures.length > 0 ? `; inputs in ${path.relative(process.cwd(), folder)}/` : ''}\n`);
+const soups = values.case === undefined && Number(values.soups) > 0 ? await runNestingFuzz({ seed, cases: Number(values.soups) }) : undefined;
+if (soups?.failure) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `seed-${seed}-soup.polity`), soups.failure.text);
+    process.stderr.write(`token soup ${JSON.stringify(soups.failure.text)}:\n  ${soups.failure.problems.join('\n  ')}\n`);
+}
+if (soups) process.stdout.write(`fuzz: ${soups.cases} token soups against the nesting limit, seed ${seed}, ${soups.failure ? '1 failing (shrunk)' : '0 failing'}, ${soups.seconds.toFixed(1)} s\n`);
 
 const renderer = new GraphvizRenderer();
 const start = performance.now();
@@ -49,4 +59,4 @@ for (const fuzzCase of outputCases(seed, Number(values['output-cases']))) {
     writeFileSync(path.join(folder, `seed-${seed}-output-${fuzzCase.index}-new.polity`), fuzzCase.new);
 }
 process.stdout.write(`fuzz outputs: ${values['output-cases']} cases, seed ${seed}, ${outputFailures} failing, ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
-process.exitCode = report.failures.length > 0 || outputFailures > 0 ? 1 : 0;
+process.exitCode = report.failures.length > 0 || soups?.failure || outputFailures > 0 ? 1 : 0;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateWorkspace, seededRandom } from '../../bench/generate.js';
 import { keyOf } from '../../src/language/names.js';
 import { codeOf, TestWorkspace } from '../helpers.js';
+import { scaledTimeout } from './budget.js';
 
 /**
  * After an edit the builder re-links only the edited file and re-points the
@@ -144,5 +145,5 @@ describe('incremental rebuild after an edit', () => {
             await ws.edit(name, files[name]);
             await expectExact(ws, files, `step ${step}: mutation ${mutation} of ${name}`);
         }
-    }, 120_000);
+    }, scaledTimeout(120_000));
 });

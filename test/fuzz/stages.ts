@@ -1,5 +1,4 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { renderSvg } from '../../src/diagram/diagram.js';
 import { toDot } from '../../src/diagram/dot.js';
 import { toMermaid } from '../../src/diagram/mermaid.js';
@@ -8,9 +7,13 @@ import { DiagramQueryError, graphFor } from '../../src/diagram/request.js';
 import { formatText } from '../../src/language/format-text.js';
 import { createPolityServices, type PolityServices } from '../../src/language/module.js';
 import { today } from '../../src/model/dates.js';
+import { cpuDeadline } from './budget.js';
 import type { FuzzCase } from './mutate.js';
 
-/** Langium turns an exception in a check into a diagnostic with one of these messages instead of crashing. */
+/**
+ * An exception while validating becomes an `internal` error finding, and one
+ * while linking a diagnostic with Langium's message, instead of a crash: each is a bug.
+ */
 const SWALLOWED = /An error occurred (during validation|while resolving reference)/;
 
 /**
@@ -28,19 +31,16 @@ export class InProcessStages {
         const document = shared.workspace.LangiumDocumentFactory.fromString(fuzzCase.text, uri);
         shared.workspace.LangiumDocuments.addDocument(document);
         // A build passes its token to Langium's interruption points: a runaway build is cancelled, not waited for.
-        const cancel = new CancellationTokenSource();
-        const timer = setTimeout(() => cancel.cancel(), boundMs);
+        const deadline = cpuDeadline(boundMs);
         const problems: string[] = [];
         try {
-            await shared.workspace.DocumentBuilder.build([document], { validation: true }, cancel.token);
+            await shared.workspace.DocumentBuilder.build([document], { validation: true }, deadline);
         } catch (error) {
-            problems.push(cancel.token.isCancellationRequested ? `the build did not finish within ${boundMs} ms` : `the build threw: ${describe(error)}`);
-        } finally {
-            clearTimeout(timer);
+            problems.push(deadline.isCancellationRequested ? `the build did not finish within ${boundMs} ms of CPU time` : `the build threw: ${describe(error)}`);
         }
         for (const d of document.diagnostics ?? []) {
             const message = typeof d.message === 'string' ? d.message : d.message.value;
-            if (SWALLOWED.test(message)) problems.push(`a check threw: ${message}`);
+            if (d.code === 'internal' || SWALLOWED.test(message)) problems.push(`a check threw: ${message}`);
         }
         return { problems, document };
     }
