@@ -8,6 +8,7 @@ import {
 } from 'langium/lsp';
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
+import { PolityDocumentFactory } from './document-factory.js';
 import { PolityDocumentUpdateHandler } from './document-update-handler.js';
 import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser } from './parser-limits.js';
@@ -91,7 +92,8 @@ export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSha
         DocumentBuilder: services => new PolityDocumentBuilder(services),
         IndexManager: services => new PolityIndexManager(services),
         WorkspaceManager: services => new PolityWorkspaceManager(services),
-        TextDocuments: () => new PolityTextDocuments()
+        TextDocuments: () => new PolityTextDocuments(),
+        LangiumDocumentFactory: services => new PolityDocumentFactory(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new PolityDocumentUpdateHandler(services),
