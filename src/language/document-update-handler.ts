@@ -20,9 +20,15 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly textDocuments: TextDocuments<TextDocument>;
     private readonly fileSystem: LangiumSharedServices['workspace']['FileSystemProvider'];
     private readonly documents: LangiumDocuments;
-    /** The URIs of each update fired and not yet through its build (built, cancelled or failed). */
-    private readonly pending = new Set<string[]>();
-    private readonly settledEmitter = new Emitter<void>();
+    /**
+     * Each update fired and not yet through its build (built, cancelled or failed): its URIs, and
+     * whether it has taken the change in (reset the documents it concerns, so that Langium's own
+     * waits for a document state hold from then on).
+     */
+    private readonly pending = new Set<PendingUpdate>();
+    /** The update whose write is running and has not yet taken its change in. */
+    private starting?: PendingUpdate;
+    private readonly progressEmitter = new Emitter<void>();
     /** Counts the updates fired: a request computed while it changed was computed from a moving workspace. */
     epoch = 0;
 
@@ -31,28 +37,32 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.textDocuments = services.workspace.TextDocuments;
         this.fileSystem = services.workspace.FileSystemProvider;
         this.documents = services.workspace.LangiumDocuments;
+        this.documentBuilder.onUpdate(() => {
+            if (!this.starting) return;
+            this.starting.taken = true;
+            this.starting = undefined;
+            this.progressEmitter.fire();
+        });
     }
 
-    /** Fires whenever an update has gone through its build. */
-    get onSettled(): typeof this.settledEmitter.event {
-        return this.settledEmitter.event;
-    }
-
-    /** Whether an update that is not through its build concerns `uri` (or, without one, any document). */
+    /**
+     * Whether an update concerning `uri` has not yet taken its change in; without a URI, whether any
+     * update at all is not yet through its build.
+     */
     isPending(uri?: string): boolean {
         if (uri === undefined) return this.pending.size > 0;
-        for (const uris of this.pending) {
-            if (uris.some(u => u === uri || UriUtils.contains(u, uri))) return true;
+        for (const update of this.pending) {
+            if (!update.taken && update.uris.some(u => u === uri || UriUtils.contains(u, uri))) return true;
         }
         return false;
     }
 
-    /** Resolves once no pending update concerns `uri` (or, without one, once none is pending at all). */
+    /** Resolves once {@link isPending} no longer holds. */
     settled(uri: string | undefined, cancel: CancellationToken): Promise<void> {
         if (!this.isPending(uri)) return Promise.resolve();
         return new Promise((resolve, reject) => {
-            const done = () => { settled.dispose(); cancelled.dispose(); };
-            const settled = this.onSettled(() => {
+            const done = () => { progress.dispose(); cancelled.dispose(); };
+            const progress = this.progressEmitter.event(() => {
                 if (!this.isPending(uri)) { done(); resolve(); }
             });
             const cancelled = cancel.onCancellationRequested(() => { done(); reject(OperationCancelled); });
@@ -61,16 +71,20 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         if (changed.length === 0 && deleted.length === 0) return;
-        const uris = [...changed, ...deleted].map(uri => UriUtils.normalize(uri));
-        this.pending.add(uris);
+        const update: PendingUpdate = { uris: [...changed, ...deleted].map(uri => UriUtils.normalize(uri)), taken: false };
+        this.pending.add(update);
         this.epoch++;
         const settle = () => {
-            this.pending.delete(uris);
-            this.settledEmitter.fire();
+            this.pending.delete(update);
+            if (this.starting === update) this.starting = undefined;
+            this.progressEmitter.fire();
         };
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
-            .catch((error: unknown) => console.error(`Updating ${uris.join(', ')} failed:`, error))
+            .then(() => this.workspaceLock.write(token => {
+                this.starting = update;
+                return this.documentBuilder.update(changed, deleted, token);
+            }))
+            .catch((error: unknown) => console.error(`Updating ${update.uris.join(', ')} failed:`, error))
             .finally(settle);
     }
 
@@ -104,4 +118,9 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             return false;
         }
     }
+}
+
+interface PendingUpdate {
+    uris: string[];
+    taken: boolean;
 }

@@ -102,8 +102,17 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
                 await session.edit(uri, { start: document.positionAt(from), end: document.positionAt(to) }, insert);
             } else if (roll < 0.5 && openUris.length > 0) {
                 const uri = pick(openUris);
-                log.push(`format ${name(uri)}`);
-                problems.push(...await checkFormatting(session, uri, open.get(uri)!, formats));
+                const text = open.get(uri)!;
+                // Sometimes the user types on before the answer arrives: it must then be withdrawn, or fit the text asked about.
+                const typeOn = random() < 0.3 ? mutate(text) : undefined;
+                log.push(`format ${name(uri)}${typeOn ? ', typing on at once' : ''}`);
+                const answer = checkFormatting(session, uri, text, formats);
+                if (typeOn) {
+                    const document = TextDocument.create(uri, 'polity', 0, text);
+                    open.set(uri, text.slice(0, typeOn.from) + typeOn.insert + text.slice(typeOn.to));
+                    await session.edit(uri, { start: document.positionAt(typeOn.from), end: document.positionAt(typeOn.to) }, typeOn.insert);
+                }
+                problems.push(...await answer);
             } else if (roll < 0.6 && openUris.length > 0) {
                 const uri = pick(openUris);
                 log.push(`close ${name(uri)}`);
