@@ -1,4 +1,5 @@
 import type { Lexer } from 'langium';
+import type { LayoutRules } from './format-layout.js';
 
 /** A token as the layout sees it: the grammar's tokens and the comments between them, in text order. */
 export interface LayoutToken {
@@ -42,4 +43,30 @@ function signature(text: string, tokens: LayoutToken[]): { key: string; offset: 
         const words = token.text.split(/\r?\n/).map(line => line.trim()).join('\n');
         return { key: `${trailing ? 'trailing' : 'own-line'} ${words}`, offset: token.offset };
     });
+}
+
+/**
+ * Where `after` breaks the line structure the rules promise, as an offset into `before`: a rule
+ * that names no token of `before` (rules from the parse of another text), or a token that must
+ * start a line (one fact per line, a dispute's finding) and does not, except `}` right after `{`
+ * and a token behind a comment, which the layout allows. Undefined when every promise holds;
+ * `after` has the tokens of `before` (see {@link firstTokenChange}).
+ */
+export function firstBrokenLine(lexer: Lexer, before: string, after: string, rules: LayoutRules): number | undefined {
+    const was = layoutTokens(lexer, before);
+    const is = layoutTokens(lexer, after);
+    const starts = new Map(was.map((token, i) => [token.offset, i]));
+    const ends = new Set(was.map(token => token.end));
+    for (const offset of rules.after.keys()) {
+        if (!ends.has(offset)) return offset;
+    }
+    for (const [offset, rule] of rules.before) {
+        const i = starts.get(offset);
+        if (i === undefined) return offset;
+        if (i === 0 || (rule.kind !== 'line' && rule.kind !== 'continue')) continue;
+        const [previous, token] = [is[i - 1], is[i]];
+        const allowed = previous.comment !== undefined || (previous.text === '{' && token.text === '}');
+        if (!allowed && !/[\r\n]/.test(after.slice(previous.end, token.offset))) return offset;
+    }
+    return undefined;
 }

@@ -3,7 +3,7 @@ import { AbstractFormatter, Formatting, type FormattingAction, type LangiumServi
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { isCitation, isDispute, isDocument, isInstitution, isMandate, isPerson, isSource, isView } from './generated/ast.js';
 import { layout, type LayoutRules, type Separation } from './format-layout.js';
-import { firstTokenChange, layoutTokens } from './format-tokens.js';
+import { firstBrokenLine, firstTokenChange, layoutTokens } from './format-tokens.js';
 
 export interface FormatProblem {
     kind: 'syntax' | 'unsafe';
@@ -37,6 +37,7 @@ const OWN_LINE = Formatting.newLine({ allowMore: true });
  */
 export class PolityFormatter extends AbstractFormatter {
     private readonly lexer: Lexer;
+    private readonly rules = new WeakMap<AstNode, LayoutRules>();
 
     constructor(services: LangiumServices) {
         super();
@@ -92,31 +93,38 @@ export class PolityFormatter extends AbstractFormatter {
     formatChecked(document: LangiumDocument, range?: Range): FormatResult {
         const syntax = firstSyntaxError(document);
         if (syntax) return { ok: false, problem: syntax };
+        const rules = this.rulesOf(document);
         const edits = this.doDocumentFormat(document, { tabSize: 2, insertSpaces: true }, range);
         const before = document.textDocument.getText();
         const text = TextDocument.applyEdits(document.textDocument, edits);
+        const unsafe = (offset: number, message: string): FormatResult =>
+            ({ ok: false, problem: { kind: 'unsafe', message, position: document.textDocument.positionAt(offset) } });
         const changed = firstTokenChange(this.lexer, before, text);
-        if (changed !== undefined) {
-            return {
-                ok: false,
-                problem: {
-                    kind: 'unsafe',
-                    message: 'formatting would have changed more than whitespace here (a bug in the formatter)',
-                    position: document.textDocument.positionAt(changed)
-                }
-            };
-        }
+        if (changed !== undefined) return unsafe(changed, 'formatting would have changed more than whitespace here (a bug in the formatter)');
+        // Outside a range the input's lines stand as they were, so only a whole document keeps every promise.
+        const broken = range ? undefined : firstBrokenLine(this.lexer, before, text, rules);
+        if (broken !== undefined) return unsafe(broken, 'formatting would have lost the line structure here (a bug in the formatter, or a parse of another text)');
         return { ok: true, edits, text };
     }
 
-    /** The layout is computed for the whole document; a range only selects the edits on its lines. */
-    protected override doDocumentFormat(document: LangiumDocument, _options: unknown, range?: Range): TextEdit[] {
+    /** Where the grammar wants line breaks and spaces, by the offsets of the tokens in the document's parse (once per parse). */
+    private rulesOf(document: LangiumDocument): LayoutRules {
+        const root = document.parseResult.value;
+        const known = this.rules.get(root);
+        if (known) return known;
         const rules: LayoutRules = { before: new Map(), after: new Map() };
         this.collector = (node, mode, formatting) => {
             if (mode === 'prepend') rules.before.set(node.offset, separation(formatting));
             else rules.after.set(node.end, separation(formatting));
         };
         this.iterateAstFormatting(document);
+        this.rules.set(root, rules);
+        return rules;
+    }
+
+    /** The layout is computed for the whole document; a range only selects the edits on its lines. */
+    protected override doDocumentFormat(document: LangiumDocument, _options: unknown, range?: Range): TextEdit[] {
+        const rules = this.rulesOf(document);
         const textDocument = document.textDocument;
         const text = textDocument.getText();
         // A selection of whole lines ends at the start of the next one, which is not part of it.

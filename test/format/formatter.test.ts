@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { TextDocument, URI, type LangiumDocument } from 'langium';
 import { expectFormatting } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import type { Range } from 'vscode-languageserver-protocol';
@@ -167,6 +167,18 @@ describe('the safety net', () => {
         const document = shared.workspace.LangiumDocumentFactory.fromString('mandate a\nmandate b // keep me\n', URI.parse('memory:///x.polity'));
         const result = new LosingFormatter(Polity).formatChecked(document);
         expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', position: { line: 1, character: 10 } } });
+    });
+});
+
+describe('the safety net for the line structure', () => {
+    it('refuses to lay out a text by the parse of another one, as a document edited since its parse is', () => {
+        const { Polity, shared } = createServices();
+        const text = 'model m\n\nmandate a "A"\n\ninstitution X {\n  leads a\n  established 2001\n}\n\ninstitution Y {\n  leads a\n}\n';
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///stale.polity'));
+        // The editor's text moves on (two spaces in front) while the parse is still of the old one.
+        TextDocument.update(document.textDocument, [{ text: `  ${text}` }], 2);
+        const result = (Polity.lsp.Formatter as PolityFormatter).formatChecked(document);
+        expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', message: expect.stringContaining('line structure') } });
     });
 });
 
