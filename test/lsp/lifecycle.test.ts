@@ -1,13 +1,16 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TextDocument } from 'langium';
+import { TextDocument, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import {
     DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DocumentFormattingRequest, FileChangeType,
     HoverRequest, RenameRequest, type Diagnostic, type Hover, type MarkupContent, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatText } from '../../src/language/format-text.js';
+import { createPolityServices } from '../../src/language/module.js';
 import { codeOf } from '../helpers.js';
 import { fileDocument, positionOf, startBundledServer, tempCopy, type LspSession } from './lsp-client.js';
 
@@ -125,4 +128,28 @@ describe('the language server follows the documents as the client has them', () 
         await cleared;
         await missing;
     }, 60_000);
+});
+
+describe('a file that vanishes while the server reads it', () => {
+    it('reads as empty until its deletion arrives, instead of failing the whole build', async () => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'polity-vanish-'));
+        try {
+            const { shared } = createPolityServices(NodeFileSystem);
+            const files = { 'a.polity': 'model m\nmandate x "X"\n', 'b.polity': 'model m\ninstitution B { leads x }\n' };
+            const uris = Object.entries(files).map(([name, text]) => {
+                writeFileSync(path.join(dir, name), text);
+                return URI.file(path.join(dir, name));
+            });
+            const documents = await Promise.all(uris.map(uri => shared.workspace.LangiumDocuments.getOrCreateDocument(uri)));
+            await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+            // a.polity changes and is deleted before the update reads it: the editor closed and deleted it at once.
+            rmSync(path.join(dir, 'a.polity'));
+            await shared.workspace.DocumentBuilder.update([uris[0], uris[1]], []);
+            expect(documents[1].diagnostics?.map(codeOf)).toEqual(['unresolved']);
+            await shared.workspace.DocumentBuilder.update([], [uris[0]]);
+            expect(shared.workspace.LangiumDocuments.hasDocument(uris[0])).toBe(false);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
 });
