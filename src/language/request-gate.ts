@@ -6,7 +6,7 @@ import {
 import { DIAGRAM_REQUEST } from '../diagram/protocol.js';
 import { interceptHandlers, type Handler } from './connection-hooks.js';
 import type { PolityDocumentUpdateHandler } from './document-update-handler.js';
-import { documentParams, stringParams, type ParamsCheck } from './lsp/params.js';
+import { changeParams, documentParams, fileEventsParams, stringParams, type ParamsCheck } from './lsp/params.js';
 import { BUILTIN_REQUEST } from './protocol.js';
 
 interface DocumentRequest {
@@ -48,6 +48,18 @@ const DOCUMENT_REQUESTS: Record<string, DocumentRequest> = {
     onRenameRequest: { check: documentParams({ position: true, strings: ['newName'] }), edits: true }
 };
 
+/**
+ * Notifications whose handlers (in vscode-languageserver and Langium) trust their parameters;
+ * malformed ones are dropped with a line in the log. (didOpen is checked by text-documents.ts.)
+ */
+const NOTIFICATIONS: Record<string, { method: string; check: ParamsCheck }> = {
+    onDidChangeTextDocument: { method: 'textDocument/didChange', check: changeParams },
+    onDidCloseTextDocument: { method: 'textDocument/didClose', check: DOCUMENT },
+    onDidSaveTextDocument: { method: 'textDocument/didSave', check: DOCUMENT },
+    onWillSaveTextDocument: { method: 'textDocument/willSave', check: DOCUMENT },
+    onDidChangeWatchedFiles: { method: 'workspace/didChangeWatchedFiles', check: fileEventsParams }
+};
+
 /** Polity's own requests, by method. */
 const OWN_REQUESTS: Record<string, ParamsCheck> = {
     [DIAGRAM_REQUEST]: stringParams(['uri'], ['view', 'at', 'direction']),
@@ -57,7 +69,8 @@ const OWN_REQUESTS: Record<string, ParamsCheck> = {
 /**
  * The connection, with every request checked before its handler runs:
  *
- * - parameters of the wrong shape are answered with InvalidParams and a plain message;
+ * - parameters of the wrong shape are answered with InvalidParams and a plain message
+ *   (a notification of the wrong shape is dropped, and said so in the log);
  * - a request about a document waits until the updates notified before it
  *   (edits, closes, changes on disk) have been built, so that it is answered
  *   from the parse of the text it is about; a document the server does not
@@ -71,6 +84,8 @@ export function withRequestGate(connection: Connection, services: () => LangiumS
     return interceptHandlers(connection, (handler, { path, label }) => {
         const document = DOCUMENT_REQUESTS[path];
         if (document) return gated(handler, document, services);
+        const notification = NOTIFICATIONS[path];
+        if (notification) return dropped(handler, notification, connection);
         const check = path === 'onRequest' ? OWN_REQUESTS[label] : undefined;
         return check ? checked(handler, check) : handler;
     });
@@ -83,6 +98,15 @@ function invalid(check: ParamsCheck, params: unknown): ResponseError<void> | und
 
 function checked(handler: Handler, check: ParamsCheck): Handler {
     return (params, ...rest) => invalid(check, params) ?? handler(params, ...rest);
+}
+
+function dropped(handler: Handler, { method, check }: { method: string; check: ParamsCheck }, connection: Connection): Handler {
+    return (params, ...rest) => {
+        const problem = check(params);
+        if (problem === undefined) return handler(params, ...rest);
+        connection.console.error(`Ignored ${method} with invalid parameters: ${problem}.`);
+        return undefined;
+    };
 }
 
 function gated(handler: Handler, request: DocumentRequest, services: () => LangiumSharedServices): Handler {

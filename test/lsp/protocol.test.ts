@@ -132,4 +132,31 @@ describe('the language server keeps to the protocol whatever the client sends', 
         expect((await published).length).toBeGreaterThan(0);
         expect(session.alive).toBe(true);
     }, 60_000);
+
+    it('drops notifications with invalid parameters, says so in one line, and keeps the document as it was', async () => {
+        session = startBundledServer();
+        await session.initialize();
+        const uri = 'file:///tmp/polity-protocol/kept.polity';
+        const first = session.nextDiagnostics(uri);
+        await session.open(uri, 'institution A { established 2014-13 }\n');
+        expect((await first).length).toBeGreaterThan(0);
+        const c = session.connection;
+        await c.sendNotification('textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: 'x' }] });
+        await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ range: { start: { line: -1, character: 0 } }, text: 'x' }] });
+        await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: 5 });
+        await c.sendNotification('textDocument/didClose', {});
+        await c.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 5, type: 1 }] });
+        // The text is still the opened one: a valid edit of its first line applies to it.
+        const fixed = session.nextDiagnostics(uri, 30_000, d => d.length === 0);
+        await session.edit(uri, { start: { line: 0, character: 28 }, end: { line: 0, character: 35 } }, '2014');
+        await fixed;
+        expect(session.errors).toEqual([
+            "Ignored textDocument/didChange with invalid parameters: 'textDocument.version' must be a whole number, got nothing.",
+            "Ignored textDocument/didChange with invalid parameters: 'contentChanges[0].range.start.line' must be a whole number of 0 or more, got -1.",
+            "Ignored textDocument/didChange with invalid parameters: 'contentChanges' must be a list, got 5.",
+            "Ignored textDocument/didClose with invalid parameters: 'textDocument.uri' must be a string (the document's URI), got nothing.",
+            "Ignored workspace/didChangeWatchedFiles with invalid parameters: 'changes[0]' must be {uri, type} with type 1 (created), 2 (changed) or 3 (deleted)."
+        ]);
+        expect(session.alive).toBe(true);
+    }, 60_000);
 });

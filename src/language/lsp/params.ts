@@ -45,6 +45,33 @@ export function stringParams(required: string[], optional: string[] = []): Param
     };
 }
 
+/** `didChange`: the document, its new version and the changes (whole texts, or ranges and texts). */
+export const changeParams: ParamsCheck = params => {
+    const document = documentParams()(params);
+    if (document) return document;
+    const { textDocument, contentChanges } = params as { textDocument: Record<string, unknown>; contentChanges: unknown };
+    if (!Number.isInteger(textDocument.version)) return `'textDocument.version' must be a whole number, got ${describe(textDocument.version)}`;
+    if (!Array.isArray(contentChanges)) return `'contentChanges' must be a list, got ${describe(contentChanges)}`;
+    for (const [i, change] of contentChanges.entries()) {
+        if (!isObject(change) || typeof change.text !== 'string') return `'contentChanges[${i}].text' must be a string`;
+        const problem = change.range === undefined ? undefined : range(change.range, `contentChanges[${i}].range`);
+        if (problem) return problem;
+    }
+    return undefined;
+};
+
+/** `didChangeWatchedFiles`: a list of {uri, type} with a known type. */
+export const fileEventsParams: ParamsCheck = params => {
+    const changes = isObject(params) ? params.changes : undefined;
+    if (!Array.isArray(changes)) return `'changes' must be a list, got ${describe(changes)}`;
+    for (const [i, change] of changes.entries()) {
+        if (!isObject(change) || typeof change.uri !== 'string' || ![1, 2, 3].includes(change.type as number)) {
+            return `'changes[${i}]' must be {uri, type} with type 1 (created), 2 (changed) or 3 (deleted)`;
+        }
+    }
+    return undefined;
+};
+
 function position(value: unknown, name: string): string | undefined {
     if (!isObject(value)) return `'${name}' must be an object {line, character}, got ${describe(value)}`;
     for (const key of ['line', 'character']) {
