@@ -72,9 +72,10 @@ const OWN_REQUESTS: Record<string, ParamsCheck> = {
  * - parameters of the wrong shape are answered with InvalidParams and a plain message
  *   (a notification of the wrong shape is dropped, and said so in the log);
  * - a request about a document waits until the updates notified before it
- *   (edits, closes, changes on disk) have been built, so that it is answered
- *   from the parse of the text it is about; a document the server does not
- *   have (neither open nor a file of the workspace) is InvalidParams;
+ *   (edits, closes, changes on disk) have been taken in, so that Langium's
+ *   wait for the state it needs is a wait for the parse of the text the
+ *   request is about; a document the server does not have (neither open nor
+ *   a file of the workspace) is InvalidParams;
  * - an answer that holds edits waits until no update is pending anywhere, and
  *   is withdrawn (ContentModified, which clients drop quietly) when any
  *   document changed while it was computed: edits from a stale parse would
