@@ -5,13 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    DocumentFormattingRequest, FileChangeType, LSPErrorCodes, RenameRequest, ResponseError, type Diagnostic, type TextEdit,
+    DidChangeConfigurationNotification, DocumentFormattingRequest, FileChangeType, LSPErrorCodes, RenameRequest, ResponseError, type Diagnostic, type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { seededRandom } from '../../bench/generate.js';
 import { formatText } from '../../src/language/format-text.js';
 import { createPolityServices } from '../../src/language/module.js';
 import { isPrelude } from '../../src/language/prelude.js';
+import { checkOptionsOf } from '../../src/language/settings.js';
 import { LspSession } from './lsp-session.js';
 import { describe as describeError } from './stages.js';
 
@@ -49,7 +50,7 @@ export interface SessionFuzzReport {
  * workspace would): ranged edits, closes and reopens, files changed, created
  * and deleted on disk (open ones too: their editor text must win), renames
  * applied as workspace edits (open files through the editor, the others
- * written to disk), and formatting. Every formatting answer must turn the
+ * written to disk), settings changes, and formatting. Every formatting answer must turn the
  * text the client had into exactly what `polity fmt` makes of it (or be
  * withdrawn as ContentModified), and at the end every document's last
  * diagnostics must be those of a fresh check of the texts the client has.
@@ -77,6 +78,7 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
     const disk = new Map<string, string>();
     const open = new Map<string, string>();
     const problems: string[] = [];
+    let severity = 'warning';
     const writeDisk = (uri: string, text: string) => { writeFileSync(fileOf(uri), text); disk.set(uri, text); };
     for (const [name, text] of Object.entries(FILES)) writeDisk(uriOf(name), text);
 
@@ -134,7 +136,11 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
                 log.push(`write ${name(uri)}`);
                 writeDisk(uri, base.slice(0, from) + insert + base.slice(to));
                 await session.watched([{ uri, type: before === undefined ? FileChangeType.Created : FileChangeType.Changed }]);
-            } else if (roll < 0.9 && disk.size > 0) {
+            } else if (roll < 0.87) {
+                severity = pick(['error', 'warning', 'information', 'off']);
+                log.push(`settings: conflicts ${severity}`);
+                await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { polity: { conflicts: { severity } } } });
+            } else if (roll < 0.92 && disk.size > 0) {
                 const uri = pick([...disk.keys()]);
                 log.push(`delete ${name(uri)}`);
                 rmSync(fileOf(uri));
@@ -151,7 +157,7 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
                 await applyRename(session, uri, text, word.index!, newName, { open, disk, writeDisk }, log);
             }
         }
-        problems.push(...await checkDiagnostics(session, open, disk, log));
+        problems.push(...await checkDiagnostics(session, open, disk, severity, log));
     } finally {
         await session.stop();
         rmSync(dir, { recursive: true, force: true });
@@ -229,7 +235,7 @@ async function applyRename(session: LspSession, uri: string, text: string, offse
  * must be those of a fresh check of what the client has, and a document the
  * client no longer has must have none.
  */
-async function checkDiagnostics(session: LspSession, open: Map<string, string>, disk: Map<string, string>, log: string[]): Promise<string[]> {
+async function checkDiagnostics(session: LspSession, open: Map<string, string>, disk: Map<string, string>, severity: string, log: string[]): Promise<string[]> {
     if (open.size === 0) {
         const uri = [...disk.keys()][0];
         if (uri) {
@@ -244,7 +250,7 @@ async function checkDiagnostics(session: LspSession, open: Map<string, string>, 
     }
     await session.settle(300);
     const texts = new Map([...disk, ...open]);
-    const expected = await freshDiagnostics(texts);
+    const expected = await freshDiagnostics(texts, severity);
     const problems: string[] = [];
     for (const uri of new Set([...texts.keys(), ...session.diagnostics.keys()])) {
         if (uri.startsWith('polity-builtin:')) continue;
@@ -262,8 +268,9 @@ function key(d: Diagnostic): string {
 }
 
 /** The diagnostics of the texts checked from scratch, as `polity check` would. */
-async function freshDiagnostics(texts: Map<string, string>): Promise<Map<string, Diagnostic[]>> {
-    const { shared } = createPolityServices(EmptyFileSystem);
+async function freshDiagnostics(texts: Map<string, string>, severity: string): Promise<Map<string, Diagnostic[]>> {
+    const { shared, Polity } = createPolityServices(EmptyFileSystem);
+    Polity.references.WorkspaceModel.setOptions(checkOptionsOf({ conflicts: { severity } }));
     const documents = [...texts].map(([uri, text]) => shared.workspace.LangiumDocuments.createDocument(URI.parse(uri), text));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return new Map(shared.workspace.LangiumDocuments.all.filter(d => !isPrelude(d.uri)).map(d => [d.uri.toString(), d.diagnostics ?? []] as const).toArray());
