@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DocumentFormattingRequest, FileChangeType,
+    DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DocumentFormattingRequest, FileChangeType,
     HoverRequest, RenameRequest, type Diagnostic, type Hover, type MarkupContent, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -128,6 +128,24 @@ describe('the language server follows the documents as the client has them', () 
         await cleared;
         await missing;
     }, 60_000);
+
+    it('still checks an edit that a settings change interrupted', async () => {
+        const { session, dir } = await start();
+        const state = fileDocument(path.join(dir, 'state.polity'));
+        await session.open(state.uri, state.text);
+        await session.nextDiagnostics(state.uri);
+        await session.settle();
+        for (let round = 0; round < 5; round++) {
+            const text = `${state.text}\ninstitution Rival${round} { established 2014-13 leads cii }\n`;
+            const checked = session.nextDiagnostics(state.uri, 30_000, d => d.some(x => String(x.message).includes('2014-13')) && d.some(x => x.severity === (round % 2 ? 2 : 1) && codeOf(x) === 'conflict'));
+            // The edit, and at once a settings change, whose re-validation cancels the edit's update.
+            await session.change(state.uri, text);
+            await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { polity: { conflicts: { severity: round % 2 ? 'warning' : 'error' } } } });
+            await checked;
+            await session.change(state.uri, state.text);
+            await session.settle();
+        }
+    }, 120_000);
 });
 
 describe('a file that vanishes while the server reads it', () => {
