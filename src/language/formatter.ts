@@ -38,6 +38,7 @@ const OWN_LINE = Formatting.newLine({ allowMore: true });
  */
 export class PolityFormatter extends AbstractFormatter {
     private readonly lexer: Lexer;
+    private readonly rules = new WeakMap<AstNode, LayoutRules>();
 
     constructor(services: LangiumServices) {
         super();
@@ -124,14 +125,18 @@ export class PolityFormatter extends AbstractFormatter {
             .map(edit => ({ range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) }, newText: edit.text }));
     }
 
-    /** The separations the node formatter declares for the document's parse, keyed by offset. */
+    /** The separations the node formatter declares for the document's parse, keyed by offset (once per parse). */
     private collectRules(document: LangiumDocument): LayoutRules {
+        const root = document.parseResult.value;
+        const known = this.rules.get(root);
+        if (known) return known;
         const rules: LayoutRules = { before: new Map(), after: new Map() };
         this.collector = (node, mode, formatting) => {
             if (mode === 'prepend') rules.before.set(node.offset, separation(formatting));
             else rules.after.set(node.end, separation(formatting));
         };
         this.iterateAstFormatting(document);
+        this.rules.set(root, rules);
         return rules;
     }
 }

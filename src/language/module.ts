@@ -8,6 +8,8 @@ import {
 } from 'langium/lsp';
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
+import { PolityDocumentFactory } from './document-factory.js';
+import { PolityDocumentUpdateHandler } from './document-update-handler.js';
 import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser, PolityLexer } from './parser-limits.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
@@ -26,6 +28,7 @@ import { PolityReferences } from './lsp/references.js';
 import { PolityRenameProvider } from './lsp/rename.js';
 import { PolitySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { PolityWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
+import { PolityTextDocuments } from './text-documents.js';
 
 export interface PolityAddedServices {
     references: {
@@ -90,9 +93,12 @@ export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSha
     workspace: {
         DocumentBuilder: services => new PolityDocumentBuilder(services),
         IndexManager: services => new PolityIndexManager(services),
-        WorkspaceManager: services => new PolityWorkspaceManager(services)
+        WorkspaceManager: services => new PolityWorkspaceManager(services),
+        TextDocuments: () => new PolityTextDocuments(),
+        LangiumDocumentFactory: services => new PolityDocumentFactory(services)
     },
     lsp: {
+        DocumentUpdateHandler: services => new PolityDocumentUpdateHandler(services),
         NodeKindProvider: () => new PolityNodeKindProvider(),
         WorkspaceSymbolProvider: services => new PolityWorkspaceSymbolProvider(services)
     }

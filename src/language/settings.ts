@@ -43,13 +43,17 @@ export function watchSettings(shared: LangiumSharedServices, polity: PolityServi
     });
 }
 
+/**
+ * Validates every document again. Documents not fully built are built as well: this write
+ * cancels a running update, whose documents would otherwise wait for the next edit.
+ */
 async function revalidateAll(shared: LangiumSharedServices): Promise<void> {
     const builder = shared.workspace.DocumentBuilder;
     await shared.workspace.WorkspaceLock.write(async token => {
-        const documents: LangiumDocument[] = shared.workspace.LangiumDocuments.all
-            .filter(doc => doc.state >= DocumentState.Validated)
-            .toArray();
-        for (const document of documents) builder.resetToState(document, DocumentState.IndexedReferences);
+        const documents: LangiumDocument[] = shared.workspace.LangiumDocuments.all.toArray();
+        for (const document of documents) {
+            if (document.state >= DocumentState.Validated) builder.resetToState(document, DocumentState.IndexedReferences);
+        }
         await builder.build(documents, { validation: true }, token);
     });
 }

@@ -3,8 +3,10 @@
  * one case again; `--no-server` skips the language server; `--soups N` sets
  * how many random token soups test the nesting limit (test/fuzz/nesting.ts,
  * 0 to skip). Then `--output-cases N` (default 300) models full of odd Unicode
- * go through every output format (test/fuzz/outputs.ts). Failing cases are
- * written to test-results/fuzz/ for inspection. Exit 1 when any case fails.
+ * go through every output format (test/fuzz/outputs.ts), and `--sessions N`
+ * editor sessions of `--steps M` steps each run against the language server
+ * (see lsp-sessions.ts; `--sessions 0` skips them). Failing cases are written
+ * to test-results/fuzz/ for inspection. Exit 1 when any case or session fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +15,7 @@ import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { runFuzz } from './fuzz.js';
 import { outputCases, outputProblems } from './outputs.js';
 import { runNestingFuzz } from './nesting.js';
+import { runSessionFuzz } from './lsp-sessions.js';
 import { REPO_ROOT } from './lsp-session.js';
 
 const { values } = parseArgs({
@@ -20,7 +23,8 @@ const { values } = parseArgs({
         cases: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, case: { type: 'string' },
         bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false },
         'output-cases': { type: 'string', default: '300' },
-        soups: { type: 'string', default: '5000' }
+        soups: { type: 'string', default: '5000' },
+        sessions: { type: 'string', default: '20' }, steps: { type: 'string', default: '80' }
     }
 });
 const seed = Number(values.seed);
@@ -59,4 +63,17 @@ for (const fuzzCase of outputCases(seed, Number(values['output-cases']))) {
     writeFileSync(path.join(folder, `seed-${seed}-output-${fuzzCase.index}-new.polity`), fuzzCase.new);
 }
 process.stdout.write(`fuzz outputs: ${values['output-cases']} cases, seed ${seed}, ${outputFailures} failing, ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
-process.exitCode = report.failures.length > 0 || soups?.failure || outputFailures > 0 ? 1 : 0;
+const sessions = values['no-server'] || values.case !== undefined ? undefined : await runSessionFuzz({
+    seed, sessions: Number(values.sessions), steps: Number(values.steps),
+    onSession: (index, problems) => {
+        if (problems.length > 0) process.stderr.write(`session ${index}:\n  ${problems.join('\n  ')}\n`);
+    }
+});
+for (const failure of sessions?.failures ?? []) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `seed-${seed}-session-${failure.session}.txt`), `${failure.problems.join('\n')}\n\nsteps:\n${failure.log.join('\n')}\n`);
+}
+if (sessions) {
+    process.stdout.write(`sessions: ${sessions.sessions}, ${sessions.formats.checked} formatting answers (${sessions.formats.withdrawn} withdrawn), ${sessions.failures.length} failing, ${sessions.seconds.toFixed(1)} s\n`);
+}
+process.exitCode = report.failures.length > 0 || soups?.failure || outputFailures > 0 || (sessions?.failures.length ?? 0) > 0 ? 1 : 0;

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
+    createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification, ExitNotification,
     InitializedNotification, InitializeRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification,
-    ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
-    type PublishDiagnosticsParams
+    ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Diagnostic, type FileEvent, type ProtocolConnection,
+    type PublishDiagnosticsParams, type Range
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root: the nearest folder with a package.json above this file (also when it is bundled). */
@@ -109,6 +110,23 @@ export class LspSession {
         const version = (this.versions.get(uri) ?? 1) + 1;
         this.versions.set(uri, version);
         await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    /** Replaces `range` of the text (as the client has it) with `text`, as an incremental change. */
+    async edit(uri: string, range: Range, text: string): Promise<void> {
+        const version = (this.versions.get(uri) ?? 1) + 1;
+        this.versions.set(uri, version);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    }
+
+    async close(uri: string): Promise<void> {
+        this.versions.delete(uri);
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+
+    /** Reports files changed, created or deleted on disk, as the client's file watcher does. */
+    async watched(changes: FileEvent[]): Promise<void> {
+        await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
     }
 
     /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */

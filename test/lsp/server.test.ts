@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, RenameRequest,
+    CodeLensRequest, CompletionRequest, ErrorCodes, DefinitionRequest, DocumentSymbolRequest, HoverRequest, RenameRequest,
     ResponseError, WorkspaceSymbolRequest,
     type CodeLens, type CompletionList, type DocumentSymbol, type Hover, type LocationLink, type MarkupContent,
     type WorkspaceEdit, type WorkspaceSymbol
@@ -116,7 +116,8 @@ describe('the bundled language server over stdio, on a copy of the flagship exam
             .then(() => undefined, (error: unknown) => error);
         // An error response (not a timeout, not a bogus result) that says what was missing.
         expect(answer).toBeInstanceOf(ResponseError);
-        expect((answer as ResponseError<unknown>).message).toBe(`No document found for URI: ${unknown}`);
+        expect((answer as ResponseError<unknown>).code).toBe(ErrorCodes.InvalidParams);
+        expect((answer as ResponseError<unknown>).message).toBe(`${unknown} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`);
         const hover = await request<Hover>(HoverRequest.method, at(state, 'institution MPS', 13));
         expect((hover.contents as MarkupContent).value).toContain('Ministry of Public Security');
         expect(session.alive).toBe(true);
