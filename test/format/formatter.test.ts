@@ -243,18 +243,6 @@ describe('the safety net', () => {
     });
 });
 
-describe('the safety net for the line structure', () => {
-    it('refuses to lay out a text by the parse of another one, as a document edited since its parse is', () => {
-        const { Polity, shared } = createServices();
-        const text = 'model m\n\nmandate a "A"\n\ninstitution X {\n  leads a\n  established 2001\n}\n\ninstitution Y {\n  leads a\n}\n';
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///stale.polity'));
-        // The editor's text moves on (two spaces in front) while the parse is still of the old one.
-        TextDocument.update(document.textDocument, [{ text: `  ${text}` }], 2);
-        const result = (Polity.lsp.Formatter as PolityFormatter).formatChecked(document);
-        expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', message: expect.stringContaining('line structure') } });
-    });
-});
-
 describe('in the editor (the language server formatter)', () => {
     const { Polity } = createServices();
     const formatting = expectFormatting(Polity);

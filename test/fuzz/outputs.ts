@@ -136,7 +136,7 @@ export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRen
             return undefined;
         });
         const [svg, dot, mermaid, json] = [await write('svg'), await write('dot'), await write('mermaid'), await write('json')];
-        if (svg !== undefined) fail(`svg ${view ?? ''}`, xmlProblem(svg) ?? svgProblem(svg, graph.nodes.map(n => n.id)));
+        if (svg !== undefined) fail(`svg ${view ?? ''}`, xmlProblem(svg) ?? svgProblem(svg, graph.nodes.filter(n => n.category === 'institution').map(n => n.id)));
         if (dot !== undefined) fail(`dot ${view ?? ''}`, notXml(dot));
         if (mermaid !== undefined) fail(`mermaid ${view ?? ''}`, mermaidProblem(mermaid));
         if (json !== undefined) fail(`diagram json ${view ?? ''}`, jsonProblem(json));
@@ -202,7 +202,7 @@ function svgProblem(svg: string, nodeIds: string[]): string | undefined {
 
 /** Every line a Mermaid statement this writer makes, labels quoted with nothing that ends the quote, no `%%` anywhere. */
 const MERMAID_LINE = new RegExp([
-    /^---$/, /^title: "(?:[^"\\%]|\\.)*"$/, /^flowchart (TD|LR)$/, /^\s*subgraph g\d+\["[^"]*"\]$/, /^\s*end$/, /^\s*n\d+\["[^"]*"\]$/,
+    /^---$/, /^title: "(?:[^"\\%]|\\.)*"$/, /^flowchart (TD|LR)$/, /^\s*subgraph g\d+\["[^"]*"\]$/, /^\s*end$/, /^\s*n\d+\["[^"]*"\]$/, /^\s*n\d+\(\["[^"]*"\]\)$/,
     /^ {2}n\d+ (-->|---|-\.->|-\.-)(\|"[^"]*"\|)? n\d+$/, /^ {2}classDef s\d+ [\w:#,.-]+$/, /^ {2}class [n\d,]+ s\d+$/,
     /^ {2}style g\d+ [\w:#,]+$/, /^ {2}linkStyle \d+ [\w:#,. -]+$/
 ].map(r => r.source).join('|'));
