@@ -48,7 +48,7 @@ CAC oversees ${name}.Bureau11`;
         expect(await changes(
             { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2015 }' },
             { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2016 }' }
-        )).toEqual(['changed competences A leads m | period: 2015 – present → 2016 – present']);
+        )).toEqual(['changed competences A polity.leads m | period: 2015 – present → 2016 – present']);
     });
 
     it('compares declarations attribute by attribute: mandates, sources, kinds, relation kinds and views', async () => {
@@ -71,6 +71,21 @@ CAC oversees ${name}.Bureau11`;
         )).toEqual([
             'changed relations A polity.advises B | period: 2001 – present → 2002 – present',
             'changed disputes m between A, B | finding:  → noted'
+        ]);
+    });
+
+    it('compares 0.2 facts: kinds over time, mandates in several trees, except, hedged relations, upward kinds', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate e\nmandate t\nmandate p within e\nmandate q within p\nrelation r hierarchical\n' +
+                'institution A { kind agency\n leads p }\ninstitution B { r A }' },
+            { 'a.polity': 'mandate e\nmandate t\nmandate p within e, t\nmandate q within p\nrelation r hierarchical upward\n' +
+                'institution A { kind agency until 2003\n kind ministry since 2003\n leads p except q }\ninstitution B { allegedly r A }' }
+        )).toEqual([
+            'changed institutions A | kind: agency → agency until 2003; ministry 2003 – present',
+            'changed mandates p | parent: e → e, t',
+            'changed relation kinds r | upward: no → yes',
+            'changed competences A polity.leads p | except:  → q',
+            'changed relations B r A | certainty: asserted → allegedly'
         ]);
     });
 });
