@@ -58,6 +58,24 @@ export function latest(date: PDate): PDate {
     return date.until === undefined ? date : { ...date, ordinal: date.until };
 }
 
+/**
+ * The days a date may stand for, as `YYYY-MM-DD`: a range from the first day
+ * of D1 to the last day of D2; any other date its first day (`circa` counts as
+ * the date itself, as in the checks).
+ */
+export function dateBounds(date: PDate): { earliest: string; latest: string } {
+    const earliest = dayText(date.ordinal);
+    if (date.until === undefined) return { earliest, latest: earliest };
+    const [year, month, day] = [Math.floor(date.until / 10000), Math.floor(date.until / 100) % 100, date.until % 100];
+    const last = new Date(Date.UTC(year, month - 1, day - 1));
+    return { earliest, latest: last.toISOString().slice(0, 10) };
+}
+
+function dayText(ordinal: number): string {
+    const digits = String(ordinal).padStart(8, '0');
+    return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+}
+
 /** Whether the source pins the date down (a `circa` date counts as pinned for checks, not for display). */
 export function isUncertain(date: PDate): boolean {
     return date.until !== undefined || date.circa === true;

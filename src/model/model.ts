@@ -1,4 +1,5 @@
-import { certain, formatPeriod, intersect, possible, type Period } from './periods.js';
+import type { PDate } from './dates.js';
+import { certain, contains, formatPeriod, intersect, possible, type Period } from './periods.js';
 import {
     PRELUDE_MODEL, type Certainty, type Claim, type Contest, type Declaration, type DocumentFacts, type Dispute, type Institution,
     type Key, type Kind, type Mandate, type RelationFact, type RelationKind, type Role, type Source, type View
@@ -210,6 +211,12 @@ export function containment(model: SemanticModel, a: Key, b: Key): Period[] {
         ...containersOf(model, a).filter(c => c.key === b).map(c => c.period),
         ...containersOf(model, b).filter(c => c.key === a).map(c => c.period)
     ];
+}
+
+/** The institution's kind on a date: of the `kind` line that possibly held then; without a date, its kind today. */
+export function kindAt(institution: Institution, at?: PDate): Key | undefined {
+    if (!at) return institution.kind;
+    return institution.kinds.find(k => contains(possible(k.period.period), at))?.kind;
 }
 
 export function lifetimeOf(model: SemanticModel, key: Key): Period {

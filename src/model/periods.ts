@@ -65,8 +65,11 @@ function earlier(a?: PDate, b?: PDate): PDate | undefined {
     return compareDates(a, b) <= 0 ? a : b;
 }
 
+/** What `formatPeriod` reads: the dates as shown, so that exported periods format the same way. */
+export interface ShownPeriod { readonly start?: { readonly text: string }; readonly end?: { readonly text: string }; readonly by?: boolean }
+
 /** `2016 – present`, `until 2018`, `2014 – 2018`, `always` — for messages and hovers. */
-export function formatPeriod(period: Period): string {
+export function formatPeriod(period: ShownPeriod): string {
     if (period.by && period.start) return period.end ? `by ${period.start.text} – ${period.end.text}` : `by ${period.start.text}`;
     if (period.start && period.end) return `${period.start.text} – ${period.end.text}`;
     if (period.start) return `${period.start.text} – present`;
