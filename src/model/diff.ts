@@ -170,17 +170,21 @@ function declarationChanges<D extends Declaration>(
 function claimFacts(side: Side): Fact[] {
     return side.model.claims.map(claim => {
         const institution = side.key(claim.institution);
-        const what = `${claim.role} ${side.name(claim.mandate)}`;
+        // The role as written (`leads`, `shares`, `regulates`): the same claim whichever model declares the role.
+        const role = claim.shared ? 'shares' : side.name(claim.role);
+        const what = `${role} ${side.name(claim.mandate)}`;
         return {
-            id: `${institution} ${claim.role} ${claim.mandate}`,
+            id: `${institution} ${role} ${claim.mandate}`,
             label: `${side.name(claim.institution)} ${what}`,
             fields: {
                 period: periodText(claim.period),
+                certainty: claim.certainty ?? '',
                 with: claim.partners.map(p => side.name(p)).sort().join(', '),
+                except: claim.exceptions.map(e => side.name(e)).sort().join(', '),
                 citations: citationText(claim.citations)
             },
             loc: claim.extent,
-            move: { key: `${claim.role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution) }
+            move: { key: `${role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution) }
         };
     });
 }
@@ -189,7 +193,7 @@ function relationFacts(side: Side): Fact[] {
     return side.model.relations.map(relation => ({
         id: `${side.key(relation.subject)} ${relation.kind} ${side.key(relation.target)}`,
         label: `${side.name(relation.subject)} ${side.name(relation.kind)} ${side.name(relation.target)}`,
-        fields: { period: periodText(relation.period), citations: citationText(relation.citations) },
+        fields: { period: periodText(relation.period), certainty: relation.certainty ?? '', citations: citationText(relation.citations) },
         loc: relation.loc
     }));
 }

@@ -44,6 +44,20 @@ CAC oversees ${name}.Bureau11`;
         ]);
     });
 
+    it('reports a change of certainty, of carve-outs and of a declared role as changes', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate m { mandate n }\ninstitution A { leads m }\ninstitution B\nA advises B' },
+            { 'a.polity': 'mandate m { mandate n }\ninstitution A { reportedly leads m except n }\ninstitution B\nA allegedly advises B' }
+        )).toEqual([
+            'changed competences A leads m | certainty:  → reported | except:  → n',
+            'changed relations A polity.advises B | certainty:  → alleged'
+        ]);
+        expect(await changes(
+            { 'a.polity': 'role regulates exclusive\nmandate m\ninstitution A { regulates m }' },
+            { 'a.polity': 'role regulates exclusive\nmandate m\ninstitution A { regulates m }' }
+        )).toEqual([]);
+    });
+
     it('pairs repeated claims by period: the unchanged one cancels, the other is changed', async () => {
         expect(await changes(
             { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2015 }' },
