@@ -1,24 +1,27 @@
 import { describeConflict } from './checks.js';
 import type { Conflict } from './conflicts.js';
 import { parseDate, type PDate } from './dates.js';
-import { displayName, effectivePeriod, lifetimeOf, type SemanticModel } from './model.js';
+import { displayName, effectivePeriod, kindAt, lifetimeOf, type SemanticModel } from './model.js';
 import { contains, formatPeriod, type Period } from './periods.js';
-import { SPHERES, type Citation, type Claim, type Declaration, type Key, type Location, type Sphere } from './types.js';
+import { SPHERES, type Certainty, type Citation, type Claim, type Declaration, type Key, type Location, type Sphere } from './types.js';
 
 /**
- * The exported semantic model, `polity/model@1`: the shape of
+ * The exported semantic model, `polity/model@2`: the shape of
  * `docs/model.schema.json`, described in `docs/export.md`. Keys are
  * model-qualified names; every fact says where it is written.
  */
 export interface ModelExport {
-    schema: 'polity/model@1';
+    schema: 'polity/model@2';
     /** The date the export was filtered to, or null for everything. */
     at: string | null;
     institutions: ExportedInstitution[];
     /** The kinds the model declares and the prelude kinds its institutions use. */
     kinds: ExportedKind[];
+    /** The roles the model declares and the prelude roles its competences use. */
+    roles: ExportedRole[];
     mandates: ExportedMandate[];
     competences: ExportedCompetence[];
+    contests: ExportedContest[];
     relations: ExportedRelation[];
     disputes: ExportedDispute[];
     conflicts: ExportedConflict[];
@@ -26,13 +29,18 @@ export interface ModelExport {
 }
 
 export interface ExportedPlace { file: string; line: number }
-/** Dates as written (`2014`, `2014-03`, `2014-03-01`); null is an open bound. */
-export interface ExportedPeriod { start: string | null; end: string | null }
+/**
+ * Dates as shown (`2014`, `2014-03`, `2014-03-01`, `1999–2001`, `c. 2011`); null is an open bound;
+ * `by`: the period started some time no later than `start`.
+ */
+export interface ExportedPeriod { start: string | null; end: string | null; by: boolean }
 export interface ExportedCitation { source: Key | null; name: string; locator: string | null }
 
 export interface ExportedInstitution {
     key: Key; name: string; path: string; model: string; title: string | null; doc: string | null;
+    /** The kind on the export's date (today's without one); `kinds` lists every dated `kind` line. */
     kind: Key | null; sphere: string | null; parent: Key | null;
+    kinds: { kind: Key; period: ExportedPeriod }[];
     lifetime: ExportedPeriod;
     formerNames: { name: string; until: string | null }[];
     citations: ExportedCitation[];
@@ -43,18 +51,35 @@ export interface ExportedKind {
     /** Null for the prelude's kinds, which no file declares. */
     location: ExportedPlace | null;
 }
-export interface ExportedMandate { key: Key; name: string; model: string; title: string | null; parent: Key | null; location: ExportedPlace }
+export interface ExportedMandate {
+    key: Key; name: string; model: string; title: string | null;
+    /** The first parent (the enclosing mandate, else the first after `within`); `parents` lists them all. */
+    parent: Key | null; parents: Key[]; location: ExportedPlace;
+}
+export interface ExportedRole {
+    key: Key; name: string; model: string; title: string | null; exclusive: boolean; builtin: boolean;
+    location: ExportedPlace | null;
+}
 export interface ExportedSource { key: Key; name: string; model: string; title: string | null; url: string | null; location: ExportedPlace }
 export interface ExportedCompetence {
     /** The role as written: `shares`, or the role's name (`leads`, `regulates`). */
     id: string; institution: Key; role: string; mandate: Key; partners: Key[];
+    /** The role's key (`shares` claims the role `leads`); `exceptions` are the mandates after `except`. */
+    roleKey: Key; exceptions: Key[];
+    /** Absent when the fact is asserted. */
+    certainty?: Certainty;
     /** As written; `effective` is that within the institution's lifetime (null: never). */
     period: ExportedPeriod; effective: ExportedPeriod | null;
     citations: ExportedCitation[];
     location: ExportedPlace;
 }
+export interface ExportedContest {
+    id: string; institution: Key; mandate: Key; certainty?: Certainty;
+    period: ExportedPeriod; effective: ExportedPeriod | null;
+    citations: ExportedCitation[]; location: ExportedPlace;
+}
 export interface ExportedRelation {
-    subject: Key; kind: Key; target: Key; hierarchical: boolean; period: ExportedPeriod;
+    subject: Key; kind: Key; target: Key; hierarchical: boolean; upward: boolean; certainty?: Certainty; period: ExportedPeriod;
     citations: ExportedCitation[]; location: ExportedPlace;
 }
 export interface ExportedDispute {
@@ -83,19 +108,24 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
     const competenceIds = new Map<Claim, string>(model.claims.map((claim, i) => [claim, `competence-${i + 1}`]));
     const disputeIds = new Map(model.disputes.map((dispute, i) => [dispute, `dispute-${i + 1}`]));
 
-    const institutions = own(model.institutions).filter(i => lives(i.key)).map((i): ExportedInstitution => ({
-        key: i.key, name: i.name, path: i.path, model: i.model, title: i.title ?? null, doc: i.doc ?? null,
-        kind: i.kind ?? null, sphere: (i.kind && model.kinds.get(i.kind)?.sphere) ?? null, parent: i.parent ?? null,
-        lifetime: period(i.lifetime),
-        formerNames: i.formerNames.map(f => ({ name: f.name, until: f.until?.date.text ?? null })),
-        citations: citations(i.citations),
-        location: options.place(i.loc)
-    }));
-    const usedKinds = new Set(institutions.map(i => i.kind));
+    const institutions = own(model.institutions).filter(i => lives(i.key)).map((i): ExportedInstitution => {
+        const kind = kindAt(i, options.at);
+        return {
+            key: i.key, name: i.name, path: i.path, model: i.model, title: i.title ?? null, doc: i.doc ?? null,
+            kind: kind ?? null, sphere: (kind && model.kinds.get(kind)?.sphere) ?? null, parent: i.parent ?? null,
+            kinds: i.kinds.map(k => ({ kind: k.kind, period: period(k.period.period) })),
+            lifetime: period(i.lifetime),
+            formerNames: i.formerNames.map(f => ({ name: f.name, until: f.until?.date.text ?? null })),
+            citations: citations(i.citations),
+            location: options.place(i.loc)
+        };
+    });
+    const usedKinds = new Set(institutions.flatMap(i => [i.kind, ...i.kinds.map(k => k.kind)]));
     const competences = model.claims.filter(c => holds(effectivePeriod(model, c))).map((c): ExportedCompetence => {
         const effective = effectivePeriod(model, c);
         return {
             id: competenceIds.get(c)!, institution: c.institution, role: c.shared ? 'shares' : displayName(model, c.role), mandate: c.mandate, partners: c.partners,
+            roleKey: c.role, exceptions: c.exceptions, ...certainty(c.certainty),
             period: period(c.period.period), effective: effective ? period(effective) : null,
             citations: citations(c.citations), location: options.place(c.extent)
         };
@@ -104,8 +134,18 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
         .filter(r => holds(r.period.period) && lives(r.subject) && lives(r.target))
         .map((r): ExportedRelation => ({
             subject: r.subject, kind: r.kind, target: r.target, hierarchical: model.relationKinds.get(r.kind)?.hierarchical ?? false,
+            upward: model.relationKinds.get(r.kind)?.upward ?? false, ...certainty(r.certainty),
             period: period(r.period.period), citations: citations(r.citations), location: options.place(r.loc)
         }));
+    const contests = model.contests.filter(c => holds(effectivePeriod(model, c))).map((c, i): ExportedContest => {
+        const effective = effectivePeriod(model, c);
+        return {
+            id: `contest-${i + 1}`, institution: c.institution, mandate: c.mandate, ...certainty(c.certainty),
+            period: period(c.period.period), effective: effective ? period(effective) : null,
+            citations: citations(c.citations), location: options.place(c.extent)
+        };
+    });
+    const usedRoles = new Set(competences.map(c => c.roleKey));
     const exportedConflicts = conflicts.filter(c => holds(c.period));
     // A conflict's disputes stay with it even when their own period does not hold on the date.
     const documenting = new Set(exportedConflicts.flatMap(c => c.disputes));
@@ -114,17 +154,23 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
         citations: citations(d.citations), location: options.place(d.loc)
     }));
     return {
-        schema: 'polity/model@1',
+        schema: 'polity/model@2',
         at: options.at?.text ?? null,
         institutions,
         kinds: [...model.kinds.values()].filter(k => !k.builtin || usedKinds.has(k.key)).map(k => ({
             key: k.key, name: k.name, model: k.model, title: k.title ?? null, sphere: k.sphere, builtin: k.builtin,
             location: k.builtin ? null : options.place(k.loc)
         })),
+        roles: [...model.roles.values()].filter(r => !r.builtin || usedRoles.has(r.key)).map(r => ({
+            key: r.key, name: r.name, model: r.model, title: r.title ?? null, exclusive: r.exclusive, builtin: r.builtin,
+            location: r.builtin ? null : options.place(r.loc)
+        })),
         mandates: own(model.mandates).map(m => ({
-            key: m.key, name: m.name, model: m.model, title: m.title ?? null, parent: m.parent ?? null, location: options.place(m.loc)
+            key: m.key, name: m.name, model: m.model, title: m.title ?? null, parent: m.parent ?? null, parents: m.parents,
+            location: options.place(m.loc)
         })),
         competences,
+        contests,
         relations,
         disputes,
         conflicts: exportedConflicts.map((c): ExportedConflict => ({
@@ -146,12 +192,17 @@ function own<D extends Declaration>(declarations: ReadonlyMap<Key, D>): D[] {
 }
 
 function period(p: Period): ExportedPeriod {
-    return { start: p.start?.text ?? null, end: p.end?.text ?? null };
+    return { start: p.start?.text ?? null, end: p.end?.text ?? null, by: p.by === true };
+}
+
+/** The `certainty` field: absent when the fact is asserted, so asserted facts read as in 0.1. */
+function certainty(value: Certainty | undefined): { certainty?: Certainty } {
+    return value ? { certainty: value } : {};
 }
 
 /** `2016 – present` for an exported period, as everywhere else in Polity. */
 export function exportedPeriodText(p: ExportedPeriod): string {
-    return formatPeriod({ start: p.start === null ? undefined : parseDate(p.start), end: p.end === null ? undefined : parseDate(p.end) });
+    return formatPeriod({ start: p.start === null ? undefined : parseDate(p.start), end: p.end === null ? undefined : parseDate(p.end), by: p.by });
 }
 
 /** Mandates as rows, institutions with a competence as columns; a cell lists the competences with their periods and marks. */

@@ -1,4 +1,5 @@
-import { certain, formatPeriod, intersect, possible, type Period } from './periods.js';
+import type { PDate } from './dates.js';
+import { certain, contains, formatPeriod, intersect, possible, type Period } from './periods.js';
 import {
     PRELUDE_MODEL, type Certainty, type Claim, type Contest, type Declaration, type DocumentFacts, type Dispute, type Institution,
     type Key, type Kind, type Mandate, type RelationFact, type RelationKind, type Role, type Source, type View
@@ -224,6 +225,13 @@ export function lifetimeOf(model: SemanticModel, key: Key): Period {
 export function effectivePeriod(model: SemanticModel, fact: Pick<Claim, 'institution' | 'period'>, sure = false): Period | undefined {
     const held = sure ? certain : possible;
     return intersect(held(fact.period.period), held(lifetimeOf(model, fact.institution)));
+}
+
+/** The institution's kind on the date (what possibly held then), else its kind today. */
+export function kindAt(institution: Institution, date?: PDate): Key | undefined {
+    if (!date) return institution.kind;
+    return institution.kinds.find(k => contains(possible(k.period.period), date))?.kind
+        ?? (institution.kinds.length === 1 && !institution.kinds[0].period.loc ? institution.kinds[0].kind : undefined);
 }
 
 /** The short name to show for a key: its path within its model. */
