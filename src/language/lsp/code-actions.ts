@@ -93,8 +93,9 @@ export class PolityCodeActionProvider implements CodeActionProvider {
 
     /**
      * Turns the claim under the diagnostic into `shares M with OTHER`: a `leads`
-     * becomes a `shares`, a `shares` names the other side too; a claim listing
-     * several mandates keeps the others and gets a line of its own for M.
+     * becomes a `shares`, a `shares` names the other side too, a role of the
+     * model's own gets `with OTHER`; a claim listing several mandates keeps the
+     * others and gets a line of its own for M.
      */
     private shareClaim({ document, diagnostic, data, snapshot, model }: FixContext): CodeAction[] {
         const fact = nodeAt(document, diagnostic.range, ast.isFact);
