@@ -172,9 +172,13 @@ export function uncontained(model: SemanticModel, a: Key, b: Key, period: Period
     return subtract(period, containment(model, a, b));
 }
 
-/** The same exclusive role (the caller keeps only exclusive ones), and neither names the other in `with`. */
+/**
+ * The same exclusive role (the caller keeps only exclusive ones), and neither
+ * names the other in `with`. Two `shares` claims are two declared joint
+ * responsibilities and never conflict, as in 0.1.
+ */
 function rolesClash(a: Claim, b: Claim): boolean {
-    return a.role === b.role && !a.partners.includes(b.institution) && !b.partners.includes(a.institution);
+    return a.role === b.role && !(a.shared && b.shared) && !a.partners.includes(b.institution) && !b.partners.includes(a.institution);
 }
 
 /** Whether the claim carves `mandate` (or an area containing it) out with `except`. */

@@ -21,9 +21,13 @@ export interface PDate {
 }
 
 const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-/** Langium joins a date rule's tokens without the spaces between them: `circa2011`, `1999..2001`. */
-const CIRCA = /^circa\s*(.*)$/;
-const RANGE = /^(.*?)\s*\.\.\s*(.*)$/;
+/**
+ * Langium joins a date rule's tokens without the spaces between them
+ * (`circa2011`, `1999..2001`); the shown forms (`c. 2011`, `1999–2001`, as
+ * exports write them) read back the same.
+ */
+const CIRCA = /^(?:circa|c\.)\s*(.*)$/;
+const RANGE = /^(.*?)\s*(?:\.\.|–)\s*(.*)$/;
 
 export const DATE_FORMS = 'YYYY, YYYY-MM or YYYY-MM-DD';
 

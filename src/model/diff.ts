@@ -23,7 +23,7 @@ export interface Change {
     /**
      * The fact's semantic identity, in the new model's keys (the old one's for
      * a removal): a declaration's key; `institution role mandate` for a
-     * competence; `institution contests mandate` for a contest; `subject
+     * competence (the role as written); `institution contests mandate` for a contest; `subject
      * kind target` for a relation; `mandate between parties` for a dispute
      * or a conflict; `mandate contested by institution from holder` for a
      * contest that met a holder.
@@ -186,9 +186,10 @@ function declarationChanges<D extends Declaration>(
 function claimFacts(side: Side): Fact[] {
     return side.model.claims.map(claim => {
         const institution = side.key(claim.institution);
+        // The role as written (`leads`, `shares`, `regulates`): the same claim whichever model declares the role.
         const role = claim.shared ? 'shares' : side.name(claim.role);
         return {
-            id: `${institution} ${claim.role} ${claim.mandate}`,
+            id: `${institution} ${role} ${claim.mandate}`,
             label: `${side.name(claim.institution)} ${claimVerb(side.model, claim)} ${side.name(claim.mandate)}`,
             fields: {
                 certainty: certaintyText(claim.certainty),
@@ -200,7 +201,7 @@ function claimFacts(side: Side): Fact[] {
             loc: claim.extent,
             rematch: [
                 { key: `${institution} ${claim.mandate}`, field: 'role', value: role, change: 'changed' },
-                { key: `${claim.role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution), change: 'moved' }
+                { key: `${role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution), change: 'moved' }
             ]
         };
     });

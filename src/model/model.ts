@@ -213,12 +213,6 @@ export function containment(model: SemanticModel, a: Key, b: Key): Period[] {
     ];
 }
 
-/** The institution's kind on a date: of the `kind` line that possibly held then; without a date, its kind today. */
-export function kindAt(institution: Institution, at?: PDate): Key | undefined {
-    if (!at) return institution.kind;
-    return institution.kinds.find(k => contains(possible(k.period.period), at))?.kind;
-}
-
 export function lifetimeOf(model: SemanticModel, key: Key): Period {
     return model.institutions.get(key)?.lifetime ?? {};
 }
@@ -231,6 +225,13 @@ export function lifetimeOf(model: SemanticModel, key: Key): Period {
 export function effectivePeriod(model: SemanticModel, fact: Pick<Claim, 'institution' | 'period'>, sure = false): Period | undefined {
     const held = sure ? certain : possible;
     return intersect(held(fact.period.period), held(lifetimeOf(model, fact.institution)));
+}
+
+/** The institution's kind on the date (what possibly held then), else its kind today. */
+export function kindAt(institution: Institution, date?: PDate): Key | undefined {
+    if (!date) return institution.kind;
+    return institution.kinds.find(k => contains(possible(k.period.period), date))?.kind
+        ?? (institution.kinds.length === 1 && !institution.kinds[0].period.loc ? institution.kinds[0].kind : undefined);
 }
 
 /** The short name to show for a key: its path within its model. */

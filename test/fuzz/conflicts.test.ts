@@ -20,7 +20,7 @@ import { TestWorkspace } from '../helpers.js';
 function everyPair(model: SemanticModel): string[] {
     const found = new Map<string, string>();
     const contesting = (mandate: string) => (model.claimsByMandate.get(mandate) ?? []).filter(c => isExclusive(model, c.role));
-    const clash = (a: Claim, b: Claim) => a.role === b.role && !a.partners.includes(b.institution) && !b.partners.includes(a.institution);
+    const clash = (a: Claim, b: Claim) => a.role === b.role && !(a.shared && b.shared) && !a.partners.includes(b.institution) && !b.partners.includes(a.institution);
     const consider = (a: Claim, b: Claim) => {
         const pa = effectivePeriod(model, a, true);
         const pb = effectivePeriod(model, b, true);

@@ -44,11 +44,25 @@ CAC oversees ${name}.Bureau11`;
         ]);
     });
 
+    it('reports a change of certainty, of carve-outs and of a declared role as changes', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate m { mandate n }\ninstitution A { leads m }\ninstitution B\nA advises B' },
+            { 'a.polity': 'mandate m { mandate n }\ninstitution A { reportedly leads m except n }\ninstitution B\nA allegedly advises B' }
+        )).toEqual([
+            'changed competences A leads m | certainty: asserted → reportedly | except:  → n',
+            'changed relations A polity.advises B | certainty: asserted → allegedly'
+        ]);
+        expect(await changes(
+            { 'a.polity': 'role regulates exclusive\nmandate m\ninstitution A { regulates m }' },
+            { 'a.polity': 'role regulates exclusive\nmandate m\ninstitution A { regulates m }' }
+        )).toEqual([]);
+    });
+
     it('pairs repeated claims by period: the unchanged one cancels, the other is changed', async () => {
         expect(await changes(
             { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2015 }' },
             { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2016 }' }
-        )).toEqual(['changed competences A polity.leads m | period: 2015 – present → 2016 – present']);
+        )).toEqual(['changed competences A leads m | period: 2015 – present → 2016 – present']);
     });
 
     it('compares declarations attribute by attribute: mandates, sources, kinds, relation kinds and views', async () => {
@@ -84,7 +98,7 @@ CAC oversees ${name}.Bureau11`;
             'changed institutions A | kind: agency → agency until 2003; ministry 2003 – present',
             'changed mandates p | parent: e → e, t',
             'changed relation kinds r | upward: no → yes',
-            'changed competences A polity.leads p | except:  → q',
+            'changed competences A leads p | except:  → q',
             'changed relations B r A | certainty: asserted → allegedly'
         ]);
     });

@@ -59,7 +59,7 @@ describe('polity diff --git', () => {
         expect(markdown.stdout).toContain("| ⚠ appeared | MIIT and MPS both lead 'cii' | period 2019 – present<br>dispute not recorded | `models/miit.polity:6` |");
         expect(json(j).changes.map(c => [c.category, c.change, c.id])).toEqual([
             ['institutions', 'added', 'demo.MIIT'],
-            ['competences', 'added', 'demo.MIIT polity.leads demo.cii'],
+            ['competences', 'added', 'demo.MIIT leads demo.cii'],
             ['conflicts', 'added', 'demo.cii between demo.MIIT, demo.MPS']
         ]);
     });
@@ -76,7 +76,7 @@ describe('polity diff --git', () => {
         expect(markdown.stdout).toContain("| disappeared | MIIT and MPS both lead 'cii' |");
         const moved = json(j).changes.find(c => c.change === 'moved')!;
         expect(moved).toEqual({
-            category: 'competences', change: 'moved', id: 'demo.CAC polity.leads demo.cii', label: 'CAC leads cii',
+            category: 'competences', change: 'moved', id: 'demo.CAC leads demo.cii', label: 'CAC leads cii',
             fields: [{ field: 'institution', old: 'MPS', new: 'CAC' }],
             old: { file: 'HEAD:models/state.polity', line: 11 }, new: { file: 'models/state.polity', line: 7 }
         });
@@ -123,7 +123,7 @@ Conflicts
     it('limits the comparison to the given paths', () => {
         const r = runCli(['diff', '--git', 'HEAD~4', '--format', 'json', 'models/state.polity', 'models/mandates.polity'], { cwd: repo.dir });
         // Without MIIT's claim on cii in view, the claim that left MinPS and reached CAC is a move again.
-        expect(json(r).changes.map(c => `${c.change} ${c.id}`)).toEqual(['renamed demo.MinPS', 'moved demo.CAC polity.leads demo.cii']);
+        expect(json(r).changes.map(c => `${c.change} ${c.id}`)).toEqual(['renamed demo.MinPS', 'moved demo.CAC leads demo.cii']);
     });
 
     it('is byte-identical across runs', () => {
@@ -188,7 +188,7 @@ describe('polity diff OLD NEW', () => {
             'removed contests C contests n',
             'removed conflicts n contested by C from B'
         ]);
-        expect(changes.find(c => c.id === 'B polity.leads n')!.fields).toEqual([
+        expect(changes.find(c => c.id === 'B leads n')!.fields).toEqual([
             { field: 'certainty', old: 'reportedly', new: 'asserted' }, { field: 'period', old: '2014-03 – present', new: '2014 – present' }
         ]);
         folders.dispose();

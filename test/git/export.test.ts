@@ -40,6 +40,39 @@ describe('polity export --format json', () => {
         expect(validate({ ...data, institutions: [{ ...data.institutions[0], location: { file: 'a.polity', line: 0 } }] })).not.toEqual([]);
     });
 
+    it('carries 0.2 facts: roles, contests, certainty, carve-outs, several parents, dated kinds and uncertain dates as shown', () => {
+        const folder = new TempDir();
+        try {
+            folder.write({ 'm.polity': [
+                'role regulates "Regulator" exclusive',
+                'mandate energy', 'mandate transport', 'mandate pipelines within energy, transport { mandate valves }',
+                'institution CCCI {', '  kind leading-group until 2018-03', '  kind party-commission since 2018-03', '}',
+                'institution DOE {', '  established 1999..2001', '  regulates pipelines except valves by 2003', '}',
+                'institution DOT {', '  established circa 1967', '  allegedly contests pipelines', '}',
+                'DOT reportedly part-of DOE'
+            ].join('\n') });
+            const data = exportedData(folder.dir);
+            expect(validate(data)).toEqual([]);
+            expect(data.roles).toEqual([expect.objectContaining({ key: 'regulates', exclusive: true, builtin: false })]);
+            expect(data.competences).toEqual([expect.objectContaining({
+                role: 'regulates', verb: 'regulates', except: ['valves'], period: { start: expect.objectContaining({ text: '2003' }), end: null, by: true }
+            })]);
+            expect(data.competences[0]).not.toHaveProperty('certainty');
+            expect(data.contests).toEqual([expect.objectContaining({ id: 'contest-1', institution: 'DOT', mandate: 'pipelines', certainty: 'alleged' })]);
+            expect(data.relations).toEqual([expect.objectContaining({ kind: 'polity.part-of', hierarchical: true, upward: true, certainty: 'reported' })]);
+            expect(data.mandates.find(m => m.key === 'pipelines')).toMatchObject({ parent: 'energy', parents: ['energy', 'transport'] });
+            const [ccci, doe, dot] = data.institutions;
+            expect(ccci).toMatchObject({ kind: 'polity.party-commission', sphere: 'party', kinds: [
+                { kind: 'polity.leading-group', period: { start: null, end: { text: '2018-03' }, by: false } },
+                { kind: 'polity.party-commission', period: { start: { text: '2018-03' }, end: null, by: false } }
+            ] });
+            expect([doe.lifetime.start?.text, dot.lifetime.start?.text]).toEqual(['1999–2001', 'c. 1967']);
+            expect(exportedData(folder.dir, '--at', '2017').institutions[0]).toMatchObject({ kind: 'polity.leading-group' });
+        } finally {
+            folder.dispose();
+        }
+    });
+
     it('round-trips: parsing and writing it again gives the same bytes, and every reference resolves within it', () => {
         const text = exported(FLAGSHIP);
         const data = JSON.parse(text) as ModelExport;

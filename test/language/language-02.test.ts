@@ -42,6 +42,8 @@ describe('declared roles', () => {
         expect(await codes('mandate m\ninstitution A { shares m with B }\ninstitution B { leads m }')).toEqual([]);
         // A names C only and C names A only, so B conflicts with both.
         expect(await codes('mandate m\ninstitution A { shares m with C }\ninstitution B { leads m }\ninstitution C { leads m with A }')).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
+        // Two `shares` never conflict, as in 0.1, even when neither names the other.
+        expect(await codes('mandate m\ninstitution A { shares m with C }\ninstitution B { shares m with D }\ninstitution C { shares m with A }\ninstitution D { shares m with B }')).toEqual([]);
         const model = await modelOf('mandate m\ninstitution A { shares m with B }\ninstitution B { shares m with A }');
         expect(model.claims.map(c => [c.role, c.shared])).toEqual([['polity.leads', true], ['polity.leads', true]]);
     });

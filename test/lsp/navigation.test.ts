@@ -142,6 +142,20 @@ describe('rename', () => {
         expect(ws.codes('state.polity')).toEqual(['conflict', 'conflict']);
     });
 
+    it('renames a role from its use, in bodies and at the top level, and refuses the prelude\'s roles', async () => {
+        const ws = new TestWorkspace();
+        await ws.open({
+            'roles.polity': 'model r\nrole regulates "Regulator" exclusive\nmandate m',
+            'uses.polity': 'model r\ninstitution A { regulates m }\ninstitution B { leads m }\nB reportedly regulates m since 2020'
+        });
+        const texts = await applyEdit(ws, await rename(ws, 'uses.polity', 'regulates', 'supervises'));
+        expect(texts['roles.polity']).toContain('role supervises "Regulator" exclusive');
+        expect(texts['uses.polity']).toBe('model r\ninstitution A { supervises m }\ninstitution B { leads m }\nB reportedly supervises m since 2020');
+        expect(ws.codes('uses.polity')).toEqual(['conflict', 'conflict']);
+        const refused = await rename(ws, 'uses.polity', 'leads', 'heads').then(() => undefined, (e: unknown) => e);
+        expect((refused as ResponseError<unknown>).message).toBe("'leads' is built into Polity and cannot be renamed. To use another name, declare your own role in your model.");
+    });
+
     it('refuses prelude names, invalid names and names already taken, with a reason', async () => {
         const ws = new TestWorkspace();
         await ws.open(FILES);

@@ -40,6 +40,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
     private readonly fixes: Record<string, Fix> = {
         unresolved: context => this.unresolved(context),
         conflict: context => [...this.recordDispute(context), ...this.shareClaim(context)],
+        contest: context => this.recordDispute(context),
         unused: context => this.remove(context, 'Remove the unused declaration', node => node),
         'stale-dispute': context => this.remove(context, 'Remove the stale dispute', node => AstUtils.getContainerOfType(node, ast.isDispute)),
         'one-sided-share': context => this.addPartnerClaim(context)
@@ -92,8 +93,9 @@ export class PolityCodeActionProvider implements CodeActionProvider {
 
     /**
      * Turns the claim under the diagnostic into `shares M with OTHER`: a `leads`
-     * becomes a `shares`, a `shares` names the other side too; a claim listing
-     * several mandates keeps the others and gets a line of its own for M.
+     * becomes a `shares`, a `shares` names the other side too, a role of the
+     * model's own gets `with OTHER`; a claim listing several mandates keeps the
+     * others and gets a line of its own for M.
      */
     private shareClaim({ document, diagnostic, data, snapshot, model }: FixContext): CodeAction[] {
         const fact = nodeAt(document, diagnostic.range, ast.isFact);
@@ -111,11 +113,13 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         // A top-level fact starts with its subject, and a hedged one keeps its hedge on both lines.
         const lead = `${fact.subject ? `${text(fact.subject)} ` : ''}${fact.certainty ? `${fact.certainty} ` : ''}`;
         const verb = fact.shares ? 'shares' : text(fact.verb);
-        const shared = `${lead}shares ${mandates[index]} with ${[...partners, nameIn(model, otherDecl)].join(', ')}${tail}`;
+        // `leads M with X` is written `shares M with X`; a role of the model's own keeps its name (`regulates M with X`).
+        const joint = fact.shares || verb === 'leads' ? 'shares' : verb;
+        const shared = `${lead}${joint} ${mandates[index]} with ${[...partners, nameIn(model, otherDecl)].join(', ')}${tail}`;
         const rest = mandates.filter((_, i) => i !== index);
         const kept = rest.length === 0 ? ''
             : `${lead}${verb} ${rest.join(', ')}${partners.length > 0 ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, fact.$cstNode.range.start.line)}`;
-        return [action(`Make it 'shares ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
+        return [action(`Make it '${joint} ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
             { [document.uri.toString()]: [TextEdit.replace(fact.$cstNode.range, `${kept}${shared}`)] })];
     }
 
