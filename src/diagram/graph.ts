@@ -1,6 +1,6 @@
 import { describeConflict, describeContest } from '../model/checks.js';
 import type { Conflict } from '../model/conflicts.js';
-import { claimVerb, displayName, effectivePeriod, kindAt, type SemanticModel } from '../model/model.js';
+import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, type SemanticModel } from '../model/model.js';
 import { findContests, type ContestedClaim } from '../model/contests.js';
 import { certain, contains, formatPeriod, possible, type Period } from '../model/periods.js';
 import type { PDate } from '../model/dates.js';
@@ -80,9 +80,10 @@ export function nodeId(key: Key): string {
 export function buildGraph(model: SemanticModel, selection: Selection): DiagramGraph {
     const shown = new Set(selection.institutions.map(i => i.key));
     const clusters = new Map<string, GraphCluster>();
+    const parents = parentsAt(model, selection, shown);
     const nodes = selection.institutions.map(institution => {
         const kind = kindOf(model, institution, selection.at);
-        const cluster = clusterFor(model, selection, institution, shown, clusters);
+        const cluster = clusterFor(model, selection, institution, parents, clusters);
         const node: GraphNode = {
             id: nodeId(institution.key),
             key: institution.key,
@@ -121,7 +122,21 @@ function ownKindName(model: SemanticModel, institution: Institution, at: PDate):
     return institution.parent ? 'unit' : undefined;
 }
 
-function clusterFor(model: SemanticModel, selection: Selection, institution: Institution, shown: Set<Key>, clusters: Map<string, GraphCluster>): string | undefined {
+/** Each shown institution's shown parent on the drawn date (a unit's parent, or what it is `part-of` then), and the reverse. */
+interface Parents { of: Map<Key, Key>; children: Set<Key> }
+
+function parentsAt(model: SemanticModel, selection: Selection, shown: Set<Key>): Parents {
+    const of = new Map<Key, Key>();
+    if (selection.groupBy === 'parent') {
+        for (const key of shown) {
+            const parent = parentAt(model, key, selection.at);
+            if (parent && shown.has(parent) && parent !== key) of.set(key, parent);
+        }
+    }
+    return { of, children: new Set(of.values()) };
+}
+
+function clusterFor(model: SemanticModel, selection: Selection, institution: Institution, parents: Parents, clusters: Map<string, GraphCluster>): string | undefined {
     const kind = kindOf(model, institution, selection.at);
     const add = (cluster: GraphCluster) => {
         if (!clusters.has(cluster.id)) clusters.set(cluster.id, cluster);
@@ -133,18 +148,23 @@ function clusterFor(model: SemanticModel, selection: Selection, institution: Ins
         case 'kind':
             return kind && add({ id: `cluster:kind:${kind.key}`, label: kind.title ?? kind.name, style: clusterStyle(kind.sphere), source: kind.builtin ? undefined : kind.loc });
         case 'parent':
-            return parentCluster(model, institution, shown, add, selection.at);
+            return parentCluster(model, institution, parents, add, selection.at, new Set());
         case 'none':
             return undefined;
     }
 }
 
-/** An institution with shown units sits in a cluster of its own, inside its parent's. */
-function parentCluster(model: SemanticModel, institution: Institution, shown: Set<Key>, add: (c: GraphCluster) => string, at: PDate): string | undefined {
-    const hasUnits = (model.units.get(institution.key) ?? []).some(u => shown.has(u));
-    const parent = institution.parent && shown.has(institution.parent) ? model.institutions.get(institution.parent) : undefined;
-    const outer = parent ? parentCluster(model, parent, shown, add, at) : undefined;
-    if (!hasUnits) return outer;
+/** An institution with shown parts (units, or what is `part-of` it on the date) sits in a cluster of its own, inside its parent's. */
+function parentCluster(
+    model: SemanticModel, institution: Institution, parents: Parents, add: (c: GraphCluster) => string, at: PDate, seen: Set<Key>
+): string | undefined {
+    // A `part-of` loop (a `cycle` error) must not recurse for ever.
+    if (seen.has(institution.key)) return undefined;
+    seen.add(institution.key);
+    const parentKey = parents.of.get(institution.key);
+    const parent = parentKey ? model.institutions.get(parentKey) : undefined;
+    const outer = parent ? parentCluster(model, parent, parents, add, at, seen) : undefined;
+    if (!parents.children.has(institution.key)) return outer;
     const sphere = kindOf(model, institution, at)?.sphere;
     return add({ id: `cluster:parent:${institution.key}`, label: '', parent: outer, style: clusterStyle(sphere), source: institution.loc });
 }

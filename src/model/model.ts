@@ -169,15 +169,7 @@ const containerCache = new WeakMap<SemanticModel, { direct: Map<Key, Container[]
  * conflicts, so an uncertain date must not raise one).
  */
 export function containersOf(model: SemanticModel, key: Key): Container[] {
-    let cache = containerCache.get(model);
-    if (!cache) {
-        const direct = new Map<Key, Container[]>();
-        for (const relation of model.relations) {
-            if (relation.subject === relation.target || model.relationKinds.get(relation.kind)?.name !== CONTAINMENT) continue;
-            push(direct, relation.subject, { key: relation.target, period: possible(relation.period.period) });
-        }
-        containerCache.set(model, cache = { direct, closure: new Map() });
-    }
+    const cache = containmentIndex(model);
     const found = cache.closure.get(key);
     if (found) return found;
     const result: Container[] = [];
@@ -200,6 +192,24 @@ export function containersOf(model: SemanticModel, key: Key): Container[] {
     }
     cache.closure.set(key, result);
     return result;
+}
+
+function containmentIndex(model: SemanticModel): { direct: Map<Key, Container[]>; closure: Map<Key, Container[]> } {
+    let cache = containerCache.get(model);
+    if (!cache) {
+        const direct = new Map<Key, Container[]>();
+        for (const relation of model.relations) {
+            if (relation.subject === relation.target || model.relationKinds.get(relation.kind)?.name !== CONTAINMENT) continue;
+            push(direct, relation.subject, { key: relation.target, period: possible(relation.period.period) });
+        }
+        containerCache.set(model, cache = { direct, closure: new Map() });
+    }
+    return cache;
+}
+
+/** What the institution is directly part of on the date: its parent if it is a unit, else the target of a `part-of` that holds then. */
+export function parentAt(model: SemanticModel, key: Key, date: PDate): Key | undefined {
+    return model.institutions.get(key)?.parent ?? containmentIndex(model).direct.get(key)?.find(c => contains(c.period, date))?.key;
 }
 
 /** A hostile model could make containment chains explode; past this many, the rest are ignored. */

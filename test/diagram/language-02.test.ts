@@ -61,4 +61,16 @@ describe('diagrams of 0.2 facts', () => {
         expect([before.kind, before.sphere, before.style.double]).toEqual(['leading-group', 'party', true]);
         expect([after.kind, after.sphere, after.style.double]).toEqual(['party-commission', 'party', true]);
     });
+
+    it('group by parent puts a body inside what it is part of on the view\'s date', async () => {
+        const text = 'model g\ninstitution Treasury\ninstitution DHS\ninstitution USSS\nUSSS part-of Treasury until 2003-03\nUSSS part-of DHS since 2003-03\n'
+            + 'view v { include * group by parent }';
+        const { model, conflicts } = await modelOf({ 'g.polity': text });
+        const cluster = (at: string) => {
+            const graph = buildGraph(model, select(model, { today: TODAY, at: date(at), conflicts, view: model.views.get('g.v') }));
+            return graph.nodes.find(n => n.key === 'g.USSS')!.cluster;
+        };
+        expect(cluster('2000')).toBe('cluster:parent:g.Treasury');
+        expect(cluster('2010')).toBe('cluster:parent:g.DHS');
+    });
 });
