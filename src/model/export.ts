@@ -294,9 +294,9 @@ export function competenceMatrix(data: ModelExport): CompetenceMatrix {
         byCell.set(id, [...byCell.get(id) ?? [], text]);
     };
     for (const c of data.competences) {
-        add(c.mandate, c.institution, entry(c.id, `${hedge(c.certainty)}${c.verb}${names(c.with, 'with')}${names(c.except, 'except')}`, c.effective ?? c.period));
+        add(c.mandate, c.institution, entry(c.id, `${writtenVerb(c)}${names(c.with, 'with')}${names(c.except, 'except')}`, c.effective ?? c.period));
     }
-    for (const c of data.contests) add(c.mandate, c.institution, entry(c.id, `${hedge(c.certainty)}contests`, c.effective ?? c.period));
+    for (const c of data.contests) add(c.mandate, c.institution, entry(c.id, writtenVerb(c), c.effective ?? c.period));
     return {
         columns,
         rows: mandateTreeOrder(data).map(m => ({
@@ -304,6 +304,11 @@ export function competenceMatrix(data: ModelExport): CompetenceMatrix {
             cells: columns.map(column => (byCell.get(`${m.key}\u0000${column.key}`) ?? []).join('; '))
         }))
     };
+}
+
+/** A competence or contest as written, with how sure the source is: `reportedly leads`, `shares`, `contests`. */
+export function writtenVerb(fact: ExportedCompetence | ExportedContest): string {
+    return `${hedge(fact.certainty)}${'verb' in fact ? fact.verb : 'contests'}`;
 }
 
 /** Institutions by the sphere of their top-level institution (party first), units after their parents, otherwise in model order. */

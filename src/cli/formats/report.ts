@@ -1,7 +1,6 @@
 import {
-    competenceMatrix, exportedPeriodText, MARKS, shortNames, type ExportedCitation, type ExportedInstitution, type ExportedPlace, type ModelExport
+    competenceMatrix, exportedPeriodText, MARKS, shortNames, writtenVerb, type ExportedCitation, type ExportedPlace, type ModelExport
 } from '../../model/export.js';
-import { hedge } from '../../model/model.js';
 import { escapeMarkdown, markdownTable } from './markdown.js';
 
 /**
@@ -25,7 +24,7 @@ export function markdownReport(data: ModelExport): string {
         `${data.contests.length > 0 ? `, ${count(data.contests.length, 'contest')}` : ''}.`
     ];
     // Several `kind` lines: each with its period, so that a change of kind shows.
-    const kinds = (i: ExportedInstitution) => i.kinds.length > 1
+    const kinds = (i: ModelExport['institutions'][number]) => i.kinds.length > 1
         ? i.kinds.map(k => `${name(k.kind)} (${exportedPeriodText(k.period)})`).join('; ')
         : i.kind ? name(i.kind) : '';
 
@@ -54,7 +53,7 @@ export function markdownReport(data: ModelExport): string {
         for (const id of conflict.competences) {
             const c = competence.get(id)!;
             const sources = cited(c.citations);
-            lines.push(`  - ${md(`${name(c.institution)} ${hedge(c.certainty)}${c.verb} ${name(c.mandate)}`)} (${place(c.location)})${sources ? `: ${sources}` : ''}`);
+            lines.push(`  - ${md(`${name(c.institution)} ${writtenVerb(c)} ${name(c.mandate)}`)} (${place(c.location)})${sources ? `: ${sources}` : ''}`);
         }
         for (const id of conflict.disputes) lines.push(`  - dispute at ${place(dispute.get(id)!.location)}`);
     }
@@ -63,7 +62,7 @@ export function markdownReport(data: ModelExport): string {
         lines.push('', '## Contests', '');
         for (const c of data.contests) {
             const sources = cited(c.citations);
-            lines.push(`- **${md(`${name(c.institution)} ${hedge(c.certainty)}contests ${name(c.mandate)}`)}** (${exportedPeriodText(c.period)}) ` +
+            lines.push(`- **${md(`${name(c.institution)} ${writtenVerb(c)} ${name(c.mandate)}`)}** (${exportedPeriodText(c.period)}) ` +
                 `(${place(c.location)})${sources ? `: ${sources}` : ''}`);
             if (c.holders.length === 0) lines.push(`  - no holder ${data.at ? `in ${md(data.at)}` : 'in its period'}`);
             for (const holder of c.holders) {
