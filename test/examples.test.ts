@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TestWorkspace } from './helpers.js';
+import { TestWorkspace, codeOf } from './helpers.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../examples');
 
@@ -38,6 +38,22 @@ describe('the flagship example', () => {
         expect(conflicts.length).toBeGreaterThanOrEqual(2 * 7);
         expect(snapshot.findings.filter(f => f.code === 'dispute')).toEqual([]);
         expect(conflicts.some(f => /^CAC and MPS both lead 'cii'/.test(f.message) || /^MPS and CAC both lead 'cii'/.test(f.message))).toBe(true);
+    });
+
+    it('without the disputes over the MLPS, the CAC\'s lost bids for it are contest warnings on the contests', async () => {
+        const mlpsDisputes = /^dispute mlps [^\n]*\n {2}"[^\n]*"\n/gm;
+        const disputes = readFileSync(path.join(EXAMPLES, 'china-cyber', 'disputes.polity'), 'utf8');
+        expect(disputes.match(mlpsDisputes)).toHaveLength(2);
+        const ws = await load('china-cyber', (name, text) => name === 'disputes.polity' ? text.replace(mlpsDisputes, '') : text);
+        const state = ws.document('state.polity').textDocument;
+        const contests = ws.diagnostics('state.polity').filter(d => codeOf(d) === 'contest');
+        const lines = contests.map(d => state.getText({ start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line + 1, character: 0 } }).trim());
+        expect(lines).toEqual(expect.arrayContaining([
+            expect.stringMatching(/^contests mlps from 2014 to 2016 /),
+            expect.stringMatching(/^allegedly contests mlps /)
+        ]));
+        expect(contests.every(d => d.severity === 2 && /^CAC .*contested MPS's lead on 'mlps'/.test(String(d.message)))).toBe(true);
+        expect(allCodes(ws).filter(c => c !== 'dispute' && c !== 'contest')).toEqual([]);
     });
 
     it('every fact cites the report', async () => {
