@@ -10,6 +10,7 @@ import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/
 import { PolityDocumentBuilder } from './document-builder.js';
 import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser } from './parser-limits.js';
+import { PolityTokenBuilder } from './token-builder.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, registerValidationChecks } from './validator.js';
@@ -39,6 +40,7 @@ export type PolityServices = LangiumServices & PolityAddedServices;
 export const PolityModule: Module<PolityServices, PartialLangiumServices & PolityAddedServices> = {
     parser: {
         LangiumParser: services => createPolityParser(services),
+        TokenBuilder: () => new PolityTokenBuilder(),
         CompletionParser: services => createPolityCompletionParser(services)
     },
     references: {

@@ -4,7 +4,7 @@ import {
     type ScopeProvider, type Stream
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isInstitution, type Document } from './generated/ast.js';
+import { isFact, isInstitution, isRelationKind, isRole, Institution, Mandate, type Document } from './generated/ast.js';
 import { declarationsOf, keyOf, modelNameOf, PRELUDE_MODEL, qualify } from './names.js';
 
 /**
@@ -83,6 +83,14 @@ export class PolityScopeProvider implements ScopeProvider {
         } catch {
             // Completion inside broken text can guess a container that has no such reference: nothing to offer.
             return EMPTY_SCOPE;
+        }
+        // A fact's objects are mandates after a role (or `shares`, `contests`), institutions after a relation kind;
+        // while the verb is unknown, either, so that only the verb is reported.
+        if (isFact(context.container) && context.property === 'objects') {
+            const fact = context.container;
+            const verb = fact.verb?.ref;
+            if (fact.shares || fact.contests || isRole(verb)) type = Mandate.$type;
+            else if (isRelationKind(verb)) type = Institution.$type;
         }
         const model = modelNameOf(context.container);
         const enclosing: string[] = [];

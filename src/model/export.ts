@@ -1,9 +1,9 @@
 import { describeConflict } from './checks.js';
 import type { Conflict } from './conflicts.js';
 import { parseDate, type PDate } from './dates.js';
-import { effectivePeriod, lifetimeOf, type SemanticModel } from './model.js';
+import { displayName, effectivePeriod, lifetimeOf, type SemanticModel } from './model.js';
 import { contains, formatPeriod, type Period } from './periods.js';
-import { SPHERES, type Citation, type Claim, type Declaration, type Key, type Location, type Role, type Sphere } from './types.js';
+import { SPHERES, type Citation, type Claim, type Declaration, type Key, type Location, type Sphere } from './types.js';
 
 /**
  * The exported semantic model, `polity/model@1`: the shape of
@@ -46,7 +46,8 @@ export interface ExportedKind {
 export interface ExportedMandate { key: Key; name: string; model: string; title: string | null; parent: Key | null; location: ExportedPlace }
 export interface ExportedSource { key: Key; name: string; model: string; title: string | null; url: string | null; location: ExportedPlace }
 export interface ExportedCompetence {
-    id: string; institution: Key; role: Role; mandate: Key; partners: Key[];
+    /** The role as written: `shares`, or the role's name (`leads`, `regulates`). */
+    id: string; institution: Key; role: string; mandate: Key; partners: Key[];
     /** As written; `effective` is that within the institution's lifetime (null: never). */
     period: ExportedPeriod; effective: ExportedPeriod | null;
     citations: ExportedCitation[];
@@ -94,7 +95,7 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
     const competences = model.claims.filter(c => holds(effectivePeriod(model, c))).map((c): ExportedCompetence => {
         const effective = effectivePeriod(model, c);
         return {
-            id: competenceIds.get(c)!, institution: c.institution, role: c.role, mandate: c.mandate, partners: c.partners,
+            id: competenceIds.get(c)!, institution: c.institution, role: c.shared ? 'shares' : displayName(model, c.role), mandate: c.mandate, partners: c.partners,
             period: period(c.period.period), effective: effective ? period(effective) : null,
             citations: citations(c.citations), location: options.place(c.extent)
         };

@@ -96,23 +96,27 @@ export class PolityCodeActionProvider implements CodeActionProvider {
      * several mandates keeps the others and gets a line of its own for M.
      */
     private shareClaim({ document, diagnostic, data, snapshot, model }: FixContext): CodeAction[] {
-        const competence = nodeAt(document, diagnostic.range, ast.isCompetence);
-        const claimant = competence && keyOf(competence.$container);
+        const fact = nodeAt(document, diagnostic.range, ast.isFact);
+        const subject = fact?.subject?.ref ?? fact?.$container;
+        const claimant = subject && ast.isInstitution(subject) ? keyOf(subject) : undefined;
         const other = (data.institutions as Key[] | undefined ?? []).find(key => key !== claimant);
         const otherDecl = other ? snapshot.model.institutions.get(other) : undefined;
-        const index = competence?.mandates.findIndex(ref => ref.$refNode?.offset === document.textDocument.offsetAt(diagnostic.range.start)) ?? -1;
-        if (!otherDecl || !competence?.$cstNode || index < 0) return [];
+        const index = fact?.objects.findIndex(ref => ref.$refNode?.offset === document.textDocument.offsetAt(diagnostic.range.start)) ?? -1;
+        if (!otherDecl || !fact?.$cstNode || index < 0) return [];
         const text = (node: { $refNode?: { text: string } } | undefined) => node?.$refNode?.text ?? '';
-        const mandates = competence.mandates.map(text);
-        const partners = competence.partners.map(text);
-        const lastRef = [...competence.mandates, ...competence.partners].reduce((a, b) => (b.$refNode!.end > a.$refNode!.end ? b : a));
-        const tail = document.textDocument.getText().slice(lastRef.$refNode!.end, competence.$cstNode.end);
-        const shared = `shares ${mandates[index]} with ${[...(competence.role === 'shares' ? partners : []), nameIn(model, otherDecl)].join(', ')}${tail}`;
+        const mandates = fact.objects.map(text);
+        const partners = fact.partners.map(text);
+        const lastRef = [...fact.objects, ...fact.partners].reduce((a, b) => (b.$refNode!.end > a.$refNode!.end ? b : a));
+        const tail = document.textDocument.getText().slice(lastRef.$refNode!.end, fact.$cstNode.end);
+        // A top-level fact starts with its subject, and a hedged one keeps its hedge on both lines.
+        const lead = `${fact.subject ? `${text(fact.subject)} ` : ''}${fact.certainty ? `${fact.certainty} ` : ''}`;
+        const verb = fact.shares ? 'shares' : text(fact.verb);
+        const shared = `${lead}shares ${mandates[index]} with ${[...partners, nameIn(model, otherDecl)].join(', ')}${tail}`;
         const rest = mandates.filter((_, i) => i !== index);
         const kept = rest.length === 0 ? ''
-            : `${competence.role} ${rest.join(', ')}${competence.role === 'shares' ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, competence.$cstNode.range.start.line)}`;
+            : `${lead}${verb} ${rest.join(', ')}${partners.length > 0 ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, fact.$cstNode.range.start.line)}`;
         return [action(`Make it 'shares ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
-            { [document.uri.toString()]: [TextEdit.replace(competence.$cstNode.range, `${kept}${shared}`)] })];
+            { [document.uri.toString()]: [TextEdit.replace(fact.$cstNode.range, `${kept}${shared}`)] })];
     }
 
     private remove({ document, diagnostic }: FixContext, title: string, select: (node: AstNode) => AstNode | undefined): CodeAction[] {
