@@ -31,13 +31,19 @@ describe('the flagship example', () => {
         expect(cii?.parties.sort()).toEqual(['china.cyber.CAC', 'china.cyber.MPS']);
     });
 
-    it('without its dispute lines, every recorded overlap is a conflict warning on both claims', async () => {
+    it('without its dispute lines, every recorded overlap is a conflict warning on both claims or a contest warning', async () => {
         const ws = await load('china-cyber', (name, text) => name === 'disputes.polity' ? 'model china.cyber\n' : text);
         const snapshot = ws.Polity.references.WorkspaceModel.snapshot;
         const conflicts = snapshot.findings.filter(f => f.code === 'conflict');
-        expect(conflicts.length).toBeGreaterThanOrEqual(2 * 7);
+        const contests = snapshot.findings.filter(f => f.code === 'contest');
+        // Five overlaps of two leads (CII; MIIT against the CAC on content and data, against the MPS on data and cybercrime).
+        expect(conflicts.length).toBeGreaterThanOrEqual(2 * 5);
         expect(snapshot.findings.filter(f => f.code === 'dispute')).toEqual([]);
-        expect(conflicts.some(f => /^CAC and MPS both lead 'cii'/.test(f.message) || /^MPS and CAC both lead 'cii'/.test(f.message))).toBe(true);
+        expect(conflicts.some(f => /^CAC leads 'cii' and MPS reportedly leads it/.test(f.message))).toBe(true);
+        // Every contest of the CAC's (data protection, the MLPS twice, cyber diplomacy) finds its holder.
+        const contested = new Set(contests.map(f => `${f.loc.uri}:${f.loc.range.start.line}`));
+        expect(contested.size).toBe(snapshot.model.contests.length);
+        expect(contests.some(f => /^CAC contested MFA's lead on 'cyber-diplomacy'/.test(f.message))).toBe(true);
     });
 
     it('without the disputes over the MLPS, the CAC\'s lost bids for it are contest warnings on the contests', async () => {
@@ -59,7 +65,7 @@ describe('the flagship example', () => {
     it('every fact cites the report', async () => {
         const ws = await load('china-cyber');
         const { model } = ws.Polity.references.WorkspaceModel.snapshot;
-        const uncited = [...model.claims, ...model.relations, ...model.disputes].filter(f => f.citations.length === 0);
+        const uncited = [...model.claims, ...model.contests, ...model.relations, ...model.disputes].filter(f => f.citations.length === 0);
         expect(uncited.map(f => JSON.stringify(f.loc))).toEqual([]);
     });
 });
