@@ -70,6 +70,66 @@ describe('the flagship example', () => {
     });
 });
 
+describe('the flagship says what the report says', () => {
+    const K = (name: string) => `china.cyber.${name}`;
+    const flagship = async () => (await load('china-cyber')).Polity.references.WorkspaceModel.snapshot.model;
+
+    it('makes the CAC, not the MPS, the lead on personal data; the MPS has its data-protection role through the MLPS since 2007', async () => {
+        const model = await flagship();
+        // The mandates that contain personal data, the mandate itself included.
+        const covering = new Set<string>();
+        const climb = (key: string) => { covering.add(key); for (const parent of model.mandates.get(key)?.parents ?? []) climb(parent); };
+        climb(K('personal-data'));
+        const exclusive = (role: string) => model.roles.get(role)?.exclusive === true;
+        const onPersonalData = model.claims.filter(c => covering.has(c.mandate) && exclusive(c.role));
+        expect(onPersonalData.map(c => c.institution)).toEqual([K('CAC')]);
+        const mlpsData = model.claims.find(c => c.institution === K('MPS') && c.mandate === K('mlps-data'));
+        expect(mlpsData?.period.period.start?.text).toBe('2007');
+        expect(model.mandates.get(K('mlps-data'))?.parents).toEqual([K('mlps'), K('data-protection')]);
+    });
+
+    it('writes hedged overlaps as hedged, and what the CAC sought and lost as contests', async () => {
+        const model = await flagship();
+        const certainty = (institution: string, mandate: string) =>
+            model.claims.filter(c => c.institution === K(institution) && c.mandate === K(mandate)).map(c => c.certainty ?? 'asserted');
+        expect(certainty('MPS', 'cii')).toEqual(['reported']);
+        for (const mandate of ['harmful-info', 'network-data', 'cybercrime']) expect(certainty('MIIT', mandate)).toEqual(['reported']);
+        expect(certainty('CAC', 'cyber-diplomacy')).toEqual([]);
+        expect(certainty('CAC', 'mlps')).toEqual([]);
+        const contests = model.contests.filter(c => c.institution === K('CAC')).map(c => `${c.certainty ?? 'asserted'} ${c.mandate.slice(K('').length)}`);
+        expect(contests.sort()).toEqual(['alleged mlps', 'asserted cyber-diplomacy', 'asserted data-protection', 'asserted mlps']);
+    });
+
+    it('dates facts as precisely as the report does: ranges and bounds where it gives them', async () => {
+        const model = await flagship();
+        expect(model.institutions.get(K('CNCERT'))?.established?.date.text).toBe('1999–2001');
+        const relation = (subject: string, target: string) => model.relations.find(r => r.subject === K(subject) && r.target === K(target))!;
+        const first = relation('CNCERT', 'FIRST').period.period;
+        expect([first.by, first.start?.text]).toEqual([true, '2003']);
+        expect(relation('CAC', 'CPD').period.period).toMatchObject({ by: true, start: { text: '2013-08' } });
+        expect(relation('CAC', 'SCIO').period.period.end?.text).toBe('2012–2013-08');
+    });
+
+    it('records structure as it changed, and the entities the report names', async () => {
+        const model = await flagship();
+        const ccci = model.institutions.get(K('CCCI'))!;
+        expect(ccci.kinds.map(k => `${k.kind} ${k.period.period.start?.text ?? ''}-${k.period.period.end?.text ?? ''}`))
+            .toEqual(['polity.leading-group -2018', 'polity.party-commission 2018-']);
+        const relations = (subject: string) => model.relations.filter(r => r.subject === K(subject))
+            .map(r => `${r.kind.split('.').pop()} ${r.target.slice(K('').length)} ${r.period.period.start?.text ?? ''}-${r.period.period.end?.text ?? ''}`);
+        for (const department of ['CybersecurityCoordinationDept', 'InformatizationPromotionDept']) {
+            expect(relations(department)).toEqual(['part-of MIIT -2014', 'part-of CAC 2014-']);
+        }
+        // The Ministry of Communications' one role: China's participants in the first GGE round.
+        expect(relations('MinComms')).toEqual(['attends UNGGE.FirstRound -']);
+        expect(model.claims.filter(c => c.institution === K('MinComms'))).toEqual([]);
+        // ICANN's Beijing office is on CNNIC's premises; CNNIC does not host ICANN.
+        expect(relations('CNNIC').filter(r => r.startsWith('hosts'))).toEqual(['hosts ICANN.BeijingOffice -']);
+        // CNITSEC's link runs through a former director to MSS Bureau 13, at an unknown time in 2009–2020.
+        expect(relations('CNITSEC').filter(r => r.startsWith('personnel-link'))).toEqual(['personnel-link MSS.Bureau13 2009–2020-2009–2020']);
+    });
+});
+
 describe('the tutorial', () => {
     it('teaches every construct and checks with exactly one recorded dispute', async () => {
         const ws = await load('tutorial');
