@@ -130,6 +130,33 @@ describe('the flagship says what the report says', () => {
     });
 });
 
+describe("the flagship's README", () => {
+    it('counts what the files contain, and names only people the files mention', async () => {
+        const readme = readFileSync(path.join(EXAMPLES, 'china-cyber', 'README.md'), 'utf8');
+        const row = (label: string) => (new RegExp(`^\\| ${label} \\| (.*) \\|$`, 'm').exec(readme)?.[1] ?? '').match(/\d+/g)?.map(Number);
+        const { model } = (await load('china-cyber')).Polity.references.WorkspaceModel.snapshot;
+        const mine = <T extends { builtin: boolean }>(map: ReadonlyMap<string, T>) => [...map.values()].filter(d => !d.builtin);
+        const institutions = mine(model.institutions);
+        const units = institutions.filter(i => i.parent).length;
+        expect(row('institutions')).toEqual([institutions.length, institutions.length - units, units]);
+        expect(row('mandates')?.[0]).toBe(mine(model.mandates).length);
+        const roles = (role: string) => model.claims.filter(c => c.role.endsWith(`.${role}`)).length;
+        const hedged = (facts: readonly { certainty?: string }[], certainty: string) => facts.filter(f => f.certainty === certainty).length;
+        expect(row('competence claims')).toEqual([model.claims.length, roles('leads'), roles('supports'), roles('coordinates'), roles('approves'),
+            hedged(model.claims, 'reported'), hedged(model.claims, 'alleged')]);
+        expect(row('contests')).toEqual([model.contests.length, hedged(model.contests, 'alleged')]);
+        const relations = row('relations');
+        expect([relations?.[0], relations?.at(-1)]).toEqual([model.relations.length, hedged(model.relations, 'alleged')]);
+        expect(row('disputes')).toEqual([model.disputes.length]);
+        expect(row('views')).toEqual([mine(model.views).length]);
+        const files = readdirSync(path.join(EXAMPLES, 'china-cyber')).filter(n => n.endsWith('.polity'))
+            .map(n => readFileSync(path.join(EXAMPLES, 'china-cyber', n), 'utf8')).join('\n');
+        const people = /People's\s+names \(([^)]*)\)/.exec(readme)![1].split(/,\s*/);
+        expect(people.length).toBeGreaterThan(5);
+        expect(people.filter(name => !files.includes(name.replace(/\s+/g, ' ')))).toEqual([]);
+    });
+});
+
 describe('the tutorial', () => {
     it('teaches every construct and checks with exactly one recorded dispute', async () => {
         const ws = await load('tutorial');
