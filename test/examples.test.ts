@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayName } from '../src/model/model.js';
 import { TestWorkspace, codeOf } from './helpers.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../examples');
@@ -163,6 +164,6 @@ describe('the tutorial', () => {
         const { model } = ws.Polity.references.WorkspaceModel.snapshot;
         expect(model.disputes).toHaveLength(1);
         expect(allCodes(ws).filter(c => c !== 'dispute')).toEqual([]);
-        expect(new Set(model.claims.map(c => c.role))).toEqual(new Set(['leads', 'shares', 'supports', 'coordinates']));
+        expect(new Set(model.claims.map(c => c.shared ? 'shares' : displayName(model, c.role)))).toEqual(new Set(['leads', 'shares', 'supports', 'coordinates']));
     });
 });

@@ -5,6 +5,7 @@ import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
 import { PRELUDE_MODEL } from './names.js';
+import { expectedType } from './scope.js';
 import { isPrelude } from './prelude.js';
 
 export function registerValidationChecks(services: PolityServices): void {
@@ -60,16 +61,14 @@ export class PolityValidator {
         once("'dissolved'", m => ast.isLifeEvent(m) && m.event === 'dissolved');
     }
 
-    /** What the verb allows: `with` and `except` belong to competences; `shares` needs its partners. */
+    /** What the verb allows: `with` and `except` belong to competences. */
     checkFact(node: ast.Fact, accept: ValidationAcceptor): void {
         const verb = node.verb?.ref;
-        const claim = node.shares || ast.isRole(verb);
-        const misplaced = (message: string, property: 'partners' | 'exceptions' | 'shares') =>
+        const misplaced = (message: string, property: 'partners' | 'exceptions') =>
             accept('error', message, { node, property, code: 'misplaced', data: { code: 'misplaced' } });
         const what = node.contests ? "'contests'" : ast.isRelationKind(verb) ? `a relation ('${node.verb?.$refText}')` : undefined;
         if (what && node.partners.length > 0) misplaced(`'with' names joint holders of a competence; ${what} has none: remove it.`, 'partners');
         if (what && node.exceptions.length > 0) misplaced(`'except' carves parts out of a competence; ${what} cannot: remove it.`, 'exceptions');
-        if (claim && node.shares && node.partners.length === 0) misplaced(`'shares' needs the joint holders: write 'shares … with' them, or use 'leads'.`, 'shares');
     }
 
     checkPeriodDates(node: ast.Period, accept: ValidationAcceptor): void {
@@ -114,7 +113,7 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const info = error.info;
-            const type = this.polity.shared.AstReflection.getReferenceType(info);
+            const type = expectedType(this.polity.shared.AstReflection, info);
             const written = info.reference.$refText;
             const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
             const suggestions = closestNames(written, candidates);

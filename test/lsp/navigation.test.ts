@@ -157,7 +157,7 @@ describe('rename', () => {
             textDocument: { uri: document.uri.toString() }, position: positionIn(ws, 'state.polity', 'oversees')
         })))).toContain('built into Polity');
         expect(await refused(rename(ws, 'state.polity', 'CAC', 'two words'))).toContain("'two words' is not a valid name");
-        expect(await refused(rename(ws, 'state.polity', 'CAC', 'leads'))).toContain("'leads' is not a valid name");
+        expect(await refused(rename(ws, 'state.polity', 'CAC', 'contests'))).toContain("'contests' is not a valid name");
         expect(await refused(rename(ws, 'state.polity', 'CAC', 'MPS'))).toBe("'MPS' is already declared here; pick a name that is not taken.");
     });
 

@@ -9,7 +9,7 @@ import { declarationsOf, keyOf, modelNameOf } from '../names.js';
 import type { PolityServices } from '../module.js';
 import type { WorkspaceSnapshot } from '../workspace-model.js';
 import { appendLine, indentOf, insertLineAfter, removeNode } from './edits.js';
-import { nameIn } from './qualified.js';
+import { NAME, nameIn } from './qualified.js';
 
 interface FixContext {
     document: LangiumDocument;
@@ -27,7 +27,7 @@ const INDENT = '  ';
 
 /** What an unresolved reference of each type can be declared as, with one line. */
 const DECLARABLE: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation'
+    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation', Role: 'role'
 };
 
 /**
@@ -65,7 +65,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
             { [uri]: [TextEdit.replace(diagnostic.range, name)] }, i === 0));
         const keyword = DECLARABLE[String(data.type)];
         const written = String(data.refText ?? '');
-        if (keyword && /^[_a-zA-Z][\w-]*$/.test(written)) {
+        if (keyword && new RegExp(`^${NAME.source}$`, 'u').test(written)) {
             actions.push(action(`Declare ${keyword} '${written}'`, diagnostic, { [uri]: [appendLine(document.textDocument, `${keyword} ${written}`)] }));
         }
         return actions;
