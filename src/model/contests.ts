@@ -39,7 +39,8 @@ export function findContests(model: SemanticModel): ContestFindings {
                 const meet = mandateWithin(model, holder.mandate, contest.mandate) ? holder.mandate : contest.mandate;
                 if (excepted(model, holder, meet)) continue;
                 const possiblyHolds = effectivePeriod(model, holder);
-                if (maybe && possiblyHolds && intersect(maybe, possiblyHolds)) possiblyHeld = true;
+                const possibleOverlap = maybe && possiblyHolds && intersect(maybe, possiblyHolds);
+                if (possibleOverlap && uncontained(model, contest.institution, holder.institution, possibleOverlap).length > 0) possiblyHeld = true;
                 const holds = effectivePeriod(model, holder, true);
                 const overlap = sure && holds && intersect(sure, holds);
                 if (!overlap) continue;

@@ -3,6 +3,8 @@ import { checkText, TestWorkspace } from '../helpers.js';
 
 /** Polity 0.2: each new construct and check, triggered and not triggered, at the edges that matter. */
 const codes = async (text: string) => (await checkText(text)).codes;
+/** The findings without `unused` hints, for models that declare more than they use. */
+const findings = async (text: string) => (await codes(text)).filter(code => code !== 'unused');
 const messages = async (text: string) => (await checkText(text)).diagnostics.map(d => String(d.message));
 
 async function modelOf(text: string) {
@@ -28,7 +30,7 @@ describe('declared roles', () => {
     });
 
     it('competences at the top level after the institution mean the same as in a body', async () => {
-        const text = `${roles}institution CISA\ninstitution DOE\nCISA risk-manages nuclear since 2013\nDOE risk-manages nuclear`;
+        const text = 'role risk-manages "Sector risk management agency" exclusive\nmandate nuclear\ninstitution CISA\ninstitution DOE\nCISA risk-manages nuclear since 2013\nDOE risk-manages nuclear';
         expect(await codes(text)).toEqual(['conflict', 'conflict']);
         const model = await modelOf(text);
         expect(model.claims.map(c => [c.institution, c.role, c.mandate])).toEqual([['CISA', 'risk-manages', 'nuclear'], ['DOE', 'risk-manages', 'nuclear']]);
@@ -38,7 +40,8 @@ describe('declared roles', () => {
         expect(await codes('mandate m\ninstitution A { leads m with B }\ninstitution B { leads m }')).toEqual([]);
         expect(await codes('mandate m\ninstitution A { leads m }\ninstitution B { leads m with A }')).toEqual([]);
         expect(await codes('mandate m\ninstitution A { shares m with B }\ninstitution B { leads m }')).toEqual([]);
-        expect(await codes('mandate m\ninstitution A { shares m with C }\ninstitution B { leads m }\ninstitution C { leads m with A }')).toEqual(['conflict', 'conflict']);
+        // A names C only and C names A only, so B conflicts with both.
+        expect(await codes('mandate m\ninstitution A { shares m with C }\ninstitution B { leads m }\ninstitution C { leads m with A }')).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
         const model = await modelOf('mandate m\ninstitution A { shares m with B }\ninstitution B { shares m with A }');
         expect(model.claims.map(c => [c.role, c.shared])).toEqual([['polity.leads', true], ['polity.leads', true]]);
     });
@@ -65,18 +68,18 @@ describe('except', () => {
     const tree = 'mandate privacy { mandate telecom-privacy { mandate sms } }\nmandate content\n';
 
     it('carves a part out of a claim: no conflict on it, conflicts on the rest', async () => {
-        expect(await codes(`${tree}institution CAC { leads privacy except telecom-privacy }\ninstitution MIIT { leads telecom-privacy }`)).toEqual([]);
-        expect(await codes(`${tree}institution CAC { leads privacy except telecom-privacy }\ninstitution MIIT { leads sms }`)).toEqual([]);
-        expect(await codes(`${tree}institution CAC { leads privacy except sms }\ninstitution MIIT { leads telecom-privacy }`)).toEqual(['conflict', 'conflict']);
-        expect(await codes(`${tree}institution CAC { leads privacy except telecom-privacy }\ninstitution MIIT { leads privacy }`)).toEqual(['conflict', 'conflict']);
+        expect(await findings(`${tree}institution CAC { leads privacy except telecom-privacy }\ninstitution MIIT { leads telecom-privacy }`)).toEqual([]);
+        expect(await findings(`${tree}institution CAC { leads privacy except telecom-privacy }\ninstitution MIIT { leads sms }`)).toEqual([]);
+        expect(await findings(`${tree}institution CAC { leads privacy except sms }\ninstitution MIIT { leads telecom-privacy }`)).toEqual(['conflict', 'conflict']);
+        expect(await findings(`${tree}institution CAC { leads privacy except telecom-privacy }\ninstitution MIIT { leads privacy }`)).toEqual(['conflict', 'conflict']);
     });
 
     it('bad-except: a mandate that is not part of the claimed one, or the claimed one itself', async () => {
         const text = `${tree}institution CAC { leads content except privacy }`;
-        expect(await codes(text)).toEqual(['bad-except']);
+        expect(await findings(text)).toEqual(['bad-except']);
         expect((await messages(text))[0]).toContain("'privacy' is not part of 'content'");
-        expect(await codes(`${tree}institution CAC { leads privacy except privacy }`)).toEqual(['bad-except']);
-        expect(await codes(`${tree}institution CAC { leads privacy except sms }`)).toEqual([]);
+        expect(await findings(`${tree}institution CAC { leads privacy except privacy }`)).toEqual(['bad-except']);
+        expect(await findings(`${tree}institution CAC { leads privacy except sms }`)).toEqual([]);
     });
 });
 
@@ -84,9 +87,9 @@ describe('mandates within several parents', () => {
     const tree = 'mandate energy\nmandate transport\nmandate pipelines within energy, transport\n';
 
     it('a claim on either parent meets a claim on the part', async () => {
-        expect(await codes(`${tree}institution DOE { leads energy }\ninstitution TSA { leads pipelines }`)).toEqual(['conflict', 'conflict']);
-        expect(await codes(`${tree}institution DOT { leads transport }\ninstitution TSA { leads pipelines }`)).toEqual(['conflict', 'conflict']);
-        expect(await codes(`${tree}institution DOE { leads energy }\ninstitution DOT { leads transport }`)).toEqual([]);
+        expect(await findings(`${tree}institution DOE { leads energy }\ninstitution TSA { leads pipelines }`)).toEqual(['conflict', 'conflict']);
+        expect(await findings(`${tree}institution DOT { leads transport }\ninstitution TSA { leads pipelines }`)).toEqual(['conflict', 'conflict']);
+        expect(await findings(`${tree}institution DOE { leads energy }\ninstitution DOT { leads transport }`)).toEqual([]);
     });
 
     it('the mandates may not loop', async () => {
@@ -105,7 +108,7 @@ describe('contests', () => {
         expect(diagnostics.map(d => d.code)).toEqual(['contest']);
         expect(diagnostics[0].message).toMatch(/^CAC contested MPS's lead on 'mlps' \(2014 – 2016\)\./);
         expect(diagnostics[0].range.start).toEqual({ line: 2, character: 27 });
-        expect(diagnostics[0].relatedInformation?.[0].location.range.start).toEqual({ line: 1, character: 23 });
+        expect(diagnostics[0].relatedInformation?.[0].location.range.start).toEqual({ line: 1, character: 24 });
     });
 
     it('meets holders of the mandate, of a part of it and of an area containing it; not of other roles', async () => {
@@ -122,7 +125,7 @@ describe('contests', () => {
 
     it('empty-contest: nobody holds it in the period; a holder that possibly held it is enough', async () => {
         expect(await codes(`${base}institution CAC { contests mlps until 2007 }`)).toEqual(['empty-contest']);
-        expect(await codes(`${base}institution CAC { contests mlps until 2005..2008 }`)).toEqual(['empty-contest']);
+        expect(await codes(`${base}institution CAC { contests mlps until 2005..2008 }`)).toEqual([]);
         expect(await codes('mandate mlps\ninstitution MPS { leads mlps since 2006..2008 }\ninstitution CAC { contests mlps until 2007 }')).toEqual([]);
     });
 
@@ -206,9 +209,9 @@ describe('uncertain dates', () => {
         const model = await modelOf('mandate m\ninstitution A { established circa 2011\n  dissolved 1999..2001\n  leads m by 2003 }');
         const a = model.institutions.get('A')!;
         expect([a.established?.date.text, a.dissolved?.date.text]).toEqual(['c. 2011', '1999–2001']);
-        const found = await messages('mandate m\ninstitution A { established 2005\n  leads m by 2003 }');
-        expect(found).toEqual([]);
-        expect((await messages('mandate m\ninstitution A { established 2005\n  leads m since 2003..2004 }'))[0]).toContain('is dated 2003–2004 – present');
+        // Certainly held from 2003 on, before the institution existed.
+        expect((await messages('mandate m\ninstitution A { established 2005\n  leads m by 2003 }'))[0]).toContain('is dated by 2003, outside the lifetime of A (2005 – present)');
+        expect((await messages('mandate m\ninstitution A { established 2005\n  leads m since 2001..2003 }'))[0]).toContain('is dated 2001–2003 – present');
     });
 });
 
@@ -248,7 +251,7 @@ describe('structure over time', () => {
         const upward = 'relation reports-to "reports to" hierarchical upward\ninstitution A\ninstitution B\nA reports-to B\n';
         expect(await codes(`${upward}B oversees A`)).toEqual([]);
         expect(await codes(`${upward}A oversees B`)).toEqual(['cycle', 'cycle']);
-        expect((await messages(`${upward}A oversees B`))[0]).toContain('A → B → A');
+        expect((await messages(`${upward}A oversees B`))[0]).toContain('B → A → B');
     });
 });
 
@@ -256,7 +259,7 @@ describe('names', () => {
     it('any Unicode letter may start or continue a name; keywords stay keywords', async () => {
         expect(await codes('institution Présidence "Présidence de la République"\ninstitution 网信办\nPrésidence oversees 网信办')).toEqual([]);
         expect(await codes('mandate data { mandate personal }\ninstitution A { leads personal }')).toEqual([]);
-        expect(await codes('institution role')).toEqual(['syntax']);
+        expect(await codes('institution role')).toContain('syntax');
     });
 
     it('keywords may be segments of a model name, across two models with qualified references', async () => {
