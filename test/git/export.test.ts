@@ -87,7 +87,7 @@ describe('polity export --format json', () => {
             expect([a.institution, b.institution]).toEqual(conflict.institutions);
             expect(conflict.disputes.every(id => disputes.has(id))).toBe(true);
         }
-        expect(data.conflicts.some(c => c.description === "CAC and MPS both lead 'cii' (2020 – present)" && c.disputes.length > 0)).toBe(true);
+        expect(data.conflicts.some(c => c.description === "CAC leads 'cii' and MPS reportedly leads it (2020 – present)" && c.disputes.length > 0)).toBe(true);
     });
 
     it('gives each fact the file and line where it is written', () => {
@@ -250,7 +250,8 @@ describe('polity export --format markdown and csv', () => {
         const header = report.split('\n').find(line => line.startsWith('| Mandate |'))!.split(' | ');
         const row = report.split('\n').find(line => line.startsWith('| cybersecurity › cii |'))!.split(' | ');
         expect(row[header.indexOf('CAC')]).toBe('leads (2016 – present) ⚑');
-        expect(row[header.indexOf('MPS')]).toBe('leads (2020 – present) ⚑');
+        // The MPS's claim is hedged and dated as the report has it: `reportedly leads cii by 2020`.
+        expect(row[header.indexOf('MPS')]).toMatch(/^(?=.*(reportedly|\?))(?=.*by 2020).* ⚑$/);
     });
 
     it('gives the same bytes on every run, to stdout or to a file', () => {
