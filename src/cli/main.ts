@@ -52,7 +52,7 @@ export function createProgram(): Command {
         });
 
     program.command('export')
-        .description('export the semantic model: json (schema polity/model@1, see docs/export.md), a markdown report, or the competence matrix as csv')
+        .description('export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, or the competence matrix as csv')
         .argument('<paths...>', WORKSPACE_PATHS)
         .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv']).default('json'))
         .option('--at <date>', `only the facts that hold on this date (${DATE_FORMS})`)

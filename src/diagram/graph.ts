@@ -1,12 +1,14 @@
-import { describeConflict } from '../model/checks.js';
+import { describeConflict, describeContest } from '../model/checks.js';
 import type { Conflict } from '../model/conflicts.js';
-import { displayName, effectivePeriod, type SemanticModel } from '../model/model.js';
-import { contains, formatPeriod } from '../model/periods.js';
+import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, type SemanticModel } from '../model/model.js';
+import { findContests, type ContestedClaim } from '../model/contests.js';
+import { certain, contains, formatPeriod, possible, type Period } from '../model/periods.js';
+import type { PDate } from '../model/dates.js';
 import type { Institution, Key, Location } from '../model/types.js';
 import { kindOf, type Direction, type Selection } from './select.js';
 import {
-    clusterStyle, CONFLICT_EDGE, CONFLICT_MARKER, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, nodeStyle, relationStyle, SPHERE_ORDER,
-    sphereStyle, UNIT_EDGE, type ClusterStyle, type EdgeStyle, type NodeStyle
+    clusterStyle, CONFLICT_EDGE, CONFLICT_MARKER, CONTEST_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, nodeStyle, relationStyle,
+    SPHERE_ORDER, sphereStyle, uncertainStyle, UNIT_EDGE, type ClusterStyle, type EdgeStyle, type NodeStyle
 } from './style.js';
 
 /** What hovering an element shows: plain text, never markup. */
@@ -33,7 +35,7 @@ export interface GraphNode {
     detail: Detail;
 }
 
-export type EdgeCategory = 'relation' | 'unit' | 'conflict' | 'dispute';
+export type EdgeCategory = 'relation' | 'unit' | 'conflict' | 'dispute' | 'contest';
 
 export interface GraphEdge {
     id: string;
@@ -45,6 +47,8 @@ export interface GraphEdge {
     label?: string;
     /** Oversight and units rank superior above subordinate; everything else follows the ranks. */
     ranks: boolean;
+    /** Hedged (`reportedly`, `allegedly`) or dated uncertainly around the drawn date: dotted, lighter, `?` after the label. */
+    uncertain?: boolean;
     style: EdgeStyle;
     source: Location;
     detail: Detail;
@@ -81,16 +85,17 @@ export function nodeId(key: Key): string {
 export function buildGraph(model: SemanticModel, selection: Selection): DiagramGraph {
     const shown = new Set(selection.institutions.map(i => i.key));
     const clusters = new Map<string, GraphCluster>();
+    const parents = parentsAt(model, selection, shown);
     const nodes = selection.institutions.map(institution => {
-        const kind = kindOf(model, institution);
-        const cluster = clusterFor(model, selection, institution, shown, clusters);
+        const kind = kindOf(model, institution, selection.at);
+        const cluster = clusterFor(model, selection, institution, parents, clusters);
         const node: GraphNode = {
             id: nodeId(institution.key),
             category: 'institution',
             key: institution.key,
             name: institution.path,
             title: institution.title,
-            kind: ownKindName(model, institution),
+            kind: ownKindName(model, institution, selection.at),
             sphere: kind?.sphere,
             cluster,
             style: nodeStyle(kind),
@@ -104,7 +109,8 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
     const edges = [
         ...unitEdges(selection, shown),
         ...relationEdges(model, selection),
-        ...conflicts.edges
+        ...conflicts.edges,
+        ...contestEdges(model, selection, shown)
     ];
     return {
         title: selection.title,
@@ -118,13 +124,28 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
     };
 }
 
-function ownKindName(model: SemanticModel, institution: Institution): string | undefined {
-    if (institution.kind) return model.kinds.get(institution.kind)?.name;
+function ownKindName(model: SemanticModel, institution: Institution, at: PDate): string | undefined {
+    const kind = kindAt(institution, at);
+    if (kind) return model.kinds.get(kind)?.name;
     return institution.parent ? 'unit' : undefined;
 }
 
-function clusterFor(model: SemanticModel, selection: Selection, institution: Institution, shown: Set<Key>, clusters: Map<string, GraphCluster>): string | undefined {
-    const kind = kindOf(model, institution);
+/** Each shown institution's shown parent on the drawn date (a unit's parent, or what it is `part-of` then), and the reverse. */
+interface Parents { of: Map<Key, Key>; children: Set<Key> }
+
+function parentsAt(model: SemanticModel, selection: Selection, shown: Set<Key>): Parents {
+    const of = new Map<Key, Key>();
+    if (selection.groupBy === 'parent') {
+        for (const key of shown) {
+            const parent = parentAt(model, key, selection.at);
+            if (parent && shown.has(parent) && parent !== key) of.set(key, parent);
+        }
+    }
+    return { of, children: new Set(of.values()) };
+}
+
+function clusterFor(model: SemanticModel, selection: Selection, institution: Institution, parents: Parents, clusters: Map<string, GraphCluster>): string | undefined {
+    const kind = kindOf(model, institution, selection.at);
     const add = (cluster: GraphCluster) => {
         if (!clusters.has(cluster.id)) clusters.set(cluster.id, cluster);
         return cluster.id;
@@ -135,19 +156,24 @@ function clusterFor(model: SemanticModel, selection: Selection, institution: Ins
         case 'kind':
             return kind && add({ id: `cluster:kind:${kind.key}`, label: kind.title ?? kind.name, style: clusterStyle(kind.sphere), source: kind.builtin ? undefined : kind.loc });
         case 'parent':
-            return parentCluster(model, institution, shown, add);
+            return parentCluster(model, institution, parents, add, selection.at, new Set());
         case 'none':
             return undefined;
     }
 }
 
-/** An institution with shown units sits in a cluster of its own, inside its parent's. */
-function parentCluster(model: SemanticModel, institution: Institution, shown: Set<Key>, add: (c: GraphCluster) => string): string | undefined {
-    const hasUnits = (model.units.get(institution.key) ?? []).some(u => shown.has(u));
-    const parent = institution.parent && shown.has(institution.parent) ? model.institutions.get(institution.parent) : undefined;
-    const outer = parent ? parentCluster(model, parent, shown, add) : undefined;
-    if (!hasUnits) return outer;
-    const sphere = kindOf(model, institution)?.sphere;
+/** An institution with shown parts (units, or what is `part-of` it on the date) sits in a cluster of its own, inside its parent's. */
+function parentCluster(
+    model: SemanticModel, institution: Institution, parents: Parents, add: (c: GraphCluster) => string, at: PDate, seen: Set<Key>
+): string | undefined {
+    // A `part-of` loop (a `cycle` error) must not recurse for ever.
+    if (seen.has(institution.key)) return undefined;
+    seen.add(institution.key);
+    const parentKey = parents.of.get(institution.key);
+    const parent = parentKey ? model.institutions.get(parentKey) : undefined;
+    const outer = parent ? parentCluster(model, parent, parents, add, at, seen) : undefined;
+    if (!parents.children.has(institution.key)) return outer;
+    const sphere = kindOf(model, institution, at)?.sphere;
     return add({ id: `cluster:parent:${institution.key}`, label: '', parent: outer, style: clusterStyle(sphere), source: institution.loc });
 }
 
@@ -189,15 +215,19 @@ function relationEdges(model: SemanticModel, selection: Selection): GraphEdge[] 
         const style = relationStyle(kind);
         const subject = displayName(model, relation.subject);
         const target = displayName(model, relation.target);
+        const uncertain = relation.certainty !== undefined || uncertainAt(relation.period.period, selection.at);
+        const label = style ? undefined : kindName;
         return {
             id: count === 1 ? base : `${base}:${count}`,
             from: nodeId(relation.subject),
             to: nodeId(relation.target),
             category: 'relation' as const,
             kind: kindName,
-            label: style ? undefined : kindName,
-            ranks: kind?.hierarchical ?? false,
-            style: style ?? DEFAULT_RELATION,
+            label: uncertain ? `${label ?? ''}?` : label,
+            // The layers put the subject above the target: right for `oversees`, upside down for an upward kind.
+            ranks: (kind?.hierarchical ?? false) && !kind?.upward,
+            uncertain,
+            style: uncertain ? uncertainStyle(style ?? DEFAULT_RELATION) : style ?? DEFAULT_RELATION,
             source: relation.loc,
             detail: { heading: `${subject} ${kind?.title ?? kindName} ${target}`, lines: [formatPeriod(relation.period.period)] }
         };
@@ -336,8 +366,45 @@ function capped<T>(items: readonly T[], line: (item: T) => string): string[] {
     return [...items.slice(0, DETAIL_LINES - 1).map(line), `… and ${items.length - DETAIL_LINES + 1} more`];
 }
 
+/** Whether the date falls where the period possibly, but not certainly, holds. */
+function uncertainAt(period: Period, at: PDate): boolean {
+    return contains(possible(period), at) && !contains(certain(period), at);
+}
+
+/** A contest that met its holder on the drawn date, between two shown institutions: contester → holder. */
+function contestEdges(model: SemanticModel, selection: Selection, shown: Set<Key>): GraphEdge[] {
+    if (model.contests.length === 0) return [];
+    const met = findContests(model).contested.filter(found =>
+        shown.has(found.contest.institution) && shown.has(found.holder.institution) && contains(found.period, selection.at));
+    const groups = new Map<string, ContestedClaim[]>();
+    for (const found of met) {
+        const id = `contest:${found.contest.institution}:${found.holder.institution}`;
+        groups.set(id, [...groups.get(id) ?? [], found]);
+    }
+    return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, group]) => {
+        const [first] = group;
+        const uncertain = group.every(f => f.contest.certainty !== undefined);
+        const label = [...new Set(group.map(f => displayName(model, f.mandate)))].join(', ');
+        return {
+            id,
+            from: nodeId(first.contest.institution),
+            to: nodeId(first.holder.institution),
+            category: 'contest' as const,
+            label: uncertain ? `${label}?` : label,
+            ranks: false,
+            uncertain,
+            style: uncertain ? uncertainStyle(CONTEST_EDGE) : CONTEST_EDGE,
+            source: first.contest.loc,
+            detail: {
+                heading: `Contest: ${displayName(model, first.contest.institution)} → ${displayName(model, first.holder.institution)}`,
+                lines: group.map(f => `${describeContest(model, f)}${f.disputes.length > 0 ? ' (recorded as a dispute)' : ''}`)
+            }
+        };
+    });
+}
+
 function institutionDetail(model: SemanticModel, institution: Institution, selection: Selection): Detail {
-    const kind = kindOf(model, institution);
+    const kind = kindOf(model, institution, selection.at);
     const lines: string[] = [];
     if (kind) lines.push(`${kind.title ?? kind.name} (${kind.sphere})`);
     if (institution.lifetime.start || institution.lifetime.end) lines.push(`exists ${formatPeriod(institution.lifetime)}`);
@@ -345,7 +412,7 @@ function institutionDetail(model: SemanticModel, institution: Institution, selec
         const period = effectivePeriod(model, claim);
         if (!period || !contains(period, selection.at)) continue;
         const partners = claim.partners.length > 0 ? ` with ${claim.partners.map(p => displayName(model, p)).join(', ')}` : '';
-        lines.push(`${claim.role} ${displayName(model, claim.mandate)}${partners} (${formatPeriod(period)})`);
+        lines.push(`${claimVerb(model, claim)} ${displayName(model, claim.mandate)}${partners} (${formatPeriod(period)})`);
     }
     const heading = institution.title ? `${institution.path} — ${institution.title}` : institution.path;
     return { heading, lines };
@@ -367,14 +434,22 @@ function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[],
         items.push({ label, edge });
     };
     // Relations of a model's own kinds carry their name as a label and need no legend entry.
-    const styled = edges.filter(e => e.category === 'relation' && e.label === undefined).sort((a, b) => compare(a.kind!, b.kind!));
-    for (const edge of styled) addEdge(`relation:${edge.kind}`, edge.kind!, edge.style);
+    const styled = edges.filter(e => e.category === 'relation' && (e.label === undefined || (e.uncertain && e.label === '?')))
+        .sort((a, b) => compare(a.kind!, b.kind!));
+    for (const edge of styled) addEdge(`relation:${edge.kind}`, edge.kind!, edge.uncertain ? relationStyleOf(edges, edge) : edge.style);
     if (edges.some(e => e.category === 'unit')) addEdge('unit', 'unit of', UNIT_EDGE);
     if (edges.some(e => e.category === 'conflict')) addEdge('conflict', 'conflict (mandate)', CONFLICT_EDGE);
     if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);
+    if (edges.some(e => e.category === 'contest')) addEdge('contest', 'contested (mandate): contester → holder', CONTEST_EDGE);
+    if (edges.some(e => e.uncertain)) addEdge('uncertain', 'reportedly, allegedly or uncertainly dated (?)', uncertainStyle(DEFAULT_RELATION));
     if (markers.some(m => m.category === 'conflict-marker')) items.push({ label: 'mandate in conflict', node: CONFLICT_MARKER });
     if (markers.some(m => m.category === 'dispute-marker')) items.push({ label: 'mandate in dispute', node: DISPUTE_MARKER });
     return items;
+}
+
+/** The plain style of an uncertain edge's kind, for the legend: from a certain edge of the kind, else undimmed. */
+function relationStyleOf(edges: GraphEdge[], edge: GraphEdge): EdgeStyle {
+    return edges.find(e => e.category === 'relation' && e.kind === edge.kind && !e.uncertain)?.style ?? edge.style;
 }
 
 function sphereRank(sphere: string): number {

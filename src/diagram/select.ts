@@ -1,7 +1,7 @@
 import type { Conflict } from '../model/conflicts.js';
 import { compareDates, type PDate } from '../model/dates.js';
-import { effectivePeriod, mandateWithin, type SemanticModel } from '../model/model.js';
-import { contains, type Period } from '../model/periods.js';
+import { effectivePeriod, kindAt, mandateWithin, type SemanticModel } from '../model/model.js';
+import { contains, possible, type Period } from '../model/periods.js';
 import type { Claim, Institution, Key, Kind, RelationFact, View, ViewFilter } from '../model/types.js';
 
 export type Grouping = NonNullable<View['groupBy']>;
@@ -52,11 +52,11 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const matches = (filter: ViewFilter, institution: Institution) =>
         (filter.all && inScope(institution, scope))
         || filter.institutions.includes(institution.key)
-        || matchesKind(model, filter, institution)
+        || matchesKind(model, filter, institution, at)
         || (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)));
 
     const institutions = [...model.institutions.values()]
-        .filter(institution => contains(institution.lifetime, at))
+        .filter(institution => contains(possible(institution.lifetime), at))
         .filter(institution => {
             let shown = startsWithAll && inScope(institution, scope);
             for (const filter of filters) {
@@ -68,7 +68,7 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const shown = new Set(institutions.map(i => i.key));
 
     const relations = model.relations
-        .filter(r => shown.has(r.subject) && shown.has(r.target) && contains(r.period.period, at));
+        .filter(r => shown.has(r.subject) && shown.has(r.target) && contains(possible(r.period.period), at));
     // A view that includes only mandates is about those mandates: it shows only their conflicts.
     const includes = filters.filter(f => f.op === 'include');
     const mandateView = includes.length > 0 && includes.every(f => f.mandates.length > 0 && !f.all);
@@ -101,18 +101,22 @@ function claimOn(model: SemanticModel, claim: Claim, mandates: readonly Key[]): 
     return mandates.some(m => mandateWithin(model, claim.mandate, m));
 }
 
-function matchesKind(model: SemanticModel, filter: ViewFilter, institution: Institution): boolean {
+function matchesKind(model: SemanticModel, filter: ViewFilter, institution: Institution, at: PDate): boolean {
     if (filter.kinds.length === 0 && filter.spheres.length === 0) return false;
-    const kind = kindOf(model, institution);
+    const kind = kindOf(model, institution, at);
     return kind !== undefined && (filter.kinds.includes(kind.key) || filter.spheres.includes(kind.sphere));
 }
 
-/** An institution's kind, or for a unit without one, its nearest ancestor's: a bureau of a ministry sits in the state sphere. */
-export function kindOf(model: SemanticModel, institution: Institution): Kind | undefined {
+/**
+ * An institution's kind on the date (today's without one), or for a unit
+ * without one, its nearest ancestor's: a bureau of a ministry sits in the state sphere.
+ */
+export function kindOf(model: SemanticModel, institution: Institution, at?: PDate): Kind | undefined {
     const seen = new Set<Key>();
     let current: Institution | undefined = institution;
     while (current && !seen.has(current.key)) {
-        if (current.kind) return model.kinds.get(current.kind);
+        const kind = kindAt(current, at);
+        if (kind) return model.kinds.get(kind);
         seen.add(current.key);
         current = current.parent ? model.institutions.get(current.parent) : undefined;
     }

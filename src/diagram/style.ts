@@ -33,7 +33,7 @@ const SPHERE_STYLES: Record<string, { fill: string; border: string; cluster: str
 
 const NO_SPHERE = { fill: '#ffffff', border: '#666666', cluster: '#fafafa' };
 
-const DOUBLE_BORDER_KINDS = new Set(['commission', 'leading-group']);
+const DOUBLE_BORDER_KINDS = new Set(['party-commission', 'leading-group']);
 
 export function nodeStyle(kind: Kind | undefined): NodeStyle {
     const double = kind !== undefined && kind.builtin && DOUBLE_BORDER_KINDS.has(kind.name);
@@ -70,6 +70,19 @@ export const DISPUTE_EDGE: EdgeStyle = { color: '#b35900', line: 'dashed', width
 /** A mandate that several institutions clash over: filled with the colour of its lines. */
 export const CONFLICT_MARKER: NodeStyle = { fill: CONFLICT_EDGE.color, border: CONFLICT_EDGE.color, double: false };
 export const DISPUTE_MARKER: NodeStyle = { fill: DISPUTE_EDGE.color, border: DISPUTE_EDGE.color, double: false };
+/** A lost turf battle: from the institution that contested the mandate to the one that held it. */
+export const CONTEST_EDGE: EdgeStyle = { color: '#7b3fa0', line: 'dashed', width: 1.4, arrow: 'vee' };
+
+/** How a fact the source hedges (or dates uncertainly at the drawn date) is drawn: the same line, dotted and lighter. */
+export function uncertainStyle(style: EdgeStyle): EdgeStyle {
+    return { ...style, line: 'dotted', color: lighter(style.color) };
+}
+
+/** Halfway to white. */
+function lighter(hex: string): string {
+    const channels = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
+    return `#${channels.map(c => Math.round((c + 255) / 2).toString(16).padStart(2, '0')).join('')}`;
+}
 
 /** The prelude's style for a relation kind, if it has one. */
 export function relationStyle(kind: RelationKind | undefined): EdgeStyle | undefined {

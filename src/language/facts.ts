@@ -1,6 +1,6 @@
 import { GrammarUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import { parseDate, type PDate } from '../model/dates.js';
-import type { Period } from '../model/periods.js';
+import { possible, type Period } from '../model/periods.js';
 import type * as M from '../model/types.js';
 import * as ast from './generated/ast.js';
 import { declarationsOf, keyOf, modelNameOf, pathOf } from './names.js';
@@ -15,7 +15,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     const uri = document.uri.toString();
     const builtin = isPrelude(document.uri);
     const facts: M.DocumentFacts = {
-        uri, model: root.name ?? '', declarations: [], claims: [], relations: [], disputes: [], dateChecks: [], uses: []
+        uri, model: root.name ?? '', declarations: [], claims: [], relations: [], contests: [], exceptions: [], disputes: [], dateChecks: [], uses: []
     };
     const loc = (node: AstNode | undefined): M.Location => ({ uri, range: node?.$cstNode?.range ?? ZERO });
     const nameLoc = (node: AstNode): M.Location => ({ uri, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? loc(node).range });
@@ -33,8 +33,10 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     }));
     const period = (node: ast.Period | undefined): M.WrittenPeriod => {
         if (!node) return { period: {} };
-        const written: Period = { start: date(node.since), end: date(node.until) };
-        if (written.start && written.end) facts.dateChecks.push({ kind: 'period', period: written, loc: loc(node) });
+        const written: Period = node.by !== undefined
+            ? { start: date(node.by), by: true }
+            : { start: date(node.since), end: date(node.until) };
+        if (written.start && written.end) facts.dateChecks.push({ kind: 'period', period: possible(written), loc: loc(node) });
         return { period: written, loc: loc(node) };
     };
 
@@ -47,7 +49,12 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         if (ast.isInstitution(node)) {
             facts.declarations.push(institution(node, base));
         } else if (ast.isMandate(node)) {
-            const mandate: M.Mandate = { ...base, type: 'mandate', parent: ast.isMandate(node.$container) ? keyOf(node.$container) : undefined };
+            const within = node.parents.flatMap(ref => {
+                const key = use(ref);
+                return key ? [{ key, loc: refLoc(ref) }] : [];
+            });
+            const parents = [...(ast.isMandate(node.$container) ? [keyOf(node.$container)] : []), ...within.map(w => w.key)];
+            const mandate: M.Mandate = { ...base, type: 'mandate', parent: parents[0], parents, within };
             facts.declarations.push(mandate);
         } else if (ast.isSource(node)) {
             const source: M.Source = { ...base, type: 'source', url: node.url };
@@ -57,8 +64,11 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             const kind: M.Kind = { ...base, type: 'kind', sphere: node.sphere ?? '' };
             facts.declarations.push(kind);
         } else if (ast.isRelationKind(node)) {
-            const relationKind: M.RelationKind = { ...base, type: 'relation', hierarchical: node.hierarchical };
+            const relationKind: M.RelationKind = { ...base, type: 'relation', hierarchical: node.hierarchical, upward: node.upward };
             facts.declarations.push(relationKind);
+        } else if (ast.isRole(node)) {
+            const role: M.Role = { ...base, type: 'role', exclusive: node.exclusive };
+            facts.declarations.push(role);
         } else if (ast.isView(node)) {
             facts.declarations.push(view(node, base));
         } else if (ast.isPerson(node)) {
@@ -71,7 +81,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         }
     }
     for (const element of root.elements) {
-        if (ast.isRelation(element)) relation(element, use(element.subject));
+        if (ast.isFact(element)) fact(element, use(element.subject));
         if (ast.isDispute(element)) dispute(element);
     }
     return facts;
@@ -79,12 +89,14 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     function institution(node: ast.Institution, base: Omit<M.Declaration, 'type'>): M.Institution {
         const key = base.key;
         const result: M.Institution = {
-            ...base, type: 'institution', lifetime: {}, formerNames: [], citations: [],
+            ...base, type: 'institution', lifetime: {}, kinds: [], formerNames: [], citations: [],
             parent: ast.isInstitution(node.$container) ? keyOf(node.$container) : undefined
         };
         for (const member of node.members) {
             if (ast.isKindClause(member)) {
-                result.kind ??= use(member.kind);
+                const kind = use(member.kind);
+                const written = period(member.period);
+                if (kind) result.kinds.push({ kind, period: written, loc: loc(member) });
                 result.citations.push(...citations(member));
             } else if (ast.isLifeEvent(member)) {
                 const parsed = date(member.date);
@@ -94,18 +106,11 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             } else if (ast.isFormerName(member)) {
                 const until = date(member.until);
                 result.formerNames.push({ name: member.name, until: until && { date: until, loc: loc(member) }, citations: citations(member), loc: loc(member) });
-            } else if (ast.isCompetence(member)) {
-                const partners = member.partners.map(use).filter(isDefined);
-                const written = period(member.period);
-                const cited = citations(member);
-                member.mandates.forEach(ref => {
-                    const mandate = use(ref);
-                    if (mandate) facts.claims.push({ institution: key, role: member.role, mandate, period: written, partners, citations: cited, loc: refLoc(ref), extent: loc(member) });
-                });
-            } else if (ast.isRelation(member)) {
-                relation(member, key);
+            } else if (ast.isFact(member)) {
+                fact(member, key);
             }
         }
+        result.kind = currentKind(result.kinds);
         result.lifetime = { start: result.established?.date, end: result.dissolved?.date };
         if (result.established && result.dissolved) {
             facts.dateChecks.push({ kind: 'lifetime', period: result.lifetime, loc: result.dissolved.loc, owner: key });
@@ -113,12 +118,33 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         return result;
     }
 
-    function relation(node: ast.Relation, subject: string | undefined): void {
-        const kind = use(node.kind);
-        const target = use(node.target);
+    /** A competence, a contest or a relation, by what its verb names; objects are recorded as uses either way. */
+    function fact(node: ast.Fact, subject: string | undefined): void {
+        const certainty = CERTAINTY[node.certainty ?? ''];
+        const verb = node.verb?.ref;
+        const role = node.shares ? undefined : ast.isRole(verb) ? use(node.verb) : undefined;
+        const kind = ast.isRelationKind(verb) ? use(node.verb) : undefined;
+        const partners = node.partners.map(use).filter(isDefined);
+        const exceptions = node.exceptions.map(ref => ({ key: use(ref), loc: refLoc(ref) }));
         const written = period(node.period);
         const cited = citations(node);
-        if (subject && kind && target) facts.relations.push({ subject, kind, target, period: written, citations: cited, loc: loc(node) });
+        for (const ref of node.objects) {
+            const object = use(ref);
+            if (!subject || !object) continue;
+            const common = { certainty, period: written, citations: cited };
+            if (node.contests) {
+                facts.contests.push({ institution: subject, mandate: object, ...common, loc: refLoc(ref), extent: loc(node) });
+            } else if (node.shares || role) {
+                const excepted = exceptions.map(e => e.key).filter(isDefined);
+                facts.claims.push({
+                    institution: subject, role: role ?? '', shared: node.shares, mandate: object, exceptions: excepted, partners,
+                    ...common, loc: refLoc(ref), extent: loc(node)
+                });
+                for (const e of exceptions) if (e.key) facts.exceptions.push({ claimed: object, excepted: e.key, loc: e.loc });
+            } else if (kind) {
+                facts.relations.push({ subject, kind, target: object, ...common, loc: loc(node) });
+            }
+        }
     }
 
     function dispute(node: ast.Dispute): void {
@@ -150,6 +176,18 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         }
         return result;
     }
+}
+
+const CERTAINTY: Record<string, M.Certainty | undefined> = { reportedly: 'reported', allegedly: 'alleged' };
+
+/** The kind today: the undated line's, else the one that started last. */
+function currentKind(kinds: M.Institution['kinds']): string | undefined {
+    const undated = kinds.find(k => !k.period.period.start && !k.period.period.end);
+    if (undated) return undated.kind;
+    const open = kinds.filter(k => !k.period.period.end);
+    const candidates = open.length > 0 ? open : kinds;
+    return candidates.reduce<M.Institution['kinds'][number] | undefined>((best, k) =>
+        !best || (k.period.period.start?.ordinal ?? -Infinity) > (best.period.period.start?.ordinal ?? -Infinity) ? k : best, undefined)?.kind;
 }
 
 const ZERO: M.Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

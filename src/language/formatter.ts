@@ -49,6 +49,8 @@ export class PolityFormatter extends AbstractFormatter {
         const formatter = this.getNodeFormatter(node);
         formatter.keywords(',').prepend(Formatting.noSpace());
         formatter.keywords('.').surround(Formatting.noSpace());
+        // A date range is one date: `1999..2001`.
+        formatter.keywords('..').surround(Formatting.noSpace());
         if (isCitation(node)) {
             formatter.keyword('[').append(Formatting.noSpace());
             formatter.keyword(']').prepend(Formatting.noSpace());

@@ -12,6 +12,7 @@ import { PolityDocumentFactory } from './document-factory.js';
 import { PolityDocumentUpdateHandler } from './document-update-handler.js';
 import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser, PolityLexer } from './parser-limits.js';
+import { PolityTokenBuilder } from './token-builder.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, PolityValidationRegistry, registerValidationChecks } from './validator.js';
@@ -43,6 +44,7 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
     parser: {
         Lexer: services => new PolityLexer(services),
         LangiumParser: services => createPolityParser(services),
+        TokenBuilder: () => new PolityTokenBuilder(),
         CompletionParser: services => createPolityCompletionParser(services)
     },
     references: {

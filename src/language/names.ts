@@ -1,8 +1,9 @@
 import { AstUtils, type AstNode } from 'langium';
+import { PRELUDE_MODEL } from '../model/types.js';
 import { isDocument, isInstitution, isMandate, type Document } from './generated/ast.js';
 
 /** The prelude's model name: its declarations are also reachable as `polity.oversees`. */
-export const PRELUDE_MODEL = 'polity';
+export { PRELUDE_MODEL };
 
 export function modelNameOf(node: AstNode): string {
     const root = AstUtils.findRootNode(node);

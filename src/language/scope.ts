@@ -1,10 +1,10 @@
 import {
     DefaultScopeComputation, DocumentState, EMPTY_SCOPE, MultiMap, stream, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
+    type AstNode, type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
     type ScopeProvider, type Stream
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { isInstitution, type Document } from './generated/ast.js';
+import { isFact, isInstitution, isRelationKind, isRole, Institution, Mandate, type Document } from './generated/ast.js';
 import { declarationsOf, keyOf, modelNameOf, PRELUDE_MODEL, qualify } from './names.js';
 
 /**
@@ -65,6 +65,21 @@ export class NameIndex {
 }
 
 /**
+ * The type a reference must name. A fact's objects are mandates after a role
+ * (or `shares`, `contests`) and institutions after a relation kind; while the
+ * verb is unknown, either, so that only the verb is reported.
+ */
+export function expectedType(reflection: AstReflection, context: ReferenceInfo): string {
+    if (isFact(context.container) && context.property === 'objects') {
+        const fact = context.container;
+        const verb = fact.verb?.ref;
+        if (fact.shares || fact.contests || isRole(verb)) return Mandate.$type;
+        if (isRelationKind(verb)) return Institution.$type;
+    }
+    return reflection.getReferenceType(context);
+}
+
+/**
  * Resolves a written name in this order: units of the enclosing institutions,
  * the document's own model, a fully qualified name, then the prelude. The
  * model's own declarations thereby win over the prelude's.
@@ -79,7 +94,7 @@ export class PolityScopeProvider implements ScopeProvider {
     getScope(context: ReferenceInfo): Scope {
         let type: string;
         try {
-            type = this.services.shared.AstReflection.getReferenceType(context);
+            type = expectedType(this.services.shared.AstReflection, context);
         } catch {
             // Completion inside broken text can guess a container that has no such reference: nothing to offer.
             return EMPTY_SCOPE;

@@ -10,6 +10,7 @@ import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
 import { PRELUDE_MODEL } from './names.js';
+import { expectedType } from './scope.js';
 import { isPrelude } from './prelude.js';
 
 export function registerValidationChecks(services: PolityServices): void {
@@ -17,6 +18,7 @@ export function registerValidationChecks(services: PolityServices): void {
     const checks: ValidationChecks<ast.PolityAstType> = {
         Document: [validator.checkWorkspaceFindings, validator.checkModelName],
         Institution: validator.checkInstitution,
+        Fact: validator.checkFact,
         LifeEvent: (node, accept) => validator.checkDate(node, 'date', node.date, accept),
         FormerName: (node, accept) => validator.checkDate(node, 'until', node.until, accept),
         Period: validator.checkPeriodDates,
@@ -55,17 +57,29 @@ export class PolityValidator {
         const once = (label: string, predicate: (m: ast.Member) => boolean) => {
             const members = node.members.filter(predicate);
             for (const extra of members.slice(1)) {
-                accept('error', `${node.name} has more than one '${label}' line: keep one (the first one counts).`, { node: extra, code: 'misplaced', data: { code: 'misplaced' } });
+                accept('error', `${node.name} has more than one ${label} line: keep one (the first one counts).`, { node: extra, code: 'misplaced', data: { code: 'misplaced' } });
             }
         };
-        once('kind', ast.isKindClause);
-        once('established', m => ast.isLifeEvent(m) && m.event === 'established');
-        once('dissolved', m => ast.isLifeEvent(m) && m.event === 'dissolved');
+        // Several `kind` lines are fine when dated (the model checks that they do not overlap); two undated ones are not.
+        once("undated 'kind'", m => ast.isKindClause(m) && !m.period);
+        once("'established'", m => ast.isLifeEvent(m) && m.event === 'established');
+        once("'dissolved'", m => ast.isLifeEvent(m) && m.event === 'dissolved');
+    }
+
+    /** What the verb allows: `with` and `except` belong to competences. */
+    checkFact(node: ast.Fact, accept: ValidationAcceptor): void {
+        const verb = node.verb?.ref;
+        const misplaced = (message: string, property: 'partners' | 'exceptions') =>
+            accept('error', message, { node, property, code: 'misplaced', data: { code: 'misplaced' } });
+        const what = node.contests ? "'contests'" : ast.isRelationKind(verb) ? `a relation ('${node.verb?.$refText}')` : undefined;
+        if (what && node.partners.length > 0) misplaced(`'with' names joint holders of a competence; ${what} has none: remove it.`, 'partners');
+        if (what && node.exceptions.length > 0) misplaced(`'except' carves parts out of a competence; ${what} cannot: remove it.`, 'exceptions');
     }
 
     checkPeriodDates(node: ast.Period, accept: ValidationAcceptor): void {
         this.checkDate(node, 'since', node.since, accept);
         this.checkDate(node, 'until', node.until, accept);
+        this.checkDate(node, 'by', node.by, accept);
     }
 
     checkDate<N extends ast.PolityAstType[keyof ast.PolityAstType]>(node: N, property: string, text: string | undefined, accept: ValidationAcceptor): void {
@@ -171,7 +185,7 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
                 }));
                 continue;
             }
-            const type = this.polity.shared.AstReflection.getReferenceType(info);
+            const type = expectedType(this.polity.shared.AstReflection, info);
             const written = info.reference.$refText;
             const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
             const suggestions = closestNames(written, candidates);
@@ -190,5 +204,6 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
 }
 
 const LABELS: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source'
+    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source', Role: 'role',
+    Verb: 'role or relation kind', FactObject: 'mandate or institution'
 };

@@ -1,19 +1,24 @@
 import { findConflicts, LIMITS, type Conflict, type Conflicts } from './conflicts.js';
-import { findHierarchyCycles } from './cycles.js';
-import { displayName, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
-import { formatPeriod, isEmpty, within, type Period } from './periods.js';
+import { findContests, type ContestedClaim, type ContestFindings } from './contests.js';
+import { findHierarchyCycles, findMandateCycles } from './cycles.js';
+import { claimVerb, describeClaim, displayName, hedge, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
+import { certain, formatPeriod, intersect, isEmpty, possible, within, type Period } from './periods.js';
 import type { Claim, Finding, Key, Location, Severity } from './types.js';
 
 /** Every check's code with its default severity and what it means: the CLI's rules and the docs' table. */
 export const CHECKS = {
     unresolved: { severity: 'error', description: 'A name that nothing declares.' },
     duplicate: { severity: 'error', description: 'Two declarations of one name in one model.' },
-    cycle: { severity: 'error', description: 'A cycle of hierarchical relations whose periods overlap.' },
+    cycle: { severity: 'error', description: 'A cycle of hierarchical relations whose periods overlap, or of mandates within each other.' },
     'bad-period': { severity: 'error', description: 'A period that ends before it starts, or a dissolution before establishment.' },
     'bad-date': { severity: 'error', description: 'A date that does not exist, such as 2014-13.' },
-    conflict: { severity: 'warning', description: 'Two institutions claim the same mandate at the same time, and no dispute records it.' },
-    dispute: { severity: 'information', description: 'A recorded dispute that matches conflicting claims.' },
-    'stale-dispute': { severity: 'warning', description: 'A recorded dispute that no longer matches any conflict.' },
+    conflict: { severity: 'warning', description: 'Two institutions claim the same mandate with the same exclusive role at the same time, and no dispute records it.' },
+    contest: { severity: 'warning', description: 'An institution contested a mandate that another held, and no dispute records it.' },
+    'empty-contest': { severity: 'warning', description: 'A contest that finds no holder in its period.' },
+    dispute: { severity: 'information', description: 'A recorded dispute that matches conflicting claims or a contest.' },
+    'stale-dispute': { severity: 'warning', description: 'A recorded dispute that matches no conflict and no contest.' },
+    'bad-except': { severity: 'error', description: "An 'except' naming a mandate that is not inside the claimed one." },
+    'overlapping-kinds': { severity: 'error', description: "Two 'kind' lines of one institution whose periods overlap." },
     'outside-lifetime': { severity: 'warning', description: "A fact dated outside its institution's lifetime." },
     'one-sided-share': { severity: 'warning', description: 'A mandate shared with an institution that claims nothing on it.' },
     'self-relation': { severity: 'warning', description: 'An institution related to itself.' },
@@ -35,11 +40,16 @@ export interface CheckOptions {
  * Callers that also need the conflicts pass them in, so that they are found once.
  */
 export function runChecks(model: SemanticModel, options: CheckOptions = {}, conflicts: Conflicts = findConflicts(model)): Finding[] {
+    const contests = findContests(model);
     return [
         ...duplicates(model),
         ...cycles(model),
+        ...mandateCycles(model),
         ...badPeriods(model),
-        ...conflictFindings(model, conflicts, options),
+        ...badExcepts(model),
+        ...overlappingKinds(model),
+        ...conflictFindings(model, conflicts, contests, options),
+        ...contestFindings(model, contests),
         ...outsideLifetime(model),
         ...oneSidedShares(model),
         ...selfRelations(model),
@@ -82,7 +92,7 @@ function duplicates(model: SemanticModel): Finding[] {
 
 function cycles(model: SemanticModel): Finding[] {
     return findHierarchyCycles(model).flatMap(cycle => {
-        const names = cycle.edges.map(e => displayName(model, e.subject));
+        const names = cycle.path.map(key => displayName(model, key));
         const kinds = [...new Set(cycle.edges.map(e => displayName(model, e.kind)))].join("', '");
         // Every relation of the cycle gets the finding: a long cycle is named by its ends, and each
         // finding points at the next few relations, so that a cycle of a thousand stays small.
@@ -94,6 +104,49 @@ function cycles(model: SemanticModel): Finding[] {
             Array.from({ length: Math.min(MAX_RELATED, cycle.edges.length - 1) }, (_, k) => cycle.edges[(i + 1 + k) % cycle.edges.length])
                 .map(e => ({ loc: e.loc, message: `${displayName(model, e.subject)} ${displayName(model, e.kind)} ${displayName(model, e.target)}` }))));
     });
+}
+
+function mandateCycles(model: SemanticModel): Finding[] {
+    return findMandateCycles(model).flatMap(cycle => {
+        const path = [...cycle.map(link => displayName(model, link.mandate)), displayName(model, cycle[0].mandate)].join(' within ');
+        const message = `Cycle of mandates: ${path}. A mandate cannot be part of itself: remove one of these 'within' parents.`;
+        return cycle.map(link => finding('cycle', message, link.loc));
+    });
+}
+
+function badExcepts(model: SemanticModel): Finding[] {
+    const result: Finding[] = [];
+    for (const doc of model.documents) {
+        for (const e of doc.exceptions) {
+            if (e.excepted !== e.claimed && mandateWithin(model, e.excepted, e.claimed)) continue;
+            const excepted = displayName(model, e.excepted);
+            const claimed = displayName(model, e.claimed);
+            result.push(finding('bad-except',
+                `'${excepted}' is not part of '${claimed}', so the claim cannot except it: 'except' carves parts out of the claimed mandate. Name a part of '${claimed}', or nest '${excepted}' in it.`,
+                e.loc, [], { mandate: e.claimed, excepted: e.excepted }));
+        }
+    }
+    return result;
+}
+
+function overlappingKinds(model: SemanticModel): Finding[] {
+    const result: Finding[] = [];
+    for (const institution of model.institutions.values()) {
+        const kinds = institution.kinds;
+        if (kinds.length < 2) continue;
+        kinds.forEach((k, i) => {
+            // The later line is the one to fix; a line overlapping several reports the first.
+            // Two undated lines are a `misplaced` second line, as in 0.1.
+            const dated = (o: typeof k) => o.period.loc !== undefined;
+            const other = kinds.slice(0, i).find(o => (dated(o) || dated(k)) && intersect(certain(o.period.period), certain(k.period.period)));
+            if (!other) return;
+            const overlap = intersect(certain(other.period.period), certain(k.period.period))!;
+            result.push(finding('overlapping-kinds',
+                `${institution.path} is '${displayName(model, other.kind)}' and '${displayName(model, k.kind)}' at once (${formatPeriod(overlap)}): an institution has one kind at a time. Date the 'kind' lines so that one ends where the next starts.`,
+                k.loc, [{ loc: other.loc, message: `the other 'kind' line of ${institution.path}` }]));
+        });
+    }
+    return result;
 }
 
 function badPeriods(model: SemanticModel): Finding[] {
@@ -119,30 +172,42 @@ function bump(text: string): string {
     return text.length === 4 ? `${year + 1}` : 'a later date';
 }
 
-function roleVerb(claim: Claim): string {
-    return claim.role === 'leads' ? 'leads' : 'shares';
+/** `leads` → `lead`: the plural of a role's verb, for "both lead". */
+function plural(verb: string): string {
+    return verb.endsWith('s') && !verb.endsWith('ss') ? verb.slice(0, -1) : verb;
 }
 
-/** `CAC and MPS both lead 'cii' (2016 – present)` and its variants. */
+/** `CAC and MPS both lead 'cii' (2016 – present)` and its variants; each claim shows how sure it is. */
 export function describeConflict(model: SemanticModel, conflict: Conflict): string {
-    const a = displayName(model, conflict.first.institution);
-    const b = displayName(model, conflict.second.institution);
+    const { first, second } = conflict;
+    const a = displayName(model, first.institution);
+    const b = displayName(model, second.institution);
     const period = formatPeriod(conflict.period);
-    const ma = displayName(model, conflict.first.mandate);
-    const mb = displayName(model, conflict.second.mandate);
+    const ma = displayName(model, first.mandate);
+    const mb = displayName(model, second.mandate);
+    const [va, vb] = [claimVerb(model, first), claimVerb(model, second)];
     if (ma === mb) {
-        if (conflict.first.role === 'leads' && conflict.second.role === 'leads') {
-            return `${a} and ${b} both lead '${ma}' (${period})`;
-        }
-        return `${a} leads '${ma}' and ${b} shares it without naming ${a} (${period})`;
+        if (va === vb && !first.certainty && !first.shared) return `${a} and ${b} both ${plural(va)} '${ma}' (${period})`;
+        if (second.shared && !first.shared) return `${a} ${va} '${ma}' and ${b} ${vb} it without naming ${a} (${period})`;
+        return `${a} ${va} '${ma}' and ${b} ${vb} it (${period})`;
     }
-    const [inner, outer] = mandateWithin(model, conflict.first.mandate, conflict.second.mandate) ? [ma, mb] : [mb, ma];
-    return `${a} ${roleVerb(conflict.first)} '${ma}' and ${b} ${roleVerb(conflict.second)} '${mb}' ('${inner}' is part of '${outer}') (${period})`;
+    const [inner, outer] = mandateWithin(model, first.mandate, second.mandate) ? [ma, mb] : [mb, ma];
+    return `${a} ${va} '${ma}' and ${b} ${vb} '${mb}' ('${inner}' is part of '${outer}') (${period})`;
 }
 
-function conflictFindings(model: SemanticModel, conflicts: Conflicts, options: CheckOptions): Finding[] {
+/** `CAC contested MPS's lead on 'mlps' (2014 – 2016)`, with how sure each side is. */
+export function describeContest(model: SemanticModel, found: ContestedClaim): string {
+    const { contest, holder } = found;
+    const role = model.roles.get(holder.role);
+    const held = holder.shared || role?.name === 'leads' ? 'lead' : `'${displayName(model, holder.role)}' role`;
+    const hedged = holder.certainty ? `${holder.certainty} ${held}` : held;
+    return `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contested ${displayName(model, holder.institution)}'s ${hedged} on '${displayName(model, found.mandate)}' (${formatPeriod(found.period)})`;
+}
+
+function conflictFindings(model: SemanticModel, conflicts: Conflicts, contests: ContestFindings, options: CheckOptions): Finding[] {
     const result: Finding[] = [];
     const matched = new Set<unknown>();
+    const other = (claim: Claim) => ({ loc: claim.loc, message: `the other claim: ${describeClaim(model, claim)}` });
     for (const conflict of conflicts) {
         const text = describeConflict(model, conflict);
         const data = {
@@ -152,29 +217,28 @@ function conflictFindings(model: SemanticModel, conflicts: Conflicts, options: C
         const pair: [Claim, Claim][] = [[conflict.first, conflict.second], [conflict.second, conflict.first]];
         if (conflict.disputes.length > 0) {
             conflict.disputes.forEach(d => matched.add(d));
-            for (const [claim, other] of pair) {
+            for (const [claim, second] of pair) {
                 result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(conflict.disputes[0].loc)}).`, claim.loc, [
-                    { loc: other.loc, message: `the other claim: ${displayName(model, other.institution)} ${other.role} '${displayName(model, other.mandate)}'` },
+                    other(second),
                     ...conflict.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))
                 ], data));
             }
             for (const dispute of conflict.disputes) {
                 result.push(finding('dispute', `Recorded dispute: ${text}.`, dispute.loc,
-                    pair.map(([claim]) => ({ loc: claim.loc, message: `${displayName(model, claim.institution)} ${claim.role} '${displayName(model, claim.mandate)}'` })), data));
+                    pair.map(([claim]) => ({ loc: claim.loc, message: describeClaim(model, claim) })), data));
             }
             continue;
         }
         if (options.conflictSeverity === 'off') continue;
-        for (const [claim, other] of pair) {
+        for (const [claim, second] of pair) {
             const f = finding('conflict',
-                `${text}. Record it as a dispute if the overlap is real, or make one claim 'shares … with' the other.`,
-                claim.loc,
-                [{ loc: other.loc, message: `the other claim: ${displayName(model, other.institution)} ${other.role} '${displayName(model, other.mandate)}'` }],
-                data);
+                `${text}. Record it as a dispute if the overlap is real, name the other in 'with' if the responsibility is joint, or make the claim 'reportedly' if the source only suggests it.`,
+                claim.loc, [other(second)], data);
             if (options.conflictSeverity) f.severity = options.conflictSeverity;
             result.push(f);
         }
     }
+    for (const found of contests.contested) found.disputes.forEach(d => matched.add(d));
     const incomplete = new Set(conflicts.incomplete);
     for (const mandate of incomplete) {
         const declared = model.mandates.get(mandate);
@@ -189,8 +253,35 @@ function conflictFindings(model: SemanticModel, conflicts: Conflicts, options: C
         if (matched.has(dispute) || incomplete.has(dispute.mandate)) continue;
         const parties = dispute.parties.map(p => displayName(model, p)).join(', ');
         result.push(finding('stale-dispute',
-            `Recorded dispute over '${displayName(model, dispute.mandate)}' between ${parties} matches no conflicting claims${dispute.period.loc ? ` in ${formatPeriod(dispute.period.period)}` : ''}: the overlap may have been resolved. Update the claims or remove the dispute.`,
+            `Recorded dispute over '${displayName(model, dispute.mandate)}' between ${parties} matches no conflicting claims and no contest${dispute.period.loc ? ` in ${formatPeriod(dispute.period.period)}` : ''}: the overlap may have been resolved. Update the claims or remove the dispute.`,
             dispute.loc, [], { mandate: dispute.mandate, institutions: dispute.parties }));
+    }
+    return result;
+}
+
+function contestFindings(model: SemanticModel, contests: ContestFindings): Finding[] {
+    const result: Finding[] = [];
+    for (const found of contests.contested) {
+        const text = describeContest(model, found);
+        const { contest, holder } = found;
+        const data = { mandate: found.mandate, institutions: [contest.institution, holder.institution] };
+        const held = { loc: holder.loc, message: `the holder's claim: ${describeClaim(model, holder)}` };
+        if (found.disputes.length > 0) {
+            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(found.disputes[0].loc)}).`, contest.loc,
+                [held, ...found.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))], data));
+            for (const dispute of found.disputes) {
+                result.push(finding('dispute', `Recorded dispute: ${text}.`, dispute.loc,
+                    [{ loc: contest.loc, message: 'the contest' }, held], data));
+            }
+            continue;
+        }
+        result.push(finding('contest', `${text}. Record it as a dispute if the source describes the struggle.`, contest.loc, [held], data));
+    }
+    for (const contest of contests.empty) {
+        const period = contest.period.loc ? ` in ${formatPeriod(contest.period.period)}` : '';
+        result.push(finding('empty-contest',
+            `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}', but no other institution holds it${period}: a contest needs a holder. Add the holder's claim, or correct the period.`,
+            contest.loc, [], { mandate: contest.mandate, institution: contest.institution }));
     }
     return result;
 }
@@ -198,21 +289,27 @@ function conflictFindings(model: SemanticModel, conflicts: Conflicts, options: C
 function outsideLifetime(model: SemanticModel): Finding[] {
     const result: Finding[] = [];
     // Undated facts cannot fall outside a lifetime; the message is built only for a finding (this runs on every edit).
-    const check = (owner: Key, period: Period, loc: Location | undefined, what: () => string) => {
+    // No false alarm from uncertainty: what certainly held of the fact must lie outside what possibly held of the lifetime.
+    const check = (owner: Key, written: Period, loc: Location | undefined, what: () => string) => {
+        const period = certain(written);
         if (!loc || isEmpty(period)) return;
         const institution = model.institutions.get(owner);
         if (!institution) return;
-        const lifetime = institution.lifetime;
+        const lifetime = possible(institution.lifetime);
         if (within(period, lifetime) && !startsAtOrAfterEnd(period, lifetime) && !endsAtOrBeforeStart(period, lifetime)) return;
         result.push(finding('outside-lifetime',
-            `${what()} is dated ${formatPeriod(period)}, outside the lifetime of ${institution.path} (${formatPeriod(lifetime)}). Correct the date or the institution's 'established'/'dissolved'.`,
+            `${what()} is dated ${formatPeriod(written)}, outside the lifetime of ${institution.path} (${formatPeriod(institution.lifetime)}). Correct the date or the institution's 'established'/'dissolved'.`,
             loc, [{ loc: institution.loc, message: `${institution.path} is declared here` }]));
     };
     for (const claim of model.claims) {
-        check(claim.institution, claim.period.period, claim.period.loc, () => `${displayName(model, claim.institution)} ${claim.role} '${displayName(model, claim.mandate)}'`);
+        check(claim.institution, claim.period.period, claim.period.loc, () => describeClaim(model, claim));
+    }
+    for (const contest of model.contests) {
+        check(contest.institution, contest.period.period, contest.period.loc,
+            () => `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}'`);
     }
     for (const relation of model.relations) {
-        const text = () => `${displayName(model, relation.subject)} ${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
+        const text = () => `${displayName(model, relation.subject)} ${hedge(relation.certainty)}${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
         check(relation.subject, relation.period.period, relation.period.loc, text);
         if (relation.target !== relation.subject) check(relation.target, relation.period.period, relation.period.loc, text);
     }
@@ -230,7 +327,6 @@ function endsAtOrBeforeStart(period: Period, lifetime: Period): boolean {
 function oneSidedShares(model: SemanticModel): Finding[] {
     const result: Finding[] = [];
     for (const claim of model.claims) {
-        if (claim.role !== 'shares') continue;
         for (const partner of claim.partners) {
             const partnerClaims = model.claimsByInstitution.get(partner) ?? [];
             const related = partnerClaims.some(p => mandateWithin(model, p.mandate, claim.mandate) || mandateWithin(model, claim.mandate, p.mandate));
@@ -239,7 +335,7 @@ function oneSidedShares(model: SemanticModel): Finding[] {
             const b = displayName(model, partner);
             const m = displayName(model, claim.mandate);
             result.push(finding('one-sided-share',
-                `${a} shares '${m}' with ${b}, but ${b} claims nothing on '${m}'. Add a claim to ${b} (e.g. 'shares ${m} with ${a}') or drop ${b} from the list.`,
+                `${a} ${claimVerb(model, claim)} '${m}' with ${b}, but ${b} claims nothing on '${m}'. Add a claim to ${b} (e.g. '${claim.shared ? 'shares' : displayName(model, claim.role)} ${m} with ${a}') or drop ${b} from the list.`,
                 claim.loc, [{ loc: model.institutions.get(partner)!.loc, message: `${b} is declared here` }],
                 { institution: partner, mandate: claim.mandate, partner: claim.institution }));
         }
@@ -261,7 +357,7 @@ function unused(model: SemanticModel): Finding[] {
         if (model.mandates.has(key)) for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
     }
     const result: Finding[] = [];
-    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind' } as Record<string, string>;
+    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role' } as Record<string, string>;
     for (const decls of model.declarations.values()) {
         const decl = decls[0];
         if (decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;

@@ -1,5 +1,5 @@
-import { effectivePeriod, mandateAncestors, mandateWithin, unitRelated, type SemanticModel } from './model.js';
-import { formatPeriod, intersect, overlaps, type Period } from './periods.js';
+import { containment, effectivePeriod, isExclusive, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
+import { formatPeriod, intersect, overlaps, possible, subtract, type Period } from './periods.js';
 import type { Claim, Dispute, Key } from './types.js';
 
 /** Two competence claims on one mandate (or one nested in the other) at the same time. */
@@ -38,13 +38,13 @@ export function findConflicts(model: SemanticModel): Conflicts {
     const incomplete = new Set<Key>();
     let budget = LIMITS.pairs;
     const record = (specific: Claim, general: Claim) => {
-        const conflict = conflictBetween(model, specific, general);
-        if (!conflict) return;
-        // Once per pair, mandate and overlap: a claim repeated through a parent mandate adds
-        // nothing, but a second, separate overlap between the same two is its own finding.
-        const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
-        const id = [a, b, conflict.mandate, formatPeriod(conflict.period)].join('\u0000');
-        if (!found.has(id)) found.set(id, conflict);
+        for (const conflict of conflictsBetween(model, specific, general)) {
+            // Once per pair, mandate and overlap: a claim repeated through a parent mandate adds
+            // nothing, but a second, separate overlap between the same two is its own finding.
+            const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
+            const id = [a, b, conflict.mandate, formatPeriod(conflict.period)].join('\u0000');
+            if (!found.has(id)) found.set(id, conflict);
+        }
     };
     /** Overlapping pairs, in the order of nested loops over the lists (which decides which claim a finding shows). */
     const compare = (mandate: Key, pairs: [Claim, Claim][] | undefined) => {
@@ -62,7 +62,7 @@ export function findConflicts(model: SemanticModel): Conflicts {
     };
     const contestedOn = new Map<Key, Timed[]>();
     for (const [mandate, claims] of model.claimsByMandate) {
-        contestedOn.set(mandate, claims.filter(isContesting).map((claim, order) => timed(model, claim, order)).filter(isTimed));
+        contestedOn.set(mandate, claims.filter(c => isExclusive(model, c.role)).map((claim, order) => timed(model, claim, order)).filter(isTimed));
     }
     for (const [mandate, contested] of contestedOn) {
         if (contested.length === 0) continue;
@@ -84,7 +84,8 @@ export function findConflicts(model: SemanticModel): Conflicts {
     }
     const conflicts: Conflicts = [...found.values()];
     for (const conflict of conflicts) {
-        conflict.disputes = (disputesOf.get(conflict.first.institution) ?? []).filter(dispute => disputeMatches(model, dispute, conflict));
+        conflict.disputes = (disputesOf.get(conflict.first.institution) ?? [])
+            .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
     }
     if (incomplete.size > 0) conflicts.incomplete = [...incomplete].sort();
     return conflicts.sort(compareConflicts);
@@ -97,7 +98,7 @@ const FEW = 256;
 interface Timed { claim: Claim; start: number; end: number; order: number }
 
 function timed(model: SemanticModel, claim: Claim, order: number): Timed | undefined {
-    const period = effectivePeriod(model, claim);
+    const period = effectivePeriod(model, claim, true);
     return period && { claim, order, start: period.start?.ordinal ?? -Infinity, end: period.end?.ordinal ?? Infinity };
 }
 
@@ -145,49 +146,65 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
     return pairs.sort((x, y) => x.i - y.i || x.j - y.j).map(p => p.pair);
 }
 
-function isContesting(claim: Claim): boolean {
-    return claim.role === 'leads' || claim.role === 'shares';
-}
-
-/** `specific` is on the same mandate as `general` or on one nested in it. */
-function conflictBetween(model: SemanticModel, specific: Claim, general: Claim): Conflict | undefined {
+/**
+ * `specific` is on the same mandate as `general` or on one nested in it: a
+ * conflict for each stretch of their overlap in which neither institution is
+ * part of the other (rule 4, period by period).
+ */
+function conflictsBetween(model: SemanticModel, specific: Claim, general: Claim): Conflict[] {
     // Cheapest tests first: most pairs on a mandate are handovers whose periods do not meet.
     if (specific.institution === general.institution || !rolesClash(specific, general)) {
-        return undefined;
+        return [];
     }
-    const a = effectivePeriod(model, specific);
-    const b = effectivePeriod(model, general);
+    const a = effectivePeriod(model, specific, true);
+    const b = effectivePeriod(model, general, true);
     const period = a && b ? intersect(a, b) : undefined;
-    if (!period || unitRelated(model, specific.institution, general.institution)) {
-        return undefined;
+    if (!period || excepted(model, general, specific.mandate)) {
+        return [];
     }
     const [first, second] = orderClaims(specific, general);
-    return { mandate: specific.mandate, first, second, period, disputes: [] };
+    return uncontained(model, specific.institution, general.institution, period)
+        .map(piece => ({ mandate: specific.mandate, first, second, period: piece, disputes: [] }));
 }
 
-/** Both lead, or one leads and the other shares without naming the leader. */
+/** The parts of `period` in which neither institution is part of the other. */
+export function uncontained(model: SemanticModel, a: Key, b: Key, period: Period): Period[] {
+    return subtract(period, containment(model, a, b));
+}
+
+/**
+ * The same exclusive role (the caller keeps only exclusive ones), and neither
+ * names the other in `with`. Two `shares` claims are two declared joint
+ * responsibilities and never conflict, as in 0.1.
+ */
 function rolesClash(a: Claim, b: Claim): boolean {
-    if (a.role === 'leads' && b.role === 'leads') return true;
-    if (a.role === 'leads' && b.role === 'shares') return !b.partners.includes(a.institution);
-    if (a.role === 'shares' && b.role === 'leads') return !a.partners.includes(b.institution);
-    return false;
+    return a.role === b.role && !(a.shared && b.shared) && !a.partners.includes(b.institution) && !b.partners.includes(a.institution);
 }
 
-/** Leaders before sharers, then by institution: messages read the same on every run. */
+/** Whether the claim carves `mandate` (or an area containing it) out with `except`. */
+export function excepted(model: SemanticModel, claim: Claim, mandate: string): boolean {
+    return claim.exceptions.some(e => mandateWithin(model, mandate, e));
+}
+
+/** Claims written as claimed before `shares` lines, then by institution: messages read the same on every run. */
 function orderClaims(a: Claim, b: Claim): [Claim, Claim] {
-    if (a.role !== b.role) return a.role === 'leads' ? [a, b] : [b, a];
+    if (a.shared !== b.shared) return a.shared ? [b, a] : [a, b];
     return a.institution <= b.institution ? [a, b] : [b, a];
 }
 
-export function disputeMatches(model: SemanticModel, dispute: Dispute, conflict: Conflict): boolean {
-    if (!dispute.parties.includes(conflict.first.institution) || !dispute.parties.includes(conflict.second.institution)) {
+/**
+ * Whether a recorded dispute documents an overlap (a conflict or a contest)
+ * between the two institutions on `mandate` in `period`.
+ */
+export function disputeMatches(model: SemanticModel, dispute: Dispute, [a, b]: [Key, Key], mandate: Key, period: Period): boolean {
+    if (!dispute.parties.includes(a) || !dispute.parties.includes(b)) {
         return false;
     }
     // The dispute may name the contested mandate, an area that contains it, or a part of
     // it; a sibling part of the broader claim is a different finding.
-    const mandateFits = mandateWithin(model, conflict.mandate, dispute.mandate)
-        || mandateWithin(model, dispute.mandate, conflict.mandate);
-    return mandateFits && overlaps(dispute.period.period, conflict.period);
+    const mandateFits = mandateWithin(model, mandate, dispute.mandate) || mandateWithin(model, dispute.mandate, mandate);
+    // What the dispute possibly covers: an uncertain date never makes it miss.
+    return mandateFits && overlaps(possible(dispute.period.period), period);
 }
 
 function compareConflicts(a: Conflict, b: Conflict): number {

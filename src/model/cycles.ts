@@ -1,14 +1,17 @@
 import { lifetimeOf, type SemanticModel } from './model.js';
-import { intersect, type Period } from './periods.js';
-import type { Key, RelationFact } from './types.js';
+import { certain, intersect, type Period } from './periods.js';
+import type { Key, Location, RelationFact } from './types.js';
 
 export interface Cycle {
     /** The relations around the cycle, in order. */
     edges: RelationFact[];
+    /** The institutions around the cycle, each the superior of the next. */
+    path: Key[];
     period: Period;
 }
 
-interface Edge { fact: RelationFact; period: Period }
+/** A hierarchical relation as an edge from the superior to the subordinate, whatever way it is written. */
+interface Edge { fact: RelationFact; from: Key; to: Key; period: Period }
 
 /**
  * Cycles of hierarchical relations that hold at the same time. Strongly
@@ -18,15 +21,18 @@ interface Edge { fact: RelationFact; period: Period }
 export function findHierarchyCycles(model: SemanticModel): Cycle[] {
     const edges: Edge[] = [];
     for (const fact of model.relations) {
-        if (fact.subject === fact.target || !model.relationKinds.get(fact.kind)?.hierarchical) continue;
-        const lifetimes = intersect(lifetimeOf(model, fact.subject), lifetimeOf(model, fact.target));
-        const period = lifetimes && intersect(fact.period.period, lifetimes);
-        if (period) edges.push({ fact, period });
+        const kind = model.relationKinds.get(fact.kind);
+        if (fact.subject === fact.target || !kind?.hierarchical) continue;
+        // What certainly held: an uncertain date never makes a cycle.
+        const lifetimes = intersect(certain(lifetimeOf(model, fact.subject)), certain(lifetimeOf(model, fact.target)));
+        const period = lifetimes && intersect(certain(fact.period.period), lifetimes);
+        const [from, to] = kind.upward ? [fact.target, fact.subject] : [fact.subject, fact.target];
+        if (period) edges.push({ fact, from, to, period });
     }
     const cycles: Cycle[] = [];
     const seen = new Set<string>();
     for (const component of stronglyConnected(edges)) {
-        const inside = edges.filter(e => component.has(e.fact.subject) && component.has(e.fact.target));
+        const inside = edges.filter(e => component.has(e.from) && component.has(e.to));
         for (const interval of elementaryIntervals(inside)) {
             const active = inside.filter(e => intersect(e.period, interval));
             const cycle = findCycle(active);
@@ -35,7 +41,7 @@ export function findHierarchyCycles(model: SemanticModel): Cycle[] {
             if (seen.has(id)) continue;
             seen.add(id);
             const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
-            cycles.push({ edges: cycle.map(e => e.fact), period });
+            cycles.push({ edges: cycle.map(e => e.fact), path: cycle.map(e => e.from), period });
         }
     }
     return cycles;
@@ -44,8 +50,8 @@ export function findHierarchyCycles(model: SemanticModel): Cycle[] {
 function stronglyConnected(edges: Edge[]): Set<Key>[] {
     const next = new Map<Key, Key[]>();
     for (const e of edges) {
-        const targets = next.get(e.fact.subject);
-        if (targets) targets.push(e.fact.target); else next.set(e.fact.subject, [e.fact.target]);
+        const targets = next.get(e.from);
+        if (targets) targets.push(e.to); else next.set(e.from, [e.to]);
     }
     let counter = 0;
     const index = new Map<Key, number>();
@@ -110,7 +116,7 @@ function elementaryIntervals(edges: Edge[]): Period[] {
 
 function findCycle(edges: Edge[]): Edge[] | undefined {
     const out = new Map<Key, Edge[]>();
-    for (const e of edges) out.set(e.fact.subject, [...(out.get(e.fact.subject) ?? []), e]);
+    for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
     const state = new Map<Key, 'open' | 'done'>();
     for (const start of out.keys()) {
         if (state.has(start)) continue;
@@ -122,9 +128,9 @@ function findCycle(edges: Edge[]): Edge[] | undefined {
             const outgoing = out.get(frame.node) ?? [];
             if (frame.i < outgoing.length) {
                 const edge = outgoing[frame.i++];
-                const target = edge.fact.target;
+                const target = edge.to;
                 if (state.get(target) === 'open') {
-                    const from = path.findIndex(e => e.fact.subject === target);
+                    const from = path.findIndex(e => e.from === target);
                     return [...path.slice(from === -1 ? path.length : from), edge];
                 }
                 if (!state.has(target)) {
@@ -140,4 +146,46 @@ function findCycle(edges: Edge[]): Edge[] | undefined {
         }
     }
     return undefined;
+}
+
+/** One link of a mandate cycle: the mandate, and where its parent is written. */
+export interface MandateLink { mandate: Key; parent: Key; loc: Location }
+
+/**
+ * Cycles of `within` (and nesting) links between mandates. Each cycle is
+ * reported once, by a depth-first walk over the parent links.
+ */
+export function findMandateCycles(model: SemanticModel): MandateLink[][] {
+    const state = new Map<Key, 'open' | 'done'>();
+    const cycles: MandateLink[][] = [];
+    const linksOf = (key: Key): MandateLink[] => {
+        const mandate = model.mandates.get(key);
+        if (!mandate) return [];
+        return mandate.parents.map(parent => ({ mandate: key, parent, loc: mandate.within.find(w => w.key === parent)?.loc ?? mandate.loc }));
+    };
+    for (const start of model.mandates.keys()) {
+        if (state.has(start)) continue;
+        const path: MandateLink[] = [];
+        const work: { key: Key; links: MandateLink[]; i: number }[] = [{ key: start, links: linksOf(start), i: 0 }];
+        state.set(start, 'open');
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            if (frame.i < frame.links.length) {
+                const link = frame.links[frame.i++];
+                if (state.get(link.parent) === 'open') {
+                    const from = path.findIndex(l => l.mandate === link.parent);
+                    cycles.push([...path.slice(from === -1 ? path.length : from), link]);
+                } else if (!state.has(link.parent) && model.mandates.has(link.parent)) {
+                    state.set(link.parent, 'open');
+                    path.push(link);
+                    work.push({ key: link.parent, links: linksOf(link.parent), i: 0 });
+                }
+                continue;
+            }
+            state.set(frame.key, 'done');
+            work.pop();
+            path.pop();
+        }
+    }
+    return cycles;
 }

@@ -1,11 +1,13 @@
-import { describeConflict } from './checks.js';
+import { describeConflict, describeContest } from './checks.js';
 import { findConflicts, type Conflict } from './conflicts.js';
-import { displayName, type SemanticModel } from './model.js';
+import { findContests } from './contests.js';
+import { claimVerb, displayName, hedge, type SemanticModel } from './model.js';
 import { formatPeriod, type Period } from './periods.js';
-import type { Citation, Declaration, Institution, Key, Location, View, WrittenPeriod } from './types.js';
+import type { Certainty, Citation, Declaration, Institution, Key, Location, View, WrittenPeriod } from './types.js';
 
 export const DIFF_CATEGORIES = [
-    'institutions', 'mandates', 'sources', 'kinds', 'relation kinds', 'competences', 'relations', 'disputes', 'views', 'conflicts'
+    'institutions', 'mandates', 'sources', 'kinds', 'relation kinds', 'roles',
+    'competences', 'contests', 'relations', 'disputes', 'views', 'conflicts'
 ] as const;
 export type DiffCategory = typeof DIFF_CATEGORIES[number];
 
@@ -21,8 +23,10 @@ export interface Change {
     /**
      * The fact's semantic identity, in the new model's keys (the old one's for
      * a removal): a declaration's key; `institution role mandate` for a
-     * competence; `subject kind target` for a relation; `mandate between
-     * parties` for a dispute or a conflict.
+     * competence (the role as written); `institution contests mandate` for a contest; `subject
+     * kind target` for a relation; `mandate between parties` for a dispute
+     * or a conflict; `mandate contested by institution from holder` for a
+     * contest that met a holder.
      */
     id: string;
     /** The fact as a reader names it, e.g. `CAC leads cii`. */
@@ -40,9 +44,16 @@ interface Fact {
     label: string;
     fields: Record<string, string>;
     loc: Location;
-    /** Facts with the same move key whose identities differ may be one fact moved (a competence to another institution). */
-    move?: { key: string; field: string; value: string };
+    /**
+     * Unmatched facts with the same key under one of these rules, whose
+     * identities differ, may be one fact changed in that field: a competence
+     * that changed role (`changed`) or went to another institution (`moved`).
+     * Rules are tried in order.
+     */
+    rematch?: Rematch[];
 }
+
+interface Rematch { key: string; field: string; value: string; change: 'changed' | 'moved' }
 
 /** Names for one side's keys; the old side's are translated through the renames, so a rename changes nothing else. */
 interface Side {
@@ -67,15 +78,19 @@ export function diffModels(before: SemanticModel, after: SemanticModel): ModelDi
     };
     const changes: Change[] = [
         ...institutionChanges(oldSide, newSide, renames),
-        ...declarationChanges('mandates', oldSide, newSide, s => s.model.mandates, (m, s) => ({ title: m.title ?? '', parent: m.parent ? s.name(m.parent) : '' })),
+        ...declarationChanges('mandates', oldSide, newSide, s => s.model.mandates, (m, s) => ({ title: m.title ?? '', parent: m.parents.map(p => s.name(p)).join(', ') })),
         ...declarationChanges('sources', oldSide, newSide, s => s.model.sources, s => ({ title: s.title ?? '', url: s.url ?? '' })),
         ...declarationChanges('kinds', oldSide, newSide, s => s.model.kinds, k => ({ title: k.title ?? '', sphere: k.sphere })),
-        ...declarationChanges('relation kinds', oldSide, newSide, s => s.model.relationKinds, r => ({ title: r.title ?? '', hierarchical: r.hierarchical ? 'yes' : 'no' })),
+        ...declarationChanges('relation kinds', oldSide, newSide, s => s.model.relationKinds, r => ({
+            title: r.title ?? '', hierarchical: r.hierarchical ? 'yes' : 'no', upward: r.upward ? 'yes' : 'no'
+        })),
+        ...declarationChanges('roles', oldSide, newSide, s => s.model.roles, r => ({ title: r.title ?? '', exclusive: r.exclusive ? 'yes' : 'no' })),
         ...matchFacts('competences', claimFacts(oldSide), claimFacts(newSide)),
+        ...matchFacts('contests', contestFacts(oldSide), contestFacts(newSide)),
         ...matchFacts('relations', relationFacts(oldSide), relationFacts(newSide)),
         ...matchFacts('disputes', disputeFacts(oldSide), disputeFacts(newSide)),
         ...declarationChanges('views', oldSide, newSide, s => s.model.views, viewFields),
-        ...matchFacts('conflicts', conflictFacts(oldSide), conflictFacts(newSide))
+        ...matchFacts('conflicts', [...conflictFacts(oldSide), ...contestedFacts(oldSide)], [...conflictFacts(newSide), ...contestedFacts(newSide)])
     ];
     return { changes: changes.sort(compareChanges) };
 }
@@ -128,7 +143,8 @@ function userDeclared<D extends Declaration>(declarations: ReadonlyMap<Key, D>):
 function institutionChanges(oldSide: Side, newSide: Side, renames: Map<Key, Key>): Change[] {
     const fields = (i: Institution, s: Side): Record<string, string> => ({
         title: i.title ?? '',
-        kind: i.kind ? s.name(i.kind) : '',
+        // Every `kind` line with its period, so that a change of kind over time shows.
+        kind: i.kinds.map(k => `${s.name(k.kind)}${k.period.loc ? ` ${periodText(k.period)}` : ''}`).join('; ') || (i.kind ? s.name(i.kind) : ''),
         parent: i.parent ? s.name(i.parent) : '',
         established: i.established?.date.text ?? '',
         dissolved: i.dissolved?.date.text ?? '',
@@ -170,26 +186,41 @@ function declarationChanges<D extends Declaration>(
 function claimFacts(side: Side): Fact[] {
     return side.model.claims.map(claim => {
         const institution = side.key(claim.institution);
-        const what = `${claim.role} ${side.name(claim.mandate)}`;
+        // The role as written (`leads`, `shares`, `regulates`): the same claim whichever model declares the role.
+        const role = claim.shared ? 'shares' : side.name(claim.role);
         return {
-            id: `${institution} ${claim.role} ${claim.mandate}`,
-            label: `${side.name(claim.institution)} ${what}`,
+            id: `${institution} ${role} ${claim.mandate}`,
+            label: `${side.name(claim.institution)} ${claimVerb(side.model, claim)} ${side.name(claim.mandate)}`,
             fields: {
+                certainty: certaintyText(claim.certainty),
                 period: periodText(claim.period),
                 with: claim.partners.map(p => side.name(p)).sort().join(', '),
+                except: claim.exceptions.map(e => side.name(e)).sort().join(', '),
                 citations: citationText(claim.citations)
             },
             loc: claim.extent,
-            move: { key: `${claim.role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution) }
+            rematch: [
+                { key: `${institution} ${claim.mandate}`, field: 'role', value: role, change: 'changed' },
+                { key: `${role} ${claim.mandate}`, field: 'institution', value: side.name(claim.institution), change: 'moved' }
+            ]
         };
     });
+}
+
+function contestFacts(side: Side): Fact[] {
+    return side.model.contests.map(contest => ({
+        id: `${side.key(contest.institution)} contests ${contest.mandate}`,
+        label: `${side.name(contest.institution)} ${hedge(contest.certainty)}contests ${side.name(contest.mandate)}`,
+        fields: { certainty: certaintyText(contest.certainty), period: periodText(contest.period), citations: citationText(contest.citations) },
+        loc: contest.extent
+    }));
 }
 
 function relationFacts(side: Side): Fact[] {
     return side.model.relations.map(relation => ({
         id: `${side.key(relation.subject)} ${relation.kind} ${side.key(relation.target)}`,
-        label: `${side.name(relation.subject)} ${side.name(relation.kind)} ${side.name(relation.target)}`,
-        fields: { period: periodText(relation.period), citations: citationText(relation.citations) },
+        label: `${side.name(relation.subject)} ${hedge(relation.certainty)}${side.name(relation.kind)} ${side.name(relation.target)}`,
+        fields: { certainty: certaintyText(relation.certainty), period: periodText(relation.period), citations: citationText(relation.citations) },
         loc: relation.loc
     }));
 }
@@ -221,6 +252,16 @@ function conflictFacts(side: Side): Fact[] {
     });
 }
 
+/** Contests that met a holder: found, like conflicts, so they appear and disappear with the claims. */
+function contestedFacts(side: Side): Fact[] {
+    return findContests(side.model).contested.map(found => ({
+        id: `${found.mandate} contested by ${side.key(found.contest.institution)} from ${side.key(found.holder.institution)}`,
+        label: withoutPeriod(describeContest(side.model, found), found.period),
+        fields: { period: formatPeriod(found.period), dispute: found.disputes.length > 0 ? 'recorded' : 'not recorded' },
+        loc: found.contest.loc
+    }));
+}
+
 /** The period is a field of its own, compared and shown there. */
 function withoutPeriod(description: string, period: Period): string {
     const suffix = ` (${formatPeriod(period)})`;
@@ -243,6 +284,14 @@ function viewFields(view: View, side: Side): Record<string, string> {
     };
 }
 
+/**
+ * How sure the source is; `asserted` when no word says otherwise. The label
+ * shows the hedge too, so additions and removals leave this field out.
+ */
+function certaintyText(certainty: Certainty | undefined): string {
+    return hedge(certainty).trim() || 'asserted';
+}
+
 function periodText(written: WrittenPeriod): string {
     return formatPeriod(written.period);
 }
@@ -254,8 +303,8 @@ function citationText(citations: Citation[]): string {
 /**
  * Pairs the facts of two sides: equal facts cancel, facts with one identity
  * and different attributes are changes, the rest are additions and removals,
- * except that an addition and a removal with the same move key (and no other
- * candidate) are one fact moved.
+ * except that an addition and a removal that a rematch rule pairs (and no
+ * other candidate) are one fact that changed role or moved.
  */
 function matchFacts(category: DiffCategory, before: Fact[], after: Fact[]): Change[] {
     const changes: Change[] = [];
@@ -278,26 +327,33 @@ function matchFacts(category: DiffCategory, before: Fact[], after: Fact[]): Chan
         removed.push(...old.slice(paired));
         added.push(...unmatched.slice(paired));
     }
-    const removedByMove = groupBy(removed, f => f.move?.key);
-    const addedByMove = groupBy(added, f => f.move?.key);
-    const moved = new Set<Fact>();
+    const rematched = rematch(category, removed, added, 0);
+    return [...changes, ...rematched];
+}
+
+/** Pairs the unmatched facts that one rule (and then the next) picks exactly one of on each side; the rest are removed and added. */
+function rematch(category: DiffCategory, removed: Fact[], added: Fact[], rule: number): Change[] {
+    const key = (f: Fact) => f.rematch?.[rule]?.key;
+    if (![...removed, ...added].some(f => key(f) !== undefined)) {
+        return [
+            ...removed.map(old => change(category, 'removed', old, undefined, onlyFields(old.fields, 'old'))),
+            ...added.map(now => change(category, 'added', undefined, now, onlyFields(now.fields, 'new')))
+        ];
+    }
+    const removedByKey = groupBy(removed, key);
+    const addedByKey = groupBy(added, key);
+    const changes: Change[] = [];
+    const paired = new Set<Fact>();
     for (const old of removed) {
-        const key = old.move?.key;
-        const candidates = key === undefined ? [] : addedByMove.get(key) ?? [];
-        if (candidates.length !== 1 || removedByMove.get(key!)!.length !== 1) {
-            changes.push(change(category, 'removed', old, undefined, onlyFields(old.fields, 'old')));
-            continue;
-        }
+        const k = key(old);
+        const candidates = k === undefined ? [] : addedByKey.get(k) ?? [];
+        if (candidates.length !== 1 || removedByKey.get(k!)!.length !== 1) continue;
         const now = candidates[0];
-        moved.add(now);
-        changes.push(change(category, 'moved', old, now, [
-            { field: now.move!.field, old: old.move!.value, new: now.move!.value }, ...fieldChanges(old.fields, now.fields)
-        ]));
+        const [was, is] = [old.rematch![rule], now.rematch![rule]];
+        paired.add(old).add(now);
+        changes.push(change(category, is.change, old, now, [{ field: is.field, old: was.value, new: is.value }, ...fieldChanges(old.fields, now.fields)]));
     }
-    for (const now of added) {
-        if (!moved.has(now)) changes.push(change(category, 'added', undefined, now, onlyFields(now.fields, 'new')));
-    }
-    return changes;
+    return [...changes, ...rematch(category, removed.filter(f => !paired.has(f)), added.filter(f => !paired.has(f)), rule + 1)];
 }
 
 function change(category: DiffCategory, kind: ChangeKind, old: Fact | undefined, now: Fact | undefined, fields: FieldChange[]): Change {
@@ -314,7 +370,7 @@ function fieldChanges(old: Record<string, string>, now: Record<string, string>):
 }
 
 function onlyFields(fields: Record<string, string>, side: 'old' | 'new'): FieldChange[] {
-    return Object.entries(fields).filter(([, value]) => value !== '').map(([field, value]) => ({ field, [side]: value }));
+    return Object.entries(fields).filter(([field, value]) => value !== '' && field !== 'certainty').map(([field, value]) => ({ field, [side]: value }));
 }
 
 function compareChanges(a: Change, b: Change): number {

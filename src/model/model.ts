@@ -1,7 +1,8 @@
-import { intersect, type Period } from './periods.js';
-import type {
-    Claim, Declaration, DocumentFacts, Dispute, Institution, Key, Kind, Mandate, RelationFact, RelationKind,
-    Source, View
+import type { PDate } from './dates.js';
+import { certain, contains, formatPeriod, intersect, possible, type Period } from './periods.js';
+import {
+    PRELUDE_MODEL, type Certainty, type Claim, type Contest, type Declaration, type DocumentFacts, type Dispute, type Institution,
+    type Key, type Kind, type Mandate, type RelationFact, type RelationKind, type Role, type Source, type View
 } from './types.js';
 
 /**
@@ -18,11 +19,13 @@ export interface SemanticModel {
     readonly sources: ReadonlyMap<Key, Source>;
     readonly kinds: ReadonlyMap<Key, Kind>;
     readonly relationKinds: ReadonlyMap<Key, RelationKind>;
+    readonly roles: ReadonlyMap<Key, Role>;
     readonly views: ReadonlyMap<Key, View>;
     readonly claims: readonly Claim[];
     readonly claimsByMandate: ReadonlyMap<Key, readonly Claim[]>;
     readonly claimsByInstitution: ReadonlyMap<Key, readonly Claim[]>;
     readonly relations: readonly RelationFact[];
+    readonly contests: readonly Contest[];
     readonly disputes: readonly Dispute[];
     /** Direct sub-mandates and units, for folding trees. */
     readonly childMandates: ReadonlyMap<Key, readonly Key[]>;
@@ -36,13 +39,15 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
     const sources = new Map<Key, Source>();
     const kinds = new Map<Key, Kind>();
     const relationKinds = new Map<Key, RelationKind>();
+    const roles = new Map<Key, Role>();
     const views = new Map<Key, View>();
+    const claims: Claim[] = [];
     for (const doc of documents) {
         for (const decl of doc.declarations) {
             push(declarations, decl.key, decl);
             // The first declaration wins, so that a duplicate never hides the original.
             const byType: Map<Key, Declaration> | undefined = ({
-                institution: institutions, mandate: mandates, source: sources, kind: kinds, relation: relationKinds, view: views
+                institution: institutions, mandate: mandates, source: sources, kind: kinds, relation: relationKinds, role: roles, view: views
             } as Record<string, Map<Key, Declaration>>)[decl.type];
             if (byType && !byType.has(decl.key)) {
                 byType.set(decl.key, decl);
@@ -50,9 +55,15 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         }
     }
     // Not `push(...doc.claims)`: a file of 200,000 claims would overflow the stack as arguments.
-    const claims = documents.flatMap(doc => doc.claims);
     const relations = documents.flatMap(doc => doc.relations);
+    const contests = documents.flatMap(doc => doc.contests);
     const disputes = documents.flatMap(doc => doc.disputes);
+    for (const doc of documents) {
+        // `shares` claims the role `leads` of the line's model (its own declaration wins over the prelude's).
+        const own = `${doc.model ? `${doc.model}.` : ''}leads`;
+        const leads = roles.has(own) ? own : `${PRELUDE_MODEL}.leads`;
+        for (const claim of doc.claims) claims.push(claim.shared ? { ...claim, role: leads } : claim);
+    }
     const claimsByMandate = new Map<Key, Claim[]>();
     const claimsByInstitution = new Map<Key, Claim[]>();
     for (const claim of claims) {
@@ -61,15 +72,15 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
     }
     const childMandates = new Map<Key, Key[]>();
     for (const mandate of mandates.values()) {
-        if (mandate.parent) push(childMandates, mandate.parent, mandate.key);
+        for (const parent of new Set(mandate.parents)) push(childMandates, parent, mandate.key);
     }
     const units = new Map<Key, Key[]>();
     for (const institution of institutions.values()) {
         if (institution.parent) push(units, institution.parent, institution.key);
     }
     return {
-        documents, declarations, institutions, mandates, sources, kinds, relationKinds, views,
-        claims, claimsByMandate, claimsByInstitution, relations, disputes, childMandates, units
+        documents, declarations, institutions, mandates, sources, kinds, relationKinds, roles, views,
+        claims, claimsByMandate, claimsByInstitution, relations, contests, disputes, childMandates, units
     };
 }
 
@@ -78,20 +89,58 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     if (list) list.push(value); else map.set(key, [value]);
 }
 
-/** The mandate's ancestors, nearest first. Guards against cycles that broken input could make. */
+const ancestorCache = new WeakMap<SemanticModel, Map<Key, Key[]>>();
+
+/**
+ * The mandate's ancestors through every parent, nearest first (breadth
+ * first). A mandate may sit in several trees; a cycle (an error of its own)
+ * never loops here. Cached per model: conflicts and `unused` ask for every mandate.
+ */
 export function mandateAncestors(model: SemanticModel, key: Key): Key[] {
-    const result: Key[] = [];
-    let parent = model.mandates.get(key)?.parent;
-    while (parent !== undefined && !result.includes(parent) && parent !== key) {
-        result.push(parent);
-        parent = model.mandates.get(parent)?.parent;
+    let cache = ancestorCache.get(model);
+    if (!cache) ancestorCache.set(model, cache = new Map());
+    let result = cache.get(key);
+    if (!result) {
+        const seen = new Set<Key>([key]);
+        result = [];
+        for (let i = -1; i < result.length; i++) {
+            for (const parent of model.mandates.get(i < 0 ? key : result[i])?.parents ?? []) {
+                if (!seen.has(parent)) {
+                    seen.add(parent);
+                    result.push(parent);
+                }
+            }
+        }
+        cache.set(key, result);
     }
     return result;
 }
 
-/** Whether `inner` is `outer` or nested inside it. */
+/** Whether `inner` is `outer` or nested inside it, through any parent. */
 export function mandateWithin(model: SemanticModel, inner: Key, outer: Key): boolean {
     return inner === outer || mandateAncestors(model, inner).includes(outer);
+}
+
+/** Whether claims of the role conflict with each other (`exclusive`); an unknown role never does. */
+export function isExclusive(model: SemanticModel, role: Key): boolean {
+    return model.roles.get(role)?.exclusive ?? false;
+}
+
+const HEDGES: Record<Certainty, string> = { reported: 'reportedly', alleged: 'allegedly' };
+
+/** `reportedly ` or `allegedly ` before a fact's verb, or nothing when the fact is asserted. */
+export function hedge(certainty: Certainty | undefined): string {
+    return certainty ? `${HEDGES[certainty]} ` : '';
+}
+
+/** A claim's verb as written: `leads`, `shares`, `risk-manages`, with its hedge (`reportedly leads`). */
+export function claimVerb(model: SemanticModel, claim: Claim): string {
+    return `${hedge(claim.certainty)}${claim.shared ? 'shares' : displayName(model, claim.role)}`;
+}
+
+/** `MPS reportedly leads 'cii'`: a claim in a message. */
+export function describeClaim(model: SemanticModel, claim: Claim): string {
+    return `${displayName(model, claim.institution)} ${claimVerb(model, claim)} '${displayName(model, claim.mandate)}'`;
 }
 
 export function institutionAncestors(model: SemanticModel, key: Key): Key[] {
@@ -104,18 +153,93 @@ export function institutionAncestors(model: SemanticModel, key: Key): Key[] {
     return result;
 }
 
-/** Whether one institution is a (possibly nested) unit of the other. */
-export function unitRelated(model: SemanticModel, a: Key, b: Key): boolean {
-    return institutionAncestors(model, a).includes(b) || institutionAncestors(model, b).includes(a);
+/** The relation kind that is containment: the prelude's `part-of`, or a model's own that replaces it. */
+export const CONTAINMENT = 'part-of';
+
+interface Container { key: Key; period: Period }
+/** Per model: the direct `part-of` links by subject, and each institution's containers once asked for. */
+const containerCache = new WeakMap<SemanticModel, { direct: Map<Key, Container[]>; closure: Map<Key, Container[]> }>();
+
+/**
+ * Everything the institution is part of, transitively, each with when: its
+ * parent for its whole life (a unit), and the targets of its `part-of`
+ * relations for what possibly held of them (containment exempts from
+ * conflicts, so an uncertain date must not raise one).
+ */
+export function containersOf(model: SemanticModel, key: Key): Container[] {
+    const cache = containmentIndex(model);
+    const found = cache.closure.get(key);
+    if (found) return found;
+    const result: Container[] = [];
+    // Breadth first over parents and `part-of` links, narrowing the period at each step; a loop (a `cycle` error) stops.
+    const queue: Container[] = [{ key, period: {} }];
+    const visited = new Set<string>();
+    for (let i = 0; i < queue.length && result.length < MAX_CONTAINERS; i++) {
+        const current = queue[i];
+        const parent = model.institutions.get(current.key)?.parent;
+        const links = [...(parent ? [{ key: parent, period: {} }] : []), ...(cache.direct.get(current.key) ?? [])];
+        for (const link of links) {
+            const period = intersect(current.period, link.period);
+            if (!period || link.key === key) continue;
+            const id = `${link.key}\u0000${formatPeriod(period)}`;
+            if (visited.has(id)) continue;
+            visited.add(id);
+            result.push({ key: link.key, period });
+            queue.push({ key: link.key, period });
+        }
+    }
+    cache.closure.set(key, result);
+    return result;
+}
+
+function containmentIndex(model: SemanticModel): { direct: Map<Key, Container[]>; closure: Map<Key, Container[]> } {
+    let cache = containerCache.get(model);
+    if (!cache) {
+        const direct = new Map<Key, Container[]>();
+        for (const relation of model.relations) {
+            if (relation.subject === relation.target || model.relationKinds.get(relation.kind)?.name !== CONTAINMENT) continue;
+            push(direct, relation.subject, { key: relation.target, period: possible(relation.period.period) });
+        }
+        containerCache.set(model, cache = { direct, closure: new Map() });
+    }
+    return cache;
+}
+
+/** What the institution is directly part of on the date: its parent if it is a unit, else the target of a `part-of` that holds then. */
+export function parentAt(model: SemanticModel, key: Key, date: PDate): Key | undefined {
+    return model.institutions.get(key)?.parent ?? containmentIndex(model).direct.get(key)?.find(c => contains(c.period, date))?.key;
+}
+
+/** A hostile model could make containment chains explode; past this many, the rest are ignored. */
+const MAX_CONTAINERS = 1000;
+
+/** When one institution is part of the other (as a unit, or through `part-of`), for conflict rule 4. */
+export function containment(model: SemanticModel, a: Key, b: Key): Period[] {
+    return [
+        ...containersOf(model, a).filter(c => c.key === b).map(c => c.period),
+        ...containersOf(model, b).filter(c => c.key === a).map(c => c.period)
+    ];
 }
 
 export function lifetimeOf(model: SemanticModel, key: Key): Period {
     return model.institutions.get(key)?.lifetime ?? {};
 }
 
-/** A claim holds for its written period within its institution's lifetime. */
-export function effectivePeriod(model: SemanticModel, claim: Claim): Period | undefined {
-    return intersect(claim.period.period, lifetimeOf(model, claim.institution));
+/**
+ * A claim (or contest) holds for its written period within its institution's
+ * lifetime: what possibly held, for drawing and exports; with `sure`, what
+ * certainly held, for the checks that must not raise a false alarm.
+ */
+export function effectivePeriod(model: SemanticModel, fact: Pick<Claim, 'institution' | 'period'>, sure = false): Period | undefined {
+    const held = sure ? certain : possible;
+    return intersect(held(fact.period.period), held(lifetimeOf(model, fact.institution)));
+}
+
+/** The institution's kind on the date (what possibly held then), else its kind today. */
+export function kindAt(institution: Institution, date?: PDate): Key | undefined {
+    if (!date) return institution.kind;
+    return institution.kinds.find(k => contains(possible(k.period.period), date))?.kind
+        ?? (institution.kinds.length === 1 && !institution.kinds[0].period.loc ? institution.kinds[0].kind : undefined);
 }
 
 /** The short name to show for a key: its path within its model. */

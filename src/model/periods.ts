@@ -1,4 +1,4 @@
-import { compareDates, type PDate } from './dates.js';
+import { compareDates, latest, type PDate } from './dates.js';
 
 /**
  * A half-open period [start, end): it runs from the first day of `start` up
@@ -7,6 +7,22 @@ import { compareDates, type PDate } from './dates.js';
 export interface Period {
     readonly start?: PDate;
     readonly end?: PDate;
+    /** `by D`: the period started at some unknown time no later than `start`. */
+    readonly by?: boolean;
+}
+
+/**
+ * What certainly held: from the latest possible start to the earliest
+ * possible end. Conflicts, contests and cycles use it, so that uncertainty
+ * never raises a false alarm.
+ */
+export function certain(period: Period): Period {
+    return { start: period.start && latest(period.start), end: period.end };
+}
+
+/** What possibly held: from the earliest possible start to the latest possible end (lifetimes, bad periods, drawing). */
+export function possible(period: Period): Period {
+    return { start: period.by ? undefined : period.start, end: period.end && latest(period.end) };
 }
 
 export function isEmpty(period: Period): boolean {
@@ -49,10 +65,31 @@ function earlier(a?: PDate, b?: PDate): PDate | undefined {
     return compareDates(a, b) <= 0 ? a : b;
 }
 
+/** What `formatPeriod` reads: the dates as shown, so that exported periods format the same way. */
+export interface ShownPeriod { readonly start?: { readonly text: string }; readonly end?: { readonly text: string }; readonly by?: boolean }
+
 /** `2016 – present`, `until 2018`, `2014 – 2018`, `always` — for messages and hovers. */
-export function formatPeriod(period: Period): string {
+export function formatPeriod(period: ShownPeriod): string {
+    if (period.by && period.start) return period.end ? `by ${period.start.text} – ${period.end.text}` : `by ${period.start.text}`;
     if (period.start && period.end) return `${period.start.text} – ${period.end.text}`;
     if (period.start) return `${period.start.text} – present`;
     if (period.end) return `until ${period.end.text}`;
     return 'always';
+}
+
+/** What remains of `period` outside all of `holes`, as disjoint periods in order. */
+export function subtract(period: Period, holes: readonly Period[]): Period[] {
+    let pieces: Period[] = [period];
+    for (const hole of holes) {
+        pieces = pieces.flatMap(piece => {
+            if (!intersect(piece, hole)) return [piece];
+            const before: Period = { start: piece.start, end: hole.start };
+            const after: Period = { start: hole.end, end: piece.end };
+            return [
+                ...(hole.start && !isEmpty(before) && (!piece.start || compareDates(piece.start, hole.start) < 0) ? [before] : []),
+                ...(hole.end && !isEmpty(after) && (!piece.end || compareDates(hole.end, piece.end) < 0) ? [after] : [])
+            ];
+        });
+    }
+    return pieces;
 }

@@ -11,7 +11,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SPHERES = ['party', 'state', 'military', 'affiliated', 'society', 'market', 'international'] as const;
 export type Sphere = typeof SPHERES[number];
 
-export type Role = 'leads' | 'shares' | 'supports' | 'coordinates';
+/** How sure the source is of a fact: `reportedly`, `allegedly`; absent when the fact is asserted. */
+export type Certainty = 'reported' | 'alleged';
 
 /**
  * Every declaration is known by a key: its model-qualified name
@@ -29,7 +30,7 @@ export interface WrittenPeriod {
     loc?: Location;
 }
 
-export type DeclarationType = 'institution' | 'mandate' | 'source' | 'kind' | 'relation' | 'view' | 'person';
+export type DeclarationType = 'institution' | 'mandate' | 'source' | 'kind' | 'relation' | 'role' | 'view' | 'person';
 
 export interface Declaration {
     type: DeclarationType;
@@ -47,9 +48,15 @@ export interface Declaration {
     builtin: boolean;
 }
 
+/** The built-in model every model sees (`polity.leads`, `polity.oversees`). */
+export const PRELUDE_MODEL = 'polity';
+
 export interface Institution extends Declaration {
     type: 'institution';
+    /** The kind today: of the undated `kind` line, else of the one that started last. */
     kind?: Key;
+    /** Every `kind` line, with its period: an institution may change kind over time. */
+    kinds: { kind: Key; period: WrittenPeriod; loc: Location }[];
     parent?: Key;
     established?: DatedText;
     dissolved?: DatedText;
@@ -61,17 +68,31 @@ export interface Institution extends Declaration {
 
 export interface Mandate extends Declaration {
     type: 'mandate';
+    /** The first parent: the enclosing mandate, else the first one named after `within`. */
     parent?: Key;
+    /** Every parent: the enclosing mandate and those named after `within`. */
+    parents: Key[];
+    /** Where each `within` parent is written, for the `cycle` finding. */
+    within: { key: Key; loc: Location }[];
 }
 
 export interface Source extends Declaration { type: 'source'; url?: string }
 export interface Kind extends Declaration { type: 'kind'; sphere: string }
-export interface RelationKind extends Declaration { type: 'relation'; hierarchical: boolean }
+/** `upward`: the subject is the subordinate (`part-of`, `reports-to`); otherwise it is the superior (`oversees`). */
+export interface RelationKind extends Declaration { type: 'relation'; hierarchical: boolean; upward: boolean }
+/** A competence role; claims of one exclusive role on one mandate at one time conflict. */
+export interface Role extends Declaration { type: 'role'; exclusive: boolean }
 
 export interface Claim {
     institution: Key;
-    role: Role;
+    /** The role's key; a `shares` line claims the role `leads` (the model's own, else the prelude's). */
+    role: Key;
+    /** Written `shares … with`: messages say "shares". */
+    shared: boolean;
+    certainty?: Certainty;
     mandate: Key;
+    /** Sub-mandates carved out of the claim with `except`. */
+    exceptions: Key[];
     /** The period as written; the claim's effective period is this within the institution's lifetime. */
     period: WrittenPeriod;
     partners: Key[];
@@ -82,8 +103,21 @@ export interface Claim {
     extent: Location;
 }
 
+/** `contests M`: the institution sought the mandate against those who held it, and did not hold it itself. */
+export interface Contest {
+    institution: Key;
+    mandate: Key;
+    certainty?: Certainty;
+    period: WrittenPeriod;
+    citations: Citation[];
+    /** The mandate's name in the line. */
+    loc: Location;
+    extent: Location;
+}
+
 export interface RelationFact {
     subject: Key;
+    certainty?: Certainty;
     kind: Key;
     target: Key;
     period: WrittenPeriod;
@@ -130,6 +164,9 @@ export interface DocumentFacts {
     declarations: Declaration[];
     claims: Claim[];
     relations: RelationFact[];
+    contests: Contest[];
+    /** `except` lines, checked against the claimed mandate (`bad-except`). */
+    exceptions: { claimed: Key; excepted: Key; loc: Location }[];
     disputes: Dispute[];
     dateChecks: DateCheck[];
     uses: Use[];

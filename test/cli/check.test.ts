@@ -21,7 +21,7 @@ describe('polity check', () => {
         const r = runCli(['check', 'm'], { cwd: dir });
         expect(r.status).toBe(0);
         const lines = r.stdout.trim().split('\n');
-        expect(lines[0]).toBe("m/a.polity:2:25: warning [conflict] CAC and MPS both lead 'cii' (2016 – present). Record it as a dispute if the overlap is real, or make one claim 'shares … with' the other.");
+        expect(lines[0]).toBe("m/a.polity:2:25: warning [conflict] CAC and MPS both lead 'cii' (2016 – present). Record it as a dispute if the overlap is real, name the other in 'with' if the responsibility is joint, or make the claim 'reportedly' if the source only suggests it.");
         expect(lines[1]).toMatch(/^m\/b\.polity:1:25: warning \[conflict\]/);
         expect(lines.at(-1)).toBe('0 errors, 2 warnings, 0 infos in 2 files');
     });

@@ -12,7 +12,7 @@ describe('Mermaid', () => {
         const lines = text.split('\n');
         expect(lines.slice(0, 4)).toEqual(['---', 'title: "t (as of 2020)"', '---', 'flowchart TD']);
         expect(lines).toContain('  subgraph g0["Party"]');
-        expect(lines).toContain('    n2["Party<br/>Party Commission<br/>#171;commission#187;"]');
+        expect(lines).toContain('    n2["Party<br/>Party Commission<br/>#171;party-commission#187;"]');
         expect(lines).toContain('  n2 --> n0');
         const conflict = lines.indexOf('  n0 -.-|"privacy"| n3');
         expect(conflict).toBeGreaterThan(0);

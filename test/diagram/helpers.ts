@@ -65,7 +65,7 @@ institution Old "Old Council" {
 }
 
 institution Party "Party Commission" {
-  kind commission
+  kind party-commission
   oversees Min since 2014
 }
 

@@ -136,14 +136,17 @@ describe(`the tables of ${PAGE}`, () => {
         expect(documented).toEqual(actual);
     });
 
-    it("list the prelude's kinds and relation kinds as the prelude declares them", async () => {
+    it("list the prelude's roles, kinds and relation kinds as the prelude declares them", async () => {
         const ws = new TestWorkspace();
         opened.push(ws);
         await ws.open({ 'empty.polity': '' });
         const model = ws.Polity.references.WorkspaceModel.snapshot.model;
-        const [kinds, relationKinds] = tablesUnder(markdown, 'The prelude');
+        const [roles, kinds, relationKinds] = tablesUnder(markdown, 'The prelude');
+        const builtinRoles = [...model.roles.values()].filter(r => r.builtin).map(r => [r.name, r.title, r.exclusive ? 'yes' : 'no']);
         const builtinKinds = [...model.kinds.values()].filter(k => k.builtin).map(k => [k.name, k.title, k.sphere]);
-        const builtinRelations = [...model.relationKinds.values()].filter(r => r.builtin).map(r => [r.name, r.title, r.hierarchical ? 'yes' : 'no']);
+        const hierarchy = (r: { hierarchical: boolean; upward: boolean }) => r.hierarchical ? (r.upward ? 'yes, upward' : 'yes') : 'no';
+        const builtinRelations = [...model.relationKinds.values()].filter(r => r.builtin).map(r => [r.name, r.title, hierarchy(r)]);
+        expect(roles).toEqual(builtinRoles);
         expect(kinds).toEqual(builtinKinds);
         expect(relationKinds).toEqual(builtinRelations);
     });

@@ -51,6 +51,11 @@ describe('the canonical layout', () => {
         expect(format('dispute m between A ,B,C "why"')).toBe('dispute m between A, B, C\n  "why"\n');
     });
 
+    it('lays out 0.2 facts: hedges, carve-outs, several parents, date ranges glued, circa and by spaced', () => {
+        expect(format('mandate p  within a ,b\ninstitution A { reportedly  leads p with B except q from 1999 .. 2001 to circa   2011\n allegedly contests r by 2003 }\nA allegedly   oversees B'))
+            .toBe('mandate p within a, b\ninstitution A {\n  reportedly leads p with B except q from 1999..2001 to circa 2011\n  allegedly contests r by 2003\n}\nA allegedly oversees B\n');
+    });
+
     it('keeps one blank line of a run, none after { or before }, and none at the start', () => {
         expect(format('\n\nmandate a\n\n\n\nmandate b\nmandate c\n\n\n')).toBe('mandate a\n\nmandate b\nmandate c\n');
         expect(format('institution A {\n\n  kind x\n\n\n  leads y\n\n}')).toBe('institution A {\n  kind x\n\n  leads y\n}\n');

@@ -78,7 +78,7 @@ describe('polity check --format github', () => {
         expect(commands).toContain('::notice file=m/a.polity,line=2,col=9,endLine=2,endColumn=14,title=polity [unused]::' +
             "Mandate 'spare' is declared but nothing uses it.");
         expect(commands).toContain('::warning file=m/a.polity,line=3,col=25,endLine=3,endColumn=28,title=polity [conflict]::' +
-            "CAC and MPS both lead 'cii' (2016 – present). Record it as a dispute if the overlap is real, or make one claim 'shares … with' the other." +
+            "CAC and MPS both lead 'cii' (2016 – present). Record it as a dispute if the overlap is real, name the other in 'with' if the responsibility is joint, or make the claim 'reportedly' if the source only suggests it." +
             "%0Am/b,c:d.polity:2:9: the other claim: MPS leads 'cii'");
         expect(commands).toContain('::error file=m/b%2Cc%3Ad.polity,line=1,col=24,endLine=1,endColumn=32,title=polity [unresolved]::' +
             "Unknown kind 'ministri'. Did you mean 'ministry'?");

@@ -44,6 +44,20 @@ CAC oversees ${name}.Bureau11`;
         ]);
     });
 
+    it('reports a change of certainty, of carve-outs and of a declared role as changes', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate m { mandate n }\ninstitution A { leads m }\ninstitution B\nA advises B' },
+            { 'a.polity': 'mandate m { mandate n }\ninstitution A { reportedly leads m except n }\ninstitution B\nA allegedly advises B' }
+        )).toEqual([
+            'changed competences A leads m | certainty: asserted → reportedly | except:  → n',
+            'changed relations A polity.advises B | certainty: asserted → allegedly'
+        ]);
+        expect(await changes(
+            { 'a.polity': 'role regulates exclusive\nmandate m\ninstitution A { regulates m }' },
+            { 'a.polity': 'role regulates exclusive\nmandate m\ninstitution A { regulates m }' }
+        )).toEqual([]);
+    });
+
     it('pairs repeated claims by period: the unchanged one cancels, the other is changed', async () => {
         expect(await changes(
             { 'a.polity': 'mandate m\ninstitution A { leads m until 2010\n leads m since 2015 }' },
@@ -71,6 +85,21 @@ CAC oversees ${name}.Bureau11`;
         )).toEqual([
             'changed relations A polity.advises B | period: 2001 – present → 2002 – present',
             'changed disputes m between A, B | finding:  → noted'
+        ]);
+    });
+
+    it('compares 0.2 facts: kinds over time, mandates in several trees, except, hedged relations, upward kinds', async () => {
+        expect(await changes(
+            { 'a.polity': 'mandate e\nmandate t\nmandate p within e\nmandate q within p\nrelation r hierarchical\n' +
+                'institution A { kind agency\n leads p }\ninstitution B { r A }' },
+            { 'a.polity': 'mandate e\nmandate t\nmandate p within e, t\nmandate q within p\nrelation r hierarchical upward\n' +
+                'institution A { kind agency until 2003\n kind ministry since 2003\n leads p except q }\ninstitution B { allegedly r A }' }
+        )).toEqual([
+            'changed institutions A | kind: agency → agency until 2003; ministry 2003 – present',
+            'changed mandates p | parent: e → e, t',
+            'changed relation kinds r | upward: no → yes',
+            'changed competences A leads p | except:  → q',
+            'changed relations B r A | certainty: asserted → allegedly'
         ]);
     });
 });

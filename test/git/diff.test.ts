@@ -151,6 +151,49 @@ Conflicts
 });
 
 describe('polity diff OLD NEW', () => {
+    it('reports role, certainty and date-precision changes as changes, and contests as they appear and disappear', () => {
+        const folders = new TempDir();
+        folders.write({
+            'a/m.polity': 'mandate m\nmandate n\ninstitution A { leads m since 2010 }\ninstitution B { leads n since 2014 }\ninstitution C { established 2005 }\n',
+            'b/m.polity': 'mandate m\nmandate n\nrole regulates "Makes the rules" exclusive\ninstitution A { supports m since 2010 }\n' +
+                'institution B { reportedly leads n since 2014-03 }\ninstitution C {\n  established 1999..2001\n  contests n from 2015 to 2016\n}\n'
+        });
+        const forward = runCli(['diff', 'a', 'b'], { cwd: folders.dir });
+        expect(forward.stderr).toBe('');
+        expect(forward.stdout.split('\n')).toEqual([
+            'Semantic diff: a → b',
+            '',
+            'Institutions',
+            '  changed     C  established 2005 → 1999–2001  (b/m.polity:6)',
+            '',
+            'Roles',
+            '  added       regulates  title "Makes the rules"; exclusive yes  (b/m.polity:3)',
+            '',
+            'Competences',
+            '  changed     A supports m  role leads → supports  (b/m.polity:4)',
+            '  changed     B reportedly leads n  certainty asserted → reportedly; period 2014 – present → 2014-03 – present  (b/m.polity:5)',
+            '',
+            'Contests',
+            '  added       C contests n  period 2015 – 2016  (b/m.polity:8)',
+            '',
+            'Conflicts',
+            "  appeared    C contested B's reported lead on 'n'  period 2015 – 2016; dispute not recorded  (b/m.polity:8)",
+            '',
+            '2 added, 3 changed; 1 conflict appeared',
+            ''
+        ]);
+        const back = runCli(['diff', 'b', 'a', '--format', 'json'], { cwd: folders.dir });
+        const changes = (JSON.parse(back.stdout) as { changes: { category: string; change: string; id: string; fields: unknown[] }[] }).changes;
+        expect(changes.filter(c => ['contests', 'conflicts'].includes(c.category)).map(c => `${c.change} ${c.category} ${c.id}`)).toEqual([
+            'removed contests C contests n',
+            'removed conflicts n contested by C from B'
+        ]);
+        expect(changes.find(c => c.id === 'B leads n')!.fields).toEqual([
+            { field: 'certainty', old: 'reportedly', new: 'asserted' }, { field: 'period', old: '2014-03 – present', new: '2014 – present' }
+        ]);
+        folders.dispose();
+    });
+
     it('compares two folders and warns, with file:line:col, about text it could not read', () => {
         const folders = new TempDir();
         folders.write({

@@ -72,6 +72,23 @@ describe('quick fixes: conflict', () => {
         expect(ws.codes('b.polity')).toEqual(['dispute']);
     });
 
+    it('names joint holders with a role of the model\'s own, keeping its name, its hedge and its subject', async () => {
+        const files = { 'r.polity': 'role regulates exclusive\nmandate m\ninstitution A\ninstitution B { regulates m }\nA reportedly regulates m since 2016\n' };
+        const { ws, actions } = await fixes(files, 'r.polity', 'conflict', 0);
+        expect(actions.map(a => a.title)).toEqual(['Record as a dispute: dispute m between A, B', "Make it 'regulates m with B'"]);
+        const texts = await apply(ws, actions, "Make it 'regulates m with B'");
+        expect(texts['r.polity']).toContain('\nA reportedly regulates m with B since 2016\n');
+        expect(ws.codes('r.polity')).toEqual([]);
+    });
+
+    it('records a contest as a dispute', async () => {
+        const files = { 'c.polity': 'mandate mlps\ninstitution MPS { leads mlps }\ninstitution CAC { contests mlps since 2014 }\n' };
+        const { ws, actions } = await fixes(files, 'c.polity', 'contest');
+        expect(actions.map(a => a.title)).toEqual(['Record as a dispute: dispute mlps between CAC, MPS']);
+        await apply(ws, actions, 'Record as a dispute: dispute mlps between CAC, MPS');
+        expect(ws.codes('c.polity')).toEqual(['dispute', 'dispute']);
+    });
+
     it('records the dispute in the current file when the model has none', async () => {
         const { ws, actions } = await fixes({ 'one.polity': 'mandate cii\ninstitution A { leads cii }\ninstitution B { leads cii }' }, 'one.polity', 'conflict', 1);
         const texts = await apply(ws, actions, 'Record as a dispute: dispute cii between A, B');

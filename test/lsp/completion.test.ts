@@ -45,14 +45,23 @@ describe('completion', () => {
 
     it('offers body lines in an institution, without those it may have only once and already has', async () => {
         const list = await completionAt('institution CAC "Cyberspace Administration of China" {\n  kind office\n  established 2011\n  <|>\n}');
-        expect(labels(list)).toEqual(expect.arrayContaining(['leads', 'shares', 'supports', 'coordinates', 'formerly', 'unit', 'dissolved', 'oversees', 'office-of']));
-        expect(labels(list)).not.toContain('kind');
+        expect(labels(list)).toEqual(expect.arrayContaining(['leads', 'shares', 'supports', 'coordinates', 'contests', 'formerly', 'unit', 'dissolved', 'oversees', 'office-of']));
+        // A body may have several `kind` lines, each dated; `established` only once.
+        expect(labels(list)).toContain('kind');
         expect(labels(list)).not.toContain('established');
         expect(labels(list)).not.toContain('institution');
         // Relation kinds come from the prelude: offered short, once, after the keywords.
         expect(labels(list)).not.toContain('polity.oversees');
         expect(item(list, 'oversees')).toMatchObject({ kind: CompletionItemKind.Operator, detail: 'oversees' });
         expect(item(list, 'leads')!.sortText! < item(list, 'oversees')!.sortText!).toBe(true);
+    });
+
+    it('offers roles with their titles, in a body and after an institution at the top level', async () => {
+        const body = await completionAt('role regulates "Makes and enforces the rules" exclusive\ninstitution CAC {\n  <|>\n}');
+        expect(item(body, 'regulates')).toMatchObject({ kind: CompletionItemKind.Method, detail: 'Makes and enforces the rules' });
+        expect(item(body, 'leads')).toMatchObject({ kind: CompletionItemKind.Method, detail: 'Primary responsibility' });
+        const top = await completionAt('\nMPS <|>');
+        expect(labels(top)).toEqual(expect.arrayContaining(['leads', 'supports', 'coordinates', 'shares', 'contests', 'reportedly', 'oversees']));
     });
 
     it('offers mandates after a role, short within their model, with the title as detail', async () => {

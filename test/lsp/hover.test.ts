@@ -84,8 +84,12 @@ Relation kind, hierarchical: its relations may not form cycles · built in
 3 relations of this kind.`);
     });
 
+    it('describes a role on its use: what it means and whether claims of it conflict', async () => {
+        await hover(mark('leads content'), '**leads** — Primary responsibility\n\nCompetence role, exclusive: two institutions claiming it on one mandate at one time conflict · built in\n\n6 claims of this role.');
+    });
+
     it('says nothing on keywords, dates and comments', async () => {
-        await hover(mark('leads content'));
+        await hover(mark('shares data'));
         await hover(mark('2014\n  formerly'));
         await hover(mark('turf overlap'));
     });

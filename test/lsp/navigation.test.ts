@@ -142,6 +142,20 @@ describe('rename', () => {
         expect(ws.codes('state.polity')).toEqual(['conflict', 'conflict']);
     });
 
+    it('renames a role from its use, in bodies and at the top level, and refuses the prelude\'s roles', async () => {
+        const ws = new TestWorkspace();
+        await ws.open({
+            'roles.polity': 'model r\nrole regulates "Regulator" exclusive\nmandate m',
+            'uses.polity': 'model r\ninstitution A { regulates m }\ninstitution B { leads m }\nB reportedly regulates m since 2020'
+        });
+        const texts = await applyEdit(ws, await rename(ws, 'uses.polity', 'regulates', 'supervises'));
+        expect(texts['roles.polity']).toContain('role supervises "Regulator" exclusive');
+        expect(texts['uses.polity']).toBe('model r\ninstitution A { supervises m }\ninstitution B { leads m }\nB reportedly supervises m since 2020');
+        expect(ws.codes('uses.polity')).toEqual(['conflict', 'conflict']);
+        const refused = await rename(ws, 'uses.polity', 'leads', 'heads').then(() => undefined, (e: unknown) => e);
+        expect((refused as ResponseError<unknown>).message).toBe("'leads' is built into Polity and cannot be renamed. To use another name, declare your own role in your model.");
+    });
+
     it('refuses prelude names, invalid names and names already taken, with a reason', async () => {
         const ws = new TestWorkspace();
         await ws.open(FILES);
@@ -157,7 +171,7 @@ describe('rename', () => {
             textDocument: { uri: document.uri.toString() }, position: positionIn(ws, 'state.polity', 'oversees')
         })))).toContain('built into Polity');
         expect(await refused(rename(ws, 'state.polity', 'CAC', 'two words'))).toContain("'two words' is not a valid name");
-        expect(await refused(rename(ws, 'state.polity', 'CAC', 'leads'))).toContain("'leads' is not a valid name");
+        expect(await refused(rename(ws, 'state.polity', 'CAC', 'contests'))).toContain("'contests' is not a valid name");
         expect(await refused(rename(ws, 'state.polity', 'CAC', 'MPS'))).toBe("'MPS' is already declared here; pick a name that is not taken.");
     });
 

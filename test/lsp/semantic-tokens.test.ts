@@ -17,7 +17,7 @@ describe('semantic tokens', () => {
         });
     }
 
-    it('tells institutions, mandates, kinds, relation kinds, sources, dates and spheres apart', async () => {
+    it('tells institutions, mandates, roles, kinds, relation kinds, sources, dates and spheres apart', async () => {
         expect(await tokens(`model m.n
 source s1 "A source"
 kind office in party
@@ -51,7 +51,7 @@ view v {
             '2014-03:number',
             '2020:number',
             '2015:number',
-            'sub:function', '2016:number', 's1:variable',
+            'leads:method+defaultLibrary', 'sub:function', '2016:number', 's1:variable',
             'hosts-event:property', 'B:class', '2016:number', '2018:number',
             'B:class+declaration', 'ministry:type+defaultLibrary',
             'A:class+deprecated', 'oversees:property+defaultLibrary', 'B:class',

@@ -15,11 +15,11 @@ export const SCENARIOS = {
     /** Typing 'x' after a mandate name leaves a name nothing declares. */
     typo: { at: { file: 'state.polity', needle: 'leads cii since 2016', offset: 'leads cii'.length }, insert: 'x', name: 'ciix' },
     /** On a fresh line before the anchor, the typed prefix completes to an institution. */
-    completion: { at: { file: 'relations.polity', needle: 'SCIO oversees CAC', offset: 0 }, line: 'CAC oversees TC', expect: 'TC260' },
+    completion: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 0 }, line: 'CAC oversees TC', expect: 'TC260' },
     /** Hover on an institution shows its full name. */
-    hover: { at: { file: 'relations.polity', needle: 'SCIO oversees CAC', offset: 'SCIO oversees '.length + 1 }, expect: 'Cyberspace Administration of China' },
+    hover: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 1 }, expect: 'Cyberspace Administration of China' },
     /** Go to definition on a built-in relation kind opens the read-only prelude. */
-    definition: { at: { file: 'relations.polity', needle: 'SCIO oversees CAC', offset: 'SCIO '.length + 1 }, file: 'prelude.polity', expect: 'relation oversees' },
+    definition: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 'CAC '.length + 1 }, file: 'prelude.polity', expect: 'relation oversees' },
     /** Renaming an institution at its declaration updates another file. */
     rename: { at: { file: 'state.polity', needle: 'institution MIIT ', offset: 'institution '.length + 1 }, to: 'MIIT2', file: 'disputes.polity', expect: 'between CAC, MIIT2' },
     /** The diagram preview shows the CAC; a click on its node lands on its declaration. */

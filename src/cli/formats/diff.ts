@@ -43,8 +43,8 @@ export function summarizeChanges(changes: ReportedChange[]): DiffSummary {
 }
 
 const NOUNS: Record<DiffCategory, string> = {
-    institutions: 'Institution', mandates: 'Mandate', sources: 'Source', kinds: 'Kind', 'relation kinds': 'Relation kind',
-    competences: 'Competence', relations: 'Relation', disputes: 'Dispute', views: 'View', conflicts: 'Conflict'
+    institutions: 'Institution', mandates: 'Mandate', sources: 'Source', kinds: 'Kind', 'relation kinds': 'Relation kind', roles: 'Role',
+    competences: 'Competence', contests: 'Contest', relations: 'Relation', disputes: 'Dispute', views: 'View', conflicts: 'Conflict'
 };
 
 /** Conflicts are not written but found, so they appear and disappear. */

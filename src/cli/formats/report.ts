@@ -1,5 +1,5 @@
 import {
-    competenceMatrix, exportedPeriodText, MARKS, shortNames, type ExportedCitation, type ExportedPlace, type ModelExport
+    competenceMatrix, exportedPeriodText, MARKS, shortNames, writtenVerb, type ExportedCitation, type ExportedPlace, type ModelExport
 } from '../../model/export.js';
 import { escapeMarkdown, markdownCode, markdownTable } from '../../text/markdown.js';
 
@@ -20,19 +20,25 @@ export function markdownReport(data: ModelExport): string {
         '',
         `${count(data.institutions.length, 'institution')}, ${count(data.mandates.length, 'mandate')}, ` +
         `${count(data.competences.length, 'competence')}, ${count(data.conflicts.length, 'conflict')} ` +
-        `(${undeclared} undeclared, ${recorded(data.conflicts.length - undeclared)}).`
+        `(${undeclared} undeclared, ${recorded(data.conflicts.length - undeclared)})` +
+        `${data.contests.length > 0 ? `, ${count(data.contests.length, 'contest')}` : ''}.`
     ];
+    // Several `kind` lines: each with its period, so that a change of kind shows.
+    const kinds = (i: ModelExport['institutions'][number]) => i.kinds.length > 1
+        ? i.kinds.map(k => `${name(k.kind)} (${exportedPeriodText(k.period)})`).join('; ')
+        : i.kind ? name(i.kind) : '';
 
     lines.push('', '## Institutions', '', ...markdownTable(
         ['Institution', 'Title', 'Kind', 'Sphere', 'Part of', 'Lifetime', 'Where'],
         data.institutions.map(i => [
-            `**${md(name(i.key))}**`, md(i.title ?? ''), md(i.kind ? name(i.kind) : ''), i.sphere ?? '',
+            `**${md(name(i.key))}**`, md(i.title ?? ''), md(kinds(i)), i.sphere ?? '',
             i.parent ? md(name(i.parent)) : '', exportedPeriodText(i.lifetime), place(i.location)
         ])));
 
     const matrix = competenceMatrix(data);
     lines.push('', '## Competence matrix', '',
-        `Each cell gives the role and the period it holds. ${MARKS.conflict} marks an undeclared conflict, ${MARKS.dispute} a conflict recorded as a dispute.`,
+        `Each cell gives the role as written (with how sure the source is) and the period it holds, and the institution's contests. ` +
+        `${MARKS.conflict} marks an undeclared conflict or contest, ${MARKS.dispute} one recorded as a dispute.`,
         '', ...markdownTable(
             ['Mandate', ...matrix.columns.map(c => md(c.label))],
             matrix.rows.map(row => [row.parent ? `${md(row.parent)} › ${md(row.label)}` : md(row.label), ...row.cells.map(md)])));
@@ -47,9 +53,23 @@ export function markdownReport(data: ModelExport): string {
         for (const id of conflict.competences) {
             const c = competence.get(id)!;
             const sources = cited(c.citations);
-            lines.push(`  - ${md(`${name(c.institution)} ${c.role} ${name(c.mandate)}`)} (${place(c.location)})${sources ? `: ${sources}` : ''}`);
+            lines.push(`  - ${md(`${name(c.institution)} ${writtenVerb(c)} ${name(c.mandate)}`)} (${place(c.location)})${sources ? `: ${sources}` : ''}`);
         }
         for (const id of conflict.disputes) lines.push(`  - dispute at ${place(dispute.get(id)!.location)}`);
+    }
+
+    if (data.contests.length > 0) {
+        lines.push('', '## Contests', '');
+        for (const c of data.contests) {
+            const sources = cited(c.citations);
+            lines.push(`- **${md(`${name(c.institution)} ${writtenVerb(c)} ${name(c.mandate)}`)}** (${exportedPeriodText(c.period)}) ` +
+                `(${place(c.location)})${sources ? `: ${sources}` : ''}`);
+            if (c.holders.length === 0) lines.push(`  - no holder ${data.at ? `in ${md(data.at)}` : 'in its period'}`);
+            for (const holder of c.holders) {
+                const mark = holder.disputes.length > 0 ? `${MARKS.dispute} recorded as a dispute` : `${MARKS.conflict} undeclared`;
+                lines.push(`  - ${md(holder.description)} — ${mark}${holder.disputes.map(id => `, dispute at ${place(dispute.get(id)!.location)}`).join('')}`);
+            }
+        }
     }
 
     lines.push('', '## Disputes', '');

@@ -9,7 +9,7 @@ import { declarationsOf, keyOf, modelNameOf } from '../names.js';
 import type { PolityServices } from '../module.js';
 import type { WorkspaceSnapshot } from '../workspace-model.js';
 import { appendLine, indentOf, insertLineAfter, removeNode } from './edits.js';
-import { nameIn } from './qualified.js';
+import { NAME, nameIn } from './qualified.js';
 
 interface FixContext {
     document: LangiumDocument;
@@ -27,7 +27,7 @@ const INDENT = '  ';
 
 /** What an unresolved reference of each type can be declared as, with one line. */
 const DECLARABLE: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation'
+    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation', Role: 'role'
 };
 
 /**
@@ -40,6 +40,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
     private readonly fixes: Record<string, Fix> = {
         unresolved: context => this.unresolved(context),
         conflict: context => [...this.recordDispute(context), ...this.shareClaim(context)],
+        contest: context => this.recordDispute(context),
         unused: context => this.remove(context, 'Remove the unused declaration', node => node),
         'stale-dispute': context => this.remove(context, 'Remove the stale dispute', node => AstUtils.getContainerOfType(node, ast.isDispute)),
         'one-sided-share': context => this.addPartnerClaim(context)
@@ -65,7 +66,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
             { [uri]: [TextEdit.replace(diagnostic.range, name)] }, i === 0));
         const keyword = DECLARABLE[String(data.type)];
         const written = String(data.refText ?? '');
-        if (keyword && /^[_a-zA-Z][\w-]*$/.test(written)) {
+        if (keyword && new RegExp(`^${NAME.source}$`, 'u').test(written)) {
             actions.push(action(`Declare ${keyword} '${written}'`, diagnostic, { [uri]: [appendLine(document.textDocument, `${keyword} ${written}`)] }));
         }
         return actions;
@@ -92,27 +93,34 @@ export class PolityCodeActionProvider implements CodeActionProvider {
 
     /**
      * Turns the claim under the diagnostic into `shares M with OTHER`: a `leads`
-     * becomes a `shares`, a `shares` names the other side too; a claim listing
-     * several mandates keeps the others and gets a line of its own for M.
+     * becomes a `shares`, a `shares` names the other side too, a role of the
+     * model's own gets `with OTHER`; a claim listing several mandates keeps the
+     * others and gets a line of its own for M.
      */
     private shareClaim({ document, diagnostic, data, snapshot, model }: FixContext): CodeAction[] {
-        const competence = nodeAt(document, diagnostic.range, ast.isCompetence);
-        const claimant = competence && keyOf(competence.$container);
+        const fact = nodeAt(document, diagnostic.range, ast.isFact);
+        const subject = fact?.subject?.ref ?? fact?.$container;
+        const claimant = subject && ast.isInstitution(subject) ? keyOf(subject) : undefined;
         const other = (data.institutions as Key[] | undefined ?? []).find(key => key !== claimant);
         const otherDecl = other ? snapshot.model.institutions.get(other) : undefined;
-        const index = competence?.mandates.findIndex(ref => ref.$refNode?.offset === document.textDocument.offsetAt(diagnostic.range.start)) ?? -1;
-        if (!otherDecl || !competence?.$cstNode || index < 0) return [];
+        const index = fact?.objects.findIndex(ref => ref.$refNode?.offset === document.textDocument.offsetAt(diagnostic.range.start)) ?? -1;
+        if (!otherDecl || !fact?.$cstNode || index < 0) return [];
         const text = (node: { $refNode?: { text: string } } | undefined) => node?.$refNode?.text ?? '';
-        const mandates = competence.mandates.map(text);
-        const partners = competence.partners.map(text);
-        const lastRef = [...competence.mandates, ...competence.partners].reduce((a, b) => (b.$refNode!.end > a.$refNode!.end ? b : a));
-        const tail = document.textDocument.getText().slice(lastRef.$refNode!.end, competence.$cstNode.end);
-        const shared = `shares ${mandates[index]} with ${[...(competence.role === 'shares' ? partners : []), nameIn(model, otherDecl)].join(', ')}${tail}`;
+        const mandates = fact.objects.map(text);
+        const partners = fact.partners.map(text);
+        const lastRef = [...fact.objects, ...fact.partners].reduce((a, b) => (b.$refNode!.end > a.$refNode!.end ? b : a));
+        const tail = document.textDocument.getText().slice(lastRef.$refNode!.end, fact.$cstNode.end);
+        // A top-level fact starts with its subject, and a hedged one keeps its hedge on both lines.
+        const lead = `${fact.subject ? `${text(fact.subject)} ` : ''}${fact.certainty ? `${fact.certainty} ` : ''}`;
+        const verb = fact.shares ? 'shares' : text(fact.verb);
+        // `leads M with X` is written `shares M with X`; a role of the model's own keeps its name (`regulates M with X`).
+        const joint = fact.shares || verb === 'leads' ? 'shares' : verb;
+        const shared = `${lead}${joint} ${mandates[index]} with ${[...partners, nameIn(model, otherDecl)].join(', ')}${tail}`;
         const rest = mandates.filter((_, i) => i !== index);
         const kept = rest.length === 0 ? ''
-            : `${competence.role} ${rest.join(', ')}${competence.role === 'shares' ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, competence.$cstNode.range.start.line)}`;
-        return [action(`Make it 'shares ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
-            { [document.uri.toString()]: [TextEdit.replace(competence.$cstNode.range, `${kept}${shared}`)] })];
+            : `${lead}${verb} ${rest.join(', ')}${partners.length > 0 ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, fact.$cstNode.range.start.line)}`;
+        return [action(`Make it '${joint} ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
+            { [document.uri.toString()]: [TextEdit.replace(fact.$cstNode.range, `${kept}${shared}`)] })];
     }
 
     private remove({ document, diagnostic }: FixContext, title: string, select: (node: AstNode) => AstNode | undefined): CodeAction[] {

@@ -3,7 +3,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
 import type { Conflict } from '../../model/conflicts.js';
 import { displayName, type SemanticModel } from '../../model/model.js';
-import type { Key, RelationFact, Role } from '../../model/types.js';
+import type { Key, RelationFact } from '../../model/types.js';
 import type { PolityServices } from '../module.js';
 import { conflictMandates, counted } from './describe.js';
 
@@ -30,7 +30,10 @@ export class PolityCodeLensProvider implements CodeLensProvider {
     }
 }
 
-const ROLE_PHRASES: [Role, string][] = [['shares', 'shared by'], ['supports', 'supported by'], ['coordinates', 'coordinated by']];
+/** How the prelude's roles read in a lens; a model's own roles read as their name (`regulates 2`). */
+const PARTICIPLES: Record<string, string> = { leads: 'led by', supports: 'supported by', coordinates: 'coordinated by' };
+/** The order of the lens after `led by`; a model's own roles follow, by name. */
+const ROLE_ORDER = ['shares', 'supports', 'coordinates'];
 
 /** The lens texts, with what they count indexed once per request: a file may hold thousands of declarations. */
 class Figures {
@@ -51,12 +54,22 @@ class Figures {
     /** `led by CAC, MPS · shared by 1 · supported by 2 · 1 conflict`, or `no claims`. */
     mandate(key: Key): string {
         const claims = this.model.claimsByMandate.get(key) ?? [];
-        const holders = (role: Role) => [...new Set(claims.filter(c => c.role === role).map(c => displayName(this.model, c.institution)))];
-        const leaders = holders('leads');
+        // Holders per role as written: `shares` lines count apart from the `leads` they claim.
+        const byRole = new Map<string, Set<string>>();
+        for (const claim of claims) {
+            const role = claim.shared ? 'shares' : displayName(this.model, claim.role);
+            const holders = byRole.get(role) ?? new Set<string>();
+            holders.add(displayName(this.model, claim.institution));
+            byRole.set(role, holders);
+        }
+        const leaders = [...byRole.get('leads') ?? []];
+        byRole.delete('leads');
+        const phrase = (role: string) => role === 'shares' ? 'shared by' : PARTICIPLES[role] ?? role;
+        const order = (role: string) => ROLE_ORDER.includes(role) ? ROLE_ORDER.indexOf(role) : ROLE_ORDER.length;
         const conflicts = this.conflictCount.get(key) ?? 0;
         const parts = [
             leaders.length > 0 ? `led by ${leaders.join(', ')}` : '',
-            ...ROLE_PHRASES.map(([role, phrase]) => [phrase, holders(role).length] as const).map(([phrase, count]) => count > 0 ? `${phrase} ${count}` : ''),
+            ...[...byRole].sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([role, holders]) => `${phrase(role)} ${holders.size}`),
             conflicts > 0 ? counted(conflicts, 'conflict') : ''
         ].filter(Boolean);
         return parts.length > 0 ? parts.join(' · ') : 'no claims';

@@ -1,14 +1,13 @@
-import { CstUtils, type AstNode, type AstNodeDescription, type GrammarAST, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import type { Declaration } from '../../model/types.js';
-import { isInstitution, isKindClause, isLifeEvent, type Institution, type Member } from '../generated/ast.js';
+import { Fact, isFact, isInstitution, isLifeEvent, type Institution, type Member } from '../generated/ast.js';
 import { keyOf, modelNameOf } from '../names.js';
 import type { PolityServices } from '../module.js';
 
-/** Institution body lines that may appear once: offered only while the body lacks them. */
+/** Institution body lines that may appear once: offered only while the body lacks them (`kind` may repeat, dated). */
 const ONCE: Record<string, (member: Member) => boolean> = {
-    kind: isKindClause,
     established: m => isLifeEvent(m) && m.event === 'established',
     dissolved: m => isLifeEvent(m) && m.event === 'dissolved'
 };
@@ -52,6 +51,17 @@ export class PolityCompletionProvider extends DefaultCompletionProvider {
         return { ...item, detail: declaration?.title ?? declaration?.type ?? desc.type, sortText: `${rank}${desc.name}` };
     }
 
+    /**
+     * Langium forgets the rule's type inside a fragment, so a fact's verb at
+     * the start of a body line would be looked up on the institution: it is
+     * completed on a new fact, as the parser will make one.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const inFact = rule?.fragment === true && FACT_FRAGMENTS.has(rule.name) && context.node !== undefined && !isFact(context.node);
+        return super.completionForCrossReference(context, inFact && !next.type ? { ...next, type: Fact.$type, property: 'members' } : next, acceptor);
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {
         return super.completionForKeyword(context, keyword, (ctx, value) => acceptor(ctx, { ...value, sortText: `1${keyword.value}` }));
     }
@@ -90,6 +100,9 @@ function inText(document: LangiumDocument, offset: number): boolean {
 }
 
 const TEXT_TOKENS = ['SL_COMMENT', 'ML_COMMENT', 'STRING'];
+
+/** The grammar's fragments that make up a fact (`FactTail` and its parts). */
+const FACT_FRAGMENTS = new Set(['FactTail', 'Objects', 'Partners']);
 
 function covers(node: AstNode, offset: number): boolean {
     const cst = node.$cstNode;

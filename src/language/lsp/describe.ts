@@ -1,6 +1,6 @@
 import { describeConflict } from '../../model/checks.js';
 import type { Conflict } from '../../model/conflicts.js';
-import { displayName, type SemanticModel } from '../../model/model.js';
+import { claimVerb, displayName, hedge, type SemanticModel } from '../../model/model.js';
 import { formatPeriod } from '../../model/periods.js';
 import type {
     Citation, Claim, Declaration, Institution, Key, Kind, Mandate, RelationKind, Role, Source, WrittenPeriod
@@ -20,6 +20,7 @@ export function describe(model: SemanticModel, conflicts: readonly Conflict[], k
             case 'source': return source(model, declaration as Source);
             case 'kind': return kind(model, declaration as Kind);
             case 'relation': return relationKind(model, declaration as RelationKind);
+            case 'role': return role(model, declaration as Role);
             default: return [];
         }
     })();
@@ -43,15 +44,20 @@ function institution(model: SemanticModel, inst: Institution): string[] {
     ].filter(Boolean).join(' · ');
     const former = inst.formerNames.map(f => `Formerly *${md(f.name)}*${f.until ? ` (until ${f.until.date.text})` : ''}`).join('  \n');
     const claims = model.claimsByInstitution.get(inst.key) ?? [];
-    const competences = claims.map(c => `- ${c.role} \`${md(displayName(model, c.mandate))}\`${partners(model, c)}${period(c.period)}`);
+    const contests = model.contests.filter(c => c.institution === inst.key);
+    const competences = [
+        ...claims.map(c => `- ${md(claimVerb(model, c))} \`${md(displayName(model, c.mandate))}\`${partners(model, c)}${exceptions(model, c)}${period(c.period)}`),
+        ...contests.map(c => `- ${hedge(c.certainty)}contests \`${md(displayName(model, c.mandate))}\`${period(c.period)}`)
+    ];
     const relations = model.relations
         .filter(r => r.subject === inst.key || r.target === inst.key)
-        .map(r => `- ${name(r.subject)} ${md(relationText(model, r.kind))} ${name(r.target)}${period(r.period)}`);
+        .map(r => `- ${name(r.subject)} ${hedge(r.certainty)}${md(relationText(model, r.kind))} ${name(r.target)}${period(r.period)}`);
     const units = model.units.get(inst.key) ?? [];
     const citations = [
         ...inst.citations,
         ...inst.formerNames.flatMap(f => f.citations),
         ...claims.flatMap(c => c.citations),
+        ...contests.flatMap(c => c.citations),
         ...model.relations.filter(r => r.subject === inst.key).flatMap(r => r.citations)
     ];
     return [
@@ -64,7 +70,8 @@ function institution(model: SemanticModel, inst: Institution): string[] {
     ];
 }
 
-const ROLE_LABELS: Record<Role, string> = {
+/** How the prelude's roles read in a mandate's hover; a model's own roles read as their name. */
+const ROLE_LABELS: Record<string, string> = {
     leads: 'Led by', shares: 'Shared by', supports: 'Supported by', coordinates: 'Coordinated by'
 };
 
@@ -72,20 +79,28 @@ function mandate(model: SemanticModel, conflicts: readonly Conflict[], mandateDe
     const key = mandateDecl.key;
     const children = model.childMandates.get(key) ?? [];
     const place = [
-        mandateDecl.parent ? `Part of \`${md(displayName(model, mandateDecl.parent))}\`` : '',
+        mandateDecl.parents.length > 0 ? `Part of ${mandateDecl.parents.map(p => `\`${md(displayName(model, p))}\``).join(', ')}` : '',
         children.length > 0 ? `Includes ${children.map(c => `\`${md(displayName(model, c))}\``).join(', ')}` : ''
     ].filter(Boolean).join(' · ');
     const claims = model.claimsByMandate.get(key) ?? [];
-    const roles = (Object.keys(ROLE_LABELS) as Role[]).flatMap(role => {
-        const holders = claims.filter(c => c.role === role)
-            .map(c => `${md(displayName(model, c.institution))}${partners(model, c)}${period(c.period)}`);
-        return holders.length > 0 ? [`- ${ROLE_LABELS[role]}: ${holders.join(', ')}`] : [];
-    });
+    const byRole = new Map<string, string[]>();
+    for (const c of claims) {
+        const role = c.shared ? 'shares' : displayName(model, c.role);
+        const holder = `${md(displayName(model, c.institution))}${c.certainty ? ` (${c.certainty})` : ''}${partners(model, c)}${exceptions(model, c)}${period(c.period)}`;
+        byRole.set(role, [...byRole.get(role) ?? [], holder]);
+    }
+    const labelled = Object.keys(ROLE_LABELS);
+    const rank = (role: string) => labelled.includes(role) ? labelled.indexOf(role) : labelled.length;
+    const roles = [...byRole].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+        .map(([role, holders]) => `- ${ROLE_LABELS[role] ?? `\`${md(role)}\``}: ${holders.join(', ')}`);
+    const contested = model.contests.filter(c => c.mandate === key)
+        .map(c => `${md(displayName(model, c.institution))}${c.certainty ? ` (${c.certainty})` : ''}${period(c.period)}`);
+    if (contested.length > 0) roles.push(`- Contested by: ${contested.join(', ')}`);
     const own = conflicts.filter(c => conflictMandates(c).has(key)).map(c =>
         `- ${md(describeConflict(model, c))}${c.disputes.length > 0 ? ' — recorded as a dispute' : ''}`);
     return [
         place,
-        claims.length > 0 ? roles.join('\n') : 'No institution claims it.',
+        roles.length > 0 ? roles.join('\n') : 'No institution claims it.',
         section('Conflicts', own)
     ];
 }
@@ -119,6 +134,14 @@ function relationKind(model: SemanticModel, relation: RelationKind): string[] {
     ];
 }
 
+function role(model: SemanticModel, roleDecl: Role): string[] {
+    const count = model.claims.filter(c => c.role === roleDecl.key).length;
+    return [
+        `Competence role${roleDecl.exclusive ? ', exclusive: two institutions claiming it on one mandate at one time conflict' : ''}${builtIn(roleDecl)}`,
+        `${counted(count, 'claim')} of this role.`
+    ];
+}
+
 function builtIn(declaration: Declaration): string {
     return declaration.builtin ? ' · built in' : '';
 }
@@ -130,8 +153,11 @@ function relationText(model: SemanticModel, kindKey: Key): string {
 }
 
 function partners(model: SemanticModel, claim: Claim): string {
-    return claim.role === 'shares' && claim.partners.length > 0
-        ? ` with ${claim.partners.map(p => md(displayName(model, p))).join(', ')}` : '';
+    return claim.partners.length > 0 ? ` with ${claim.partners.map(p => md(displayName(model, p))).join(', ')}` : '';
+}
+
+function exceptions(model: SemanticModel, claim: Claim): string {
+    return claim.exceptions.length > 0 ? ` except ${claim.exceptions.map(p => `\`${md(displayName(model, p))}\``).join(', ')}` : '';
 }
 
 function period(written: WrittenPeriod): string {

@@ -6,7 +6,7 @@ import type { DeclarationType } from '../../model/types.js';
 /**
  * One icon per kind of declaration, the same in completion, the outline and
  * workspace symbols: institutions are classes, mandates (the functions of
- * government) functions, kinds type parameters, relation kinds operators (they join two
+ * government) functions, roles methods (what an institution does with a mandate), kinds type parameters, relation kinds operators (they join two
  * institutions), sources files, views and people what they are closest to.
  */
 const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
@@ -14,6 +14,7 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     Mandate: [SymbolKind.Function, CompletionItemKind.Function],
     Kind: [SymbolKind.TypeParameter, CompletionItemKind.TypeParameter],
     RelationKind: [SymbolKind.Operator, CompletionItemKind.Operator],
+    Role: [SymbolKind.Method, CompletionItemKind.Method],
     Source: [SymbolKind.File, CompletionItemKind.File],
     View: [SymbolKind.Object, CompletionItemKind.Module],
     Person: [SymbolKind.Variable, CompletionItemKind.Variable]
@@ -21,7 +22,7 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
 
 /** The AST type of each of the semantic model's declaration types. */
 const AST_TYPES: Record<DeclarationType, string> = {
-    institution: 'Institution', mandate: 'Mandate', kind: 'Kind', relation: 'RelationKind', source: 'Source', view: 'View', person: 'Person'
+    institution: 'Institution', mandate: 'Mandate', kind: 'Kind', relation: 'RelationKind', role: 'Role', source: 'Source', view: 'View', person: 'Person'
 };
 
 /** The symbol kind of a declaration of the semantic model. */

@@ -7,7 +7,9 @@ export interface Segment {
     end: number;
 }
 
-const ID = /[_a-zA-Z][\w-]*/g;
+/** A name as the grammar's ID terminal reads it: any Unicode letter or `_`, then letters, digits, `_` or `-`. */
+export const NAME = /[_\p{L}][\p{L}\p{N}_-]*/u;
+const ID = new RegExp(NAME.source, 'gu');
 
 /** The names in a written (possibly qualified) reference, `text` starting at document offset `start`. */
 export function segmentsOf(text: string, start: number): Segment[] {

@@ -64,7 +64,7 @@ export class PolityRenameProvider extends DefaultRenameProvider {
         if (!target || typeof target.name !== 'string') return undefined;
         if (isPrelude(AstUtils.getDocument(target).uri)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed,
-                `'${target.name}' is built into Polity and cannot be renamed. To use another name, declare your own ${target.$type === 'Kind' ? 'kind' : 'relation kind'} in your model.`);
+                `'${target.name}' is built into Polity and cannot be renamed. To use another name, declare your own ${PRELUDE_LABELS[target.$type] ?? 'relation kind'} in your model.`);
         }
         return target;
     }
@@ -84,3 +84,6 @@ export class PolityRenameProvider extends DefaultRenameProvider {
         }
     }
 }
+
+/** What a prelude declaration is, for the refusal to rename it. */
+const PRELUDE_LABELS: Record<string, string> = { Kind: 'kind', RelationKind: 'relation kind', Role: 'role' };

@@ -33,6 +33,7 @@ export const TOKEN_TYPES: Record<string, string> = {
     Mandate: SemanticTokenTypes.function,
     Kind: SemanticTokenTypes.type,
     RelationKind: SemanticTokenTypes.property,
+    Role: SemanticTokenTypes.method,
     Source: SemanticTokenTypes.variable,
     View: SemanticTokenTypes.struct,
     Person: SemanticTokenTypes.parameter
