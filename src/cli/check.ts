@@ -35,12 +35,14 @@ export async function check(inputs: string[], options: CheckOptions, out: (text:
     return failing > 0 ? EXIT.findings : EXIT.ok;
 }
 
-const COLOURS: Record<ReportedDiagnostic['severity'], (s: string) => string> = {
-    error: pc.red, warning: pc.yellow, information: pc.cyan, hint: pc.dim
-};
+type Colours = Pick<typeof pc, 'red' | 'yellow' | 'cyan' | 'dim'>;
+
+function severityColour(colours: Colours): Record<ReportedDiagnostic['severity'], (s: string) => string> {
+    return { error: colours.red, warning: colours.yellow, information: colours.cyan, hint: colours.dim };
+}
 
 /** `path:line:col: severity [code] message`, 1-based like every compiler; one line whatever the model holds. */
-export function formatLine(d: ReportedDiagnostic): string {
+export function formatLine(d: ReportedDiagnostic, colours: Colours = pc): string {
     const where = `${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    return `${where}: ${COLOURS[d.severity](d.severity)} [${d.code}] ${printable(d.message)}`;
+    return `${where}: ${severityColour(colours)[d.severity](d.severity)} [${d.code}] ${printable(d.message)}`;
 }

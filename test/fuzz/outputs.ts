@@ -113,7 +113,7 @@ export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRen
     // polity check: text, JSON, SARIF, GitHub annotations.
     const diagnostics = collectDiagnostics(loaded.documents).map(d => ({ ...d, file: FILE }));
     const summary = summarize(diagnostics, 1);
-    for (const line of [...diagnostics.map(formatLine), summaryLine(summary)]) fail('check text', rawControl(line));
+    for (const line of [...diagnostics.map(d => formatLine(d, pc.createColors(false))), summaryLine(summary)]) fail('check text', rawControl(line));
     fail('check json', jsonProblem(JSON.stringify({ diagnostics, summary }, null, 2)));
     const sarif = sarifLog(diagnostics, '0.0.0');
     fail('check sarif', jsonProblem(sarif) ?? schemaProblem(schemas().sarif, sarif));
