@@ -14,14 +14,14 @@ export const SCENARIOS = {
     problems: { file: 'disputes.polity', message: /dispute/i },
     /** Typing 'x' after a mandate name leaves a name nothing declares. */
     typo: { at: { file: 'state.polity', needle: 'leads cii since 2016', offset: 'leads cii'.length }, insert: 'x', name: 'ciix' },
-    /** On a fresh line before the anchor, the typed prefix completes to an institution. */
-    completion: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 0 }, line: 'CAC oversees TC', expect: 'TC260' },
+    /** On a fresh line before the anchor, the typed prefix completes to an institution (a line the file does not hold, so its removal can be seen). */
+    completion: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 0 }, line: 'CNNIC oversees TC', expect: 'TC260' },
     /** Hover on an institution shows its full name. */
     hover: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 1 }, expect: 'Cyberspace Administration of China' },
     /** Go to definition on a built-in relation kind opens the read-only prelude. */
     definition: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 'CAC '.length + 1 }, file: 'prelude.polity', expect: 'relation oversees' },
-    /** Renaming an institution at its declaration updates another file. */
-    rename: { at: { file: 'state.polity', needle: 'institution MIIT ', offset: 'institution '.length + 1 }, to: 'MIIT2', file: 'disputes.polity', expect: 'between CAC, MIIT2' },
+    /** Renaming an institution at its declaration updates another file (near its top: the editor's DOM holds only the visible lines). */
+    rename: { at: { file: 'state.polity', needle: 'institution MPS ', offset: 'institution '.length + 1 }, to: 'MPS2', file: 'disputes.polity', expect: 'between CAC, MPS2' },
     /** The diagram preview shows the CAC; a click on its node lands on its declaration. */
     preview: { file: 'state.polity', node: 'institution:china.cyber.CAC', label: 'CAC', declaration: { file: 'state.polity', needle: 'institution CAC ', offset: 0 } }
 } as const;
