@@ -65,7 +65,9 @@ describe('quick fixes: conflict', () => {
 
     it('records the conflict as a dispute after the last one in the file with most disputes', async () => {
         const { ws, actions } = await fixes(files, 'a.polity', 'conflict');
-        expect(actions.map(a => a.title)).toEqual(['Record as a dispute: dispute cii between A, B', "Make it 'shares cii with B'"]);
+        expect(actions.map(a => a.title)).toEqual([
+            'Record as a dispute: dispute cii between A, B', "Make it 'shares cii with B'", "Mark it as reported: 'reportedly leads cii'"
+        ]);
         const texts = await apply(ws, actions, 'Record as a dispute: dispute cii between A, B');
         expect(texts['disputes.polity']).toBe('model m\n// Recorded overlaps.\ndispute data between A, B\n  "Old finding."\ndispute cii between A, B\n\n// End.\n');
         expect(ws.codes('a.polity')).toEqual(['dispute']);
@@ -126,13 +128,43 @@ describe('quick fixes: conflict', () => {
         expect(ws.codes('m.polity')).toEqual(['one-sided-share']);
     });
 
+    it('marks a claim the source only suggests as reported: the conflict stays, and says so', async () => {
+        const hedged = { 'h.polity': 'mandate cii\ninstitution A { leads cii }\ninstitution B {\n  shares cii with C since 2016\n}\ninstitution C\nC leads cii\n' };
+        const lines = hedged['h.polity'].split('\n');
+        for (const [line, written, before, after] of [
+            [1, 'leads cii', 'institution A { leads cii }', 'institution A { reportedly leads cii }'],
+            [3, 'shares cii', '  shares cii with C since 2016', '  reportedly shares cii with C since 2016'],
+            [6, 'leads cii', '\nC leads cii\n', '\nC reportedly leads cii\n']
+        ] as const) {
+            expect(lines[line]).toContain(before.trim());
+            const probe = new TestWorkspace();
+            await probe.open(hedged);
+            const which = probe.diagnostics('h.polity').filter(d => codeOf(d) === 'conflict').findIndex(d => d.range.start.line === line);
+            const { ws, actions } = await fixes(hedged, 'h.polity', 'conflict', which);
+            const title = `Mark it as reported: 'reportedly ${written}'`;
+            const texts = await apply(ws, actions, title);
+            expect(texts['h.polity']).toBe(hedged['h.polity'].replace(before, after));
+            // An uncertain fact still conflicts (LANGUAGE 0.2, section 3): the message now carries the hedge.
+            expect(ws.codes('h.polity')).toContain('conflict');
+            expect(ws.diagnostics('h.polity').map(d => d.message).join('\n')).toMatch(/reportedly (leads|shares)/);
+        }
+    });
+
+    it('offers no hedge for a claim already reported', async () => {
+        const { actions } = await fixes({ 'r.polity': 'mandate m\ninstitution A { allegedly leads m }\ninstitution B { leads m }\n' }, 'r.polity', 'conflict', 0);
+        const offered = await fixes({ 'r.polity': 'mandate m\ninstitution A { allegedly leads m }\ninstitution B { leads m }\n' }, 'r.polity', 'conflict', 1);
+        expect([actions, offered.actions].map(list => list.filter(a => a.title.startsWith('Mark it as reported')).length).sort()).toEqual([0, 1]);
+    });
+
     it('writes names qualified when they come from another model', async () => {
         const models = {
             'x.polity': 'model x\nmandate cii\ninstitution A { leads cii }',
             'y.polity': 'model y\ninstitution B { leads x.cii }'
         };
         const { ws, actions } = await fixes(models, 'y.polity', 'conflict');
-        expect(actions.map(a => a.title)).toEqual(['Record as a dispute: dispute x.cii between x.A, B', "Make it 'shares x.cii with x.A'"]);
+        expect(actions.map(a => a.title)).toEqual([
+            'Record as a dispute: dispute x.cii between x.A, B', "Make it 'shares x.cii with x.A'", "Mark it as reported: 'reportedly leads x.cii'"
+        ]);
         await apply(ws, actions, "Make it 'shares x.cii with x.A'");
         expect(ws.codes('y.polity')).toEqual([]);
     });

@@ -40,4 +40,13 @@ describe('code lens', () => {
             'idle: no claims'
         ]);
     });
+
+    it('keeps a lost turf battle in sight: who contests the mandate, even when nobody else claims it', async () => {
+        expect(await lenses({
+            'm.polity': 'mandate mlps\nmandate idle\ninstitution MPS { leads mlps }\ninstitution CAC { contests mlps, idle since 2014 }\ninstitution MIIT { reportedly contests mlps }'
+        }, 'm.polity').then(found => found.slice(0, 2))).toEqual([
+            'mlps: led by MPS · contested by CAC, MIIT',
+            'idle: contested by CAC'
+        ]);
+    });
 });

@@ -94,6 +94,25 @@ Relation kind, hierarchical: its relations may not form cycles · built in
         await hover(mark('turf overlap'));
     });
 
+    it('shows structure over time: kinds with their periods, where a body sat and what sat in it, hedges kept', async () => {
+        const text = `kind leading-group "Leading group" party
+kind commission "Commission" party
+institution CCCI {
+  kind leading-group until 2018
+  kind commission since 2018
+}
+institution MIIT
+institution CAC
+institution Dept
+Dept part-of MIIT until 2014
+Dept reportedly part-of CAC since 2014
+CAC oversees Dept since 2014
+`;
+        await hover(mark('CCCI {', 0, 0, text), /^\*\*CCCI\*\*\n\nleading-group \(party\) \(until 2018\) · commission \(party\) \(2018 – present\)$/);
+        await hover(mark('Dept\nDept', 0, 0, text), /\*\*Part of\*\*\n- MIIT \(until 2014\)\n- reportedly CAC \(2014 – present\)\n\n\*\*Relations\*\*\n- CAC oversees Dept \(2014 – present\)$/);
+        await hover(mark('CAC\ninstitution Dept', 0, 0, text), /\*\*Members\*\*\n- reportedly Dept \(2014 – present\)\n\n\*\*Relations\*\*\n- CAC oversees Dept/);
+    });
+
     it('follows references into other files of the model', async () => {
         const ws = new TestWorkspace();
         await ws.open({

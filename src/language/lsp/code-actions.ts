@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import {
     CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic, type Range
@@ -39,7 +39,7 @@ const DECLARABLE: Record<string, string> = {
 export class PolityCodeActionProvider implements CodeActionProvider {
     private readonly fixes: Record<string, Fix> = {
         unresolved: context => this.unresolved(context),
-        conflict: context => [...this.recordDispute(context), ...this.shareClaim(context)],
+        conflict: context => [...this.recordDispute(context), ...this.shareClaim(context), ...this.hedgeClaim(context)],
         contest: context => this.recordDispute(context),
         unused: context => this.remove(context, 'Remove the unused declaration', node => node),
         'stale-dispute': context => this.remove(context, 'Remove the stale dispute', node => AstUtils.getContainerOfType(node, ast.isDispute)),
@@ -121,6 +121,21 @@ export class PolityCodeActionProvider implements CodeActionProvider {
             : `${lead}${verb} ${rest.join(', ')}${partners.length > 0 ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, fact.$cstNode.range.start.line)}`;
         return [action(`Make it '${joint} ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
             { [document.uri.toString()]: [TextEdit.replace(fact.$cstNode.range, `${kept}${shared}`)] })];
+    }
+
+    /**
+     * `reportedly` before the claim's verb, for a source that only suggests it.
+     * The conflict stays (an uncertain fact still conflicts), but every message,
+     * hover and diagram then shows the claim as the source gives it.
+     */
+    private hedgeClaim({ document, diagnostic }: FixContext): CodeAction[] {
+        const fact = nodeAt(document, diagnostic.range, ast.isFact);
+        if (!fact?.$cstNode || fact.certainty) return [];
+        const verb = fact.verb?.$refNode ?? GrammarUtils.findNodeForKeyword(fact.$cstNode, 'shares');
+        if (!verb) return [];
+        const written = document.textDocument.getText({ start: verb.range.start, end: diagnostic.range.end });
+        return [action(`Mark it as reported: 'reportedly ${written}'`, diagnostic,
+            { [document.uri.toString()]: [TextEdit.insert(verb.range.start, 'reportedly ')] })];
     }
 
     private remove({ document, diagnostic }: FixContext, title: string, select: (node: AstNode) => AstNode | undefined): CodeAction[] {

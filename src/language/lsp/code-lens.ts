@@ -39,10 +39,16 @@ const ROLE_ORDER = ['shares', 'supports', 'coordinates'];
 class Figures {
     private readonly conflictCount = new Map<Key, number>();
     private readonly hierarchyBySubject = new Map<Key, RelationFact[]>();
+    private readonly contesters = new Map<Key, Set<string>>();
 
     constructor(private readonly model: SemanticModel, conflicts: readonly Conflict[]) {
         for (const conflict of conflicts) {
             for (const key of conflictMandates(conflict)) this.conflictCount.set(key, (this.conflictCount.get(key) ?? 0) + 1);
+        }
+        for (const contest of model.contests) {
+            const names = this.contesters.get(contest.mandate) ?? new Set<string>();
+            names.add(displayName(model, contest.institution));
+            this.contesters.set(contest.mandate, names);
         }
         for (const relation of model.relations) {
             if (!model.relationKinds.get(relation.kind)?.hierarchical) continue;
@@ -51,7 +57,7 @@ class Figures {
         }
     }
 
-    /** `led by CAC, MPS · shared by 1 · supported by 2 · 1 conflict`, or `no claims`. */
+    /** `led by CAC, MPS · shared by 1 · supported by 2 · contested by MIIT · 1 conflict`, or `no claims`. */
     mandate(key: Key): string {
         const claims = this.model.claimsByMandate.get(key) ?? [];
         // Holders per role as written: `shares` lines count apart from the `leads` they claim.
@@ -70,6 +76,8 @@ class Figures {
         const parts = [
             leaders.length > 0 ? `led by ${leaders.join(', ')}` : '',
             ...[...byRole].sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([role, holders]) => `${phrase(role)} ${holders.size}`),
+            // A lost turf battle stays visible beside the holders it contested.
+            this.contesters.has(key) ? `contested by ${[...this.contesters.get(key)!].join(', ')}` : '',
             conflicts > 0 ? counted(conflicts, 'conflict') : ''
         ].filter(Boolean);
         return parts.length > 0 ? parts.join(' · ') : 'no claims';

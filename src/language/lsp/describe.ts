@@ -1,9 +1,9 @@
 import { describeConflict } from '../../model/checks.js';
 import type { Conflict } from '../../model/conflicts.js';
-import { claimVerb, displayName, hedge, type SemanticModel } from '../../model/model.js';
+import { CONTAINMENT, claimVerb, displayName, hedge, type SemanticModel } from '../../model/model.js';
 import { formatPeriod } from '../../model/periods.js';
 import type {
-    Citation, Claim, Declaration, Institution, Key, Kind, Mandate, RelationKind, Role, Source, WrittenPeriod
+    Citation, Claim, Declaration, Institution, Key, Kind, Mandate, RelationFact, RelationKind, Role, Source, WrittenPeriod
 } from '../../model/types.js';
 
 /**
@@ -36,9 +36,8 @@ function heading(declaration: Declaration): string {
 
 function institution(model: SemanticModel, inst: Institution): string[] {
     const name = (key: Key) => md(displayName(model, key));
-    const kind = inst.kind ? model.kinds.get(inst.kind) : undefined;
     const facts = [
-        kind ? `${md(kind.path)} (${kind.sphere})` : '',
+        kinds(model, inst),
         inst.established || inst.dissolved ? formatPeriod(inst.lifetime) : '',
         inst.parent ? `unit of ${name(inst.parent)}` : ''
     ].filter(Boolean).join(' · ');
@@ -49,8 +48,14 @@ function institution(model: SemanticModel, inst: Institution): string[] {
         ...claims.map(c => `- ${md(claimVerb(model, c))} \`${md(displayName(model, c.mandate))}\`${partners(model, c)}${exceptions(model, c)}${period(c.period)}`),
         ...contests.map(c => `- ${hedge(c.certainty)}contests \`${md(displayName(model, c.mandate))}\`${period(c.period)}`)
     ];
-    const relations = model.relations
-        .filter(r => r.subject === inst.key || r.target === inst.key)
+    const own = model.relations.filter(r => r.subject === inst.key || r.target === inst.key);
+    // Containment is structure, not a relation among others: where the body sat, and what sat in it, over time.
+    const contained = (r: RelationFact) => model.relationKinds.get(r.kind)?.name === CONTAINMENT;
+    const partOf = own.filter(r => contained(r) && r.subject === inst.key)
+        .map(r => `- ${hedge(r.certainty)}${name(r.target)}${period(r.period)}`);
+    const members = own.filter(r => contained(r) && r.target === inst.key)
+        .map(r => `- ${hedge(r.certainty)}${name(r.subject)}${period(r.period)}`);
+    const relations = own.filter(r => !contained(r))
         .map(r => `- ${name(r.subject)} ${hedge(r.certainty)}${md(relationText(model, r.kind))} ${name(r.target)}${period(r.period)}`);
     const units = model.units.get(inst.key) ?? [];
     const citations = [
@@ -63,11 +68,23 @@ function institution(model: SemanticModel, inst: Institution): string[] {
     return [
         facts,
         former,
+        section('Part of', partOf),
+        section('Members', members),
         section('Competences', competences),
         section('Relations', relations),
         units.length > 0 ? `**Units**: ${units.map(name).join(', ')}` : '',
         section('Sources', sources(model, citations))
     ];
+}
+
+/** Its kind, or, when it changed kind, every kind with when it held: `leading-group (party) (until 2018) · commission (party) (since 2018)`. */
+function kinds(model: SemanticModel, inst: Institution): string {
+    const named = (key: Key) => {
+        const kind = model.kinds.get(key);
+        return kind ? `${md(kind.path)} (${kind.sphere})` : md(displayName(model, key));
+    };
+    if (inst.kinds.length <= 1) return inst.kind ? named(inst.kind) : '';
+    return inst.kinds.map(k => `${named(k.kind)}${period(k.period)}`).join(' · ');
 }
 
 /** How the prelude's roles read in a mandate's hover; a model's own roles read as their name. */
