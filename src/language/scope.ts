@@ -1,7 +1,7 @@
 import {
     DefaultScopeComputation, DocumentState, EMPTY_SCOPE, MultiMap, stream, WorkspaceCache,
     type AstNode, type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
-    type ScopeProvider, type Stream
+    type ScopeProvider, type Stream, type URI
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isFact, isInstitution, isRelationKind, isRole, Institution, Mandate, type Document } from './generated/ast.js';
@@ -62,6 +62,13 @@ export class NameIndex {
         const reflection = this.services.shared.AstReflection;
         return this.byKey.get(key)?.find(desc => reflection.isSubtype(desc.type, type));
     }
+
+    /** The declaration of the key and type that this document exports, if it still does. */
+    inDocument(key: string, type: string, uri: URI): AstNodeDescription | undefined {
+        const reflection = this.services.shared.AstReflection;
+        const document = uri.toString();
+        return this.byKey.get(key)?.find(desc => reflection.isSubtype(desc.type, type) && desc.documentUri.toString() === document);
+    }
 }
 
 /**
@@ -87,8 +94,8 @@ export function expectedType(reflection: AstReflection, context: ReferenceInfo):
 export class PolityScopeProvider implements ScopeProvider {
     private readonly index: NameIndex;
 
-    constructor(private readonly services: LangiumServices) {
-        this.index = (services as unknown as { references: { NameIndex: NameIndex } }).references.NameIndex;
+    constructor(private readonly services: LangiumServices & { polity: { NameIndex: NameIndex } }) {
+        this.index = services.polity.NameIndex;
     }
 
     getScope(context: ReferenceInfo): Scope {
