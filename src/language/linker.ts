@@ -19,6 +19,8 @@ const RESOLVING = Symbol('resolving');
  */
 export class PolityReference implements Reference {
     private target: AstNodeDescription | LinkingError | typeof RESOLVING | undefined;
+    /** The current description, and the version of the name index it was read from. */
+    private current?: { version: object; description: AstNodeDescription | undefined };
 
     constructor(
         private readonly linker: PolityLinker,
@@ -35,7 +37,11 @@ export class PolityReference implements Reference {
     /** The declaration's current description, from the name index; none when it no longer exists in its document. */
     get $nodeDescription(): AstNodeDescription | undefined {
         const linked = this.linked();
-        return linked && this.linker.current(linked);
+        if (!linked) return undefined;
+        // Read once per version of the index: "find references" reads every reference of the workspace.
+        const version = this.linker.indexVersion();
+        if (this.current?.version !== version) this.current = { version, description: this.linker.current(linked) };
+        return this.current.description;
     }
 
     /** What linking found, by name; none while unresolved. */
@@ -66,6 +72,7 @@ export class PolityReference implements Reference {
 
     unlink(): void {
         this.target = undefined;
+        this.current = undefined;
     }
 
     private linked(): AstNodeDescription | undefined {
@@ -115,6 +122,11 @@ export class PolityLinker extends DefaultLinker {
             console.error(`An error occurred while resolving reference to '${refInfo.reference.$refText}':`, error);
             return { info: refInfo, message: `An error occurred while resolving reference to '${refInfo.reference.$refText}': ${message}` };
         }
+    }
+
+    /** Changes whenever the name index is rebuilt (after any document was indexed again). */
+    indexVersion(): object {
+        return this.names().byKey;
     }
 
     /** The description the name index holds now for a declaration linked earlier: same key, type and document. */
