@@ -19,8 +19,9 @@ const RESOLVING = Symbol('resolving');
  */
 export class PolityReference implements Reference {
     private target: AstNodeDescription | LinkingError | typeof RESOLVING | undefined;
-    /** The current description, and the version of the name index it was read from. */
-    private current?: { version: object; description: AstNodeDescription | undefined };
+    /** The current description, and the version of the name index it was read from (-1: not read). */
+    private currentVersion = -1;
+    private current: AstNodeDescription | undefined;
 
     constructor(
         private readonly linker: PolityLinker,
@@ -36,12 +37,14 @@ export class PolityReference implements Reference {
 
     /** The declaration's current description, from the name index; none when it no longer exists in its document. */
     get $nodeDescription(): AstNodeDescription | undefined {
-        const linked = this.linked();
-        if (!linked) return undefined;
         // Read once per version of the index: "find references" reads every reference of the workspace.
         const version = this.linker.indexVersion();
-        if (this.current?.version !== version) this.current = { version, description: this.linker.current(linked) };
-        return this.current.description;
+        if (this.currentVersion === version) return this.current;
+        const linked = this.linked();
+        if (!linked) return undefined;
+        this.current = this.linker.current(linked);
+        this.currentVersion = version;
+        return this.current;
     }
 
     /** What linking found, by name; none while unresolved. */
@@ -72,6 +75,7 @@ export class PolityReference implements Reference {
 
     unlink(): void {
         this.target = undefined;
+        this.currentVersion = -1;
         this.current = undefined;
     }
 
@@ -86,12 +90,17 @@ export class PolityReference implements Reference {
  * only the Linker's public hooks.
  */
 export class PolityLinker extends DefaultLinker {
-    private readonly names: () => NameIndex;
+    private readonly services: LangiumServices & { polity: { NameIndex: NameIndex } };
+    private nameIndex?: NameIndex;
 
     constructor(services: LangiumServices & { polity: { NameIndex: NameIndex } }) {
         super(services);
-        // Lazy: the name index is created after the linker it serves.
-        this.names = () => services.polity.NameIndex;
+        this.services = services;
+    }
+
+    /** Looked up on first use (the name index is created after the linker), then kept: this runs for every reference read. */
+    private names(): NameIndex {
+        return (this.nameIndex ??= this.services.polity.NameIndex);
     }
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
@@ -124,9 +133,9 @@ export class PolityLinker extends DefaultLinker {
         }
     }
 
-    /** Changes whenever the name index is rebuilt (after any document was indexed again). */
-    indexVersion(): object {
-        return this.names().byKey;
+    /** Changes whenever the name index may have changed. */
+    indexVersion(): number {
+        return this.names().version;
     }
 
     /** The description the name index holds now for a declaration linked earlier: same key, type and document. */

@@ -36,9 +36,18 @@ export class NameIndex {
     private readonly cache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
     private readonly typed: WorkspaceCache<string, AstNodeDescription[]>;
 
+    /**
+     * Changes whenever the index may have changed (as its caches are cleared):
+     * a reference that read its declaration at this version may keep it.
+     */
+    version = 0;
+
     constructor(private readonly services: LangiumServices) {
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.typed = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.IndexedContent, () => { this.version++; });
+        builder.onUpdate((_changed, deleted) => { if (deleted.length > 0) this.version++; });
     }
 
     get byKey(): Map<string, AstNodeDescription[]> {
