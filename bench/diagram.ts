@@ -12,9 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-    DIAGRAM_REQUEST, isDiagramFailure, MODEL_CHANGED_NOTIFICATION, type DiagramParams, type DiagramResult
-} from '../src/diagram/protocol.js';
+import { isDiagramFailure, type DiagramParams, type DiagramResult } from '../src/diagram/protocol.js';
+import { DiagramRequest, ModelChangedNotification } from '../src/language/protocol.js';
 import { LspSession } from '../test/fuzz/lsp-session.js';
 import { generateWorkspace } from './generate.js';
 import { median } from './measure.js';
@@ -36,7 +35,7 @@ async function measure(size: number): Promise<Row> {
         writeFileSync(viewFile, VIEW);
         const uri = pathToFileURL(viewFile).toString();
         let changes = 0;
-        session.connection.onNotification(MODEL_CHANGED_NOTIFICATION, () => { changes++; });
+        session.connection.onNotification(ModelChangedNotification, () => { changes++; });
         await session.initialize(folder);
         await session.open(uri, VIEW);
         const edited = files[0];
@@ -46,7 +45,7 @@ async function measure(size: number): Promise<Row> {
         const params: DiagramParams = { uri, view: 'everything' };
         const request = async () => {
             const start = performance.now();
-            const result = await session.request<DiagramResult>(DIAGRAM_REQUEST, params, 120_000);
+            const result = await session.request<DiagramResult>(DiagramRequest.method, params, 120_000);
             const ms = performance.now() - start;
             if (isDiagramFailure(result)) throw new Error(`${size} institutions: ${result.error}`);
             return { ms, result };

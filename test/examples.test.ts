@@ -27,14 +27,14 @@ describe('the flagship example', () => {
         const codes = allCodes(ws);
         expect(codes.length).toBeGreaterThan(0);
         expect(new Set(codes)).toEqual(new Set(['dispute']));
-        const disputes = ws.Polity.references.WorkspaceModel.snapshot.model.disputes;
+        const disputes = ws.Polity.polity.WorkspaceModel.snapshot.model.disputes;
         const cii = disputes.find(d => d.mandate === 'china.cyber.cii');
         expect(cii?.parties.sort()).toEqual(['china.cyber.CAC', 'china.cyber.MPS']);
     });
 
     it('without its dispute lines, every recorded overlap is a conflict warning on both claims or a contest warning', async () => {
         const ws = await load('china-cyber', (name, text) => name === 'disputes.polity' ? 'model china.cyber\n' : text);
-        const snapshot = ws.Polity.references.WorkspaceModel.snapshot;
+        const snapshot = ws.Polity.polity.WorkspaceModel.snapshot;
         const conflicts = snapshot.findings.filter(f => f.code === 'conflict');
         const contests = snapshot.findings.filter(f => f.code === 'contest');
         // Five overlaps of two leads (CII; MIIT against the CAC on content and data, against the MPS on data and cybercrime).
@@ -65,7 +65,7 @@ describe('the flagship example', () => {
 
     it('every fact cites the report', async () => {
         const ws = await load('china-cyber');
-        const { model } = ws.Polity.references.WorkspaceModel.snapshot;
+        const { model } = ws.Polity.polity.WorkspaceModel.snapshot;
         const uncited = [...model.claims, ...model.contests, ...model.relations, ...model.disputes].filter(f => f.citations.length === 0);
         expect(uncited.map(f => JSON.stringify(f.loc))).toEqual([]);
     });
@@ -73,7 +73,7 @@ describe('the flagship example', () => {
 
 describe('the flagship says what the report says', () => {
     const K = (name: string) => `china.cyber.${name}`;
-    const flagship = async () => (await load('china-cyber')).Polity.references.WorkspaceModel.snapshot.model;
+    const flagship = async () => (await load('china-cyber')).Polity.polity.WorkspaceModel.snapshot.model;
 
     it('makes the CAC, not the MPS, the lead on personal data; the MPS has its data-protection role through the MLPS since 2007', async () => {
         const model = await flagship();
@@ -135,7 +135,7 @@ describe("the flagship's README", () => {
     it('counts what the files contain, and names only people the files mention', async () => {
         const readme = readFileSync(path.join(EXAMPLES, 'china-cyber', 'README.md'), 'utf8');
         const row = (label: string) => (new RegExp(`^\\| ${label} \\| (.*) \\|$`, 'm').exec(readme)?.[1] ?? '').match(/\d+/g)?.map(Number);
-        const { model } = (await load('china-cyber')).Polity.references.WorkspaceModel.snapshot;
+        const { model } = (await load('china-cyber')).Polity.polity.WorkspaceModel.snapshot;
         const mine = <T extends { builtin: boolean }>(map: ReadonlyMap<string, T>) => [...map.values()].filter(d => !d.builtin);
         const institutions = mine(model.institutions);
         const units = institutions.filter(i => i.parent).length;
@@ -161,7 +161,7 @@ describe("the flagship's README", () => {
 describe('the tutorial', () => {
     it('teaches every construct and checks with exactly one recorded dispute', async () => {
         const ws = await load('tutorial');
-        const { model } = ws.Polity.references.WorkspaceModel.snapshot;
+        const { model } = ws.Polity.polity.WorkspaceModel.snapshot;
         expect(model.disputes).toHaveLength(1);
         expect(allCodes(ws).filter(c => c !== 'dispute')).toEqual([]);
         expect(new Set(model.claims.map(c => c.shared ? 'shares' : displayName(model, c.role)))).toEqual(new Set(['leads', 'shares', 'supports', 'coordinates']));

@@ -39,7 +39,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         err(`polity: the model has ${errors.length} error${errors.length === 1 ? '' : 's'}; no diagram written`);
         return EXIT.findings;
     }
-    const { model, conflicts } = services.references.WorkspaceModel.snapshot;
+    const { model, conflicts } = services.polity.WorkspaceModel.snapshot;
     const models = new Set(documents.map(d => (d.parseResult.value as { name?: string }).name ?? ''));
     const scope = models.size === 1 ? [...models][0] : undefined;
     const now = today();

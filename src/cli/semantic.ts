@@ -18,7 +18,7 @@ export interface ModelInput {
 }
 
 export function modelInput(loaded: LoadedWorkspace, fileOf: (uri: string) => string): ModelInput {
-    const { model, conflicts } = loaded.services.references.WorkspaceModel.snapshot;
+    const { model, conflicts } = loaded.services.polity.WorkspaceModel.snapshot;
     const unreadable = loaded.documents
         .flatMap(doc => (doc.diagnostics ?? []).map(d => toReported(fileOf(doc.uri.toString()), d)))
         .filter(d => d.code === 'syntax' || d.code === 'unresolved');

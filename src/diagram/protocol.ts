@@ -1,16 +1,11 @@
 /**
- * The diagram's messages between the language server and the VS Code client.
+ * The shapes of the diagram's messages between the language server and the
+ * VS Code client (the messages themselves: src/language/protocol.ts).
  * Type-only imports: the extension bundle includes this file and must not
  * pull in the server.
  */
 import type { Location } from '../model/types.js';
 import type { Detail } from './graph.js';
-
-/** `polity/diagram {uri, view?, at?}` → a diagram of the model `uri` belongs to. */
-export const DIAGRAM_REQUEST = 'polity/diagram';
-
-/** Sent by the server after every build, so an open preview can ask again. */
-export const MODEL_CHANGED_NOTIFICATION = 'polity/modelChanged';
 
 export interface DiagramParams {
     uri: string;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    BUILTIN_REQUEST, BUILTIN_SCHEME, type BuiltinParams, type BuiltinResult, type InitializationOptions, type PolitySettings
+    BuiltinRequest, BUILTIN_SCHEME, type BuiltinParams, type InitializationOptions, type PolitySettings
 } from '../language/protocol.js';
 import { registerPreview } from './preview.js';
 
@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, {
             async provideTextDocumentContent(uri) {
                 const params: BuiltinParams = { uri: uri.toString() };
-                const result = await languageClient.sendRequest<BuiltinResult>(BUILTIN_REQUEST, params);
+                const result = await languageClient.sendRequest(BuiltinRequest, params);
                 return result.text ?? `// ${uri.toString()} is not a built-in Polity document.\n`;
             }
         })

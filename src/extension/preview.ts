@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-    DIAGRAM_REQUEST, isDiagramFailure, MODEL_CHANGED_NOTIFICATION, type DiagramParams, type DiagramResult, type DiagramSuccess
-} from '../diagram/protocol.js';
+import { isDiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess } from '../diagram/protocol.js';
+import { DiagramRequest, ModelChangedNotification } from '../language/protocol.js';
 import type { Location } from '../model/types.js';
 import type { FromPage, ToPage } from '../webview/messages.js';
 import { pageMessage, revealTarget } from './from-page.js';
@@ -48,7 +47,7 @@ class Preview implements vscode.Disposable {
             vscode.workspace.onDidChangeConfiguration(event => {
                 if (event.affectsConfiguration('polity.diagram')) this.schedule();
             }),
-            client.onNotification(MODEL_CHANGED_NOTIFICATION, () => this.schedule())
+            client.onNotification(ModelChangedNotification, () => this.schedule())
         );
     }
 
@@ -158,7 +157,7 @@ class Preview implements vscode.Disposable {
 
     private async request(params: DiagramParams): Promise<DiagramResult> {
         try {
-            return await this.client.sendRequest<DiagramResult>(DIAGRAM_REQUEST, params);
+            return await this.client.sendRequest(DiagramRequest, params);
         } catch (error) {
             return { error: `The Polity language server did not answer (${error instanceof Error ? error.message : String(error)}).` };
         }

@@ -1,10 +1,10 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { BUILTIN_REQUEST, BUILTIN_SCHEME, type BuiltinParams, type BuiltinResult } from './protocol.js';
+import { BuiltinRequest, BUILTIN_SCHEME, type BuiltinResult } from './protocol.js';
 
 /** Serves built-in documents to the client, so go to definition on a prelude name can show it read-only. */
 export function registerBuiltinRequest(shared: LangiumSharedServices): void {
-    shared.lsp.Connection?.onRequest(BUILTIN_REQUEST, (params: BuiltinParams): BuiltinResult => {
+    shared.lsp.Connection?.onRequest(BuiltinRequest, (params): BuiltinResult => {
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         const known = uri.scheme === BUILTIN_SCHEME && documents.hasDocument(uri);

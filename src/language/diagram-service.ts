@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { renderSvg } from '../diagram/diagram.js';
 import {
-    DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, type DiagramContext, type DiagramParams, type DiagramResult,
+    type DiagramContext, type DiagramParams, type DiagramResult,
     type ModelChangedParams
 } from '../diagram/protocol.js';
 import { LayoutCancelled, LayoutError } from '../diagram/render.js';
@@ -13,6 +13,7 @@ import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { today } from '../model/dates.js';
 import type { PolityServices } from './module.js';
 import { isPrelude } from './prelude.js';
+import { DiagramRequest, ModelChangedNotification } from './protocol.js';
 
 const SHOWN_ERRORS = 3;
 
@@ -57,7 +58,7 @@ export class DiagramService {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancel);
         if (signal.aborted) throw new LayoutCancelled();
         const uri = URI.parse(params.uri).toString();
-        const { model, conflicts } = this.services.references.WorkspaceModel.snapshot;
+        const { model, conflicts } = this.services.polity.WorkspaceModel.snapshot;
         const facts = model.documents.find(d => d.uri === uri);
         if (!facts) return { error: `${params.uri} is not a Polity document of this workspace.` };
         const scope = facts.model;
@@ -104,10 +105,9 @@ function modelOf(document: LangiumDocument): string {
 export function registerDiagramService(shared: LangiumSharedServices, services: PolityServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    const service = new DiagramService(services);
-    connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams, cancel) => service.diagram(params, cancel));
+    connection.onRequest(DiagramRequest, (params, cancel) => services.polity.DiagramService.diagram(params, cancel));
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
         const params: ModelChangedParams = { uris: documents.map(d => d.uri.toString()) };
-        void connection.sendNotification(MODEL_CHANGED_NOTIFICATION, params);
+        void connection.sendNotification(ModelChangedNotification, params);
     });
 }

@@ -1,19 +1,18 @@
 import { CancellationToken } from 'vscode-languageserver';
-import {
-    DefaultDocumentBuilder, DocumentState, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type URI
-} from 'langium';
-import type { PolityIndexManager } from './index-manager.js';
+import { DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type URI } from 'langium';
 import { isPrelude } from './prelude.js';
-import { exportedNames, repointReferences } from './repoint.js';
+import { exportedNames, NameChanges, type ExportedNames } from './name-changes.js';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { PolityServices } from './module.js';
 import type { WorkspaceModel } from './workspace-model.js';
 
 /**
  * After an edit, Langium would link and validate again every document that
  * references the edited ones (65 of 100 files in a measured workspace). Here
- * only the edited documents are rebuilt; the others' references are re-pointed
- * at the new nodes, and only documents using a removed (or newly shadowed)
- * name are linked again (see repoint.ts).
+ * only the edited documents are rebuilt: the others' references follow their
+ * declarations by name into the new syntax trees (linker.ts), and only
+ * documents using a removed (or newly shadowed) name are linked again (see
+ * name-changes.ts).
  *
  * A conflict or duplicate can also involve a document that references neither
  * (two files claiming one mandate declared in a third), so after each update
@@ -21,15 +20,14 @@ import type { WorkspaceModel } from './workspace-model.js';
  * and only those.
  */
 export class PolityDocumentBuilder extends DefaultDocumentBuilder {
-    private workspaceModel?: () => WorkspaceModel | undefined;
-    /** Set while an update re-points references instead of relinking the documents that hold them. */
-    private repointing = false;
+    /** Set while an update links again only the documents whose names changed, decided after it parsed them. */
+    private selective = false;
     /**
      * Documents rebuilt by an update that was cancelled (by the next keystroke)
-     * before it re-pointed the references into them, with the names they
-     * exported before: the next update re-points into them as well.
+     * before it relinked the documents their name changes affect, with the
+     * names they exported before: the next update takes them into account.
      */
-    private readonly unpointed = new Map<string, Map<string, AstNodeDescription>>();
+    private readonly pending: ExportedNames = new Map();
 
     /** Documents linked during the current update: their references are fresh already. */
     private readonly linked = new Set<string>();
@@ -39,8 +37,10 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
         this.onDocumentPhase(DocumentState.Linked, document => { this.linked.add(document.uri.toString()); });
     }
 
-    useWorkspaceModel(provider: () => WorkspaceModel | undefined): void {
-        this.workspaceModel = provider;
+    /** Polity's workspace model, from the language's services (the shared services are created first). */
+    private workspaceModel(): WorkspaceModel | undefined {
+        const services = this.serviceRegistry.all.find((s): s is PolityServices => 'polity' in s);
+        return services?.polity.WorkspaceModel;
     }
 
     /** The prelude is built along with the first documents, wherever they come from (CLI, tests, server). */
@@ -51,29 +51,31 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
         for (const uri of deleted) {
-            this.workspaceModel?.()?.forget(uri.toString());
-            this.unpointed.delete(uri.toString());
+            this.workspaceModel()?.forget(uri.toString());
+            this.pending.delete(uri.toString());
         }
         // Deletions, folders and new files take Langium's way: link again whatever refers to them.
         const selective = deleted.length === 0 && changed.length > 0 && changed.every(uri => this.langiumDocuments.hasDocument(uri));
-        const edited = new Set([...changed.map(uri => uri.toString()), ...this.unpointed.keys()]);
+        const edited = new Set([...changed.map(uri => uri.toString()), ...this.pending.keys()]);
         const before = selective
-            ? new Map([...exportedNames(this.indexManager, new Set([...edited].filter(uri => !this.unpointed.has(uri)))), ...this.unpointed])
+            ? new Map([...exportedNames(this.indexManager, new Set([...edited].filter(uri => !this.pending.has(uri)))), ...this.pending])
             : undefined;
-        this.repointing = selective;
+        this.selective = selective;
         this.linked.clear();
         try {
             await super.update(changed, deleted, cancelToken);
         } catch (error) {
-            for (const [uri, names] of before ?? []) this.unpointed.set(uri, names);
+            for (const [uri, names] of before ?? []) this.pending.set(uri, names);
             throw error;
         } finally {
-            this.repointing = false;
+            this.selective = false;
         }
-        this.unpointed.clear();
+        this.pending.clear();
         if (before) {
-            const stale = this.langiumDocuments.all.filter(document => !this.linked.has(document.uri.toString()));
-            const relink = repointReferences(stale, edited, before, this.indexManager as PolityIndexManager);
+            const changes = new NameChanges(before, exportedNames(this.indexManager, edited));
+            const relink = this.langiumDocuments.all
+                .filter(document => !this.linked.has(document.uri.toString()) && changes.affects(document))
+                .toArray();
             if (relink.length > 0) {
                 for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
                 await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
@@ -83,17 +85,17 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * While re-pointing, only documents with unresolved names are linked again
-     * (they may resolve now); otherwise also those that still point into a
-     * document whose re-pointing was cancelled.
+     * In a selective update, only documents with unresolved names are linked
+     * again at first (they may resolve now); otherwise also those that refer
+     * into a document whose selective update was cancelled.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (this.repointing) return document.references.some(ref => ref.error !== undefined);
-        return super.shouldRelink(document, changedUris) || this.indexManager.isAffected(document, new Set(this.unpointed.keys()));
+        if (this.selective) return document.references.some(ref => ref.error !== undefined);
+        return super.shouldRelink(document, changedUris) || this.indexManager.isAffected(document, new Set(this.pending.keys()));
     }
 
     protected async refreshStale(cancelToken: CancellationToken): Promise<void> {
-        const model = this.workspaceModel?.();
+        const model = this.workspaceModel();
         if (!model) return;
         const stale: LangiumDocument[] = model.staleDocuments();
         if (stale.length === 0) return;

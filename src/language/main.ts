@@ -3,20 +3,21 @@ import { NodeFileSystem } from 'langium/node';
 import { registerBuiltinRequest } from './builtin-documents.js';
 import { registerDiagramService } from './diagram-service.js';
 import { withErrorLog } from './error-log.js';
-import { injectFaults } from './faults.js';
-import { createPolityServices, type PolityServices } from './module.js';
+import { createPolityServices, type PolityOverrides, type PolityServices } from './module.js';
 import { withRequestGate } from './request-gate.js';
 import { watchSettings } from './settings.js';
 import { createServerConnection } from './transport.js';
 
-/** The language server on stdio or Node IPC, as the client chooses. */
-export function startServer(): void {
+/**
+ * The language server on stdio or Node IPC, as the client chooses; `overrides`
+ * replace some of Polity's services (test/support/faulty-server.ts makes features fail with them).
+ */
+export function startServer(overrides?: PolityOverrides): void {
     let shared: PolityServices['shared'] | undefined;
     const connection = withErrorLog(withRequestGate(createServerConnection(), () => shared!));
-    const services = createPolityServices({ connection, ...NodeFileSystem });
+    const services = createPolityServices({ connection, ...NodeFileSystem }, overrides);
     shared = services.shared;
     const { Polity } = services;
-    injectFaults(Polity);
     watchSettings(shared, Polity);
     registerBuiltinRequest(shared);
     registerDiagramService(shared, Polity);

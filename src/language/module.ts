@@ -1,5 +1,5 @@
 import {
-    DefaultWorkspaceManager, inject, type LangiumDocument, type LangiumDocumentFactory, type Module,
+    DefaultWorkspaceManager, inject, type DeepPartial, type LangiumDocument, type LangiumDocumentFactory, type Module,
     type WorkspaceFolder
 } from 'langium';
 import {
@@ -15,8 +15,10 @@ import { createPolityCompletionParser, createPolityParser, PolityLexer } from '.
 import { PolityTokenBuilder } from './token-builder.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
-import { PolityDocumentValidator, PolityValidationRegistry, registerValidationChecks } from './validator.js';
+import { PolityDocumentValidator, PolityValidationRegistry, PolityValidator, registerValidationChecks } from './validator.js';
 import { WorkspaceModel } from './workspace-model.js';
+import { DiagramService } from './diagram-service.js';
+import { PolityLinker, PolityReferenceDescriptionProvider } from './linker.js';
 import { PolityCodeActionProvider } from './lsp/code-actions.js';
 import { PolityCodeLensProvider } from './lsp/code-lens.js';
 import { PolityCompletionProvider } from './lsp/completion.js';
@@ -31,16 +33,31 @@ import { PolitySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { PolityWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { PolityTextDocuments } from './text-documents.js';
 
+/** Polity's own services, beside Langium's. */
 export interface PolityAddedServices {
-    references: {
+    polity: {
+        /** The exported declarations by key: every name lookup goes through it. */
         NameIndex: NameIndex;
+        /** The semantic model of the workspace and its findings, once per build. */
         WorkspaceModel: WorkspaceModel;
+        Validator: PolityValidator;
+        /** Answers the preview's diagram requests (created on first use: the CLI never asks). */
+        DiagramService: DiagramService;
     };
 }
 
 export type PolityServices = LangiumServices & PolityAddedServices;
 
+/** Services to use instead of some of Polity's own. */
+export type PolityOverrides = Module<PolityServices, DeepPartial<PolityServices>>;
+
 export const PolityModule: Module<PolityServices, PartialLangiumServices & PolityAddedServices> = {
+    polity: {
+        NameIndex: services => new NameIndex(services),
+        WorkspaceModel: services => new WorkspaceModel(services),
+        Validator: services => new PolityValidator(services),
+        DiagramService: services => new DiagramService(services)
+    },
     parser: {
         Lexer: services => new PolityLexer(services),
         LangiumParser: services => createPolityParser(services),
@@ -51,8 +68,10 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
         ScopeComputation: services => new PolityScopeComputation(services),
         ScopeProvider: services => new PolityScopeProvider(services),
         References: services => new PolityReferences(services),
-        NameIndex: services => new NameIndex(services),
-        WorkspaceModel: services => new WorkspaceModel(services)
+        Linker: services => new PolityLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new PolityReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new PolityDocumentValidator(services),
@@ -106,12 +125,17 @@ export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSha
     }
 };
 
-export function createPolityServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Polity: PolityServices } {
+/**
+ * Polity's services; `overrides` replace some of them after Polity's own
+ * (test/support/faulty-server.ts makes features fail with them).
+ */
+export function createPolityServices(
+    context: DefaultSharedModuleContext, overrides: PolityOverrides = {}
+): { shared: LangiumSharedServices; Polity: PolityServices } {
     const shared = inject(createDefaultSharedModule(context), PolityGeneratedSharedModule, PolitySharedModule);
-    const Polity = inject(createDefaultModule({ shared }), PolityGeneratedModule, PolityModule);
+    const Polity = inject(createDefaultModule({ shared }), PolityGeneratedModule, PolityModule, overrides);
     shared.ServiceRegistry.register(Polity);
     registerValidationChecks(Polity);
-    (shared.workspace.DocumentBuilder as PolityDocumentBuilder).useWorkspaceModel(() => Polity.references.WorkspaceModel);
     if (!context.connection) {
         // Without a language client nothing calls the workspace manager, so the prelude is added here.
         shared.workspace.LangiumDocuments.addDocument(shared.workspace.LangiumDocumentFactory.fromString(PRELUDE_TEXT, PRELUDE_URI));

@@ -3,11 +3,10 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import {
     CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection
 } from 'vscode-languageserver';
-import { DIAGRAM_REQUEST } from '../diagram/protocol.js';
 import { interceptHandlers, type Handler } from './connection-hooks.js';
 import type { PolityDocumentUpdateHandler } from './document-update-handler.js';
 import { changeParams, documentParams, fileEventsParams, stringParams, type ParamsCheck } from './lsp/params.js';
-import { BUILTIN_REQUEST } from './protocol.js';
+import { BuiltinRequest, DiagramRequest } from './protocol.js';
 
 interface DocumentRequest {
     check: ParamsCheck;
@@ -62,8 +61,8 @@ const NOTIFICATIONS: Record<string, { method: string; check: ParamsCheck }> = {
 
 /** Polity's own requests, by method. */
 const OWN_REQUESTS: Record<string, ParamsCheck> = {
-    [DIAGRAM_REQUEST]: stringParams(['uri'], ['view', 'at', 'direction']),
-    [BUILTIN_REQUEST]: stringParams(['uri'])
+    [DiagramRequest.method]: stringParams(['uri'], ['view', 'at', 'direction']),
+    [BuiltinRequest.method]: stringParams(['uri'])
 };
 
 /**

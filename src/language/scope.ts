@@ -1,7 +1,7 @@
 import {
     DefaultScopeComputation, DocumentState, EMPTY_SCOPE, MultiMap, stream, WorkspaceCache,
     type AstNode, type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
-    type ScopeProvider, type Stream
+    type ScopeProvider, type Stream, type URI
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isFact, isInstitution, isRelationKind, isRole, Institution, Mandate, type Document } from './generated/ast.js';
@@ -36,9 +36,18 @@ export class NameIndex {
     private readonly cache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
     private readonly typed: WorkspaceCache<string, AstNodeDescription[]>;
 
+    /**
+     * Changes whenever the index may have changed (as its caches are cleared):
+     * a reference that read its declaration at this version may keep it.
+     */
+    version = 0;
+
     constructor(private readonly services: LangiumServices) {
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.typed = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.IndexedContent, () => { this.version++; });
+        builder.onUpdate((_changed, deleted) => { if (deleted.length > 0) this.version++; });
     }
 
     get byKey(): Map<string, AstNodeDescription[]> {
@@ -61,6 +70,13 @@ export class NameIndex {
     lookup(key: string, type: string): AstNodeDescription | undefined {
         const reflection = this.services.shared.AstReflection;
         return this.byKey.get(key)?.find(desc => reflection.isSubtype(desc.type, type));
+    }
+
+    /** The declaration of the key and type that this document exports, if it still does. */
+    inDocument(key: string, type: string, uri: URI): AstNodeDescription | undefined {
+        const reflection = this.services.shared.AstReflection;
+        const document = uri.toString();
+        return this.byKey.get(key)?.find(desc => reflection.isSubtype(desc.type, type) && desc.documentUri.toString() === document);
     }
 }
 
@@ -87,8 +103,8 @@ export function expectedType(reflection: AstReflection, context: ReferenceInfo):
 export class PolityScopeProvider implements ScopeProvider {
     private readonly index: NameIndex;
 
-    constructor(private readonly services: LangiumServices) {
-        this.index = (services as unknown as { references: { NameIndex: NameIndex } }).references.NameIndex;
+    constructor(private readonly services: LangiumServices & { polity: { NameIndex: NameIndex } }) {
+        this.index = services.polity.NameIndex;
     }
 
     getScope(context: ReferenceInfo): Scope {

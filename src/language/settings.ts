@@ -18,7 +18,7 @@ export function checkOptionsOf(settings: PolitySettings | undefined): CheckOptio
  * it arrives by workspace/didChangeConfiguration or by the workspace/configuration pull at start-up.
  */
 export function watchSettings(shared: LangiumSharedServices, polity: PolityServices): void {
-    const workspaceModel = polity.references.WorkspaceModel;
+    const workspaceModel = polity.polity.WorkspaceModel;
     const config = shared.workspace.ConfigurationProvider;
     let current = JSON.stringify(checkOptionsOf(undefined));
 

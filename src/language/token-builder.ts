@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, GrammarAST, GrammarUtils } from 'langium';
+import { DefaultTokenBuilder, GrammarUtils, type GrammarAST } from 'langium';
 import type { TokenType } from 'chevrotain';
 
 /**

@@ -14,7 +14,7 @@ import { expectedType } from './scope.js';
 import { isPrelude } from './prelude.js';
 
 export function registerValidationChecks(services: PolityServices): void {
-    const validator = new PolityValidator(services);
+    const validator = services.polity.Validator;
     const checks: ValidationChecks<ast.PolityAstType> = {
         Document: [validator.checkWorkspaceFindings, validator.checkModelName],
         Institution: validator.checkInstitution,
@@ -34,7 +34,7 @@ export class PolityValidator {
     checkWorkspaceFindings(document: ast.Document, accept: ValidationAcceptor): void {
         const langiumDocument = document.$document;
         if (!langiumDocument) return;
-        for (const finding of this.services.references.WorkspaceModel.findingsFor(langiumDocument)) {
+        for (const finding of this.services.polity.WorkspaceModel.findingsFor(langiumDocument)) {
             accept(finding.severity === 'information' ? 'info' : finding.severity, finding.message, {
                 node: document,
                 range: finding.loc.range,

@@ -30,7 +30,7 @@ export async function modelOf(files: Record<string, string>): Promise<{ model: S
         const errors = ws.diagnostics(name).filter(d => d.severity === 1);
         if (errors.length > 0) throw new Error(`${name}: ${errors.map(e => `${e.range.start.line + 1}: ${e.message}`).join('; ')}`);
     }
-    const { model, conflicts } = ws.Polity.references.WorkspaceModel.snapshot;
+    const { model, conflicts } = ws.Polity.polity.WorkspaceModel.snapshot;
     return { model, conflicts };
 }
 

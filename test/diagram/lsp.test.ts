@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    DIAGRAM_REQUEST, MODEL_CHANGED_NOTIFICATION, type DiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess,
+    type DiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess,
     type ModelChangedParams
 } from '../../src/diagram/protocol.js';
+import { DiagramRequest, ModelChangedNotification } from '../../src/language/protocol.js';
 import { fileDocument, startBundledServer, tempCopy, type LspSession } from '../lsp/lsp-client.js';
 
 describe('polity/diagram over stdio, on a copy of the flagship example', () => {
@@ -11,12 +12,12 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
     let folder: { dir: string; remove: () => void };
     const changes: ModelChangedParams[] = [];
     const file = (name: string) => fileDocument(path.join(folder.dir, name));
-    const diagram = (params: DiagramParams) => session.request<DiagramResult>(DIAGRAM_REQUEST, params, 30_000);
+    const diagram = (params: DiagramParams) => session.request<DiagramResult>(DiagramRequest.method, params, 30_000);
 
     beforeAll(async () => {
         folder = tempCopy('examples/china-cyber');
         session = startBundledServer();
-        session.connection.onNotification(MODEL_CHANGED_NOTIFICATION, (params: ModelChangedParams) => { changes.push(params); });
+        session.connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => { changes.push(params); });
         await session.initialize(folder.dir);
         const state = file('state.polity');
         await session.open(state.uri, state.text);

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
-import { DIAGRAM_REQUEST, isDiagramFailure, type DiagramParams, type DiagramResult } from '../../src/diagram/protocol.js';
+import { isDiagramFailure, type DiagramParams, type DiagramResult } from '../../src/diagram/protocol.js';
+import { DiagramRequest } from '../../src/language/protocol.js';
 import { runCli } from '../cli/run-cli.js';
 import { LayoutCancelled, LayoutError } from '../../src/diagram/render.js';
 import { WorkerRenderer } from '../../src/diagram/worker-renderer.js';
@@ -47,7 +48,7 @@ describe('diagram layout off the server\'s thread', () => {
     /** How long the whole-model diagram takes from request to answer. */
     let full = 0;
 
-    const diagram = (params: Omit<DiagramParams, 'uri'>, timeout = 240_000) => session.request<DiagramResult>(DIAGRAM_REQUEST, { uri, ...params }, timeout);
+    const diagram = (params: Omit<DiagramParams, 'uri'>, timeout = 240_000) => session.request<DiagramResult>(DiagramRequest.method, { uri, ...params }, timeout);
     const hover = () => session.request(HoverRequest.method, { textDocument: { uri }, position: positionOf(text, 'institution I7', 'institution '.length) });
 
     beforeAll(async () => {
@@ -95,7 +96,7 @@ describe('diagram layout off the server\'s thread', () => {
 
     it('stops a layout the client cancels, and the next request does not wait for it', async () => {
         const source = new CancellationTokenSource();
-        const cancelled = rejection(session.connection.sendRequest<DiagramResult>(DIAGRAM_REQUEST, { uri }, source.token));
+        const cancelled = rejection(session.connection.sendRequest<DiagramResult>(DiagramRequest.method, { uri }, source.token));
         // Let the layout start, then cancel it.
         await new Promise(resolve => setTimeout(resolve, Math.min(500, full / 10)));
         source.cancel();

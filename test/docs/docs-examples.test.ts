@@ -140,7 +140,7 @@ describe(`the tables of ${PAGE}`, () => {
         const ws = new TestWorkspace();
         opened.push(ws);
         await ws.open({ 'empty.polity': '' });
-        const model = ws.Polity.references.WorkspaceModel.snapshot.model;
+        const model = ws.Polity.polity.WorkspaceModel.snapshot.model;
         const [roles, kinds, relationKinds] = tablesUnder(markdown, 'The prelude');
         const builtinRoles = [...model.roles.values()].filter(r => r.builtin).map(r => [r.name, r.title, r.exclusive ? 'yes' : 'no']);
         const builtinKinds = [...model.kinds.values()].filter(k => k.builtin).map(k => [k.name, k.title, k.sphere]);

@@ -79,7 +79,7 @@ describe('the other examples of the language reference, as files of the first mo
 
     it('read doc comments, escaped Unicode strings, dates and qualified names as the reference says', async () => {
         await open(files);
-        const model = ws.Polity.references.WorkspaceModel.snapshot.model;
+        const model = ws.Polity.polity.WorkspaceModel.snapshot.model;
         const ccac = model.institutions.get('reference.lexical.CCAC')!;
         expect(ccac.doc).toContain('The Central Cyberspace Affairs Commission, under its Chinese name.');
         expect(ccac.title).toBe('中央网络安全和信息化委员会');

@@ -496,7 +496,7 @@ function readLogs(dir: string, max = 400_000): string {
   const out: string[] = [];
   let size = 0;
   const walk = (d: string) => {
-    let entries: fs.Dirent[] = [];
+    let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(d, { withFileTypes: true });
     } catch {
@@ -525,7 +525,7 @@ function readLogs(dir: string, max = 400_000): string {
 
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- see the type import at the top
-type PlaywrightModule = typeof import('playwright-core');
+type PlaywrightModule = typeof import('playwright-core'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the whole module's type, which may be missing
 
 let pwCache: Promise<PlaywrightModule> | undefined;
 
@@ -618,7 +618,7 @@ export async function openWorkbench(server: CodeServer, opts: WorkbenchOptions =
     return { server, browser, context, page, console: consoleLines, timings: { loadMs: Date.now() - t0 }, close };
   } catch (e) {
     await close();
-    throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.log().slice(-3000)}`);
+    throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.log().slice(-3000)}`, { cause: e });
   }
 }
 

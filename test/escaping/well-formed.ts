@@ -23,6 +23,7 @@ export function xmlProblem(text: string): string | undefined {
 }
 
 /** What a terminal acts on or that reorders or hides text; tab and line feed are how text output is laid out. */
+// eslint-disable-next-line no-control-regex -- the characters an output must not hold are what this matches
 export const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Mermaid reads `%%` as the start of a comment or of a directive (`%%{init: …}%%`) wherever it stands. */

@@ -1,6 +1,6 @@
 import { DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILTIN_REQUEST, type BuiltinResult, type InitializationOptions } from '../../src/language/protocol.js';
+import { BuiltinRequest, type BuiltinResult, type InitializationOptions } from '../../src/language/protocol.js';
 import { LspSession } from '../fuzz/lsp-session.js';
 
 // What the VS Code client hands the bundled server: settings at start-up and on change, and the request
@@ -68,9 +68,9 @@ describe('polity/builtin', () => {
         const server = await start();
         await server.open(URI, TURF);
         await server.nextDiagnostics(URI);
-        const prelude = await server.request<BuiltinResult>(BUILTIN_REQUEST, { uri: 'polity-builtin:///prelude.polity' });
+        const prelude = await server.request<BuiltinResult>(BuiltinRequest.method, { uri: 'polity-builtin:///prelude.polity' });
         expect(prelude.text).toContain('relation oversees "oversees" hierarchical');
-        expect((await server.request<BuiltinResult>(BUILTIN_REQUEST, { uri: URI })).text).toBeNull();
-        expect((await server.request<BuiltinResult>(BUILTIN_REQUEST, { uri: 'polity-builtin:///nothing.polity' })).text).toBeNull();
+        expect((await server.request<BuiltinResult>(BuiltinRequest.method, { uri: URI })).text).toBeNull();
+        expect((await server.request<BuiltinResult>(BuiltinRequest.method, { uri: 'polity-builtin:///nothing.polity' })).text).toBeNull();
     });
 });

@@ -68,7 +68,7 @@ describe('conflicts on crowded mandates', () => {
         it(`finds what comparing every pair finds (seed ${seed})`, async () => {
             const ws = new TestWorkspace();
             await ws.open({ 'crowd.polity': crowdedModel(seed, 60) });
-            const { model } = ws.Polity.references.WorkspaceModel.snapshot;
+            const { model } = ws.Polity.polity.WorkspaceModel.snapshot;
             expect(model.claimsByMandate.get('crowd.part')!.length).toBeGreaterThan(16);
             const conflicts = findConflicts(model);
             expect(conflicts.incomplete).toBeUndefined();
@@ -88,7 +88,7 @@ describe('conflicts on crowded mandates', () => {
         const ws = new TestWorkspace();
         const start = cpuMs();
         await ws.open({ 'many.polity': lines.join('\n') });
-        const conflicts = ws.Polity.references.WorkspaceModel.snapshot.conflicts;
+        const conflicts = ws.Polity.polity.WorkspaceModel.snapshot.conflicts;
         expect(n * (n - 1) / 2).toBeGreaterThan(LIMITS.pairs);
         expect(conflicts.length).toBeLessThanOrEqual(LIMITS.conflicts);
         expect(ws.diagnostics('many.polity').find(d => d.range.start.line === 1)?.message).toMatch(/^Too many claims on 'm' overlap in time/);

@@ -11,8 +11,10 @@ import { codeOf, TestWorkspace } from '../helpers.js';
 import { scaledTimeout } from './budget.js';
 
 /**
- * After an edit the builder re-links only the edited file and re-points the
- * other files' references (src/language/repoint.ts). These tests hold it to
+ * After an edit the builder re-links only the edited file; the other files'
+ * references follow their declarations by name (src/language/linker.ts), and
+ * only a change of the names they use links them again
+ * (src/language/name-changes.ts). These tests hold it to
  * the only acceptable standard: after every edit, each file's diagnostics,
  * reference targets and indexed references equal those of a fresh build of
  * the same texts.
@@ -80,6 +82,19 @@ describe('incremental rebuild after an edit', () => {
         await expectExact(ws, files, 'declarations moved down by an inserted institution');
         const oversees = ws.document('b.polity').references.find(r => r.$refText === 'A')!;
         expect(AstUtils.getDocument(targetOf(oversees)!).parseResult.value).toBe(ws.document('a.polity').parseResult.value);
+    });
+
+    it('links only the edited file when its declarations move, and the others follow them into its new tree', async () => {
+        const ws = new TestWorkspace();
+        await ws.open(BASE);
+        const linked: string[] = [];
+        ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => { linked.push(document.uri.path); });
+        const files = { ...BASE, 'decls.polity': BASE['decls.polity'].replace('model x\n', 'model x\nmandate first\nsource early "Earlier"\n') };
+        await ws.edit('decls.polity', files['decls.polity']);
+        expect(linked).toEqual([ws.uri('decls.polity').path]);
+        const cii = ws.document('a.polity').references.find(r => r.$refText === 'cii')!;
+        expect(AstUtils.getDocument(targetOf(cii)!).parseResult.value).toBe(ws.document('decls.polity').parseResult.value);
+        await expectExact(ws, files, 'declarations moved down in the file others refer to');
     });
 
     it('links again the files that use a name the edit removed, and again when it comes back', async () => {

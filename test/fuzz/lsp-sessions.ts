@@ -270,7 +270,7 @@ function key(d: Diagnostic): string {
 /** The diagnostics of the texts checked from scratch, as `polity check` would. */
 async function freshDiagnostics(texts: Map<string, string>, severity: string): Promise<Map<string, Diagnostic[]>> {
     const { shared, Polity } = createPolityServices(EmptyFileSystem);
-    Polity.references.WorkspaceModel.setOptions(checkOptionsOf({ conflicts: { severity } }));
+    Polity.polity.WorkspaceModel.setOptions(checkOptionsOf({ conflicts: { severity } }));
     const documents = [...texts].map(([uri, text]) => shared.workspace.LangiumDocuments.createDocument(URI.parse(uri), text));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return new Map(shared.workspace.LangiumDocuments.all.filter(d => !isPrelude(d.uri)).map(d => [d.uri.toString(), d.diagnostics ?? []] as const).toArray());

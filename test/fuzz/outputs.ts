@@ -20,7 +20,7 @@ import { sarifLog } from '../../src/cli/formats/sarif.js';
 import { modelInput, type ModelInput } from '../../src/cli/semantic.js';
 import { loadTexts } from '../../src/cli/workspace.js';
 import { writeDiagram, type DiagramFormat } from '../../src/diagram/diagram.js';
-import { GraphvizRenderer } from '../../src/diagram/render.js';
+import type { GraphvizRenderer } from '../../src/diagram/render.js';
 import { graphFor } from '../../src/diagram/request.js';
 import { parseDate } from '../../src/model/dates.js';
 import { diffModels } from '../../src/model/diff.js';
@@ -174,6 +174,7 @@ function rawControl(text: string): string | undefined {
 }
 
 function notXml(text: string): string | undefined {
+    // eslint-disable-next-line no-control-regex -- the characters an output must not hold are what this matches
     const found = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFDD0-\uFDEF]|\p{Cs}|\p{Noncharacter_Code_Point}/u.exec(text);
     return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase()}, which XML forbids or (as a noncharacter) discourages, at ${found.index}` : undefined;
 }

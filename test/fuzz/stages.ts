@@ -83,7 +83,7 @@ export class InProcessStages {
 
     /** Draws the model's default view and each declared view: DOT and Mermaid always, SVG when asked. */
     async diagram(svg: boolean): Promise<string[]> {
-        const { model, conflicts } = this.services.Polity.references.WorkspaceModel.snapshot;
+        const { model, conflicts } = this.services.Polity.polity.WorkspaceModel.snapshot;
         const problems: string[] = [];
         const now = today();
         for (const view of [undefined, ...[...model.views.values()].filter(v => !v.builtin)]) {

@@ -6,7 +6,7 @@ import { TestWorkspace } from '../helpers.js';
 async function model(files: Record<string, string>): Promise<SemanticModel> {
     const ws = new TestWorkspace();
     await ws.open(files);
-    return ws.Polity.references.WorkspaceModel.snapshot.model;
+    return ws.Polity.polity.WorkspaceModel.snapshot.model;
 }
 
 /** The diff as `change category id: field old → new` lines, for compact assertions. */

@@ -14,6 +14,7 @@ import { crowdedMandate } from '../language/crowded.js';
  */
 
 /** What a terminal would act on, or that reorders or hides text. */
+// eslint-disable-next-line no-control-regex -- the characters an output must not hold are what this matches
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 let dir: string;

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
     CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, type Position
 } from 'vscode-languageserver-protocol';
-import { DIAGRAM_REQUEST } from '../../src/diagram/protocol.js';
+import { DiagramRequest } from '../../src/language/protocol.js';
 import { fileDocument, positionOf, tempCopy } from '../lsp/lsp-client.js';
 import { LspSession, SERVER_PATH } from '../fuzz/lsp-session.js';
+import { bundleFaultyServer } from '../support/faulty-server-bundle.js';
 
 /**
  * A bug in one feature must cost only that request: with faults injected
  * into hover, code lens and the diagram (POLITY_FAULT, see
- * src/language/faults.ts), those requests are answered with an error and
+ * test/support/faulty-server.ts), those requests are answered with an error and
  * logged, while every other request, and the re-check after an edit, keep
  * working, and the process stays up.
  */
@@ -23,8 +24,9 @@ describe('the language server isolates a failing feature', () => {
 
     beforeAll(async () => {
         folder = tempCopy('examples/tutorial');
-        faulty = LspSession.start({ env: { POLITY_FAULT: 'hover,code-lens,diagram' } });
-        healthy = LspSession.start();
+        faulty = LspSession.start({ args: [await bundleFaultyServer(), '--stdio'], env: { POLITY_FAULT: 'hover,code-lens,diagram' } });
+        // The shipped server has no fault hook: the same environment leaves it healthy.
+        healthy = LspSession.start({ env: { POLITY_FAULT: 'hover,code-lens,diagram' } });
         const { uri, text } = tutorial();
         hoverAt = positionOf(text, 'institution MDA', 'institution '.length);
         for (const session of [faulty, healthy]) {
@@ -46,7 +48,7 @@ describe('the language server isolates a failing feature', () => {
         const textDocument = { uri };
         await expect(faulty.request(HoverRequest.method, { textDocument, position: hoverAt })).rejects.toThrow(/injected fault in hover/);
         await expect(faulty.request(CodeLensRequest.method, { textDocument })).rejects.toThrow(/injected fault in code-lens/);
-        await expect(faulty.request(DIAGRAM_REQUEST, { uri })).rejects.toThrow(/injected fault in diagram/);
+        await expect(faulty.request(DiagramRequest.method, { uri })).rejects.toThrow(/injected fault in diagram/);
         for (const feature of ['hover', 'code-lens', 'diagram']) expect(faulty.errors.join('\n')).toContain(`injected fault in ${feature}`);
         // Without the fault, the same requests have answers: the failures were the faults'.
         expect(await healthy.request(HoverRequest.method, { textDocument, position: hoverAt })).toMatchObject({ contents: expect.anything() });
@@ -69,7 +71,8 @@ describe('the language server isolates a failing feature', () => {
         expect(faulty.alive).toBe(true);
     });
 
-    it('is the bundled server', () => {
-        expect(faulty.process.spawnargs).toContain(SERVER_PATH);
+    it('compares with the shipped server, which has no fault hook', () => {
+        expect(healthy.process.spawnargs).toContain(SERVER_PATH);
+        expect(faulty.process.spawnargs).not.toContain(SERVER_PATH);
     });
 });

@@ -8,6 +8,7 @@ import { scaledTimeout } from '../fuzz/budget.js';
 import { crowdedMandate } from '../language/crowded.js';
 import { startBundledServer, type LspSession } from '../lsp/lsp-client.js';
 import { LspSession as Session } from '../fuzz/lsp-session.js';
+import { bundleFaultyServer } from '../support/faulty-server-bundle.js';
 
 /**
  * The language server over stdio, as an editor sees it: text nested too deep
@@ -73,7 +74,7 @@ describe('the language server when a check fails', () => {
     afterAll(async () => { await faulty?.stop(); });
 
     it('shows an internal error finding, and the findings it could still make', async () => {
-        faulty = Session.start({ env: { POLITY_FAULT: 'checks' } });
+        faulty = Session.start({ args: [await bundleFaultyServer(), '--stdio'], env: { POLITY_FAULT: 'checks' } });
         await faulty.initialize();
         const uri = 'file:///faulty/model.polity';
         const diagnostics = faulty.nextDiagnostics(uri, scaledTimeout(60_000));

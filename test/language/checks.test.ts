@@ -186,7 +186,7 @@ describe('scoping', () => {
     it("a model's own declaration wins over the prelude's", async () => {
         const ws = new TestWorkspace();
         await ws.open({ 'a.polity': 'model m\nrelation oversees "commands" hierarchical\ninstitution A { oversees B }\ninstitution B' });
-        const snapshot = ws.Polity.references.WorkspaceModel.snapshot;
+        const snapshot = ws.Polity.polity.WorkspaceModel.snapshot;
         expect(snapshot.model.relations[0].kind).toBe('m.oversees');
     });
 

@@ -10,7 +10,7 @@ const messages = async (text: string) => (await checkText(text)).diagnostics.map
 async function modelOf(text: string) {
     const ws = new TestWorkspace();
     await ws.open({ 'model.polity': text });
-    return ws.Polity.references.WorkspaceModel.snapshot.model;
+    return ws.Polity.polity.WorkspaceModel.snapshot.model;
 }
 
 describe('declared roles', () => {
@@ -272,7 +272,7 @@ describe('names', () => {
         });
         expect(ws.codes('state.polity')).toEqual([]);
         expect(ws.codes('party.polity')).toEqual(['stale-dispute']);
-        const model = ws.Polity.references.WorkspaceModel.snapshot.model;
+        const model = ws.Polity.polity.WorkspaceModel.snapshot.model;
         expect(model.relations.map(r => [r.subject, r.kind, r.target])).toEqual([['eu.party.CCAC', 'polity.oversees', 'china.state.MPS']]);
     });
 });

@@ -33,7 +33,7 @@ describe('validation that never drops findings', () => {
 
     it('turns a check that throws into an internal error at the start of the file, and keeps the other findings', async () => {
         const ws = new TestWorkspace();
-        ws.Polity.references.WorkspaceModel.findingsFor = () => { throw new RangeError('Maximum call stack size exceeded'); };
+        ws.Polity.polity.WorkspaceModel.findingsFor = () => { throw new RangeError('Maximum call stack size exceeded'); };
         await ws.open({ 'model.polity': '// a comment first\ninstitution A { established 2014-13 }\n' });
         const diagnostics = ws.diagnostics('model.polity');
         expect(diagnostics.map(codeOf).sort()).toEqual(['bad-date', 'internal']);
@@ -89,7 +89,7 @@ describe('validation that never drops findings', () => {
         // Parsing that many takes ~20 s, so the facts of one parsed claim are repeated.
         const ws = new TestWorkspace();
         await ws.open({ 'model.polity': 'mandate m\ninstitution A { supports m from 2010 to 2012 }\ninstitution B { established 2014-13 }\n' });
-        const [facts] = ws.Polity.references.WorkspaceModel.snapshot.model.documents.filter(d => d.uri.endsWith('model.polity'));
+        const [facts] = ws.Polity.polity.WorkspaceModel.snapshot.model.documents.filter(d => d.uri.endsWith('model.polity'));
         const n = 200_000;
         const model = buildModel([{ ...facts, claims: Array.from({ length: n }, () => facts.claims[0]) }]);
         expect(model.claimsByMandate.get('m')).toHaveLength(n);

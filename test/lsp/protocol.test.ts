@@ -5,7 +5,7 @@ import {
     StreamMessageReader, type Message, type ResponseMessage
 } from 'vscode-languageserver-protocol/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIAGRAM_REQUEST } from '../../src/diagram/protocol.js';
+import { DiagramRequest } from '../../src/language/protocol.js';
 import { codeOf } from '../helpers.js';
 import { fileDocument, startBundledServer, tempCopy, type LspSession } from './lsp-client.js';
 
@@ -92,7 +92,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
         await session.open(tutorial.uri, tutorial.text);
         await published;
 
-        const diagram = await errorOf(session.request(DIAGRAM_REQUEST, { uri: tutorial.uri, at: 2020 }));
+        const diagram = await errorOf(session.request(DiagramRequest.method, { uri: tutorial.uri, at: 2020 }));
         expect([diagram.code, diagram.message]).toEqual([ErrorCodes.InvalidParams, "Invalid parameters: 'at' must be a string when given, got 2020."]);
         const position = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: tutorial.uri }, position: { line: -1, character: 0 } }));
         expect([position.code, position.message]).toEqual([ErrorCodes.InvalidParams, "Invalid parameters: 'position.line' must be a whole number of 0 or more, got -1."]);

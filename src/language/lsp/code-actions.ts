@@ -49,7 +49,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: PolityServices) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
-        const snapshot = this.services.references.WorkspaceModel.snapshot;
+        const snapshot = this.services.polity.WorkspaceModel.snapshot;
         const model = modelNameOf(document.parseResult.value);
         return params.context.diagnostics.flatMap(diagnostic => {
             const data = (diagnostic.data ?? {}) as Record<string, unknown>;

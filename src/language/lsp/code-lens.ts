@@ -17,7 +17,7 @@ export class PolityCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: PolityServices) {}
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
-        const { model, conflicts } = this.services.references.WorkspaceModel.snapshot;
+        const { model, conflicts } = this.services.polity.WorkspaceModel.snapshot;
         const facts = model.documents.find(d => d.uri === document.uri.toString());
         if (!facts) return [];
         const figures = new Figures(model, conflicts);

@@ -86,7 +86,7 @@ export class PolityCompletionProvider extends DefaultCompletionProvider {
     private declarationOf(node: AstNode): Declaration | undefined {
         if (typeof (node as { name?: unknown }).name !== 'string') return undefined;
         const key = keyOf(node as AstNode & { name: string });
-        return this.polity.references.WorkspaceModel.snapshot.model.declarations.get(key)?.[0];
+        return this.polity.polity.WorkspaceModel.snapshot.model.declarations.get(key)?.[0];
     }
 }
 

@@ -15,7 +15,7 @@ export class PolityHoverProvider extends AstNodeHoverProvider {
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
         if (typeof (node as { name?: unknown }).name !== 'string') return undefined;
-        const { model, conflicts } = this.polity.references.WorkspaceModel.snapshot;
+        const { model, conflicts } = this.polity.polity.WorkspaceModel.snapshot;
         return describe(model, conflicts, keyOf(node as AstNode & { name: string }));
     }
 }

@@ -24,7 +24,7 @@ export class PolityReferences extends DefaultReferences {
         const index = segments.findIndex(s => s.offset <= sourceCstNode.offset && sourceCstNode.end <= s.end);
         if (segments.length < 2 || index < 0 || index === segments.length - 1) return targets;
         const key = segmentKeys(keyOf(target), segments.length)[index];
-        const named = this.polity.references.NameIndex.byKey.get(key ?? '')?.map(d => d.node).find(n => n && isInstitution(n));
+        const named = this.polity.polity.NameIndex.byKey.get(key ?? '')?.map(d => d.node).find(n => n && isInstitution(n));
         return named ? [named] : [];
     }
 }

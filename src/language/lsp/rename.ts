@@ -79,7 +79,7 @@ export class PolityRenameProvider extends DefaultRenameProvider {
         }
         const key = keyOf(target);
         const renamed = `${key.slice(0, key.length - target.name.length)}${newName}`;
-        if (newName !== target.name && this.polity.references.NameIndex.byKey.has(renamed)) {
+        if (newName !== target.name && this.polity.polity.NameIndex.byKey.has(renamed)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, `'${newName}' is already declared here; pick a name that is not taken.`);
         }
     }

@@ -89,7 +89,7 @@ export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
         const segments = segmentsOf(cst.text, cst.offset);
         const keys = segmentKeys(keyOf(target), segments.length);
         segments.forEach((segment, index) => {
-            const named = index === segments.length - 1 ? target : this.polity.references.NameIndex.lookup(keys[index] ?? '', ast.Institution.$type)?.node;
+            const named = index === segments.length - 1 ? target : this.polity.polity.NameIndex.lookup(keys[index] ?? '', ast.Institution.$type)?.node;
             const range = { start: document.textDocument.positionAt(segment.offset), end: document.textDocument.positionAt(segment.end) };
             acceptor({ range, ...token(named) });
         });
@@ -100,7 +100,7 @@ export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
         if (!result) {
             result = [];
             if (isPrelude(AstUtils.getDocument(node).uri)) result.push(SemanticTokenModifiers.defaultLibrary);
-            if (ast.isInstitution(node) && this.polity.references.WorkspaceModel.snapshot.model.institutions.get(keyOf(node))?.dissolved) {
+            if (ast.isInstitution(node) && this.polity.polity.WorkspaceModel.snapshot.model.institutions.get(keyOf(node))?.dissolved) {
                 result.push(SemanticTokenModifiers.deprecated);
             }
             this.modifierCache.set(node, result);

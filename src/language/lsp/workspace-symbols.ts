@@ -39,7 +39,7 @@ export class PolityWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
 
     private *declarations(): Generator<Declaration> {
         for (const services of this.shared.ServiceRegistry.all) {
-            const workspaceModel = (services as PolityServices).references.WorkspaceModel;
+            const workspaceModel = (services as PolityServices).polity.WorkspaceModel;
             if (!workspaceModel) continue;
             for (const declarations of workspaceModel.snapshot.model.declarations.values()) yield* declarations;
         }
