@@ -11,8 +11,12 @@ export const BUILTIN_REQUEST = 'polity/builtin';
 export interface BuiltinParams { uri: string }
 export interface BuiltinResult { text: string | null }
 
-/** Sent as initializationOptions: the `polity.*` settings as they were when the client started. */
-export interface InitializationOptions { settings?: PolitySettings }
+/**
+ * Sent as initializationOptions: the `polity.*` settings as they were when the client started, and
+ * whether the client shows `polity-builtin:` documents through `polity/builtin` (the VS Code
+ * extension does); any other client is given the prelude as a `file:` URI.
+ */
+export interface InitializationOptions { settings?: PolitySettings; builtinDocuments?: boolean }
 
 /** The `polity.*` settings the server reads. */
 export interface PolitySettings {
