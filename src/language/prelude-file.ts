@@ -8,13 +8,15 @@ import { URI } from 'langium';
  * The prelude as a real file, for editors that open only `file:` URIs (Neovim, Helix, Emacs): go to
  * definition on `leads` must land somewhere they can show. VS Code asks the server for the
  * `polity-builtin:` document instead. The file sits in the user's cache folder, outside every
- * workspace (so no workspace reads it as a model file of its own), and is named by the hash of its
- * text, so two versions of polity never share one file and an existing file is only ever rewritten
- * with the same text.
+ * workspace (so no workspace reads it as a model file of its own), in a folder named by the hash of
+ * its text, so two versions of polity never share one file and an existing file is only ever
+ * rewritten with the same text.
  */
 export function preludeFilePath(text: string, env: NodeJS.ProcessEnv = process.env): string {
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
-    return path.join(cacheFolder(env), 'polity', `prelude-${hash}.polity`);
+    // A folder per version holding nothing else: an editor that starts a server for the prelude's own
+    // folder (Neovim does, on opening it) then reads this prelude and no other version of it.
+    return path.join(cacheFolder(env), 'polity', `prelude-${hash}`, 'prelude.polity');
 }
 
 function cacheFolder(env: NodeJS.ProcessEnv): string {
