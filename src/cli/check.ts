@@ -6,8 +6,9 @@ import { sarifLog } from './formats/sarif.js';
 import { printable } from '../text/terminal.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type CheckFormat = typeof CHECK_FORMATS[number];
+import type { CheckFormat } from './check-formats.js';
+
+export { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
 
 export interface CheckOptions {
     format: CheckFormat;
