@@ -14,10 +14,16 @@ let project: string;
 /** PATH with the Node that runs the tests first, as a user with Node 22 installed has it. */
 let PATH: string;
 
-function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+/**
+ * Runs a command as a user would in a shell. Under `npm test` the environment holds the outer npm's
+ * configuration (npm_config_local_prefix names the clone, npm_config_user_agent the outer Node); the
+ * npm run here must not see it, or it would work on the clone rather than the empty project.
+ */
+function run(file: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
     const result = spawnSync(file, args, {
         cwd, encoding: 'utf8', timeout: scaledTimeout(180_000),
-        env: { ...process.env, PATH, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', ...env }
+        env: { ...env, PATH, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' }
     });
     if (result.error) throw result.error;
     return result;
