@@ -1,12 +1,11 @@
 import pc from 'picocolors';
+import type { CheckFormat } from './check-formats.js';
 import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
 import { EXIT } from './errors.js';
 import { githubCommand } from './formats/github.js';
 import { sarifLog } from './formats/sarif.js';
 import { printable } from '../text/terminal.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
-
-import type { CheckFormat } from './check-formats.js';
 
 export { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
 

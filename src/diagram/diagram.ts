@@ -1,11 +1,10 @@
 import type { Location } from '../model/types.js';
+import type { DiagramFormat } from './formats.js';
 import { toDot } from './dot.js';
 import type { Detail, DiagramGraph } from './graph.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
 import { LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer } from './render.js';
-
-import type { DiagramFormat } from './formats.js';
 
 export { FORMATS, type DiagramFormat } from './formats.js';
 
