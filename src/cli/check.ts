@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import type { CheckFormat } from './check-formats.js';
 import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
 import { EXIT } from './errors.js';
 import { githubCommand } from './formats/github.js';
@@ -6,8 +7,7 @@ import { sarifLog } from './formats/sarif.js';
 import { printable } from '../text/terminal.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type CheckFormat = typeof CHECK_FORMATS[number];
+export { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
 
 export interface CheckOptions {
     format: CheckFormat;

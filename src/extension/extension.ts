@@ -24,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.polity'),
             configurationSection: 'polity'
         },
-        initializationOptions: { settings: currentSettings() } satisfies InitializationOptions
+        initializationOptions: { settings: currentSettings(), builtinDocuments: true } satisfies InitializationOptions
     };
     // The id 'polity' makes the client honour the `polity.trace.server` setting.
     const languageClient = new LanguageClient('polity', 'Polity Language Server', serverOptions, clientOptions);

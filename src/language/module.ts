@@ -1,7 +1,8 @@
 import {
-    DefaultWorkspaceManager, inject, type DeepPartial, type LangiumDocument, type LangiumDocumentFactory, type Module,
+    DefaultWorkspaceManager, inject, type DeepPartial, type LangiumDocument, type LangiumDocumentFactory, type Module, URI, UriUtils,
     type WorkspaceFolder
 } from 'langium';
+import type { InitializeParams } from 'vscode-languageserver';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
@@ -14,6 +15,8 @@ import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser, PolityLexer } from './parser-limits.js';
 import { PolityTokenBuilder } from './token-builder.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
+import { writePreludeFile } from './prelude-file.js';
+import type { InitializationOptions } from './protocol.js';
 import { NameIndex, PolityScopeComputation, PolityScopeProvider } from './scope.js';
 import { PolityDocumentValidator, PolityValidationRegistry, PolityValidator, registerValidationChecks } from './validator.js';
 import { WorkspaceModel } from './workspace-model.js';
@@ -93,6 +96,7 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
 /** Loads the prelude with the workspace, as Langium's built-in library pattern does. */
 export class PolityWorkspaceManager extends DefaultWorkspaceManager {
     private readonly documentFactory: LangiumDocumentFactory;
+    private preludeUri = PRELUDE_URI;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -102,12 +106,32 @@ export class PolityWorkspaceManager extends DefaultWorkspaceManager {
         this.initialBuildOptions = { validation: true };
     }
 
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        // A client that names only a root (`rootUri`, LSP's older form) still means that folder.
+        if (!this.folders && params.rootUri) this.folders = [{ uri: params.rootUri, name: UriUtils.basename(URI.parse(params.rootUri)) }];
+        this.preludeUri = preludeUriFor(params.initializationOptions as InitializationOptions | undefined);
+    }
+
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
-        if (!this.langiumDocuments.hasDocument(PRELUDE_URI)) {
-            collector(this.documentFactory.fromString(PRELUDE_TEXT, PRELUDE_URI));
+        if (!this.langiumDocuments.hasDocument(this.preludeUri)) {
+            collector(this.documentFactory.fromString(PRELUDE_TEXT, this.preludeUri));
         }
     }
+}
+
+/**
+ * The URI the prelude is loaded under: `polity-builtin:` for a client that shows it through
+ * `polity/builtin` (VS Code), else the prelude's file, so that go to definition lands on a file the
+ * editor can open. Where that file cannot be written, the built-in URI, with the reason in the log.
+ */
+function preludeUriFor(options: InitializationOptions | undefined): URI {
+    if (options?.builtinDocuments === true) return PRELUDE_URI;
+    const file = writePreludeFile(PRELUDE_TEXT);
+    if ('uri' in file) return file.uri;
+    console.warn(`polity: the prelude stays at ${PRELUDE_URI.toString()}: ${file.error}`);
+    return PRELUDE_URI;
 }
 
 export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {

@@ -1,5 +1,6 @@
 import { URI } from 'langium';
 import { PRELUDE_MODEL } from './names.js';
+import { preludeFilePath } from './prelude-file.js';
 import { BUILTIN_SCHEME } from './protocol.js';
 
 /**
@@ -50,6 +51,10 @@ relation hosts "hosts"
 relation merged-into "was merged into"
 `;
 
+/** The prelude as editors other than VS Code see it: a file written by the server (prelude-file.ts). */
+export const PRELUDE_FILE_URI = URI.file(preludeFilePath(PRELUDE_TEXT));
+
 export function isPrelude(uri: URI | string): boolean {
-    return uri.toString() === PRELUDE_URI.toString();
+    const text = uri.toString();
+    return text === PRELUDE_URI.toString() || text === PRELUDE_FILE_URI.toString();
 }

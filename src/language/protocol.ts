@@ -21,8 +21,12 @@ export const DiagramRequest = new RequestType<DiagramParams, DiagramResult, void
 /** Sent by the server after every build, so an open preview can ask again. */
 export const ModelChangedNotification = new NotificationType<ModelChangedParams>('polity/modelChanged');
 
-/** Sent as initializationOptions: the `polity.*` settings as they were when the client started. */
-export interface InitializationOptions { settings?: PolitySettings }
+/**
+ * Sent as initializationOptions: the `polity.*` settings as they were when the client started, and
+ * whether the client shows `polity-builtin:` documents through `polity/builtin` (the VS Code
+ * extension does); any other client is given the prelude as a `file:` URI.
+ */
+export interface InitializationOptions { settings?: PolitySettings; builtinDocuments?: boolean }
 
 /** The `polity.*` settings the server reads. */
 export interface PolitySettings {

@@ -65,7 +65,8 @@ describe('polity.conflicts.severity', () => {
 
 describe('polity/builtin', () => {
     it('serves the prelude, and nothing for other documents', async () => {
-        const server = await start();
+        // The extension says it shows built-in documents, so the prelude keeps its polity-builtin: URI.
+        const server = await start({ builtinDocuments: true });
         await server.open(URI, TURF);
         await server.nextDiagnostics(URI);
         const prelude = await server.request<BuiltinResult>(BuiltinRequest.method, { uri: 'polity-builtin:///prelude.polity' });

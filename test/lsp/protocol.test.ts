@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiagramRequest } from '../../src/language/protocol.js';
+import { isPrelude } from '../../src/language/prelude.js';
 import { codeOf } from '../helpers.js';
 import { fileDocument, startBundledServer, tempCopy, type LspSession } from './lsp-client.js';
 
@@ -77,7 +78,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
         const published = session.nextDiagnostics(polity);
         await session.open(polity, 'institution B { established 2014-13 }\n');
         expect((await published).length).toBeGreaterThan(0);
-        expect([...session.diagnostics.keys()].filter(uri => !uri.startsWith('polity-builtin:')).sort()).toEqual([polity, 'untitled:Untitled-2']);
+        expect([...session.diagnostics.keys()].filter(uri => !isPrelude(uri)).sort()).toEqual([polity, 'untitled:Untitled-2']);
         const ignored = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: 'file:///tmp/polity-protocol/notes.txt' }, position: { line: 0, character: 0 } }));
         expect(ignored.code).toBe(ErrorCodes.InvalidParams);
         expect(session.alive).toBe(true);

@@ -7,7 +7,7 @@ import {
     type WorkspaceEdit, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRELUDE_URI } from '../../src/language/prelude.js';
+import { PRELUDE_FILE_URI } from '../../src/language/prelude.js';
 import { codeOf } from '../helpers.js';
 import { fileDocument, positionOf, startBundledServer, startCliServer, tempCopy, type LspSession } from './lsp-client.js';
 
@@ -72,7 +72,7 @@ describe('the bundled language server over stdio, on a copy of the flagship exam
 
     it('goes to the prelude for a built-in kind', async () => {
         const links = await request<LocationLink[]>(DefinitionRequest.method, at(state, 'kind administration', 6));
-        expect(links.map(l => l.targetUri)).toEqual([PRELUDE_URI.toString()]);
+        expect(links.map(l => l.targetUri)).toEqual([PRELUDE_FILE_URI.toString()]);
     });
 
     it('renames across files, and refuses built-in names with a message', async () => {
