@@ -5,10 +5,12 @@ import {
     type ValidationOptions
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { probableDate } from '../model/date-repair.js';
 import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
+import { constructOfNode } from './constructs.js';
 import { PRELUDE_MODEL } from './names.js';
 import { expectedType } from './scope.js';
 import { isPrelude } from './prelude.js';
@@ -83,9 +85,14 @@ export class PolityValidator {
     }
 
     checkDate<N extends ast.PolityAstType[keyof ast.PolityAstType]>(node: N, property: string, text: string | undefined, accept: ValidationAcceptor): void {
-        if (text !== undefined && !parseDate(text)) {
-            accept('error', `'${text}' is not a date: write ${DATE_FORMS} with a real month and day.`, { node, property: property as never, code: 'bad-date', data: { code: 'bad-date' } });
-        }
+        if (text === undefined || parseDate(text)) return;
+        const probable = probableDate(text);
+        const where = constructOfNode(node);
+        const message = probable
+            ? `'${text}' is not a date (${where}): write ${DATE_FORMS}; here probably ${probable}.`
+            : `'${text}' is not a date (${where}): write ${DATE_FORMS} with a real month and day.`;
+        const replacement = probable ? { text: probable, title: `Write ${probable}` } : undefined;
+        accept('error', message, { node, property: property as never, code: 'bad-date', data: { code: 'bad-date', replacement } });
     }
 }
 
