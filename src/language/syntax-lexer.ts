@@ -71,7 +71,7 @@ export class SyntaxRepairs {
                 continue;
             }
             push(token);
-            const title = this.unquotedTitle(text, input, i, tokens, errors);
+            const title = this.unquotedTitle(text, input, i, tokens, errors, depth);
             if (title) {
                 push(title.token);
                 i = title.last;
@@ -109,10 +109,12 @@ export class SyntaxRepairs {
     }
 
     /** `institution X Federal Trade Commission {`: the words after the name, up to what may follow it, are a title without quotes. */
-    private unquotedTitle(text: string, input: readonly IToken[], i: number, tokens: readonly IToken[], errors: SyntaxLexingError[]): { token: IToken; last: number } | undefined {
+    private unquotedTitle(text: string, input: readonly IToken[], i: number, tokens: readonly IToken[], errors: SyntaxLexingError[], depth: number): { token: IToken; last: number } | undefined {
         const name = input[i];
         const keyword = tokens[tokens.length - 2];
         if (name.tokenType.name !== 'ID' || !keyword || !DECLARING.has(keyword.image) || keyword.tokenType.name !== keyword.image || keyword.endLine !== name.startLine) return undefined;
+        // Units are declared in bodies, everything else at the top level (`kind x` in a body names a kind, it has no title).
+        if ((keyword.image === 'unit') !== (depth > 0)) return undefined;
         let last = i;
         while (last + 1 < input.length) {
             const next = input[last + 1];

@@ -78,7 +78,7 @@ function expectedMessage(expected: readonly TokenType[], found: IToken): string 
         return `'${found.image}' is a reserved word of Polity and cannot be a name here: choose another name, such as '${capital}'.`;
     }
     if (expected.some(t => t.name === '}') && (found.tokenType === EOF || found.image === '')) {
-        return `the file ends before the closing '}': add '}' to close the body.`;
+        return `the end of the file comes before the closing '}': add '}' to close the body.`;
     }
     return `expected ${listInWords(expected)}, but found ${foundInWords(found)}.`;
 }
