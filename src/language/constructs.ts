@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import { CstUtils, type AstNode } from 'langium';
 import * as ast from './generated/ast.js';
 
 /**
@@ -56,12 +56,9 @@ function nounOf(node: AstNode): string {
     return container && !ast.isDocument(container) ? nounOf(container) : `this ${node.$type.toLowerCase()}`;
 }
 
-/** The innermost node whose text holds `offset`, for lexing errors, which arrive before any tree. */
+/** The innermost node whose text holds `offset` (or ends before it), for lexing errors, which arrive before any tree. */
 export function nodeAtOffset(root: AstNode, offset: number): AstNode {
-    let best: AstNode = root;
-    for (const node of AstUtils.streamAst(root)) {
-        const cst = node.$cstNode;
-        if (cst && cst.offset <= offset && offset < cst.end && cst.length <= (best.$cstNode?.length ?? Infinity)) best = node;
-    }
-    return best;
+    const cst = root.$cstNode;
+    const leaf = cst && (CstUtils.findLeafNodeAtOffset(cst, offset) ?? CstUtils.findLeafNodeBeforeOffset(cst, offset));
+    return leaf?.astNode ?? root;
 }

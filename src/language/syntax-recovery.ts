@@ -23,21 +23,55 @@ type ParserError = ParseResult['parserErrors'][number];
 export function containSyntaxErrors(result: ParseResult, lexed: LexerResult): void {
     if (result.parserErrors.length === 0 && result.lexerErrors.length === 0) return;
     const tokens = lexed.tokens;
-    const regions: Region[] = [];
-    const reported: ParserError[] = [];
-    for (const error of result.parserErrors) {
-        const region = regionOf(tokens, error);
-        const covered = regions.some(r => r.from <= region.at && region.at < r.to);
-        regions.push(region);
-        prune(result.value, region.at, region.to);
-        if (covered) continue;
-        reported.push(placed(error, region));
-    }
-    const lexingRegions = (result.lexerErrors as SyntaxLexingError[]).map(e => lexingRegion(tokens, e));
-    result.parserErrors = reported.filter(e => !lexingRegions.some(r => r.from <= e.token.startOffset && e.token.startOffset < r.to));
+    // Errors come in text order; one inside the region of the one before is that one's cascade, not a mistake of its own.
+    const lexing = firstOfEachRegion(result.lexerErrors as SyntaxLexingError[], e => e.offset, e => lexingRegion(tokens, e));
+    const parsing = firstOfEachRegion(result.parserErrors, attributedOffset, e => regionOf(tokens, e));
+    const lexingRegions = lexing.map(l => l.region);
+    prune(result.value, parsing.map(p => p.region));
+    result.parserErrors = parsing.filter(p => !within(lexingRegions, p.region.at)).map(p => placed(p.error, p.region));
+    result.lexerErrors = lexing.map(l => l.error);
     for (const error of result.lexerErrors as SyntaxLexingError[]) {
         if (error.place) error.message = capitalise(error.place(constructOfNode(nodeAtOffset(result.value, error.offset))));
     }
+}
+
+/** The errors that start a region of damage, each with its region, in text order. */
+function firstOfEachRegion<E>(errors: readonly E[], offsetOf: (error: E) => number, regionOf: (error: E) => Region): { error: E; region: Region }[] {
+    const sorted = errors.map(error => ({ error, offset: offsetOf(error) })).sort((a, b) => a.offset - b.offset);
+    const result: { error: E; region: Region }[] = [];
+    for (const { error, offset } of sorted) {
+        const last = result[result.length - 1];
+        if (last && last.region.from <= offset && (offset < last.region.to || last.region.to === Infinity)) continue;
+        result.push({ error, region: regionOf(error) });
+    }
+    return result;
+}
+
+/** Whether `offset` falls in one of the regions (sorted, disjoint). */
+function within(regions: readonly Region[], offset: number): boolean {
+    let [low, high] = [0, regions.length - 1];
+    while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (offset < regions[mid].from) high = mid - 1;
+        else if (offset >= regions[mid].to) low = mid + 1;
+        else return true;
+    }
+    return false;
+}
+
+/** The index of the first token at or after `offset` (binary search: a file may hold a million tokens). */
+function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
+    let [low, high] = [0, tokens.length];
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (tokens[mid].startOffset < offset) low = mid + 1; else high = mid;
+    }
+    return low;
+}
+
+function attributedOffset(error: ParserError): number {
+    const offset = error.token.startOffset;
+    return Number.isNaN(offset) || offset < 0 ? Infinity : offset;
 }
 
 interface Region {
@@ -71,8 +105,7 @@ function regionOf(tokens: readonly IToken[], error: ParserError): Region {
         const at = last ? last.endOffset! + 1 : 0;
         return { at, from: at, to: Infinity, shown: last ? after(last) : token };
     }
-    let index = tokens.findIndex(t => t.startOffset >= token.startOffset);
-    if (index < 0) index = tokens.length;
+    const index = tokenIndexAt(tokens, token.startOffset);
     const before = tokens[index - 1];
     // The parser noticed at the start of the next statement: the error is at the end of the one before.
     if (before && before.endLine !== token.startLine && isStatementStart(token)) {
@@ -82,10 +115,10 @@ function regionOf(tokens: readonly IToken[], error: ParserError): Region {
     return { at: token.startOffset, from: token.startOffset, to: resyncAfter(tokens, index), shown: token };
 }
 
-function lexingRegion(tokens: readonly IToken[], error: SyntaxLexingError): { from: number; to: number } {
+function lexingRegion(tokens: readonly IToken[], error: SyntaxLexingError): Region {
     // A repaired mistake leaves a stream the parser reads as meant; a character skipped may still confuse it until the next statement.
-    const index = tokens.findIndex(t => t.startOffset >= error.offset);
-    return { from: error.offset, to: index < 0 ? Infinity : resyncAfter(tokens, index - 1) };
+    const index = tokenIndexAt(tokens, error.offset);
+    return { at: error.offset, from: error.offset, to: resyncAfter(tokens, index - 1), shown: tokens[index] };
 }
 
 /** The offset of the first token after `index` that starts a line at the same depth, or closes the body `index` is in. */
@@ -122,20 +155,29 @@ function statementsOf(node: AstNode): AstNode[] | undefined {
     return undefined;
 }
 
-/** Drops what the error at `at` damaged, up to `to`: the statement it is in, and what the recovery read after it. */
-function prune(container: AstNode, at: number, to: number): void {
+/**
+ * Drops what the errors damaged: for each region, the statement its error is
+ * in and what the recovery read after it, up to where the text resynchronises.
+ */
+function prune(container: AstNode, regions: readonly Region[]): void {
     const list = statementsOf(container);
-    if (!list) return;
+    if (!list || regions.length === 0) return;
     const end = container.$cstNode?.end ?? Infinity;
     const keep: AstNode[] = [];
+    let r = 0;
     for (let i = 0; i < list.length; i++) {
         const node = list[i];
         const start = node.$cstNode?.offset ?? -1;
         const next = list[i + 1]?.$cstNode?.offset ?? (ast.isDocument(container) ? Infinity : end);
-        if (start > at && start < to) continue;
-        if (start <= at && at < next) {
-            if (!ownsDeclaration(node, at)) continue;
-            prune(node, at, to);
+        while (r < regions.length && regions[r].to <= start) r++;
+        const region = regions[r];
+        if (region && start > region.at && start < region.to) continue;
+        const owned: Region[] = [];
+        // `<=`: an error at the start of the next statement on the same line is where the recovery began that statement.
+        for (let k = r; k < regions.length && regions[k].at <= next; k++) if (regions[k].at >= start) owned.push(regions[k]);
+        if (owned.length > 0) {
+            if (!ownsDeclaration(node, owned[0].at)) continue;
+            prune(node, owned);
         }
         keep.push(node);
     }

@@ -11,6 +11,7 @@ import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
 import { constructOfNode } from './constructs.js';
+import { misspeltModel } from './model-header.js';
 import { PRELUDE_MODEL } from './names.js';
 import { expectedType } from './scope.js';
 import { isPrelude } from './prelude.js';
@@ -181,20 +182,35 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
-        for (const reference of document.references) {
+        const reflection = this.polity.shared.AstReflection;
+        const unresolved = document.references.flatMap(reference => {
             const error = reference.error;
-            if (!error) continue;
-            const info = error.info;
+            if (!error) return [];
             if (error.message.startsWith(LINKER_FAILURE)) {
                 // Not an unknown name: resolving it threw, and the name may well exist.
                 diagnostics.push(this.toDiagnostic('error', internalFailure(error.message), {
-                    node: info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
+                    node: error.info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
                 }));
-                continue;
+                return [];
             }
-            const type = expectedType(this.polity.shared.AstReflection, info);
+            return [{ reference, info: error.info, type: expectedType(reflection, error.info) }];
+        });
+        const header = misspeltModel(document, this.polity.shared.workspace.LangiumDocuments, this.polity.references.NameIndex, unresolved);
+        if (header) {
+            diagnostics.push({
+                severity: 1, range: header.range, source: this.getSource(), code: 'unresolved',
+                message: `No other file declares model '${header.written}'. Did you mean '${header.meant}'?`,
+                data: { code: 'unresolved', refText: header.written, type: 'Model', suggestions: [header.meant] }
+            });
+        }
+        for (const { reference, info, type } of unresolved) {
+            if (header?.explains(reference, type)) continue;
             const written = info.reference.$refText;
-            const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
+            // Each declaration once, under the first name the scope lists for it: the shortest that resolves here.
+            const seen = new Set<string>();
+            const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements()
+                .filter(d => { const id = `${d.documentUri.toString()}#${d.path}`; return !seen.has(id) && !!seen.add(id); })
+                .map(d => d.name).toArray();
             const suggestions = closestNames(written, candidates);
             const label = LABELS[type] ?? type.toLowerCase();
             diagnostics.push(this.toDiagnostic('error',
