@@ -4,6 +4,7 @@ import {
 } from 'langium';
 
 import { SyntaxRepairs } from './syntax-lexer.js';
+import type { PolityParserErrorMessageProvider } from './syntax-messages.js';
 import { containSyntaxErrors } from './syntax-recovery.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -93,11 +94,20 @@ function errorAt(text: string, offset: number, name: string, message: string): P
  * the lexer, see {@link PolityLexer}).
  */
 export class PolityParser extends LangiumParser {
+    private readonly messages: PolityParserErrorMessageProvider;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.messages = services.parser.ParserErrorMessageProvider as PolityParserErrorMessageProvider;
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         if (input.length <= MAX_FILE_CHARS) {
+            const messages = this.messages;
+            messages.keywordAt.clear();
             const result = super.parse<T>(input, options);
             const lexed = (this.lexer as PolityLexer).lastResult;
-            if (lexed) containSyntaxErrors(result, lexed);
+            if (lexed) containSyntaxErrors(result, lexed, messages.keywordAt);
             return result;
         }
         const result = super.parse<T>('', options);

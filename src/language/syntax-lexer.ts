@@ -23,6 +23,8 @@ export const UNCLOSED_STRING: TokenType = createToken({ name: 'UNCLOSED_STRING',
 
 /** Declaration keywords at the top level, and the body's keywords that start a line. */
 const TOP_KEYWORDS = ['institution', 'mandate', 'source', 'kind', 'relation', 'role', 'dispute', 'person', 'view', 'model'];
+/** The keywords a date follows within a line. */
+const DATE_KEYWORDS = ['since', 'until', 'from', 'to', 'by', 'circa', 'at'];
 /** Keywords after which the next word is the name being declared. */
 const DECLARING = new Set(['institution', 'unit', 'mandate', 'source', 'kind', 'relation', 'role', 'person', 'view']);
 /** What may follow a declared name on its line besides a title: those end a title written without quotes. */
@@ -54,10 +56,11 @@ export class SyntaxRepairs {
                 push(...this.closeString(token, errors));
                 continue;
             }
-            if (type === 'ID' && firstOnLine) {
-                const keyword = this.misspeltKeyword(token, input, i, depth);
+            if (type === 'ID') {
+                const keyword = firstOnLine ? this.misspeltKeyword(token, input, i, depth) : this.misspeltDateKeyword(token, input[i + 1]);
                 if (keyword) {
-                    errors.push(errorAt(token, `'${token.image}' is not a keyword ${depth === 0 ? 'at the start of a declaration' : 'in the body of an institution'}: did you mean '${keyword}'?`,
+                    const where = !firstOnLine ? 'before a date' : depth === 0 ? 'at the start of a declaration' : 'in the body of an institution';
+                    errors.push(errorAt(token, `'${token.image}' is not a keyword ${where}: did you mean '${keyword}'?`,
                         { text: keyword, title: `Replace with '${keyword}'` }));
                     push(this.retyped(token, this.types[keyword]));
                     continue;
@@ -102,10 +105,13 @@ export class SyntaxRepairs {
         } else {
             return undefined;
         }
-        const scored = candidates.map(k => ({ k, d: editDistance(token.image, k, 2) })).filter(s => s.d <= 2);
-        const best = Math.min(...scored.map(s => s.d));
-        const closest = scored.filter(s => s.d === best);
-        return closest.length === 1 ? closest[0].k : undefined;
+        return closest(token.image, candidates);
+    }
+
+    /** `leads cii sinc 2019`: no name is followed by a date, so a word before one is a misspelt keyword of a period. */
+    private misspeltDateKeyword(token: IToken, next: IToken | undefined): string | undefined {
+        if (!next || next.tokenType.name !== 'DATE' || next.startLine !== token.endLine) return undefined;
+        return closest(token.image, DATE_KEYWORDS);
     }
 
     /** `institution X Federal Trade Commission {`: the words after the name, up to what may follow it, are a title without quotes. */
@@ -153,6 +159,14 @@ export class SyntaxRepairs {
     private spanning(first: IToken, last: IToken, image: string, type: TokenType): IToken {
         return createTokenInstance(type, image, first.startOffset, last.endOffset!, first.startLine!, last.endLine!, first.startColumn!, last.endColumn!);
     }
+}
+
+/** The one keyword within two edits of the word, closer than any other. */
+function closest(word: string, keywords: readonly string[]): string | undefined {
+    const scored = keywords.map(k => ({ k, d: editDistance(word, k, 2) })).filter(s => s.d <= 2);
+    const best = Math.min(...scored.map(s => s.d));
+    const nearest = scored.filter(s => s.d === best);
+    return nearest.length === 1 ? nearest[0].k : undefined;
 }
 
 function article(keyword: string): string {

@@ -45,8 +45,11 @@ function listInWords(types: readonly TokenType[]): string {
 
 /** The messages, keyed on what the parser saw. */
 export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    /** The keyword each misspelt word (by offset) probably is, for the quick fix; filled while one text is parsed. */
+    readonly keywordAt = new Map<number, string>();
+
     override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return expectedMessage([expected], actual);
+        return this.expectedMessage([expected], actual);
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
@@ -55,7 +58,7 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
     }
 
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        return expectedMessage(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean), actual[0]);
+        return this.expectedMessage(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean), actual[0]);
     }
 
     override buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
@@ -66,21 +69,24 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
                 ? `separate the parties with commas: between A, B (found ${foundInWords(found)}).`
                 : 'a dispute is between at least two parties: name them separated by commas (between A, B).';
         }
-        return expectedMessage(expectedIterationPaths.map(path => path[0]).filter(Boolean), found);
+        return this.expectedMessage(expectedIterationPaths.map(path => path[0]).filter(Boolean), found);
     }
-}
 
-function expectedMessage(expected: readonly TokenType[], found: IToken): string {
-    const keyword = closestKeyword(found, expected);
-    if (keyword) return `'${found.image}' is not a keyword here: did you mean '${keyword}'?`;
-    if (expected.some(t => t.name === 'ID') && isKeyword(found.tokenType)) {
-        const capital = found.image[0].toUpperCase() + found.image.slice(1);
-        return `'${found.image}' is a reserved word of Polity and cannot be a name here: choose another name, such as '${capital}'.`;
+    private expectedMessage(expected: readonly TokenType[], found: IToken): string {
+        const keyword = closestKeyword(found, expected);
+        if (keyword) {
+            this.keywordAt.set(found.startOffset, keyword);
+            return `'${found.image}' is not a keyword here: did you mean '${keyword}'?`;
+        }
+        if (expected.some(t => t.name === 'ID') && isKeyword(found.tokenType)) {
+            const capital = found.image[0].toUpperCase() + found.image.slice(1);
+            return `'${found.image}' is a reserved word of Polity and cannot be a name here: choose another name, such as '${capital}'.`;
+        }
+        if (expected.some(t => t.name === '}') && (found.tokenType === EOF || found.image === '')) {
+            return `the end of the file comes before the closing '}': add '}' to close the body.`;
+        }
+        return `expected ${listInWords(expected)}, but found ${foundInWords(found)}.`;
     }
-    if (expected.some(t => t.name === '}') && (found.tokenType === EOF || found.image === '')) {
-        return `the end of the file comes before the closing '}': add '}' to close the body.`;
-    }
-    return `expected ${listInWords(expected)}, but found ${foundInWords(found)}.`;
 }
 
 export function capitalise(text: string): string {

@@ -20,29 +20,43 @@ type ParserError = ParseResult['parserErrors'][number];
  * count) and everything the recovery read after it. So a file with syntax
  * errors contributes the declarations it did parse, and nothing invented.
  */
-export function containSyntaxErrors(result: ParseResult, lexed: LexerResult): void {
+export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, keywordAt: ReadonlyMap<number, string>): void {
     if (result.parserErrors.length === 0 && result.lexerErrors.length === 0) return;
     const tokens = lexed.tokens;
-    // Errors come in text order; one inside the region of the one before is that one's cascade, not a mistake of its own.
-    const lexing = firstOfEachRegion(result.lexerErrors as SyntaxLexingError[], e => e.offset, e => lexingRegion(tokens, e));
-    const parsing = firstOfEachRegion(result.parserErrors, attributedOffset, e => regionOf(tokens, e));
+    const lexing = firstOfEachRegion(tokens, (result.lexerErrors as SyntaxLexingError[]).map(error => ({ error, place: lexingPlace(tokens, error) })));
+    const parsing = firstOfEachRegion(tokens, result.parserErrors.map(error => ({ error, place: parsingPlace(tokens, error) })));
     const lexingRegions = lexing.map(l => l.region);
     prune(result.value, parsing.map(p => p.region));
-    result.parserErrors = parsing.filter(p => !within(lexingRegions, p.region.at)).map(p => placed(p.error, p.region));
+    result.parserErrors = parsing.filter(p => !within(lexingRegions, p.region.at)).map(p => placed(p.error, p.region, keywordAt));
     result.lexerErrors = lexing.map(l => l.error);
     for (const error of result.lexerErrors as SyntaxLexingError[]) {
         if (error.place) error.message = capitalise(error.place(constructOfNode(nodeAtOffset(result.value, error.offset))));
     }
 }
 
-/** The errors that start a region of damage, each with its region, in text order. */
-function firstOfEachRegion<E>(errors: readonly E[], offsetOf: (error: E) => number, regionOf: (error: E) => Region): { error: E; region: Region }[] {
-    const sorted = errors.map(error => ({ error, offset: offsetOf(error) })).sort((a, b) => a.offset - b.offset);
+/** Where an error is: the offset it is attributed to, the token it is shown at, the index of the first token after it. */
+interface Place { at: number; shown: IToken; next: number }
+
+interface Region extends Place {
+    /** The start of the line the error is on: what the recovery read there is damaged too. */
+    from: number;
+    /** The offset of the token where the text resynchronises. */
+    to: number;
+}
+
+/**
+ * The errors that start a region of damage, each with its region, in text
+ * order: one inside the region of the one before is that one's cascade, not
+ * a mistake of its own. Regions are computed only for those (a scan to the
+ * next line), so that a long line of errors costs no more than one.
+ */
+function firstOfEachRegion<E>(tokens: readonly IToken[], errors: { error: E; place: Place }[]): { error: E; region: Region }[] {
+    const sorted = [...errors].sort((a, b) => a.place.at - b.place.at);
     const result: { error: E; region: Region }[] = [];
-    for (const { error, offset } of sorted) {
-        const last = result[result.length - 1];
-        if (last && last.region.from <= offset && (offset < last.region.to || last.region.to === Infinity)) continue;
-        result.push({ error, region: regionOf(error) });
+    for (const { error, place } of sorted) {
+        const last = result[result.length - 1]?.region;
+        if (last && last.at <= place.at && (place.at < last.to || last.to === Infinity)) continue;
+        result.push({ error, region: { ...place, from: lineStart(tokens, place.next), to: place.next >= tokens.length ? Infinity : resyncAfter(tokens, place.next - 1) } });
     }
     return result;
 }
@@ -52,7 +66,7 @@ function within(regions: readonly Region[], offset: number): boolean {
     let [low, high] = [0, regions.length - 1];
     while (low <= high) {
         const mid = (low + high) >> 1;
-        if (offset < regions[mid].from) high = mid - 1;
+        if (offset < regions[mid].at) high = mid - 1;
         else if (offset >= regions[mid].to) low = mid + 1;
         else return true;
     }
@@ -69,23 +83,18 @@ function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
     return low;
 }
 
-function attributedOffset(error: ParserError): number {
-    const offset = error.token.startOffset;
-    return Number.isNaN(offset) || offset < 0 ? Infinity : offset;
-}
-
-interface Region {
-    /** Where the error is attributed: the token it is at, or the end of the line before when it is at a new statement. */
-    at: number;
-    /** The offset of the token where the text resynchronises. */
-    to: number;
-    from: number;
-    /** The token the error is shown at. */
-    shown: IToken;
+/** The offset of the first token on the line of the token before `index`. */
+function lineStart(tokens: readonly IToken[], index: number): number {
+    let i = Math.min(index, tokens.length) - 1;
+    if (i < 0) return 0;
+    while (i > 0 && tokens[i - 1].endLine === tokens[i].startLine) i--;
+    return tokens[i].startOffset;
 }
 
 /** The construct in front of the message, the position at the end of the statement when the parser only noticed at the next one. */
-function placed(error: ParserError, region: Region): ParserError {
+function placed(error: ParserError, region: Region, keywordAt: ReadonlyMap<number, string>): ParserError {
+    const keyword = keywordAt.get(error.token.startOffset);
+    if (keyword) Object.assign(error, { replacement: { text: keyword, title: `Replace with '${keyword}'` } });
     error.message = `${capitalise(constructOfRules(error.context?.ruleStack ?? []))}: ${error.message}`;
     error.token = region.shown;
     return error;
@@ -93,32 +102,30 @@ function placed(error: ParserError, region: Region): ParserError {
 
 function isStatementStart(token: IToken): boolean {
     const name = token.tokenType.name;
-    return name === 'ID' || (/^\p{L}/u.test(name) && name === token.image);
+    return name === 'ID' || name === '}' || (/^\p{L}/u.test(name) && name === token.image);
 }
 
-function regionOf(tokens: readonly IToken[], error: ParserError): Region {
+function parsingPlace(tokens: readonly IToken[], error: ParserError): Place {
     const token = error.token;
     const previous = (error as { previousToken?: IToken }).previousToken;
     const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset) || token.startOffset < 0;
     if (atEnd) {
         const last = previous && !Number.isNaN(previous.startOffset) ? previous : tokens[tokens.length - 1];
-        const at = last ? last.endOffset! + 1 : 0;
-        return { at, from: at, to: Infinity, shown: last ? after(last) : token };
+        return { at: last ? last.endOffset! + 1 : 0, shown: last ? after(last) : token, next: tokens.length };
     }
     const index = tokenIndexAt(tokens, token.startOffset);
     const before = tokens[index - 1];
-    // The parser noticed at the start of the next statement: the error is at the end of the one before.
+    // The parser noticed at the start of the next line (a statement, a `}`): the error is at the end of the line before.
     if (before && before.endLine !== token.startLine && isStatementStart(token)) {
-        const at = before.endOffset! + 1;
-        return { at, from: at, to: token.startOffset, shown: after(before) };
+        return { at: before.endOffset! + 1, shown: after(before), next: index };
     }
-    return { at: token.startOffset, from: token.startOffset, to: resyncAfter(tokens, index), shown: token };
+    return { at: token.startOffset, shown: token, next: index + 1 };
 }
 
-function lexingRegion(tokens: readonly IToken[], error: SyntaxLexingError): Region {
+function lexingPlace(tokens: readonly IToken[], error: SyntaxLexingError): Place {
     // A repaired mistake leaves a stream the parser reads as meant; a character skipped may still confuse it until the next statement.
     const index = tokenIndexAt(tokens, error.offset);
-    return { at: error.offset, from: error.offset, to: resyncAfter(tokens, index - 1), shown: tokens[index] };
+    return { at: error.offset, shown: tokens[index], next: index };
 }
 
 /** The offset of the first token after `index` that starts a line at the same depth, or closes the body `index` is in. */
@@ -156,8 +163,10 @@ function statementsOf(node: AstNode): AstNode[] | undefined {
 }
 
 /**
- * Drops what the errors damaged: for each region, the statement its error is
- * in and what the recovery read after it, up to where the text resynchronises.
+ * Drops what the errors damaged: for each region, the statements on the
+ * error's line and what the recovery read after it, up to where the text
+ * resynchronises, and a statement over several lines that holds the error.
+ * A declaration whose name came before the error stays, with its intact lines.
  */
 function prune(container: AstNode, regions: readonly Region[]): void {
     const list = statementsOf(container);
@@ -174,9 +183,12 @@ function prune(container: AstNode, regions: readonly Region[]): void {
         if (region && start > region.at && start < region.to) continue;
         const owned: Region[] = [];
         // `<=`: an error at the start of the next statement on the same line is where the recovery began that statement.
-        for (let k = r; k < regions.length && regions[k].at <= next; k++) if (regions[k].at >= start) owned.push(regions[k]);
+        for (let k = r; k < regions.length && regions[k].from <= next; k++) {
+            const g = regions[k];
+            if ((start <= g.at && g.at <= next) || (start >= g.from && start <= g.at)) owned.push(g);
+        }
         if (owned.length > 0) {
-            if (!ownsDeclaration(node, owned[0].at)) continue;
+            if (!declaredBefore(node, owned[0].at)) continue;
             prune(node, owned);
         }
         keep.push(node);
@@ -184,9 +196,9 @@ function prune(container: AstNode, regions: readonly Region[]): void {
     list.splice(0, list.length, ...keep);
 }
 
-/** A declaration whose name was read before the error keeps its name and its intact lines. */
-function ownsDeclaration(node: AstNode, at: number): boolean {
-    if (!statementsOf(node)) return false;
+/** A declaration whose name was read before the error: it keeps its name, and its body's intact lines. */
+function declaredBefore(node: AstNode, at: number): boolean {
+    if (typeof (node as { name?: unknown }).name !== 'string') return false;
     const name = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
     return name !== undefined && name.length > 0 && name.end <= at;
 }

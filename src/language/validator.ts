@@ -168,17 +168,22 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
 
     /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        this.asSyntax(diagnostics, () => super.processLexingErrors(parseResult, diagnostics, options));
+        this.asSyntax(diagnostics, parseResult.lexerErrors, () => super.processLexingErrors(parseResult, diagnostics, options));
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        this.asSyntax(diagnostics, () => super.processParsingErrors(parseResult, diagnostics, options));
+        this.asSyntax(diagnostics, parseResult.parserErrors, () => super.processParsingErrors(parseResult, diagnostics, options));
     }
 
-    private asSyntax(diagnostics: Diagnostic[], collect: () => void): void {
+    /** Langium makes one diagnostic per error, in order: each gets the code, and the text that fixes it where there is one (syntax-lexer.ts, syntax-recovery.ts). */
+    private asSyntax(diagnostics: Diagnostic[], errors: readonly object[], collect: () => void): void {
         const first = diagnostics.length;
         collect();
-        for (const d of diagnostics.slice(first)) d.code = 'syntax';
+        diagnostics.slice(first).forEach((d, i) => {
+            d.code = 'syntax';
+            const replacement = (errors[i] as { replacement?: unknown } | undefined)?.replacement;
+            if (replacement) d.data = { ...d.data, replacement };
+        });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
