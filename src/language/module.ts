@@ -13,6 +13,7 @@ import { PolityDocumentFactory } from './document-factory.js';
 import { PolityDocumentUpdateHandler } from './document-update-handler.js';
 import { PolityIndexManager } from './index-manager.js';
 import { createPolityCompletionParser, createPolityParser, PolityLexer } from './parser-limits.js';
+import { PolityParserErrorMessageProvider } from './syntax-messages.js';
 import { PolityTokenBuilder } from './token-builder.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from './prelude.js';
 import { writePreludeFile } from './prelude-file.js';
@@ -65,7 +66,8 @@ export const PolityModule: Module<PolityServices, PartialLangiumServices & Polit
         Lexer: services => new PolityLexer(services),
         LangiumParser: services => createPolityParser(services),
         TokenBuilder: () => new PolityTokenBuilder(),
-        CompletionParser: services => createPolityCompletionParser(services)
+        CompletionParser: services => createPolityCompletionParser(services),
+        ParserErrorMessageProvider: () => new PolityParserErrorMessageProvider()
     },
     references: {
         ScopeComputation: services => new PolityScopeComputation(services),

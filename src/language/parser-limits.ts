@@ -3,6 +3,10 @@ import {
     type ParseResult, type ParserOptions, type TokenizeOptions
 } from 'langium';
 
+import { SyntaxRepairs } from './syntax-lexer.js';
+import type { PolityParserErrorMessageProvider } from './syntax-messages.js';
+import { containSyntaxErrors } from './syntax-recovery.js';
+
 type ParserError = ParseResult['parserErrors'][number];
 type Token = LexerResult['tokens'][number];
 
@@ -49,8 +53,16 @@ export const NESTING_MESSAGE = `Nested more than ${MAX_NESTING} levels deep: the
  * descends deeper than the limit; the positions of the tokens read stay those of the text.
  */
 export class PolityLexer extends DefaultLexer {
+    private readonly repairs = new SyntaxRepairs(this.definition);
+    /** The tokens of the text tokenized last, which the parser's error containment reads (parsing is synchronous). */
+    lastResult: LexerResult | undefined;
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = super.tokenize(text, options);
+        this.lastResult = this.cut(this.repairs.repair(text, super.tokenize(text, options)));
+        return this.lastResult;
+    }
+
+    private cut(result: LexerResult): LexerResult {
         const cut = tooDeepAt(result.tokens);
         if (cut < 0) return result;
         const brace = result.tokens[cut];
@@ -82,8 +94,22 @@ function errorAt(text: string, offset: number, name: string, message: string): P
  * the lexer, see {@link PolityLexer}).
  */
 export class PolityParser extends LangiumParser {
+    private readonly messages: PolityParserErrorMessageProvider;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.messages = services.parser.ParserErrorMessageProvider as PolityParserErrorMessageProvider;
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
-        if (input.length <= MAX_FILE_CHARS) return super.parse<T>(input, options);
+        if (input.length <= MAX_FILE_CHARS) {
+            const messages = this.messages;
+            messages.keywordAt.clear();
+            const result = super.parse<T>(input, options);
+            const lexed = (this.lexer as PolityLexer).lastResult;
+            if (lexed) containSyntaxErrors(result, lexed, messages.keywordAt);
+            return result;
+        }
         const result = super.parse<T>('', options);
         const size = (input.length / 1_000_000).toFixed(1);
         result.parserErrors.push(errorAt(input, 0, 'FileTooLarge',

@@ -1,5 +1,6 @@
-import { DefaultTokenBuilder, GrammarUtils, type GrammarAST } from 'langium';
-import type { TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, GrammarAST, GrammarUtils, type Grammar, type TokenBuilderOptions } from 'langium';
+import type { TokenType, TokenVocabulary } from 'chevrotain';
+import { UNCLOSED_STRING } from './syntax-lexer.js';
 
 /**
  * Names may use any Unicode letter (`Présidence`), so the ID terminal is a
@@ -11,6 +12,13 @@ import type { TokenType } from 'chevrotain';
  */
 export class PolityTokenBuilder extends DefaultTokenBuilder {
     private readonly unicode = new Map<TokenType, RegExp>();
+
+    /** The grammar's tokens, and after STRING the shape of a string without its closing quote (see syntax-lexer.ts). */
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options) as TokenType[];
+        const string = tokens.findIndex(t => t.name === 'STRING');
+        return [...tokens.slice(0, string + 1), UNCLOSED_STRING, ...tokens.slice(string + 1)];
+    }
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);

@@ -5,10 +5,13 @@ import {
     type ValidationOptions
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { probableDate } from '../model/date-repair.js';
 import { DATE_FORMS, parseDate } from '../model/dates.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
 import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
+import { constructOfNode } from './constructs.js';
+import { misspeltModel } from './model-header.js';
 import { PRELUDE_MODEL } from './names.js';
 import { expectedType } from './scope.js';
 import { isPrelude } from './prelude.js';
@@ -83,9 +86,14 @@ export class PolityValidator {
     }
 
     checkDate<N extends ast.PolityAstType[keyof ast.PolityAstType]>(node: N, property: string, text: string | undefined, accept: ValidationAcceptor): void {
-        if (text !== undefined && !parseDate(text)) {
-            accept('error', `'${text}' is not a date: write ${DATE_FORMS} with a real month and day.`, { node, property: property as never, code: 'bad-date', data: { code: 'bad-date' } });
-        }
+        if (text === undefined || parseDate(text)) return;
+        const probable = probableDate(text);
+        const where = constructOfNode(node);
+        const message = probable
+            ? `'${text}' is not a date (${where}): write ${DATE_FORMS}; here probably ${probable}.`
+            : `'${text}' is not a date (${where}): write ${DATE_FORMS} with a real month and day.`;
+        const replacement = probable ? { text: probable, title: `Write ${probable}` } : undefined;
+        accept('error', message, { node, property: property as never, code: 'bad-date', data: { code: 'bad-date', replacement } });
     }
 }
 
@@ -160,34 +168,54 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
 
     /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        this.asSyntax(diagnostics, () => super.processLexingErrors(parseResult, diagnostics, options));
+        this.asSyntax(diagnostics, parseResult.lexerErrors, () => super.processLexingErrors(parseResult, diagnostics, options));
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        this.asSyntax(diagnostics, () => super.processParsingErrors(parseResult, diagnostics, options));
+        this.asSyntax(diagnostics, parseResult.parserErrors, () => super.processParsingErrors(parseResult, diagnostics, options));
     }
 
-    private asSyntax(diagnostics: Diagnostic[], collect: () => void): void {
+    /** Langium makes one diagnostic per error, in order: each gets the code, and the text that fixes it where there is one (syntax-lexer.ts, syntax-recovery.ts). */
+    private asSyntax(diagnostics: Diagnostic[], errors: readonly object[], collect: () => void): void {
         const first = diagnostics.length;
         collect();
-        for (const d of diagnostics.slice(first)) d.code = 'syntax';
+        diagnostics.slice(first).forEach((d, i) => {
+            d.code = 'syntax';
+            const replacement = (errors[i] as { replacement?: unknown } | undefined)?.replacement;
+            if (replacement) d.data = { ...d.data, replacement };
+        });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
-        for (const reference of document.references) {
+        const reflection = this.polity.shared.AstReflection;
+        const unresolved = document.references.flatMap(reference => {
             const error = reference.error;
-            if (!error) continue;
-            const info = error.info;
+            if (!error) return [];
             if (error.message.startsWith(LINKER_FAILURE)) {
                 // Not an unknown name: resolving it threw, and the name may well exist.
                 diagnostics.push(this.toDiagnostic('error', internalFailure(error.message), {
-                    node: info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
+                    node: error.info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
                 }));
-                continue;
+                return [];
             }
-            const type = expectedType(this.polity.shared.AstReflection, info);
+            return [{ reference, info: error.info, type: expectedType(reflection, error.info) }];
+        });
+        const header = misspeltModel(document, this.polity.shared.workspace.LangiumDocuments, this.polity.references.NameIndex, unresolved);
+        if (header) {
+            diagnostics.push({
+                severity: 1, range: header.range, source: this.getSource(), code: 'unresolved',
+                message: `No other file declares model '${header.written}'. Did you mean '${header.meant}'?`,
+                data: { code: 'unresolved', refText: header.written, type: 'Model', suggestions: [header.meant] }
+            });
+        }
+        for (const { reference, info, type } of unresolved) {
+            if (header?.explains(reference, type)) continue;
             const written = info.reference.$refText;
-            const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements().map(d => d.name).toArray();
+            // Each declaration once, under the first name the scope lists for it: the shortest that resolves here.
+            const seen = new Set<string>();
+            const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements()
+                .filter(d => { const id = `${d.documentUri.toString()}#${d.path}`; return !seen.has(id) && !!seen.add(id); })
+                .map(d => d.name).toArray();
             const suggestions = closestNames(written, candidates);
             const label = LABELS[type] ?? type.toLowerCase();
             diagnostics.push(this.toDiagnostic('error',

@@ -16,22 +16,34 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     return previous[b.length];
 }
 
-/** The names closest to `name`, best first: what "did you mean" offers. */
+/**
+ * The names closest to `name`, best first: what "did you mean" offers. A
+ * qualified candidate (`us.cyber.CISA`, `NSA.CSD`) also matches by its last
+ * segment, ranked just after a plain name as close; one whose last segment
+ * is the name written is the answer, and only such are offered then.
+ */
 export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
     const limit = Math.max(2, Math.floor(name.length / 3));
     const scored: { candidate: string; distance: number }[] = [];
     const seen = new Set<string>();
+    const written = name.toLowerCase();
+    const distanceTo = (candidate: string) => {
+        const lower = candidate.toLowerCase();
+        return lower === written ? 0
+            : lower.startsWith(written) || written.startsWith(lower) ? 1
+            : editDistance(name, candidate, limit);
+    };
     for (const candidate of candidates) {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
-        const lower = candidate.toLowerCase();
-        const distance = lower === name.toLowerCase() ? 0
-            : lower.startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(lower) ? 1
-            : editDistance(name, candidate, limit);
+        const dot = candidate.lastIndexOf('.');
+        const segment = dot >= 0 && !name.includes('.') ? distanceTo(candidate.slice(dot + 1)) + 0.5 : Infinity;
+        const distance = Math.min(distanceTo(candidate), segment);
         if (distance <= limit) scored.push({ candidate, distance });
     }
     scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
-    return scored.slice(0, max).map(s => s.candidate);
+    const exact = scored.filter(s => s.distance < 1);
+    return (exact.length > 0 ? exact : scored).slice(0, max).map(s => s.candidate);
 }
 
 export function didYouMean(names: string[]): string {

@@ -10,6 +10,7 @@ import type { PolityServices } from '../module.js';
 import type { WorkspaceSnapshot } from '../workspace-model.js';
 import { appendLine, indentOf, insertLineAfter, removeNode } from './edits.js';
 import { NAME, nameIn } from './qualified.js';
+import { REPLACEABLE, replacementFix } from './syntax-fixes.js';
 
 interface FixContext {
     document: LangiumDocument;
@@ -43,7 +44,8 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         contest: context => this.recordDispute(context),
         unused: context => this.remove(context, 'Remove the unused declaration', node => node),
         'stale-dispute': context => this.remove(context, 'Remove the stale dispute', node => AstUtils.getContainerOfType(node, ast.isDispute)),
-        'one-sided-share': context => this.addPartnerClaim(context)
+        'one-sided-share': context => this.addPartnerClaim(context),
+        ...Object.fromEntries(REPLACEABLE.map(code => [code, ({ document, diagnostic, data }: FixContext) => replacementFix(document, diagnostic, data)]))
     };
 
     constructor(private readonly services: PolityServices) {}
