@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, GrammarAST, GrammarUtils, type Grammar, type TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder, GrammarUtils, type Grammar, type GrammarAST, type TokenBuilderOptions } from 'langium';
 import type { TokenType, TokenVocabulary } from 'chevrotain';
 import { UNCLOSED_STRING } from './syntax-lexer.js';
 
