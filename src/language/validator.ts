@@ -204,6 +204,6 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
 }
 
 const LABELS: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source', Role: 'role',
+    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source', Role: 'role', Post: 'post',
     Verb: 'role or relation kind', FactObject: 'mandate or institution'
 };
