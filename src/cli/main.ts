@@ -67,6 +67,7 @@ export function createProgram(): Command {
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
+        .option('--lang <tag>', "label with the model's names in this language (a BCP 47 tag such as zh), falling back to the name at the date")
         .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
