@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayName } from '../src/model/model.js';
+import { concurrentPosts } from '../src/model/people.js';
 import { TestWorkspace, codeOf } from './helpers.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../examples');
@@ -107,7 +108,8 @@ describe('the flagship says what the report says', () => {
         const relation = (subject: string, target: string) => model.relations.find(r => r.subject === K(subject) && r.target === K(target))!;
         const first = relation('CNCERT', 'FIRST').period.period;
         expect([first.by, first.start?.text]).toEqual([true, '2003']);
-        expect(relation('CAC', 'CPD').period.period).toMatchObject({ by: true, start: { text: '2013-08' } });
+        const luWei = model.holdings.filter(h => h.person === K('LuWei')).map(h => h.period.period);
+        expect(luWei.map(p => [p.start?.text, p.end?.text])).toEqual([['2012–2013-08', '2016'], ['2012–2013-08', '2016']]);
         expect(relation('CAC', 'SCIO').period.period.end?.text).toBe('2012–2013-08');
     });
 
@@ -126,8 +128,11 @@ describe('the flagship says what the report says', () => {
         expect(model.claims.filter(c => c.institution === K('MinComms'))).toEqual([]);
         // ICANN's Beijing office is on CNNIC's premises; CNNIC does not host ICANN.
         expect(relations('CNNIC').filter(r => r.startsWith('hosts'))).toEqual(['hosts ICANN.BeijingOffice -']);
-        // CNITSEC's link runs through a former director to MSS Bureau 13, at an unknown time in 2009–2020.
-        expect(relations('CNITSEC').filter(r => r.startsWith('personnel-link'))).toEqual(['personnel-link MSS.Bureau13 2009–2020-2009–2020']);
+        // CNITSEC's link runs through a former director to MSS Bureau 13, at an unknown time in 2009–2020:
+        // derived from his two posts, no longer asserted as a relation.
+        expect(model.relations.filter(r => model.relationKinds.get(r.kind)?.name === 'personnel-link')).toEqual([]);
+        const wu = concurrentPosts(model).filter(c => c.person === K('WuShizhong'));
+        expect(wu.map(c => [c.first.institution, c.second.institution].map(k => k.slice(K('').length)))).toEqual([['CNITSEC', 'MSS.Bureau13']]);
     });
 });
 
@@ -150,6 +155,7 @@ describe("the flagship's README", () => {
         expect([relations?.[0], relations?.at(-1)]).toEqual([model.relations.length, hedged(model.relations, 'alleged')]);
         expect(row('disputes')).toEqual([model.disputes.length]);
         expect(row('views')).toEqual([mine(model.views).length]);
+        expect(row('people')).toEqual([model.people.size, model.holdings.length]);
         const files = readdirSync(path.join(EXAMPLES, 'china-cyber')).filter(n => n.endsWith('.polity'))
             .map(n => readFileSync(path.join(EXAMPLES, 'china-cyber', n), 'utf8')).join('\n');
         const people = /People's\s+names \(([^)]*)\)/.exec(readme)![1].split(/,\s*/);

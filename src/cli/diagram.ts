@@ -17,6 +17,7 @@ export interface DiagramOptions {
     view?: string;
     allViews?: boolean;
     at?: string;
+    lang?: string;
     format: DiagramFormat;
     output?: string;
 }
@@ -46,7 +47,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     const renderer = new WorkerRenderer();
     const draw = async (view: View | undefined) => {
         try {
-            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, scope, today: now }), options.format, renderer, displayPath);
+            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, lang: options.lang, scope, today: now }), options.format, renderer, displayPath);
         } catch (error) {
             // Too big to lay out within the time budget (or Graphviz gave up): say which view and why, in one line.
             if (error instanceof LayoutError) throw new UsageError(`cannot draw ${view ? `view '${view.name}'` : 'the model'}: ${error.message}`);

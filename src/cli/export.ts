@@ -3,31 +3,35 @@ import { exportModel } from '../model/export.js';
 import { displayPath } from './diagnostics.js';
 import { EXIT, UsageError } from './errors.js';
 import { matrixCsv } from './formats/csv.js';
+import { popoloJson } from './formats/popolo.js';
 import { markdownReport } from './formats/report.js';
 import { modelInput, warnUnreadable } from './semantic.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 import { writeOutput } from './write-file.js';
 
-export type ExportFormat = 'json' | 'markdown' | 'csv';
+export type ExportFormat = 'json' | 'markdown' | 'csv' | 'popolo';
 
 export interface ExportOptions {
     format: ExportFormat;
     at?: string;
+    /** Label institutions and people in this language where the model has names in it. */
+    lang?: string;
     /** Write here instead of to stdout. */
     output?: string;
 }
 
-/** `polity export`: the semantic model as JSON, a Markdown report, or the competence matrix as CSV. */
+/** `polity export`: the semantic model as JSON, a Markdown report, the competence matrix as CSV, or Popolo JSON. */
 export async function exportCommand(inputs: string[], options: ExportOptions, io: { write(text: string): void; warn(text: string): void }): Promise<number> {
     const at = options.at === undefined ? undefined : parseDate(options.at);
     if (options.at !== undefined && !at) throw new UsageError(`--at ${options.at}: not a date; write ${DATE_FORMS}`);
     const files = await findModelFiles(inputs);
     const input = modelInput(await loadWorkspace(files), displayPath);
     warnUnreadable(input, inputs.join(', '), io.warn);
-    const data = exportModel(input.model, input.conflicts, { at, place: input.place });
+    const data = exportModel(input.model, input.conflicts, { at, lang: options.lang, place: input.place });
     const text = options.format === 'json' ? `${JSON.stringify(data, null, 2)}\n`
         : options.format === 'csv' ? matrixCsv(data)
-            : markdownReport(data);
+            : options.format === 'popolo' ? popoloJson(data)
+                : markdownReport(data);
     if (options.output === undefined) {
         io.write(text);
         return EXIT.ok;

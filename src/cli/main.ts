@@ -59,10 +59,11 @@ export function createProgram(): Command {
         });
 
     program.command('export')
-        .description('export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, or the competence matrix as csv')
+        .description('export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, the competence matrix as csv, or popolo (Popolo JSON: organizations, persons, posts, memberships)')
         .argument('<paths...>', WORKSPACE_PATHS)
-        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv']).default('json'))
+        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv', 'popolo']).default('json'))
         .option('--at <date>', `only the facts that hold on this date (${DATE_FORMS})`)
+        .option('--lang <tag>', "give each institution's and person's label in this language (a BCP 47 tag such as zh) where the model has it")
         .option('-o, --output <file>', 'write to this file instead of stdout')
         .action(async (paths: string[], options: ExportOptions) => {
             const { exportCommand } = await import('./export.js');
@@ -75,6 +76,7 @@ export function createProgram(): Command {
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
+        .option('--lang <tag>', "label with the model's names in this language (a BCP 47 tag such as zh), falling back to the name at the date")
         .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {

@@ -4,11 +4,12 @@ import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, type Semanti
 import { findContests, type ContestedClaim } from '../model/contests.js';
 import { certain, contains, formatPeriod, possible, type Period } from '../model/periods.js';
 import type { PDate } from '../model/dates.js';
-import type { Institution, Key, Location } from '../model/types.js';
+import { describeHolding, institutionNameAt, personNameIn } from '../model/people.js';
+import type { Holding, Institution, Key, Location } from '../model/types.js';
 import { kindOf, type Direction, type Selection } from './select.js';
 import {
-    clusterStyle, CONFLICT_EDGE, CONFLICT_MARKER, CONTEST_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, nodeStyle, relationStyle,
-    SPHERE_ORDER, sphereStyle, uncertainStyle, UNIT_EDGE, type ClusterStyle, type EdgeStyle, type NodeStyle
+    clusterStyle, CONFLICT_EDGE, CONFLICT_MARKER, CONTEST_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, nodeStyle, PERSON_NODE, plaqueStyle,
+    POST_EDGE, relationStyle, SPHERE_ORDER, sphereStyle, uncertainStyle, UNIT_EDGE, type ClusterStyle, type EdgeStyle, type NodeStyle
 } from './style.js';
 
 /** What hovering an element shows: plain text, never markup. */
@@ -21,8 +22,8 @@ export interface GraphNode {
      * An institution, or the marker of a mandate that several institutions
      * clash over, which each of them is linked to (see conflictEdges).
      */
-    category: 'institution' | 'conflict-marker' | 'dispute-marker';
-    /** The institution's key, or the marker's mandate. */
+    category: 'institution' | 'conflict-marker' | 'dispute-marker' | 'person';
+    /** The institution's key, the marker's mandate, or the person's key (`show people`). */
     key: Key;
     name: string;
     title?: string;
@@ -35,7 +36,7 @@ export interface GraphNode {
     detail: Detail;
 }
 
-export type EdgeCategory = 'relation' | 'unit' | 'conflict' | 'dispute' | 'contest';
+export type EdgeCategory = 'relation' | 'unit' | 'conflict' | 'dispute' | 'contest' | 'post';
 
 export interface GraphEdge {
     id: string;
@@ -94,11 +95,11 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
             category: 'institution',
             key: institution.key,
             name: institution.path,
-            title: institution.title,
+            title: nodeTitle(institution, selection),
             kind: ownKindName(model, institution, selection.at),
             sphere: kind?.sphere,
             cluster,
-            style: nodeStyle(kind),
+            style: plaqueStyle(nodeStyle(kind), plaquesAt(institution, selection.at).find(p => p.sphere && p.sphere !== kind?.sphere)?.sphere),
             source: institution.loc,
             detail: institutionDetail(model, institution, selection)
         };
@@ -106,22 +107,77 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
     });
     const clusterOf = new Map(nodes.map(n => [n.key, n.cluster]));
     const conflicts = conflictElements(model, selection.conflicts, clusterOf);
+    const people = peopleElements(model, selection, clusterOf);
     const edges = [
         ...unitEdges(selection, shown),
         ...relationEdges(model, selection),
         ...conflicts.edges,
-        ...contestEdges(model, selection, shown)
+        ...contestEdges(model, selection, shown),
+        ...people.edges
     ];
     return {
         title: selection.title,
         subtitle: `as of ${selection.at.text}`,
         at: selection.at.text,
         direction: selection.direction,
-        nodes: [...nodes, ...conflicts.markers],
+        nodes: [...nodes, ...conflicts.markers, ...people.nodes],
         edges,
         clusters: orderClusters([...clusters.values()]),
-        legend: legendFor(selection, nodes, edges, conflicts.markers)
+        legend: legendFor(selection, nodes, edges, [...conflicts.markers, ...people.nodes])
     };
+}
+
+/** The name in force at the drawn date (in the view's language where the model has it), with the plaques held then. */
+function nodeTitle(institution: Institution, selection: Selection): string | undefined {
+    const name = institutionNameAt(institution, selection.at, selection.lang);
+    const title = name === institution.path ? undefined : name;
+    const plaques = plaquesAt(institution, selection.at).map(p => p.name);
+    return plaques.length > 0 ? [title ?? institution.path, ...plaques].join(' / ') : title;
+}
+
+function plaquesAt(institution: Institution, at: PDate): Institution['plaques'] {
+    return institution.plaques.filter(p => contains(possible(p.period.period), at));
+}
+
+/**
+ * `show people`: each holder of a post in a shown institution at the drawn
+ * date as a small node, linked to each institution they hold a post in (a
+ * person with concurrent posts links two). A person whose institutions all
+ * sit in one cluster sits there too.
+ */
+function peopleElements(model: SemanticModel, selection: Selection, clusterOf: ReadonlyMap<Key, string | undefined>): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    const byPerson = new Map<Key, Holding[]>();
+    for (const holding of selection.holdings) byPerson.set(holding.person, [...byPerson.get(holding.person) ?? [], holding]);
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (const [key, holdings] of [...byPerson].sort(([a], [b]) => compare(a, b))) {
+        const person = model.people.get(key);
+        if (!person) continue;
+        const clusters = new Set(holdings.map(h => clusterOf.get(h.institution)));
+        nodes.push({
+            id: personId(key), category: 'person', key, name: personNameIn(person, selection.lang, selection.at),
+            cluster: clusters.size === 1 ? [...clusters][0] : undefined, style: PERSON_NODE, source: person.loc,
+            detail: { heading: personNameIn(person), lines: holdings.map(h => `${describeHolding(model, h)} (${formatPeriod(h.period.period)})`) }
+        });
+        const seen = new Map<string, number>();
+        for (const holding of holdings) {
+            const base = `post:${key}:${holding.post}:${holding.institution}`;
+            const count = (seen.get(base) ?? 0) + 1;
+            seen.set(base, count);
+            const uncertain = holding.certainty !== undefined || uncertainAt(holding.period.period, selection.at);
+            const label = displayName(model, holding.post);
+            edges.push({
+                id: count === 1 ? base : `${base}:${count}`, from: personId(key), to: nodeId(holding.institution), category: 'post',
+                label: uncertain ? `${label}?` : label, ranks: false, uncertain, style: uncertain ? uncertainStyle(POST_EDGE) : POST_EDGE,
+                source: holding.extent, detail: { heading: describeHolding(model, holding), lines: [formatPeriod(holding.period.period)] }
+            });
+        }
+    }
+    return { nodes, edges };
+}
+
+function personId(key: Key): string {
+    return `person:${key}`;
 }
 
 function ownKindName(model: SemanticModel, institution: Institution, at: PDate): string | undefined {
@@ -441,9 +497,11 @@ function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[],
     if (edges.some(e => e.category === 'conflict')) addEdge('conflict', 'conflict (mandate)', CONFLICT_EDGE);
     if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);
     if (edges.some(e => e.category === 'contest')) addEdge('contest', 'contested (mandate): contester → holder', CONTEST_EDGE);
+    if (edges.some(e => e.category === 'post')) addEdge('post', 'holds a post in (post)', POST_EDGE);
     if (edges.some(e => e.uncertain)) addEdge('uncertain', 'reportedly, allegedly or uncertainly dated (?)', uncertainStyle(DEFAULT_RELATION));
     if (markers.some(m => m.category === 'conflict-marker')) items.push({ label: 'mandate in conflict', node: CONFLICT_MARKER });
     if (markers.some(m => m.category === 'dispute-marker')) items.push({ label: 'mandate in dispute', node: DISPUTE_MARKER });
+    if (markers.some(m => m.category === 'person')) items.push({ label: 'person', node: PERSON_NODE });
     return items;
 }
 

@@ -12,6 +12,8 @@ export interface DiagramQuery {
     /** The model the default view and view names refer to; undefined: every model. */
     scope?: string;
     direction?: Direction;
+    /** Label in this language where the model has names in it (`--lang`); overrides the view's `labels`. */
+    lang?: string;
     today: PDate;
 }
 
@@ -22,7 +24,7 @@ export class DiagramQueryError extends Error {}
 export function graphFor(model: SemanticModel, conflicts: readonly Conflict[], query: DiagramQuery): DiagramGraph {
     const view = query.view ? resolveView(model, query.view, query.scope) : undefined;
     const at = query.at ? resolveDate(query.at) : undefined;
-    const selection = select(model, { view, at, today: query.today, scope: query.scope, direction: query.direction, conflicts });
+    const selection = select(model, { view, at, today: query.today, scope: query.scope, direction: query.direction, lang: query.lang, conflicts });
     return buildGraph(model, selection);
 }
 

@@ -2,7 +2,8 @@ import type { Conflict } from '../model/conflicts.js';
 import { compareDates, type PDate } from '../model/dates.js';
 import { effectivePeriod, kindAt, mandateWithin, type SemanticModel } from '../model/model.js';
 import { contains, possible, type Period } from '../model/periods.js';
-import type { Claim, Institution, Key, Kind, RelationFact, View, ViewFilter } from '../model/types.js';
+import { holdersAt } from '../model/people.js';
+import type { Claim, Holding, Institution, Key, Kind, RelationFact, View, ViewFilter } from '../model/types.js';
 
 export type Grouping = NonNullable<View['groupBy']>;
 export type Direction = NonNullable<View['direction']>;
@@ -18,6 +19,10 @@ export interface Selection {
     institutions: Institution[];
     relations: RelationFact[];
     conflicts: Conflict[];
+    /** The language to label in (`labels LANG`, `--lang`), falling back to the names at the date. */
+    lang?: string;
+    /** `show people`: the posts held in the shown institutions at the date, in the order written. */
+    holdings: Holding[];
 }
 
 export interface SelectOptions {
@@ -33,6 +38,8 @@ export interface SelectOptions {
     direction?: Direction;
     /** The model's conflicts, when the caller has them already (the language server does). */
     conflicts: readonly Conflict[];
+    /** Overrides the view's `labels`. */
+    lang?: string;
 }
 
 /**
@@ -85,7 +92,9 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         view,
         institutions,
         relations,
-        conflicts
+        conflicts,
+        lang: options.lang ?? view?.labels,
+        holdings: view?.showPeople ? institutions.flatMap(i => holdersAt(model, i.key, at)) : []
     };
 }
 

@@ -73,6 +73,19 @@ export const DISPUTE_MARKER: NodeStyle = { fill: DISPUTE_EDGE.color, border: DIS
 /** A lost turf battle: from the institution that contested the mandate to the one that held it. */
 export const CONTEST_EDGE: EdgeStyle = { color: '#7b3fa0', line: 'dashed', width: 1.4, arrow: 'vee' };
 
+/** A person holding posts (`show people`): a small dark box, so the writers' marker shape and white text suit it. */
+export const PERSON_NODE: NodeStyle = { fill: '#555555', border: '#555555', double: false };
+/** A post held: from the person to the institution. */
+export const POST_EDGE: EdgeStyle = { color: '#555555', line: 'solid', width: 0.8, arrow: 'none' };
+
+/**
+ * A body with a second plaque in another sphere ("one body, two plaques"):
+ * its own sphere's fill inside the plaque's sphere's border, doubled.
+ */
+export function plaqueStyle(style: NodeStyle, sphere: string | undefined): NodeStyle {
+    return sphere && SPHERE_STYLES[sphere] ? { ...style, border: SPHERE_STYLES[sphere].border, double: true } : style;
+}
+
 /** How a fact the source hedges (or dates uncertainly at the drawn date) is drawn: the same line, dotted and lighter. */
 export function uncertainStyle(style: EdgeStyle): EdgeStyle {
     return { ...style, line: 'dotted', color: lighter(style.color) };

@@ -15,7 +15,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     const uri = document.uri.toString();
     const builtin = isPrelude(document.uri);
     const facts: M.DocumentFacts = {
-        uri, model: root.name ?? '', declarations: [], claims: [], relations: [], contests: [], exceptions: [], disputes: [], dateChecks: [], uses: []
+        uri, model: root.name ?? '', declarations: [], claims: [], relations: [], contests: [], exceptions: [], disputes: [], holdings: [], dateChecks: [], uses: []
     };
     const loc = (node: AstNode | undefined): M.Location => ({ uri, range: node?.$cstNode?.range ?? ZERO });
     const nameLoc = (node: AstNode): M.Location => ({ uri, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? loc(node).range });
@@ -71,13 +71,11 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             facts.declarations.push(role);
         } else if (ast.isView(node)) {
             facts.declarations.push(view(node, base));
+        } else if (ast.isPost(node)) {
+            const post: M.Post = { ...base, type: 'post', single: node.single };
+            facts.declarations.push(post);
         } else if (ast.isPerson(node)) {
-            facts.declarations.push({ ...base, type: 'person' });
-            for (const post of node.posts) {
-                use(post.institution);
-                period(post.period);
-                citations(post);
-            }
+            facts.declarations.push(person(node, base));
         }
     }
     for (const element of root.elements) {
@@ -89,7 +87,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     function institution(node: ast.Institution, base: Omit<M.Declaration, 'type'>): M.Institution {
         const key = base.key;
         const result: M.Institution = {
-            ...base, type: 'institution', lifetime: {}, kinds: [], formerNames: [], citations: [],
+            ...base, type: 'institution', lifetime: {}, kinds: [], formerNames: [], citations: [], names: [], plaques: [], ids: [], facets: [],
             parent: ast.isInstitution(node.$container) ? keyOf(node.$container) : undefined
         };
         for (const member of node.members) {
@@ -108,6 +106,8 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.formerNames.push({ name: member.name, until: until && { date: until, loc: loc(member) }, citations: citations(member), loc: loc(member) });
             } else if (ast.isFact(member)) {
                 fact(member, key);
+            } else {
+                described(member, result);
             }
         }
         result.kind = currentKind(result.kinds);
@@ -147,6 +147,41 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         }
     }
 
+    /** A name, plaque, identifier or facet line, of an institution or a person. */
+    function described(member: ast.Member | ast.PersonMember, into: Pick<M.Institution, 'names' | 'ids' | 'facets'> & { plaques?: M.Plaque[] }): void {
+        if (ast.isNameClause(member)) {
+            into.names.push({ lang: member.lang, value: member.value, period: period(member.period), citations: citations(member), loc: loc(member) });
+        } else if (ast.isPlaque(member)) {
+            into.plaques?.push({ name: member.value, sphere: member.sphere, period: period(member.period), citations: citations(member), loc: loc(member) });
+        } else if (ast.isIdentifier(member)) {
+            into.ids.push({ scheme: member.scheme, value: member.value, loc: loc(member) });
+        } else if (ast.isFacet(member)) {
+            const value = member.number !== undefined ? Number(member.number) : member.text ?? '';
+            into.facets.push({ key: member.key, value, period: period(member.period), citations: citations(member), loc: loc(member) });
+        }
+    }
+
+    function person(node: ast.Person, base: Omit<M.Declaration, 'type'>): M.Person {
+        const result: M.Person = { ...base, type: 'person', names: [], ids: [], facets: [] };
+        for (const member of node.members) {
+            if (!ast.isHolding(member)) {
+                described(member, result);
+                continue;
+            }
+            const post = use(member.post);
+            const institution = use(member.institution);
+            const written = period(member.period);
+            const cited = citations(member);
+            if (post && institution) {
+                facts.holdings.push({
+                    person: base.key, post, institution, certainty: CERTAINTY[member.certainty ?? ''], period: written, citations: cited,
+                    loc: { uri, range: member.institution.$refNode?.range ?? loc(member).range }, extent: loc(member)
+                });
+            }
+        }
+        return result;
+    }
+
     function dispute(node: ast.Dispute): void {
         const mandate = use(node.mandate);
         const parties = node.parties.map(use).filter(isDefined);
@@ -172,6 +207,10 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.groupBy = rule.grouping;
             } else if (ast.isViewDirection(rule)) {
                 result.direction = rule.direction;
+            } else if (ast.isViewLabels(rule)) {
+                result.labels = rule.lang;
+            } else if (ast.isViewShow(rule)) {
+                result.showPeople = rule.people;
             }
         }
         return result;

@@ -61,7 +61,7 @@ export class PolityFormatter extends AbstractFormatter {
         } else if (isMandate(node)) {
             this.block(formatter, node.children);
         } else if (isPerson(node)) {
-            this.block(formatter, node.posts);
+            this.block(formatter, node.members);
         } else if (isView(node)) {
             this.block(formatter, node.rules);
         } else if (isSource(node)) {

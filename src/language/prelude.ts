@@ -4,12 +4,12 @@ import { preludeFilePath } from './prelude-file.js';
 import { BUILTIN_SCHEME } from './protocol.js';
 
 /**
- * The built-in document every model sees: the everyday roles, kinds and
- * relation kinds, so that a small model needs no declarations of its own.
+ * The built-in document every model sees: the everyday roles, kinds,
+ * relation kinds and posts (the head-of-body ones `single`), so that a small model needs no declarations of its own.
  */
 export const PRELUDE_URI = URI.parse(`${BUILTIN_SCHEME}:///prelude.polity`);
 
-export const PRELUDE_TEXT = `/** Built-in roles, kinds and relation kinds. Read-only: declare your own in your model to add or override. */
+export const PRELUDE_TEXT = `/** Built-in roles, kinds, relation kinds and posts. Read-only: declare your own in your model to add or override. */
 model ${PRELUDE_MODEL}
 
 role leads "Primary responsibility" exclusive
@@ -49,6 +49,18 @@ relation member-of "is a member of"
 relation affiliated-with "is affiliated with"
 relation hosts "hosts"
 relation merged-into "was merged into"
+
+post head "Head" single
+post deputy-head "Deputy head"
+post chair "Chair" single
+post vice-chair "Vice-chair"
+post director "Director" single
+post deputy-director "Deputy director"
+post vice-director "Vice-director"
+post minister "Minister" single
+post vice-minister "Vice-minister"
+post secretary "Secretary" single
+post member "Member"
 `;
 
 /** The prelude as editors other than VS Code see it: a file written by the server (prelude-file.ts). */

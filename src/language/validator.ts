@@ -200,7 +200,7 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
             }
             return [{ reference, info: error.info, type: expectedType(reflection, error.info) }];
         });
-        const header = misspeltModel(document, this.polity.shared.workspace.LangiumDocuments, this.polity.references.NameIndex, unresolved);
+        const header = misspeltModel(document, this.polity.shared.workspace.LangiumDocuments, this.polity.polity.NameIndex, unresolved);
         if (header) {
             diagnostics.push({
                 severity: 1, range: header.range, source: this.getSource(), code: 'unresolved',
@@ -232,6 +232,6 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
 }
 
 const LABELS: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source', Role: 'role',
+    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source', Role: 'role', Post: 'post',
     Verb: 'role or relation kind', FactObject: 'mandate or institution'
 };

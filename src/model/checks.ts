@@ -2,6 +2,7 @@ import { findConflicts, LIMITS, type Conflict, type Conflicts } from './conflict
 import { findContests, type ContestedClaim, type ContestFindings } from './contests.js';
 import { findHierarchyCycles, findMandateCycles } from './cycles.js';
 import { claimVerb, describeClaim, displayName, hedge, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
+import { describeHolding, heldPeriod, personName } from './people.js';
 import { certain, formatPeriod, intersect, isEmpty, possible, within, type Period } from './periods.js';
 import type { Claim, Finding, Key, Location, Severity } from './types.js';
 
@@ -19,10 +20,11 @@ export const CHECKS = {
     'stale-dispute': { severity: 'warning', description: 'A recorded dispute that matches no conflict and no contest.' },
     'bad-except': { severity: 'error', description: "An 'except' naming a mandate that is not inside the claimed one." },
     'overlapping-kinds': { severity: 'error', description: "Two 'kind' lines of one institution whose periods overlap." },
-    'outside-lifetime': { severity: 'warning', description: "A fact dated outside its institution's lifetime." },
+    'outside-lifetime': { severity: 'warning', description: "A fact or post dated outside its institution's lifetime." },
+    'double-holder': { severity: 'warning', description: 'Two people holding one single post of one institution at the same time.' },
     'one-sided-share': { severity: 'warning', description: 'A mandate shared with an institution that claims nothing on it.' },
     'self-relation': { severity: 'warning', description: 'An institution related to itself.' },
-    unused: { severity: 'hint', description: 'A mandate, source, kind or relation kind that nothing uses.' },
+    unused: { severity: 'hint', description: 'A mandate, source, kind, relation kind or post that nothing uses.' },
     syntax: { severity: 'error', description: 'Text that does not follow the grammar.' },
     'misplaced': { severity: 'error', description: 'A construct where it is not allowed (e.g. two kinds for one institution).' },
     internal: { severity: 'error', description: 'Polity itself failed while checking a file, so its findings may be incomplete (a bug in Polity).' }
@@ -51,6 +53,7 @@ export function runChecks(model: SemanticModel, options: CheckOptions = {}, conf
         ...conflictFindings(model, conflicts, contests, options),
         ...contestFindings(model, contests),
         ...outsideLifetime(model),
+        ...doubleHolders(model),
         ...oneSidedShares(model),
         ...selfRelations(model),
         ...unused(model)
@@ -313,6 +316,38 @@ function outsideLifetime(model: SemanticModel): Finding[] {
         check(relation.subject, relation.period.period, relation.period.loc, text);
         if (relation.target !== relation.subject) check(relation.target, relation.period.period, relation.period.loc, text);
     }
+    for (const holding of model.holdings) {
+        check(holding.institution, holding.period.period, holding.period.loc, () => describeHolding(model, holding));
+    }
+    return result;
+}
+
+/**
+ * Two people in one `single` post of one institution at once, on both lines.
+ * What certainly held counts, so an uncertain date never raises it; periods
+ * are half-open, so one holder may leave in the month the next arrives.
+ */
+function doubleHolders(model: SemanticModel): Finding[] {
+    const result: Finding[] = [];
+    for (const holdings of model.holdingsByInstitution.values()) {
+        const single = holdings.filter(h => model.posts.get(h.post)?.single);
+        for (let i = 0; i < single.length; i++) {
+            for (let j = i + 1; j < single.length; j++) {
+                const [a, b] = [single[i], single[j]];
+                if (a.post !== b.post || a.person === b.person) continue;
+                const [pa, pb] = [heldPeriod(model, a, true), heldPeriod(model, b, true)];
+                const overlap = pa && pb && intersect(pa, pb);
+                if (!overlap) continue;
+                const post = displayName(model, a.post);
+                const institution = displayName(model, a.institution);
+                const message = `${personName(model, a.person)} and ${personName(model, b.person)} both hold '${post}' of ${institution} (${formatPeriod(overlap)}), a post with one holder at a time. Date the two so that one ends where the other starts, or write a range ('2013..2014') where the source does not pin a date down.`;
+                for (const [self, other] of [[a, b], [b, a]]) {
+                    result.push(finding('double-holder', message, self.loc, [{ loc: other.loc, message: `the other holder: ${describeHolding(model, other)}` }],
+                        { institution: a.institution, post: a.post }));
+                }
+            }
+        }
+    }
     return result;
 }
 
@@ -357,7 +392,7 @@ function unused(model: SemanticModel): Finding[] {
         if (model.mandates.has(key)) for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
     }
     const result: Finding[] = [];
-    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role' } as Record<string, string>;
+    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<string, string>;
     for (const decls of model.declarations.values()) {
         const decl = decls[0];
         if (decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;

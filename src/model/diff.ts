@@ -3,11 +3,12 @@ import { findConflicts, type Conflict } from './conflicts.js';
 import { findContests } from './contests.js';
 import { claimVerb, displayName, hedge, type SemanticModel } from './model.js';
 import { formatPeriod, type Period } from './periods.js';
-import type { Certainty, Citation, Declaration, Institution, Key, Location, View, WrittenPeriod } from './types.js';
+import { concurrentPosts, personName } from './people.js';
+import type { Certainty, Citation, Declaration, Facet, Identifier, Institution, Key, Location, Name, View, WrittenPeriod } from './types.js';
 
 export const DIFF_CATEGORIES = [
     'institutions', 'mandates', 'sources', 'kinds', 'relation kinds', 'roles',
-    'competences', 'contests', 'relations', 'disputes', 'views', 'conflicts'
+    'competences', 'contests', 'relations', 'disputes', 'views', 'posts', 'people', 'held posts', 'conflicts', 'concurrent posts'
 ] as const;
 export type DiffCategory = typeof DIFF_CATEGORIES[number];
 
@@ -90,7 +91,11 @@ export function diffModels(before: SemanticModel, after: SemanticModel): ModelDi
         ...matchFacts('relations', relationFacts(oldSide), relationFacts(newSide)),
         ...matchFacts('disputes', disputeFacts(oldSide), disputeFacts(newSide)),
         ...declarationChanges('views', oldSide, newSide, s => s.model.views, viewFields),
-        ...matchFacts('conflicts', [...conflictFacts(oldSide), ...contestedFacts(oldSide)], [...conflictFacts(newSide), ...contestedFacts(newSide)])
+        ...declarationChanges('posts', oldSide, newSide, s => s.model.posts, p => ({ title: p.title ?? '', single: p.single ? 'yes' : 'no' })),
+        ...declarationChanges('people', oldSide, newSide, s => s.model.people, p => ({ title: p.title ?? '', ...namingFields(p), doc: p.doc ?? '' })),
+        ...matchFacts('held posts', holdingFacts(oldSide), holdingFacts(newSide)),
+        ...matchFacts('conflicts', [...conflictFacts(oldSide), ...contestedFacts(oldSide)], [...conflictFacts(newSide), ...contestedFacts(newSide)]),
+        ...matchFacts('concurrent posts', concurrentFacts(oldSide), concurrentFacts(newSide))
     ];
     return { changes: changes.sort(compareChanges) };
 }
@@ -149,6 +154,8 @@ function institutionChanges(oldSide: Side, newSide: Side, renames: Map<Key, Key>
         established: i.established?.date.text ?? '',
         dissolved: i.dissolved?.date.text ?? '',
         formerly: i.formerNames.map(f => `"${f.name}"${f.until ? ` until ${f.until.date.text}` : ''}`).join('; '),
+        ...namingFields(i),
+        plaques: i.plaques.map(p => `"${p.name}"${p.sphere ? ` in ${p.sphere}` : ''}${dated(p.period)}`).join('; '),
         citations: citationText(i.citations),
         doc: i.doc ?? ''
     });
@@ -181,6 +188,43 @@ function declarationChanges<D extends Declaration>(
         id: side.key(d.key), label: side.name(d.key), fields: fields(d, side), loc: d.loc
     }));
     return matchFacts(category, facts(oldSide), facts(newSide));
+}
+
+/** Names by language, identifiers and facets, each a field of its own (`name zh`, `id wikidata`, `has rank`), so a change reads as one. */
+function namingFields(owner: { names: Name[]; ids: Identifier[]; facets: Facet[] }): Record<string, string> {
+    const fields: Record<string, string[]> = {};
+    const add = (field: string, value: string) => (fields[field] ??= []).push(value);
+    for (const n of owner.names) add(`name ${n.lang}`, `"${n.value}"${dated(n.period)}`);
+    for (const i of owner.ids) add(`id ${i.scheme}`, `"${i.value}"`);
+    for (const f of owner.facets) add(`has ${f.key}`, `${typeof f.value === 'number' ? f.value : `"${f.value}"`}${dated(f.period)}`);
+    return Object.fromEntries(Object.entries(fields).map(([field, values]) => [field, values.join('; ')]));
+}
+
+function dated(written: WrittenPeriod): string {
+    return written.loc ? ` ${periodText(written)}` : '';
+}
+
+/** A person's post in an institution, matched by who, what and where; a change of dates, certainty or sources is a change. */
+function holdingFacts(side: Side): Fact[] {
+    return side.model.holdings.map(h => ({
+        id: `${side.key(h.person)} holds ${h.post} of ${side.key(h.institution)}`,
+        label: `${personName(side.model, h.person)} ${hedge(h.certainty)}holds ${side.name(h.post)} of ${side.name(h.institution)}`,
+        fields: { certainty: certaintyText(h.certainty), period: periodText(h.period), citations: citationText(h.citations) },
+        loc: h.extent
+    }));
+}
+
+/** Concurrent posts are derived, like conflicts: they appear and disappear as the posts' dates change. */
+function concurrentFacts(side: Side): Fact[] {
+    return concurrentPosts(side.model).map(c => {
+        const [a, b] = [c.first, c.second].sort((x, y) => compare(side.key(x.institution), side.key(y.institution)));
+        return {
+            id: `${side.key(c.person)} in ${side.key(a.institution)} and ${side.key(b.institution)}`,
+            label: `${personName(side.model, c.person)}: ${side.name(a.post)} of ${side.name(a.institution)} and ${side.name(b.post)} of ${side.name(b.institution)}`,
+            fields: { period: formatPeriod(c.period) },
+            loc: a.extent
+        };
+    });
 }
 
 function claimFacts(side: Side): Fact[] {

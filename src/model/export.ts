@@ -5,6 +5,10 @@ import { compareDates, dateBounds, latest, type PDate } from './dates.js';
 import { CONTAINMENT, displayName, effectivePeriod, hedge, kindAt, lifetimeOf, type SemanticModel } from './model.js';
 import { contains, formatPeriod, possible, type Period } from './periods.js';
 import {
+    exportPeople, institutionNaming, type ExportedConcurrentPosts, type ExportedHolding, type ExportedNaming, type ExportedPerson, type ExportedPlaque,
+    type ExportedPost
+} from './export-people.js';
+import {
     SPHERES, type Certainty, type Citation, type Claim, type Contest, type Declaration, type Dispute, type Key, type Location, type Sphere
 } from './types.js';
 
@@ -17,7 +21,7 @@ export interface ModelExport {
     schema: 'polity/model@2';
     /** The date the export was filtered to, or null for everything. */
     at: string | null;
-    institutions: ExportedInstitution[];
+    institutions: ExportedInstitutionNamed[];
     /** The kinds the model declares and the prelude kinds its institutions use. */
     kinds: ExportedKind[];
     /** The roles the model declares and the prelude roles its competences use. */
@@ -31,6 +35,12 @@ export interface ModelExport {
     disputes: ExportedDispute[];
     conflicts: ExportedConflict[];
     sources: ExportedSource[];
+    /** People with their names; on a date, those holding a post then. */
+    people: ExportedPerson<ExportedPeriod, ExportedCitation, ExportedPlace>[];
+    /** The posts the model declares and the prelude posts its people hold. */
+    posts: ExportedPost<ExportedPlace>[];
+    holdings: ExportedHolding<ExportedPeriod, ExportedCitation, ExportedPlace>[];
+    concurrentPosts: ExportedConcurrentPosts<ExportedPeriod>[];
 }
 
 export interface ExportedPlace { file: string; line: number }
@@ -56,6 +66,10 @@ export interface ExportedInstitution {
     citations: ExportedCitation[];
     location: ExportedPlace;
 }
+/** An institution with its names (the one at the export's date as `label`), plaques, identifiers and facets. */
+export type ExportedInstitutionNamed = ExportedInstitution & ExportedNaming<ExportedPeriod, ExportedCitation> & {
+    plaques: ExportedPlaque<ExportedPeriod, ExportedCitation>[];
+};
 export interface ExportedKind {
     key: Key; name: string; model: string; title: string | null; sphere: string; builtin: boolean;
     /** Null for the prelude's kinds, which no file declares. */
@@ -115,6 +129,8 @@ export interface ExportedConflict {
 export interface ExportOptions {
     /** Only the facts that possibly held on this date. */
     at?: PDate;
+    /** The language of each `label` where the model has names in it (`--lang`). */
+    lang?: string;
     /** Where a location is, as the reader should see it (the CLI makes paths relative to the working folder). */
     place(loc: Location): ExportedPlace;
 }
@@ -131,7 +147,8 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
     const declared = (d: Declaration) => ({ key: d.key, name: d.name, model: d.model, title: d.title ?? null });
     const placed = (d: Declaration) => ({ builtin: d.builtin, location: d.builtin ? null : options.place(d.loc) });
 
-    const institutions = own(model.institutions).filter(i => lives(i.key)).map((i): ExportedInstitution => {
+    const shapes = { period, citations, place: options.place, holds, at: options.at, lang: options.lang };
+    const institutions = own(model.institutions).filter(i => lives(i.key)).map((i): ExportedInstitutionNamed => {
         const kind = kindAt(i, options.at);
         return {
             key: i.key, name: i.name, path: i.path, model: i.model, title: i.title ?? null, doc: i.doc ?? null,
@@ -141,7 +158,8 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
             lifetime: period(i.lifetime),
             formerNames: i.formerNames.map(f => ({ name: f.name, until: f.until ? date(f.until.date) : null })),
             citations: citations(i.citations),
-            location: options.place(i.loc)
+            location: options.place(i.loc),
+            ...institutionNaming(i, shapes)
         };
     });
     const usedKinds = new Set(institutions.flatMap(i => [i.kind, ...i.kinds.map(k => k.kind)]));
@@ -216,7 +234,8 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
         })),
         sources: own(model.sources).map(s => ({
             ...declared(s), url: s.url ?? null, location: options.place(s.loc)
-        }))
+        })),
+        ...exportPeople(model, shapes)
     };
 }
 

@@ -2,7 +2,8 @@ import type { PDate } from './dates.js';
 import { certain, contains, formatPeriod, intersect, possible, type Period } from './periods.js';
 import {
     PRELUDE_MODEL, type Certainty, type Claim, type Contest, type Declaration, type DocumentFacts, type Dispute, type Institution,
-    type Key, type Kind, type Mandate, type RelationFact, type RelationKind, type Role, type Source, type View
+    type Holding, type Key, type Kind, type Mandate, type Person, type Post, type RelationFact, type RelationKind, type Role, type Source,
+    type View
 } from './types.js';
 
 /**
@@ -21,6 +22,12 @@ export interface SemanticModel {
     readonly relationKinds: ReadonlyMap<Key, RelationKind>;
     readonly roles: ReadonlyMap<Key, Role>;
     readonly views: ReadonlyMap<Key, View>;
+    readonly posts: ReadonlyMap<Key, Post>;
+    readonly people: ReadonlyMap<Key, Person>;
+    /** Every `holds` line, by institution and by person. */
+    readonly holdings: readonly Holding[];
+    readonly holdingsByInstitution: ReadonlyMap<Key, readonly Holding[]>;
+    readonly holdingsByPerson: ReadonlyMap<Key, readonly Holding[]>;
     readonly claims: readonly Claim[];
     readonly claimsByMandate: ReadonlyMap<Key, readonly Claim[]>;
     readonly claimsByInstitution: ReadonlyMap<Key, readonly Claim[]>;
@@ -41,13 +48,16 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
     const relationKinds = new Map<Key, RelationKind>();
     const roles = new Map<Key, Role>();
     const views = new Map<Key, View>();
+    const posts = new Map<Key, Post>();
+    const people = new Map<Key, Person>();
     const claims: Claim[] = [];
     for (const doc of documents) {
         for (const decl of doc.declarations) {
             push(declarations, decl.key, decl);
             // The first declaration wins, so that a duplicate never hides the original.
             const byType: Map<Key, Declaration> | undefined = ({
-                institution: institutions, mandate: mandates, source: sources, kind: kinds, relation: relationKinds, role: roles, view: views
+                institution: institutions, mandate: mandates, source: sources, kind: kinds, relation: relationKinds, role: roles, view: views,
+                post: posts, person: people
             } as Record<string, Map<Key, Declaration>>)[decl.type];
             if (byType && !byType.has(decl.key)) {
                 byType.set(decl.key, decl);
@@ -58,6 +68,13 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
     const relations = documents.flatMap(doc => doc.relations);
     const contests = documents.flatMap(doc => doc.contests);
     const disputes = documents.flatMap(doc => doc.disputes);
+    const holdings = documents.flatMap(doc => doc.holdings);
+    const holdingsByInstitution = new Map<Key, Holding[]>();
+    const holdingsByPerson = new Map<Key, Holding[]>();
+    for (const holding of holdings) {
+        push(holdingsByInstitution, holding.institution, holding);
+        push(holdingsByPerson, holding.person, holding);
+    }
     for (const doc of documents) {
         // `shares` claims the role `leads` of the line's model (its own declaration wins over the prelude's).
         const own = `${doc.model ? `${doc.model}.` : ''}leads`;
@@ -80,7 +97,7 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
     }
     return {
         documents, declarations, institutions, mandates, sources, kinds, relationKinds, roles, views,
-        claims, claimsByMandate, claimsByInstitution, relations, contests, disputes, childMandates, units
+        posts, people, holdings, holdingsByInstitution, holdingsByPerson, claims, claimsByMandate, claimsByInstitution, relations, contests, disputes, childMandates, units
     };
 }
 

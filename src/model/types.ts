@@ -30,7 +30,7 @@ export interface WrittenPeriod {
     loc?: Location;
 }
 
-export type DeclarationType = 'institution' | 'mandate' | 'source' | 'kind' | 'relation' | 'role' | 'view' | 'person';
+export type DeclarationType = 'institution' | 'mandate' | 'source' | 'kind' | 'relation' | 'role' | 'view' | 'person' | 'post';
 
 export interface Declaration {
     type: DeclarationType;
@@ -64,6 +64,45 @@ export interface Institution extends Declaration {
     lifetime: Period;
     formerNames: { name: string; until?: DatedText; citations: Citation[]; loc: Location }[];
     citations: Citation[];
+    /** Names in other languages, each possibly dated. */
+    names: Name[];
+    /** "One body, two plaques": the other names the body acts under. */
+    plaques: Plaque[];
+    ids: Identifier[];
+    facets: Facet[];
+}
+
+/** `name zh "鲁炜"`: a name in a language (a BCP 47 tag). */
+export interface Name { lang: string; value: string; period: WrittenPeriod; citations: Citation[]; loc: Location }
+/** `plaque "Office of …" in party since 2014-02`. */
+export interface Plaque { name: string; sphere?: string; period: WrittenPeriod; citations: Citation[]; loc: Location }
+/** `id wikidata "Q5200003"`: an identifier in another register. */
+export interface Identifier { scheme: string; value: string; loc: Location }
+/** `has rank "ministerial" since 2014`: a dated facet; numbers stay numbers. */
+export interface Facet { key: string; value: string | number; period: WrittenPeriod; citations: Citation[]; loc: Location }
+
+/** `post director "Director" single`: a post of an institution; a single post has one holder at a time. */
+export interface Post extends Declaration { type: 'post'; single: boolean }
+
+export interface Person extends Declaration {
+    type: 'person';
+    names: Name[];
+    ids: Identifier[];
+    facets: Facet[];
+}
+
+/** `holds director of CAC from 2013-07 to 2016-06`: a person's post in an institution. */
+export interface Holding {
+    person: Key;
+    post: Key;
+    institution: Key;
+    certainty?: Certainty;
+    period: WrittenPeriod;
+    citations: Citation[];
+    /** The institution's name in the line: where findings about the holding point. */
+    loc: Location;
+    /** The whole `holds` line. */
+    extent: Location;
 }
 
 export interface Mandate extends Declaration {
@@ -149,6 +188,10 @@ export interface View extends Declaration {
     at?: PDate;
     groupBy?: 'sphere' | 'parent' | 'kind' | 'none';
     direction?: 'right' | 'down';
+    /** `labels zh`: draw names in this language where the model has them. */
+    labels?: string;
+    /** `show people`: draw the holders of the shown institutions' posts. */
+    showPeople?: boolean;
 }
 
 /** A date or period written somewhere, checked for order. */
@@ -168,6 +211,8 @@ export interface DocumentFacts {
     /** `except` lines, checked against the claimed mandate (`bad-except`). */
     exceptions: { claimed: Key; excepted: Key; loc: Location }[];
     disputes: Dispute[];
+    /** `holds` lines of the document's people. */
+    holdings: Holding[];
     dateChecks: DateCheck[];
     uses: Use[];
 }

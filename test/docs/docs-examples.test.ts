@@ -136,12 +136,12 @@ describe(`the tables of ${PAGE}`, () => {
         expect(documented).toEqual(actual);
     });
 
-    it("list the prelude's roles, kinds and relation kinds as the prelude declares them", async () => {
+    it("list the prelude's roles, kinds, relation kinds and posts as the prelude declares them", async () => {
         const ws = new TestWorkspace();
         opened.push(ws);
         await ws.open({ 'empty.polity': '' });
         const model = ws.Polity.polity.WorkspaceModel.snapshot.model;
-        const [roles, kinds, relationKinds] = tablesUnder(markdown, 'The prelude');
+        const [roles, kinds, relationKinds, posts] = tablesUnder(markdown, 'The prelude');
         const builtinRoles = [...model.roles.values()].filter(r => r.builtin).map(r => [r.name, r.title, r.exclusive ? 'yes' : 'no']);
         const builtinKinds = [...model.kinds.values()].filter(k => k.builtin).map(k => [k.name, k.title, k.sphere]);
         const hierarchy = (r: { hierarchical: boolean; upward: boolean }) => r.hierarchical ? (r.upward ? 'yes, upward' : 'yes') : 'no';
@@ -149,5 +149,6 @@ describe(`the tables of ${PAGE}`, () => {
         expect(roles).toEqual(builtinRoles);
         expect(kinds).toEqual(builtinKinds);
         expect(relationKinds).toEqual(builtinRelations);
+        expect(posts).toEqual([...model.posts.values()].filter(p => p.builtin).map(p => [p.name, p.title, p.single ? 'yes' : 'no']));
     });
 });

@@ -44,12 +44,13 @@ export function summarizeChanges(changes: ReportedChange[]): DiffSummary {
 
 const NOUNS: Record<DiffCategory, string> = {
     institutions: 'Institution', mandates: 'Mandate', sources: 'Source', kinds: 'Kind', 'relation kinds': 'Relation kind', roles: 'Role',
-    competences: 'Competence', contests: 'Contest', relations: 'Relation', disputes: 'Dispute', views: 'View', conflicts: 'Conflict'
+    competences: 'Competence', contests: 'Contest', relations: 'Relation', disputes: 'Dispute', views: 'View', conflicts: 'Conflict',
+    posts: 'Post', people: 'Person', 'held posts': 'Held post', 'concurrent posts': 'Concurrent posts'
 };
 
-/** Conflicts are not written but found, so they appear and disappear. */
+/** Conflicts and concurrent posts are not written but found, so they appear and disappear. */
 function verb(change: ReportedChange): string {
-    if (change.category !== 'conflicts') return change.change;
+    if (change.category !== 'conflicts' && change.category !== 'concurrent posts') return change.change;
     return change.change === 'added' ? 'appeared' : change.change === 'removed' ? 'disappeared' : 'changed';
 }
 

@@ -1,26 +1,30 @@
 import { describeConflict } from '../../model/checks.js';
 import type { Conflict } from '../../model/conflicts.js';
 import { CONTAINMENT, claimVerb, displayName, hedge, type SemanticModel } from '../../model/model.js';
+import { today, type PDate } from '../../model/dates.js';
 import { formatPeriod } from '../../model/periods.js';
+import { holdersSections, nameSections, personSections, postSections } from './describe-people.js';
 import type {
-    Citation, Claim, Declaration, Institution, Key, Kind, Mandate, RelationFact, RelationKind, Role, Source, WrittenPeriod
+    Citation, Claim, Declaration, Institution, Key, Kind, Mandate, Person, Post, RelationFact, RelationKind, Role, Source, WrittenPeriod
 } from '../../model/types.js';
 
 /**
  * Markdown describing a declaration, built from the semantic model only, so
  * that what the hover says is what the checks and diagrams use.
  */
-export function describe(model: SemanticModel, conflicts: readonly Conflict[], key: Key): string | undefined {
+export function describe(model: SemanticModel, conflicts: readonly Conflict[], key: Key, date: PDate = today()): string | undefined {
     const declaration = model.declarations.get(key)?.[0];
     if (!declaration) return undefined;
     const body = ((): string[] => {
         switch (declaration.type) {
-            case 'institution': return institution(model, declaration as Institution);
+            case 'institution': return institution(model, declaration as Institution, date);
             case 'mandate': return mandate(model, conflicts, declaration as Mandate);
             case 'source': return source(model, declaration as Source);
             case 'kind': return kind(model, declaration as Kind);
             case 'relation': return relationKind(model, declaration as RelationKind);
             case 'role': return role(model, declaration as Role);
+            case 'person': return personSections(model, declaration as Person);
+            case 'post': return postSections(model, declaration as Post);
             default: return [];
         }
     })();
@@ -34,7 +38,7 @@ function heading(declaration: Declaration): string {
     return lines.join('\n');
 }
 
-function institution(model: SemanticModel, inst: Institution): string[] {
+function institution(model: SemanticModel, inst: Institution, date: PDate): string[] {
     const name = (key: Key) => md(displayName(model, key));
     const facts = [
         kinds(model, inst),
@@ -63,16 +67,20 @@ function institution(model: SemanticModel, inst: Institution): string[] {
         ...inst.formerNames.flatMap(f => f.citations),
         ...claims.flatMap(c => c.citations),
         ...contests.flatMap(c => c.citations),
-        ...model.relations.filter(r => r.subject === inst.key).flatMap(r => r.citations)
+        ...model.relations.filter(r => r.subject === inst.key).flatMap(r => r.citations),
+        ...[...inst.names, ...inst.plaques, ...inst.facets].flatMap(n => n.citations),
+        ...(model.holdingsByInstitution.get(inst.key) ?? []).flatMap(h => h.citations)
     ];
     return [
         facts,
         former,
+        ...nameSections(inst),
         section('Part of', partOf),
         section('Members', members),
         section('Competences', competences),
         section('Relations', relations),
         units.length > 0 ? `**Units**: ${units.map(name).join(', ')}` : '',
+        ...holdersSections(model, inst, date),
         section('Sources', sources(model, citations))
     ];
 }
@@ -177,7 +185,7 @@ function exceptions(model: SemanticModel, claim: Claim): string {
     return claim.exceptions.length > 0 ? ` except ${claim.exceptions.map(p => `\`${md(displayName(model, p))}\``).join(', ')}` : '';
 }
 
-function period(written: WrittenPeriod): string {
+export function period(written: WrittenPeriod): string {
     return written.loc ? ` (${formatPeriod(written.period)})` : '';
 }
 
@@ -198,7 +206,7 @@ function sources(model: SemanticModel, citations: readonly Citation[]): string[]
     });
 }
 
-function section(title: string, lines: string[]): string {
+export function section(title: string, lines: string[]): string {
     return lines.length > 0 ? `**${title}**\n${lines.join('\n')}` : '';
 }
 
@@ -211,6 +219,7 @@ export function counted(count: number, noun: string): string {
     return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
-function md(text: string): string {
+/** Text escaped for Markdown. */
+export function md(text: string): string {
     return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }

@@ -7,7 +7,7 @@ import type { DeclarationType } from '../../model/types.js';
  * One icon per kind of declaration, the same in completion, the outline and
  * workspace symbols: institutions are classes, mandates (the functions of
  * government) functions, roles methods (what an institution does with a mandate), kinds type parameters, relation kinds operators (they join two
- * institutions), sources files, views and people what they are closest to.
+ * institutions), sources files, views, people and posts what they are closest to.
  */
 const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     Institution: [SymbolKind.Class, CompletionItemKind.Class],
@@ -17,12 +17,13 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
     Role: [SymbolKind.Method, CompletionItemKind.Method],
     Source: [SymbolKind.File, CompletionItemKind.File],
     View: [SymbolKind.Object, CompletionItemKind.Module],
-    Person: [SymbolKind.Variable, CompletionItemKind.Variable]
+    Person: [SymbolKind.Variable, CompletionItemKind.Variable],
+    Post: [SymbolKind.Property, CompletionItemKind.Property]
 };
 
 /** The AST type of each of the semantic model's declaration types. */
 const AST_TYPES: Record<DeclarationType, string> = {
-    institution: 'Institution', mandate: 'Mandate', kind: 'Kind', relation: 'RelationKind', role: 'Role', source: 'Source', view: 'View', person: 'Person'
+    institution: 'Institution', mandate: 'Mandate', kind: 'Kind', relation: 'RelationKind', role: 'Role', source: 'Source', view: 'View', person: 'Person', post: 'Post'
 };
 
 /** The symbol kind of a declaration of the semantic model. */

@@ -36,7 +36,8 @@ export const TOKEN_TYPES: Record<string, string> = {
     Role: SemanticTokenTypes.method,
     Source: SemanticTokenTypes.variable,
     View: SemanticTokenTypes.struct,
-    Person: SemanticTokenTypes.parameter
+    Person: SemanticTokenTypes.parameter,
+    Post: SemanticTokenTypes.enumMember
 };
 
 export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
