@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { check, CHECK_FORMATS, type CheckFormat } from './check.js';
 import { FORMATS } from '../diagram/diagram.js';
+import { CHART_FORMATS } from '../diagram/charts.js';
 import { diagram, type DiagramOptions } from './diagram.js';
 import { diff, type DiffOptions } from './diff.js';
 import { exportCommand, type ExportOptions } from './export.js';
@@ -62,12 +63,12 @@ export function createProgram(): Command {
         });
 
     program.command('diagram')
-        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions')
+        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions, or as the competence matrix (HTML, SVG) or the timeline (SVG)')
         .argument('<paths...>', WORKSPACE_PATHS)
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
-        .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
+        .addOption(new Option('--format <format>', 'output format; matrix-html/matrix-svg: institutions × mandates at the date; timeline-svg: lifetimes and competences across the years').choices([...FORMATS, ...CHART_FORMATS]).default('svg'))
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
             process.exitCode = await diagram(paths, options, out, warn);

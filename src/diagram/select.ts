@@ -33,6 +33,8 @@ export interface SelectOptions {
     direction?: Direction;
     /** The model's conflicts, when the caller has them already (the language server does). */
     conflicts: readonly Conflict[];
+    /** For pictures across time (the timeline): institutions the view picks at any date, not only those alive at `at`. */
+    everyDate?: boolean;
 }
 
 /**
@@ -48,7 +50,8 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const scope = view ? view.model : options.scope;
     const filters = view?.filters ?? [];
     const startsWithAll = !filters.some(f => f.op === 'include');
-    const claimsAt = (key: Key) => (model.claimsByInstitution.get(key) ?? []).filter(claim => holdsAt(effectivePeriod(model, claim), at));
+    const claimsAt = (key: Key) => (model.claimsByInstitution.get(key) ?? [])
+        .filter(claim => options.everyDate || holdsAt(effectivePeriod(model, claim), at));
     const matches = (filter: ViewFilter, institution: Institution) =>
         (filter.all && inScope(institution, scope))
         || filter.institutions.includes(institution.key)
@@ -56,7 +59,7 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         || (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)));
 
     const institutions = [...model.institutions.values()]
-        .filter(institution => contains(possible(institution.lifetime), at))
+        .filter(institution => options.everyDate || contains(possible(institution.lifetime), at))
         .filter(institution => {
             let shown = startsWithAll && inScope(institution, scope);
             for (const filter of filters) {
