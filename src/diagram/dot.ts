@@ -1,6 +1,6 @@
 import { labelText } from '../text/label.js';
 import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
-import { layoutEdges } from './layout-hints.js';
+import { layoutEdges, rankLink } from './layout-hints.js';
 import type { EdgeStyle } from './style.js';
 
 /**
@@ -39,7 +39,7 @@ export function toDot(graph: DiagramGraph): string {
     for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
     const labelAttribute = graph.nodes.length > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
     for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute)}`);
-    layoutEdges(graph).forEach(([from, to], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis' })}];`));
+    layoutEdges(graph).forEach(([from, to, weight], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`));
     if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
     out.push('}');
     return `${out.join('\n')}\n`;
@@ -91,23 +91,32 @@ function markerLine(node: GraphNode): string {
     })}];`;
 }
 
+/**
+ * An upward kind's edge (`part-of`) is written superior → subordinate with
+ * `dir=back`, so dot ranks the whole above its part while the arrow still
+ * points at the whole. An edge outside the hierarchy has weight 0 as well as
+ * `constraint=false`: it neither sets ranks nor pulls its ends together.
+ */
 function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel'): string {
-    return `${quote(edge.from)} -> ${quote(edge.to)} [${attrs({
+    const [from, to] = rankLink(edge);
+    return `${quote(from)} -> ${quote(to)} [${attrs({
         id: edge.id,
         class: classes(edge.category, edge.kind && `relation-${edge.kind}`),
         [labelAttribute]: edge.label,
         constraint: edge.ranks ? undefined : false,
+        weight: edge.ranks ? undefined : 0,
+        dir: edge.upward ? 'back' : undefined,
         fontcolor: edge.category === 'conflict' || edge.category === 'dispute' ? edge.style.color : undefined,
-        ...edgeStyleAttrs(edge.style)
+        ...edgeStyleAttrs(edge.style, edge.upward ? 'arrowtail' : 'arrowhead')
     })}];`;
 }
 
-function edgeStyleAttrs(style: EdgeStyle): Record<string, string | number | undefined> {
+function edgeStyleAttrs(style: EdgeStyle, arrowEnd: 'arrowhead' | 'arrowtail'): Record<string, string | number | undefined> {
     return {
         color: style.color,
         style: style.line === 'solid' ? undefined : style.line,
         penwidth: style.width,
-        arrowhead: style.arrow === 'normal' ? undefined : style.arrow
+        [arrowEnd]: style.arrow === 'normal' ? undefined : style.arrow
     };
 }
 

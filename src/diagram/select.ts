@@ -70,8 +70,9 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         .sort(byKey);
     const shown = new Set(institutions.map(i => i.key));
 
+    const hidden = hiddenKinds(view);
     const relations = model.relations
-        .filter(r => shown.has(r.subject) && shown.has(r.target) && contains(possible(r.period.period), at));
+        .filter(r => shown.has(r.subject) && shown.has(r.target) && !hidden.has(r.kind) && contains(possible(r.period.period), at));
     // A view that includes only mandates is about those mandates: it shows only their conflicts.
     const includes = filters.filter(f => f.op === 'include');
     const mandateView = includes.length > 0 && includes.every(f => f.mandates.length > 0 && !f.all);
@@ -90,6 +91,17 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         relations,
         conflicts
     };
+}
+
+/** The relation kinds the view's `hide` lines leave out, unless a later `show` names them again. */
+function hiddenKinds(view: View | undefined): Set<Key> {
+    const hidden = new Set<Key>();
+    for (const rule of view?.relationRules ?? []) {
+        for (const kind of rule.kinds) {
+            if (rule.op === 'hide') hidden.add(kind); else hidden.delete(kind);
+        }
+    }
+    return hidden;
 }
 
 function holdsAt(period: Period | undefined, at: PDate): boolean {

@@ -156,7 +156,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     }
 
     function view(node: ast.View, base: Omit<M.Declaration, 'type'>): M.View {
-        const result: M.View = { ...base, type: 'view', filters: [] };
+        const result: M.View = { ...base, type: 'view', filters: [], relationRules: [] };
         for (const rule of node.rules) {
             if (ast.isViewFilter(rule)) {
                 result.filters.push({
@@ -172,6 +172,8 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.groupBy = rule.grouping;
             } else if (ast.isViewDirection(rule)) {
                 result.direction = rule.direction;
+            } else if (ast.isViewRelations(rule)) {
+                result.relationRules.push({ op: rule.op, kinds: rule.relations.map(use).filter(isDefined) });
             }
         }
         return result;
