@@ -1,6 +1,7 @@
 import { labelText } from '../text/label.js';
 import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
 import { layoutEdges, rankLink } from './layout-hints.js';
+import { hasWide, textWidth } from './measure.js';
 import type { EdgeStyle } from './style.js';
 
 /**
@@ -64,16 +65,37 @@ function clusterAttrs(cluster: GraphCluster): string {
 
 function nodeLine(node: GraphNode): string {
     if (node.category !== 'institution') return markerLine(node);
-    const lines = [`<B>${text(node.name)}</B>`, ...wrap(node.title ?? '', TITLE_WIDTH).map(text)];
+    const titles = wrap(node.title ?? '', TITLE_WIDTH);
+    const lines = [`<B>${text(node.name)}</B>`, ...titles.map(text)];
     if (node.kind) lines.push(`<FONT POINT-SIZE="9" COLOR="#555555">${text(node.kind)}</FONT>`);
     return `${quote(node.id)} [${attrs({
         id: node.id,
         class: classes('institution', node.sphere && `sphere-${node.sphere}`, node.kind && `kind-${node.kind}`),
         label: html(lines.join('<BR/>')),
+        width: wideWidth([[node.name, BOLD * NODE_FONT], ...titles.map((t): [string, number] => [t, NODE_FONT])]),
         fillcolor: node.style.fill,
         color: node.style.border,
         peripheries: node.style.double ? 2 : undefined
     })}];`;
+}
+
+const NODE_FONT = 11;
+/** Bold text is about this much wider than regular. */
+const BOLD = 1.1;
+/** The node's margin on both sides (0.14 in each) and a little room, in points. */
+const NODE_PADDING = 24;
+
+/**
+ * Graphviz (compiled without fonts) estimates wide characters (Chinese,
+ * Japanese, Korean, fullwidth forms) narrower than any CJK face draws them,
+ * so their text ran out of its box. A label holding them gets a minimum width
+ * from our own estimate of a full em per wide character; other labels keep
+ * Graphviz's sizing.
+ */
+function wideWidth(lines: [text: string, size: number][]): string | undefined {
+    if (!lines.some(([line]) => hasWide(line))) return undefined;
+    const points = Math.max(...lines.map(([line, size]) => textWidth(line, size))) + NODE_PADDING;
+    return (points / 72).toFixed(2);
 }
 
 /** A small filled box with the mandate's name in white: the eye finds it among the institutions. */

@@ -11,3 +11,8 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+
+/** Whether the text holds a wide character. */
+export function hasWide(text: string): boolean {
+    return WIDE.test(text);
+}
