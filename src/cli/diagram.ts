@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { EXTENSIONS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
+import { writeChart } from '../diagram/charts.js';
+import { EXTENSIONS, writeDiagram } from '../diagram/diagram.js';
+import { CHART_EXTENSIONS, isChartFormat, type ChartFormat, type DiagramFormat } from '../diagram/formats.js';
 import { LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
 import { viewsOf } from '../diagram/select.js';
@@ -18,7 +20,7 @@ export interface DiagramOptions {
     allViews?: boolean;
     at?: string;
     lang?: string;
-    format: DiagramFormat;
+    format: DiagramFormat | ChartFormat;
     output?: string;
 }
 
@@ -45,9 +47,12 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     const scope = models.size === 1 ? [...models][0] : undefined;
     const now = today();
     const renderer = new WorkerRenderer();
+    const extension = isChartFormat(options.format) ? CHART_EXTENSIONS[options.format] : EXTENSIONS[options.format];
     const draw = async (view: View | undefined) => {
+        const query = { view: view?.key, at: options.at, lang: options.lang, scope, today: now };
+        if (isChartFormat(options.format)) return writeChart(model, conflicts, query, options.format, displayPath);
         try {
-            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, lang: options.lang, scope, today: now }), options.format, renderer, displayPath);
+            return await writeDiagram(graphFor(model, conflicts, query), options.format, renderer, displayPath);
         } catch (error) {
             // Too big to lay out within the time budget (or Graphviz gave up): say which view and why, in one line.
             if (error instanceof LayoutError) throw new UsageError(`cannot draw ${view ? `view '${view.name}'` : 'the model'}: ${error.message}`);
@@ -60,7 +65,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         if (views.length === 0) throw new UsageError('--all-views: the model has no views');
         const folder = path.resolve(options.output!);
         await makeFolder(folder);
-        const targets = fileNames(views).map(([view, name]) => [view, path.join(folder, name + EXTENSIONS[options.format])] as const);
+        const targets = fileNames(views).map(([view, name]) => [view, path.join(folder, name + extension)] as const);
         for (const [, file] of targets) await checkOutput(file, files);
         for (const [view, file] of targets) {
             await writeOutput(file, await draw(view), files);
@@ -75,7 +80,7 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         return EXIT.ok;
     }
     const stat = await fs.stat(options.output).catch(() => undefined);
-    const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + EXTENSIONS[options.format]) : options.output;
+    const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + extension) : options.output;
     await writeOutput(target, text, files);
     return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
-import { FORMATS } from '../diagram/formats.js';
+import { CHART_FORMATS, FORMATS } from '../diagram/formats.js';
 import type { DiagramOptions } from './diagram.js';
 import type { DiffOptions } from './diff.js';
 import type { ExportOptions } from './export.js';
@@ -71,13 +71,13 @@ export function createProgram(): Command {
         });
 
     program.command('diagram')
-        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions')
+        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions, or as the competence matrix (HTML, SVG) or the timeline (SVG)')
         .argument('<paths...>', WORKSPACE_PATHS)
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
         .option('--lang <tag>', "label with the model's names in this language (a BCP 47 tag such as zh), falling back to the name at the date")
-        .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
+        .addOption(new Option('--format <format>', 'output format; matrix-html/matrix-svg: institutions × mandates at the date; timeline-svg: lifetimes and competences across the years').choices([...FORMATS, ...CHART_FORMATS]).default('svg'))
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
             const { diagram } = await import('./diagram.js');

@@ -1,6 +1,7 @@
 import { labelText } from '../text/label.js';
 import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
-import { layoutEdges } from './layout-hints.js';
+import { layoutEdges, rankLink } from './layout-hints.js';
+import { hasWide, textWidth } from './measure.js';
 import type { EdgeStyle } from './style.js';
 
 /**
@@ -39,7 +40,7 @@ export function toDot(graph: DiagramGraph): string {
     for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
     const labelAttribute = graph.nodes.length > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
     for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute)}`);
-    layoutEdges(graph).forEach(([from, to], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis' })}];`));
+    layoutEdges(graph).forEach(([from, to, weight], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`));
     if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
     out.push('}');
     return `${out.join('\n')}\n`;
@@ -64,16 +65,37 @@ function clusterAttrs(cluster: GraphCluster): string {
 
 function nodeLine(node: GraphNode): string {
     if (node.category !== 'institution') return markerLine(node);
-    const lines = [`<B>${text(node.name)}</B>`, ...wrap(node.title ?? '', TITLE_WIDTH).map(text)];
+    const titles = wrap(node.title ?? '', TITLE_WIDTH);
+    const lines = [`<B>${text(node.name)}</B>`, ...titles.map(text)];
     if (node.kind) lines.push(`<FONT POINT-SIZE="9" COLOR="#555555">${text(node.kind)}</FONT>`);
     return `${quote(node.id)} [${attrs({
         id: node.id,
         class: classes('institution', node.sphere && `sphere-${node.sphere}`, node.kind && `kind-${node.kind}`),
         label: html(lines.join('<BR/>')),
+        width: wideWidth([[node.name, BOLD * NODE_FONT], ...titles.map((t): [string, number] => [t, NODE_FONT])]),
         fillcolor: node.style.fill,
         color: node.style.border,
         peripheries: node.style.double ? 2 : undefined
     })}];`;
+}
+
+const NODE_FONT = 11;
+/** Bold text is about this much wider than regular. */
+const BOLD = 1.1;
+/** The node's margin on both sides (0.14 in each) and a little room, in points. */
+const NODE_PADDING = 24;
+
+/**
+ * Graphviz (compiled without fonts) estimates wide characters (Chinese,
+ * Japanese, Korean, fullwidth forms) narrower than any CJK face draws them,
+ * so their text ran out of its box. A label holding them gets a minimum width
+ * from our own estimate of a full em per wide character; other labels keep
+ * Graphviz's sizing.
+ */
+function wideWidth(lines: [text: string, size: number][]): string | undefined {
+    if (!lines.some(([line]) => hasWide(line))) return undefined;
+    const points = Math.max(...lines.map(([line, size]) => textWidth(line, size))) + NODE_PADDING;
+    return (points / 72).toFixed(2);
 }
 
 /** A small filled box with the mandate's name in white: the eye finds it among the institutions. */
@@ -91,23 +113,32 @@ function markerLine(node: GraphNode): string {
     })}];`;
 }
 
+/**
+ * An upward kind's edge (`part-of`) is written superior → subordinate with
+ * `dir=back`, so dot ranks the whole above its part while the arrow still
+ * points at the whole. An edge outside the hierarchy has weight 0 as well as
+ * `constraint=false`: it neither sets ranks nor pulls its ends together.
+ */
 function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel'): string {
-    return `${quote(edge.from)} -> ${quote(edge.to)} [${attrs({
+    const [from, to] = rankLink(edge);
+    return `${quote(from)} -> ${quote(to)} [${attrs({
         id: edge.id,
         class: classes(edge.category, edge.kind && `relation-${edge.kind}`),
         [labelAttribute]: edge.label,
         constraint: edge.ranks ? undefined : false,
+        weight: edge.ranks ? undefined : 0,
+        dir: edge.upward ? 'back' : undefined,
         fontcolor: edge.category === 'conflict' || edge.category === 'dispute' ? edge.style.color : undefined,
-        ...edgeStyleAttrs(edge.style)
+        ...edgeStyleAttrs(edge.style, edge.upward ? 'arrowtail' : 'arrowhead')
     })}];`;
 }
 
-function edgeStyleAttrs(style: EdgeStyle): Record<string, string | number | undefined> {
+function edgeStyleAttrs(style: EdgeStyle, arrowEnd: 'arrowhead' | 'arrowtail'): Record<string, string | number | undefined> {
     return {
         color: style.color,
         style: style.line === 'solid' ? undefined : style.line,
         penwidth: style.width,
-        arrowhead: style.arrow === 'normal' ? undefined : style.arrow
+        [arrowEnd]: style.arrow === 'normal' ? undefined : style.arrow
     };
 }
 

@@ -1,3 +1,13 @@
 /** The diagram formats, apart from the code that writes them: the CLI lists them in --help without loading Graphviz. */
 export const FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
 export type DiagramFormat = typeof FORMATS[number];
+
+/** The pictures Polity lays out itself, from the semantic model rather than through Graphviz. */
+export const CHART_FORMATS = ['matrix-html', 'matrix-svg', 'timeline-svg'] as const;
+export type ChartFormat = typeof CHART_FORMATS[number];
+
+export const CHART_EXTENSIONS: Record<ChartFormat, string> = { 'matrix-html': '.html', 'matrix-svg': '.svg', 'timeline-svg': '.svg' };
+
+export function isChartFormat(format: string): format is ChartFormat {
+    return (CHART_FORMATS as readonly string[]).includes(format);
+}

@@ -46,8 +46,10 @@ export interface GraphEdge {
     /** The relation kind's name, for classes and the legend. */
     kind?: string;
     label?: string;
-    /** Oversight and units rank superior above subordinate; everything else follows the ranks. */
+    /** Oversight, `part-of` and units rank superior above subordinate; everything else follows the ranks. */
     ranks: boolean;
+    /** A kind marked `upward` (`part-of`): the subject (`from`) is the subordinate, so the layers put `to` above it. */
+    upward?: boolean;
     /** Hedged (`reportedly`, `allegedly`) or dated uncertainly around the drawn date: dotted, lighter, `?` after the label. */
     uncertain?: boolean;
     style: EdgeStyle;
@@ -280,8 +282,9 @@ function relationEdges(model: SemanticModel, selection: Selection): GraphEdge[] 
             category: 'relation' as const,
             kind: kindName,
             label: uncertain ? `${label ?? ''}?` : label,
-            // The layers put the subject above the target: right for `oversees`, upside down for an upward kind.
-            ranks: (kind?.hierarchical ?? false) && !kind?.upward,
+            // The layers put the superior above: the subject of `oversees`, the target of an upward kind such as `part-of`.
+            ranks: kind?.hierarchical ?? false,
+            upward: kind?.upward || undefined,
             uncertain,
             style: uncertain ? uncertainStyle(style ?? DEFAULT_RELATION) : style ?? DEFAULT_RELATION,
             source: relation.loc,

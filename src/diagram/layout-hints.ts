@@ -1,6 +1,12 @@
-import type { DiagramGraph } from './graph.js';
+import type { DiagramGraph, GraphEdge } from './graph.js';
 
-type Link = [from: string, to: string];
+/** An invisible edge; weight 0 sets ranks without pulling the ends into line. */
+type Link = [from: string, to: string, weight?: number];
+
+/** The edge as superior → subordinate: an upward kind's edge (`part-of`) points the other way. */
+export function rankLink(edge: GraphEdge): Link {
+    return edge.upward ? [edge.to, edge.from] : [edge.from, edge.to];
+}
 
 /** Measured with @viz-js/viz 3.31: stacking 3,000 institutions took minutes, 300 about 0.1 s. */
 const STACK_LIMIT = 1000;
@@ -14,9 +20,10 @@ const STACK_LIMIT = 1000;
  * dearly, so large diagrams leave the groups side by side.
  */
 export function layoutEdges(graph: DiagramGraph): Link[] {
-    const ranking: Link[] = graph.edges.filter(e => e.ranks).map(e => [e.from, e.to]);
+    const ranking: Link[] = graph.edges.filter(e => e.ranks).map(rankLink);
     const markers = new Set(graph.nodes.filter(n => n.category !== 'institution').map(n => n.id));
-    const grid = gridLinks(graph, new Set([...ranking.flat(), ...markers]));
+    const leaves = leafLinks(graph, ranking);
+    const grid = [...leaves, ...gridLinks(graph, [...ranking, ...leaves], markers)];
     // A conflict marker sits just below the institutions that clash over its mandate, not at the top of the drawing.
     const claims: Link[] = graph.edges.filter(e => markers.has(e.to)).map(e => [e.from, e.to]);
     const stack = graph.nodes.length <= STACK_LIMIT && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
@@ -24,16 +31,69 @@ export function layoutEdges(graph: DiagramGraph): Link[] {
     return [...grid, ...claims, ...stacked];
 }
 
-function gridLinks(graph: DiagramGraph, ranked: Set<string>): Link[] {
-    const groups = new Map<string | undefined, string[]>();
-    for (const node of graph.nodes.filter(n => !ranked.has(n.id))) {
-        const group = groups.get(node.cluster);
-        if (group) group.push(node.id); else groups.set(node.cluster, [node.id]);
+/**
+ * A superior's subordinates that have none of their own (the bureaus of a
+ * ministry, the working groups of a committee) would stand in one row as wide
+ * as their number: like the unranked ones, they are wrapped into a roughly
+ * square block under their superior, one block per superior and cluster.
+ */
+function leafLinks(graph: DiagramGraph, ranking: Link[]): Link[] {
+    const superiors = new Set(ranking.map(([from]) => from));
+    const clusterOf = new Map(graph.nodes.map(n => [n.id, n.cluster]));
+    const placed = new Set<string>();
+    const blocks = new Map<string, string[]>();
+    for (const [from, to] of ranking) {
+        if (superiors.has(to) || placed.has(to)) continue;
+        placed.add(to);
+        const block = `${from}\u0000${clusterOf.get(to) ?? ''}`;
+        const ids = blocks.get(block);
+        if (ids) ids.push(to); else blocks.set(block, [to]);
     }
+    return [...blocks.values()].flatMap(wrapped);
+}
+
+/** Links that fold a row of nodes into lines of about √(2n): each node below the one a line earlier. */
+function wrapped(ids: string[]): Link[] {
+    const width = Math.max(3, Math.ceil(Math.sqrt(ids.length * 2)));
     const links: Link[] = [];
-    for (const ids of groups.values()) {
-        const width = Math.max(3, Math.ceil(Math.sqrt(ids.length * 2)));
-        for (let i = width; i < ids.length; i++) links.push([ids[i - width], ids[i]]);
+    for (let i = width; i < ids.length; i++) links.push([ids[i - width], ids[i]]);
+    return links;
+}
+
+/**
+ * The pieces of each cluster (a hierarchy within it, or one institution
+ * outside any) laid out in rows: a piece stands below the one a row earlier,
+ * its tops linked to that piece's deepest institution, so many small trees
+ * make a block rather than one strip. Markers keep their own place.
+ */
+function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): Link[] {
+    const nodes = graph.nodes.filter(n => !markers.has(n.id));
+    const clusterOf = new Map(nodes.map(n => [n.id, n.cluster]));
+    const inside = ranking.filter(([from, to]) => clusterOf.has(from) && clusterOf.has(to) && clusterOf.get(from) === clusterOf.get(to));
+    const root = new Map(nodes.map(n => [n.id, n.id]));
+    const find = (id: string): string => {
+        let r = id;
+        while (root.get(r) !== r) r = root.get(r)!;
+        root.set(id, r);
+        return r;
+    };
+    for (const [from, to] of inside) root.set(find(to), find(from));
+    const ranks = rank(nodes.map(n => n.id), inside);
+    const below = new Set(inside.map(([, to]) => to));
+    const pieces = new Map<string, { cluster: string | undefined; tops: string[]; deepest: string }>();
+    for (const node of nodes) {
+        const id = find(node.id);
+        const piece = pieces.get(id) ?? { cluster: node.cluster, tops: [], deepest: node.id };
+        if (!below.has(node.id)) piece.tops.push(node.id);
+        if (ranks.get(node.id)! > ranks.get(piece.deepest)!) piece.deepest = node.id;
+        pieces.set(id, piece);
+    }
+    const byCluster = new Map<string | undefined, { tops: string[]; deepest: string }[]>();
+    for (const piece of pieces.values()) byCluster.set(piece.cluster, [...byCluster.get(piece.cluster) ?? [], piece]);
+    const links: Link[] = [];
+    for (const row of byCluster.values()) {
+        const width = Math.max(3, Math.ceil(Math.sqrt(row.length * 2)));
+        for (let i = width; i < row.length; i++) row[i].tops.forEach(top => links.push([row[i - width].deepest, top]));
     }
     return links;
 }

@@ -1,4 +1,6 @@
 import { instance, type Viz } from '@viz-js/viz';
+import { FONT_STACK } from './fonts.js';
+import { centreWideLines } from './svg-text.js';
 
 /** `json0` is Graphviz's JSON without drawing operations (whose HTML-label text it garbles in 3.31). */
 export type LayoutFormat = 'svg' | 'json0';
@@ -64,7 +66,7 @@ export class GraphvizRenderer implements Renderer {
                 throw new LayoutError(result.errors.map(e => e.message.trim()).join('; ') || 'Graphviz could not lay out the diagram');
             }
             const output = result.output as LayoutOutput;
-            if (output.svg !== undefined) output.svg = cleanSvg(output.svg);
+            if (output.svg !== undefined) output.svg = centreWideLines(cleanSvg(output.svg));
             return output;
         } catch (error) {
             this.viz = undefined;
@@ -77,10 +79,10 @@ export class GraphvizRenderer implements Renderer {
  * Graphviz writes its version into a comment, and names fonts only as
  * `Helvetica,sans-Serif`, which many systems replace with a wider font. The
  * version goes (same model, same bytes), and the fonts become a list of
- * faces with Helvetica's metrics.
+ * faces with Helvetica's metrics, then CJK faces for Chinese names.
  */
 export function cleanSvg(svg: string): string {
     return svg
         .replace(/<!--[\s\S]*?-->\n?/g, '')
-        .replace(/font-family="Helvetica,sans-Serif"/g, 'font-family="Helvetica,Arial,Liberation Sans,Nimbus Sans,sans-serif"');
+        .replace(/font-family="Helvetica,sans-Serif"/g, `font-family="${FONT_STACK}"`);
 }

@@ -3,7 +3,7 @@ import { DATE_FORMS, parseDate, type PDate } from '../model/dates.js';
 import type { SemanticModel } from '../model/model.js';
 import type { View } from '../model/types.js';
 import { buildGraph, type DiagramGraph } from './graph.js';
-import { findView, select, viewsOf, type Direction } from './select.js';
+import { findView, select, viewsOf, type Direction, type Selection } from './select.js';
 
 /** What a caller asks for, as typed: a view name and a date, both optional. */
 export interface DiagramQuery {
@@ -22,10 +22,14 @@ export class DiagramQueryError extends Error {}
 
 /** The one path from a query to a graph, shared by the CLI and the language server. */
 export function graphFor(model: SemanticModel, conflicts: readonly Conflict[], query: DiagramQuery): DiagramGraph {
+    return buildGraph(model, selectionFor(model, conflicts, query));
+}
+
+/** What the query picks; with `everyDate`, the institutions of every date (for the timeline). */
+export function selectionFor(model: SemanticModel, conflicts: readonly Conflict[], query: DiagramQuery, everyDate = false): Selection {
     const view = query.view ? resolveView(model, query.view, query.scope) : undefined;
     const at = query.at ? resolveDate(query.at) : undefined;
-    const selection = select(model, { view, at, today: query.today, scope: query.scope, direction: query.direction, lang: query.lang, conflicts });
-    return buildGraph(model, selection);
+    return select(model, { view, at, today: query.today, scope: query.scope, direction: query.direction, lang: query.lang, conflicts, everyDate });
 }
 
 export function resolveView(model: SemanticModel, name: string, scope?: string): View {

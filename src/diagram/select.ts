@@ -40,6 +40,8 @@ export interface SelectOptions {
     conflicts: readonly Conflict[];
     /** Overrides the view's `labels`. */
     lang?: string;
+    /** For pictures across time (the timeline): institutions the view picks at any date, not only those alive at `at`. */
+    everyDate?: boolean;
 }
 
 /**
@@ -55,7 +57,8 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const scope = view ? view.model : options.scope;
     const filters = view?.filters ?? [];
     const startsWithAll = !filters.some(f => f.op === 'include');
-    const claimsAt = (key: Key) => (model.claimsByInstitution.get(key) ?? []).filter(claim => holdsAt(effectivePeriod(model, claim), at));
+    const claimsAt = (key: Key) => (model.claimsByInstitution.get(key) ?? [])
+        .filter(claim => options.everyDate || holdsAt(effectivePeriod(model, claim), at));
     const matches = (filter: ViewFilter, institution: Institution) =>
         (filter.all && inScope(institution, scope))
         || filter.institutions.includes(institution.key)
@@ -63,7 +66,7 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         || (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)));
 
     const institutions = [...model.institutions.values()]
-        .filter(institution => contains(possible(institution.lifetime), at))
+        .filter(institution => options.everyDate || contains(possible(institution.lifetime), at))
         .filter(institution => {
             let shown = startsWithAll && inScope(institution, scope);
             for (const filter of filters) {
@@ -74,8 +77,9 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         .sort(byKey);
     const shown = new Set(institutions.map(i => i.key));
 
+    const hidden = hiddenKinds(view);
     const relations = model.relations
-        .filter(r => shown.has(r.subject) && shown.has(r.target) && contains(possible(r.period.period), at));
+        .filter(r => shown.has(r.subject) && shown.has(r.target) && !hidden.has(r.kind) && contains(possible(r.period.period), at));
     // A view that includes only mandates is about those mandates: it shows only their conflicts.
     const includes = filters.filter(f => f.op === 'include');
     const mandateView = includes.length > 0 && includes.every(f => f.mandates.length > 0 && !f.all);
@@ -96,6 +100,17 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
         lang: options.lang ?? view?.labels,
         holdings: view?.showPeople ? institutions.flatMap(i => holdersAt(model, i.key, at)) : []
     };
+}
+
+/** The relation kinds the view's `hide` lines leave out, unless a later `show` names them again. */
+function hiddenKinds(view: View | undefined): Set<Key> {
+    const hidden = new Set<Key>();
+    for (const rule of view?.relationRules ?? []) {
+        for (const kind of rule.kinds) {
+            if (rule.op === 'hide') hidden.add(kind); else hidden.delete(kind);
+        }
+    }
+    return hidden;
 }
 
 function holdsAt(period: Period | undefined, at: PDate): boolean {

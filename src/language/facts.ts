@@ -191,7 +191,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     }
 
     function view(node: ast.View, base: Omit<M.Declaration, 'type'>): M.View {
-        const result: M.View = { ...base, type: 'view', filters: [] };
+        const result: M.View = { ...base, type: 'view', filters: [], relationRules: [] };
         for (const rule of node.rules) {
             if (ast.isViewFilter(rule)) {
                 result.filters.push({
@@ -211,6 +211,8 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.labels = rule.lang;
             } else if (ast.isViewShow(rule)) {
                 result.showPeople = rule.people;
+            } else if (ast.isViewRelations(rule)) {
+                result.relationRules.push({ op: rule.op, kinds: rule.relations.map(use).filter(isDefined) });
             }
         }
         return result;

@@ -185,6 +185,8 @@ export interface ViewFilter {
 export interface View extends Declaration {
     type: 'view';
     filters: ViewFilter[];
+    /** `hide`/`show` lines in order: the last that names a relation kind decides whether it is drawn. */
+    relationRules: { op: 'hide' | 'show'; kinds: Key[] }[];
     at?: PDate;
     groupBy?: 'sphere' | 'parent' | 'kind' | 'none';
     direction?: 'right' | 'down';

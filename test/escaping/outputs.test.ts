@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../cli/run-cli.js';
+import { scaledTimeout } from '../fuzz/budget.js';
 import { MERMAID_DIRECTIVE, RAW_CONTROL, xmlProblem } from './well-formed.js';
 
 /**
@@ -70,6 +71,18 @@ describe('characters XML forbids', () => {
         expect(cli('diagram', file, '--view', 'kinds')).toContain('>Kind \\u{FFFE}</text>');
         expect(svg).toMatch(/>\s*end<\/text>|\bend<\/text>/);
     });
+
+    it('leave the matrix and the timeline well-formed, with the characters shown as \\u{…}', () => {
+        const file = write('forbidden-charts.polity', MODEL);
+        for (const format of ['matrix-svg', 'timeline-svg', 'matrix-html']) {
+            const text = cli('diagram', file, '--view', 'v', '--format', format);
+            // The page is HTML, not XML, but its model text must be as safe: checked as the body of an XML document.
+            const xml = format === 'matrix-html' ? text.replace(/^<!DOCTYPE html>/, '').replace(/<meta [^>]*>/g, '').replace(/<br>/g, '<br/>').replace(/<script>[\s\S]*?<\/script>/, '') : text;
+            expect(xmlProblem(xml), format).toBeUndefined();
+            expect(text, format).toContain('\\u{FFFE}');
+            expect(text, format).not.toMatch(RAW_CONTROL);
+        }
+    }, scaledTimeout(120_000));
 
     it('never reach DOT or Mermaid, while JSON keeps the model text as it is', () => {
         const file = write('forbidden-formats.polity', MODEL);

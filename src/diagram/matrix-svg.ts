@@ -1,0 +1,69 @@
+import { xmlText } from '../text/xml.js';
+import { FONT_STACK } from './fonts.js';
+import { locationText, type FileOf } from './matrix-html.js';
+import { cellKey, type CellStatus, type CompetenceMatrix } from './matrix.js';
+import { textWidth } from './measure.js';
+import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
+
+const FONT = 11;
+const ROW = 24;
+const PAD = 8;
+const HEAD = 48;
+const TOP = 52;
+
+const CELL_COLOURS: Record<CellStatus, { fill: string; border: string; text: string }> = {
+    plain: { fill: '#eef4fb', border: '#c9d6e6', text: '#222222' },
+    conflict: { fill: '#fbe3e3', border: CONFLICT_EDGE.color, text: '#a01a1b' },
+    dispute: { fill: '#fcebd9', border: DISPUTE_EDGE.color, text: '#8a4500' }
+};
+
+/**
+ * The competence matrix as a static SVG, for reports: the same cells as the
+ * HTML page, each a link to its claim's source line. Columns are as wide as
+ * their mandate's name or widest cell; a sub-mandate's name starts with `›`
+ * once per level.
+ */
+export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
+    const nameWidth = Math.max(120, ...matrix.rows.map(r => textWidth(r.name, FONT + 1))) + 2 * PAD;
+    const headers = matrix.columns.map(c => `${'› '.repeat(c.depth)}${c.name}`);
+    const widths = matrix.columns.map((column, i) => Math.max(56, textWidth(headers[i], FONT), ...matrix.rows.map(row => {
+        const cell = matrix.cells.get(cellKey(row.key, column.key));
+        return cell ? textWidth(cell.roles.join(', '), FONT) : 0;
+    })) + 2 * PAD);
+    const xs = widths.reduce<number[]>((acc, w, i) => [...acc, acc[i] + w], [nameWidth]);
+    const width = Math.max(xs[xs.length - 1], textWidth(matrix.title, 16)) + PAD;
+    const height = TOP + HEAD + matrix.rows.length * ROW + PAD;
+    const out: string[] = [];
+    out.push('<?xml version="1.0" encoding="UTF-8" standalone="no"?>');
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="matrix" width="${width}pt" height="${height}pt" viewBox="0 0 ${width} ${height}" font-family="${FONT_STACK}" font-size="${FONT}">`);
+    out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
+    out.push(`<text x="${PAD}" y="22" font-size="16" font-weight="bold">${xmlText(matrix.title)}</text>`);
+    out.push(`<text x="${PAD}" y="40" fill="#555555">Competences as of ${xmlText(matrix.at)}</text>`);
+    matrix.columns.forEach((column, i) => {
+        out.push(`<g id="mandate:${xmlText(column.key)}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>`
+            + `<rect x="${xs[i]}" y="${TOP}" width="${widths[i]}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>`
+            + `<text x="${xs[i] + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(headers[i])}</text></g>`);
+    });
+    matrix.rows.forEach((row, r) => {
+        const y = TOP + HEAD + r * ROW;
+        const sphere = sphereStyle(row.sphere);
+        out.push(`<g id="institution:${xmlText(row.key)}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>`
+            + `<rect x="0" y="${y}" width="${nameWidth}" height="${ROW}" fill="${sphere.fill}" stroke="#cccccc"/>`
+            + `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(row.name)}</text></g>`);
+        matrix.columns.forEach((column, i) => {
+            const cell = matrix.cells.get(cellKey(row.key, column.key));
+            if (!cell) {
+                out.push(`<rect x="${xs[i]}" y="${y}" width="${widths[i]}" height="${ROW}" fill="white" stroke="#e2e2e2"/>`);
+                return;
+            }
+            const colours = CELL_COLOURS[cell.status];
+            const where = locationText(cell.source, fileOf);
+            out.push(`<a id="cell:${xmlText(row.key)}:${xmlText(column.key)}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">`
+                + `<title>${xmlText([...cell.notes, where].join('\n'))}</title>`
+                + `<rect x="${xs[i]}" y="${y}" width="${widths[i]}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>`
+                + `<text x="${xs[i] + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`);
+        });
+    });
+    out.push('</svg>');
+    return `${out.join('\n')}\n`;
+}
