@@ -1,6 +1,6 @@
 import { describeConflict, describeContest } from '../model/checks.js';
 import type { Conflict } from '../model/conflicts.js';
-import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, type SemanticModel } from '../model/model.js';
+import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, titleAt, type SemanticModel } from '../model/model.js';
 import { findContests, type ContestedClaim } from '../model/contests.js';
 import { certain, contains, formatPeriod, possible, type Period } from '../model/periods.js';
 import type { PDate } from '../model/dates.js';
@@ -94,7 +94,7 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
             category: 'institution',
             key: institution.key,
             name: institution.path,
-            title: institution.title,
+            title: titleAt(institution, selection.at),
             kind: ownKindName(model, institution, selection.at),
             sphere: kind?.sphere,
             cluster,
@@ -414,7 +414,8 @@ function institutionDetail(model: SemanticModel, institution: Institution, selec
         const partners = claim.partners.length > 0 ? ` with ${claim.partners.map(p => displayName(model, p)).join(', ')}` : '';
         lines.push(`${claimVerb(model, claim)} ${displayName(model, claim.mandate)}${partners} (${formatPeriod(period)})`);
     }
-    const heading = institution.title ? `${institution.path} — ${institution.title}` : institution.path;
+    const title = titleAt(institution, selection.at);
+    const heading = title ? `${institution.path} — ${title}` : institution.path;
     return { heading, lines };
 }
 
@@ -433,10 +434,9 @@ function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[],
         seen.add(key);
         items.push({ label, edge });
     };
-    // Relations of a model's own kinds carry their name as a label and need no legend entry.
-    const styled = edges.filter(e => e.category === 'relation' && (e.label === undefined || (e.uncertain && e.label === '?')))
-        .sort((a, b) => compare(a.kind!, b.kind!));
-    for (const edge of styled) addEdge(`relation:${edge.kind}`, edge.kind!, edge.uncertain ? relationStyleOf(edges, edge) : edge.style);
+    // Every kind of line drawn, a model's own kinds too: their edges carry the name, but a reader scans the legend for it.
+    const relations = edges.filter(e => e.category === 'relation').sort((a, b) => compare(a.kind!, b.kind!));
+    for (const edge of relations) addEdge(`relation:${edge.kind}`, edge.kind!, edge.uncertain ? relationStyleOf(edges, edge) : edge.style);
     if (edges.some(e => e.category === 'unit')) addEdge('unit', 'unit of', UNIT_EDGE);
     if (edges.some(e => e.category === 'conflict')) addEdge('conflict', 'conflict (mandate)', CONFLICT_EDGE);
     if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);

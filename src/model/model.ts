@@ -242,6 +242,18 @@ export function kindAt(institution: Institution, date?: PDate): Key | undefined 
         ?? (institution.kinds.length === 1 && !institution.kinds[0].period.loc ? institution.kinds[0].kind : undefined);
 }
 
+/**
+ * The institution's title on the date: the `formerly` name whose `until` is
+ * the first after the date, else its title as declared. An undated former
+ * name cannot be placed in time and is never shown for a date.
+ */
+export function titleAt(institution: Institution, date: PDate): string | undefined {
+    const former = institution.formerNames
+        .filter(f => f.until !== undefined && date.ordinal < f.until.date.ordinal)
+        .sort((a, b) => a.until!.date.ordinal - b.until!.date.ordinal);
+    return former[0]?.name ?? institution.title;
+}
+
 /** The short name to show for a key: its path within its model. */
 export function displayName(model: SemanticModel, key: Key): string {
     const decl = model.declarations.get(key)?.[0];
