@@ -25,7 +25,10 @@ export interface GraphNode {
     /** The institution's key, or the marker's mandate. */
     key: Key;
     name: string;
+    /** The title on the drawn date. */
     title?: string;
+    /** The other names it is known by (its title as declared, former names), for search. */
+    aliases: string[];
     /** The kind's name (`unit` for a unit without a kind of its own), shown small under the title. */
     kind?: string;
     sphere?: string;
@@ -89,12 +92,14 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
     const nodes = selection.institutions.map(institution => {
         const kind = kindOf(model, institution, selection.at);
         const cluster = clusterFor(model, selection, institution, parents, clusters);
+        const title = titleAt(institution, selection.at);
         const node: GraphNode = {
             id: nodeId(institution.key),
             category: 'institution',
             key: institution.key,
             name: institution.path,
-            title: titleAt(institution, selection.at),
+            title,
+            aliases: [institution.title, ...institution.formerNames.map(f => f.name)].filter((n): n is string => n !== undefined && n !== title),
             kind: ownKindName(model, institution, selection.at),
             sphere: kind?.sphere,
             cluster,
@@ -296,6 +301,7 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
         key: clash.mandate,
         name: displayName(model, clash.mandate),
         title: mandate?.title,
+        aliases: [],
         cluster: clusters.size === 1 ? [...clusters][0] : undefined,
         style: clash.disputed ? DISPUTE_MARKER : CONFLICT_MARKER,
         source: mandate?.loc ?? clash.conflicts[0].first.loc,
