@@ -31,7 +31,8 @@ function contrast(a: string, b: string): number {
 }
 
 /** The scale of the picture, as the page sets it (the buttons then glide there). */
-const scale = (page: Page) => page.locator('#canvas').evaluate(e => new DOMMatrix(e.style.transform).a);
+// Browser code goes to the page as text: the tests' own TypeScript has Node's globals, not the DOM's.
+const scale = (page: Page) => page.evaluate("new DOMMatrix(document.getElementById('canvas').style.transform).a") as Promise<number>;
 
 /**
  * The font size, in CSS pixels, at which the page draws a node's first label
@@ -39,21 +40,22 @@ const scale = (page: Page) => page.locator('#canvas').evaluate(e => new DOMMatri
  * font drawn at 100 px on a canvas.
  */
 function renderedFontPx(page: Page, nodeId: string): Promise<number> {
-    return page.locator(`g[id="${nodeId}"] text`).first().evaluate(text => {
+    return page.evaluate(`(() => {
+        const text = document.querySelector('g[id="${nodeId}"] text');
         const style = getComputedStyle(text);
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = `${style.fontWeight} 100px ${style.fontFamily}`;
-        return (100 * text.getBoundingClientRect().width) / context.measureText(text.textContent ?? '').width;
-    });
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = style.fontWeight + ' 100px ' + style.fontFamily;
+        return 100 * text.getBoundingClientRect().width / context.measureText(text.textContent).width;
+    })()`) as Promise<number>;
 }
 
 /** Whether the element's box lies inside the viewport's. */
 function inSight(page: Page, selector: string): Promise<boolean> {
-    return page.evaluate(s => {
-        const box = document.querySelector(s)!.getBoundingClientRect();
-        const view = document.getElementById('viewport')!.getBoundingClientRect();
+    return page.evaluate(`(() => {
+        const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
+        const view = document.getElementById('viewport').getBoundingClientRect();
         return box.width > 0 && box.left >= view.left - 1 && box.top >= view.top - 1 && box.right <= view.right + 1 && box.bottom <= view.bottom + 1;
-    }, selector);
+    })()`) as Promise<boolean>;
 }
 
 describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chromium', () => {
@@ -132,7 +134,7 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         expect(notch).toBeGreaterThan(1.05);
         expect(notch).toBeLessThan(1.2);
         // A pinch on a touchpad arrives as wheel events with ctrlKey.
-        await page.locator('#viewport').evaluate(v => v.dispatchEvent(new WheelEvent('wheel', { deltaY: -20, ctrlKey: true, clientX: 350, clientY: 400, bubbles: true, cancelable: true })));
+        await page.evaluate("document.getElementById('viewport').dispatchEvent(new WheelEvent('wheel', { deltaY: -20, ctrlKey: true, clientX: 350, clientY: 400, bubbles: true, cancelable: true }))");
         expect(await settled()).toBeCloseTo(notch * Math.exp(0.2), 3);
         await page.close();
     });
@@ -240,9 +242,9 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
         it(`draws edge labels (AA) and lines and legend samples (3:1) legible on the ${theme} theme; the toolbar keeps two rows and its buttons' look`, async () => {
             const { page } = await show(overview, 'overview', { theme });
-            const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-            const colours = (selector: string, property: 'fill' | 'stroke') => page.locator(selector).evaluateAll(
-                (all, p) => [...new Set(all.map(e => getComputedStyle(e).getPropertyValue(p)).filter(c => c.startsWith('rgb')))], property);
+            const background = await page.evaluate('getComputedStyle(document.body).backgroundColor') as string;
+            const colours = (selector: string, property: 'fill' | 'stroke') => page.evaluate(`[...new Set([...document.querySelectorAll(${JSON.stringify(selector)})]
+                .map(e => getComputedStyle(e).getPropertyValue('${property}')).filter(c => c.startsWith('rgb')))]`) as Promise<string[]>;
             const labels = await colours('#canvas g.edge text', 'fill');
             expect(labels.length).toBeGreaterThan(0);
             for (const colour of labels) expect.soft(contrast(colour, background), `label ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
@@ -252,15 +254,15 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
             const toolbar = await page.locator('.toolbar').boundingBox();
             const button = await page.locator('#fit').boundingBox();
             expect(toolbar!.height).toBeLessThan(3 * button!.height + 8);
-            const look = await page.locator('#fit').evaluate(b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopColor]);
+            const look = await page.evaluate("[getComputedStyle(document.getElementById('fit')).backgroundColor, getComputedStyle(document.getElementById('fit')).borderTopColor]") as string[];
             expect(look.some(c => c !== background && c !== 'rgba(0, 0, 0, 0)')).toBe(true);
             // The picker is wide enough for the view's whole title.
-            const room = await page.locator('#view').evaluate(select => {
-                const s = select as HTMLSelectElement;
-                const context = document.createElement('canvas').getContext('2d')!;
-                context.font = getComputedStyle(s).font;
-                return s.clientWidth - context.measureText(s.selectedOptions[0].textContent ?? '').width;
-            });
+            const room = await page.evaluate(`(() => {
+                const select = document.getElementById('view');
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = getComputedStyle(select).font;
+                return select.clientWidth - context.measureText(select.selectedOptions[0].textContent).width;
+            })()`) as number;
             expect(room).toBeGreaterThan(16); // the arrow's room
             await page.screenshot({ path: path.join(RESULTS, `diagram-preview-overview-${theme}.png`) });
             await page.close();
