@@ -1,7 +1,7 @@
 import type { Location } from '../model/types.js';
 import type { DiagramFormat } from './formats.js';
 import { toDot } from './dot.js';
-import type { Detail, DiagramGraph } from './graph.js';
+import type { Detail, DiagramGraph, LegendItem } from './graph.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
 import { LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer } from './render.js';
@@ -10,11 +10,21 @@ export { FORMATS, type DiagramFormat } from './formats.js';
 
 export const EXTENSIONS: Record<DiagramFormat, string> = { svg: '.svg', dot: '.dot', mermaid: '.mmd', json: '.json' };
 
-/** An SVG and, for every element id in it, where its declaration is and what hovering it shows. */
+/** An edge between two node ids; `hierarchy` when it ranks the superior (`from`) above the subordinate. */
+export interface DiagramLink { id: string; from: string; to: string; hierarchy: boolean }
+
+/**
+ * An SVG and, for every element id in it, where its declaration is and what
+ * hovering it shows; what the preview searches and follows (each node's names,
+ * the edges between nodes) and the legend, which it keeps in sight.
+ */
 export interface RenderedDiagram {
     svg: string;
     sources: Record<string, Location>;
     details: Record<string, Detail>;
+    names: Record<string, string[]>;
+    links: DiagramLink[];
+    legend: LegendItem[];
 }
 
 export async function renderSvg(graph: DiagramGraph, renderer: Renderer, signal?: AbortSignal): Promise<RenderedDiagram> {
@@ -28,7 +38,10 @@ export async function renderSvg(graph: DiagramGraph, renderer: Renderer, signal?
     for (const cluster of graph.clusters) {
         if (cluster.source) sources[cluster.id] = cluster.source;
     }
-    return { svg, sources, details };
+    const names: Record<string, string[]> = {};
+    for (const node of graph.nodes) names[node.id] = [node.name, ...node.title ? [node.title] : [], ...node.aliases];
+    const links = graph.edges.map(edge => ({ id: edge.id, from: edge.from, to: edge.to, hierarchy: edge.ranks }));
+    return { svg, sources, details, names, links, legend: graph.legend };
 }
 
 /** The diagram in one of the export formats, as text; `fileOf` names source files in JSON. */

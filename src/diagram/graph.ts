@@ -26,7 +26,10 @@ export interface GraphNode {
     /** The institution's key, the marker's mandate, or the person's key (`show people`). */
     key: Key;
     name: string;
+    /** The title on the drawn date. */
     title?: string;
+    /** The other names it is known by (its title as declared, former names), for search. */
+    aliases: string[];
     /** The kind's name (`unit` for a unit without a kind of its own), shown small under the title. */
     kind?: string;
     sphere?: string;
@@ -92,12 +95,15 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
     const nodes = selection.institutions.map(institution => {
         const kind = kindOf(model, institution, selection.at);
         const cluster = clusterFor(model, selection, institution, parents, clusters);
+        const title = nodeTitle(institution, selection);
         const node: GraphNode = {
             id: nodeId(institution.key),
             category: 'institution',
             key: institution.key,
             name: institution.path,
-            title: nodeTitle(institution, selection),
+            title,
+            aliases: [...new Set([institution.title, ...institution.formerNames.map(f => f.name), ...institution.names.map(n => n.value)])]
+                .filter((n): n is string => n !== undefined && n !== title),
             kind: ownKindName(model, institution, selection.at),
             sphere: kind?.sphere,
             cluster,
@@ -355,6 +361,7 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
         key: clash.mandate,
         name: displayName(model, clash.mandate),
         title: mandate?.title,
+        aliases: [],
         cluster: clusters.size === 1 ? [...clusters][0] : undefined,
         style: clash.disputed ? DISPUTE_MARKER : CONFLICT_MARKER,
         source: mandate?.loc ?? clash.conflicts[0].first.loc,
@@ -473,7 +480,8 @@ function institutionDetail(model: SemanticModel, institution: Institution, selec
         const partners = claim.partners.length > 0 ? ` with ${claim.partners.map(p => displayName(model, p)).join(', ')}` : '';
         lines.push(`${claimVerb(model, claim)} ${displayName(model, claim.mandate)}${partners} (${formatPeriod(period)})`);
     }
-    const heading = institution.title ? `${institution.path} — ${institution.title}` : institution.path;
+    const title = nodeTitle(institution, selection);
+    const heading = title ? `${institution.path} — ${title}` : institution.path;
     return { heading, lines };
 }
 
@@ -492,10 +500,9 @@ function legendFor(selection: Selection, nodes: GraphNode[], edges: GraphEdge[],
         seen.add(key);
         items.push({ label, edge });
     };
-    // Relations of a model's own kinds carry their name as a label and need no legend entry.
-    const styled = edges.filter(e => e.category === 'relation' && (e.label === undefined || (e.uncertain && e.label === '?')))
-        .sort((a, b) => compare(a.kind!, b.kind!));
-    for (const edge of styled) addEdge(`relation:${edge.kind}`, edge.kind!, edge.uncertain ? relationStyleOf(edges, edge) : edge.style);
+    // Every kind of line drawn, a model's own kinds too: their edges carry the name, but a reader scans the legend for it.
+    const relations = edges.filter(e => e.category === 'relation').sort((a, b) => compare(a.kind!, b.kind!));
+    for (const edge of relations) addEdge(`relation:${edge.kind}`, edge.kind!, edge.uncertain ? relationStyleOf(edges, edge) : edge.style);
     if (edges.some(e => e.category === 'unit')) addEdge('unit', 'unit of', UNIT_EDGE);
     if (edges.some(e => e.category === 'conflict')) addEdge('conflict', 'conflict (mandate)', CONFLICT_EDGE);
     if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);

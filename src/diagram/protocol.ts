@@ -4,8 +4,7 @@
  * Type-only imports: the extension bundle includes this file and must not
  * pull in the server.
  */
-import type { Location } from '../model/types.js';
-import type { Detail } from './graph.js';
+import type { RenderedDiagram } from './diagram.js';
 
 export interface DiagramParams {
     uri: string;
@@ -26,25 +25,24 @@ export interface DiagramParams {
 
 export interface DiagramViewInfo { name: string; title?: string }
 
-/** What the preview needs besides the picture: the views to pick from and the dates to slide over. */
+/** What the preview needs besides the picture: the views to pick from and the dates to slide over (up to today at least). */
 export interface DiagramContext {
     views: DiagramViewInfo[];
     dates: { min?: string; max?: string };
 }
 
-export interface DiagramSuccess extends DiagramContext {
-    svg: string;
-    /** Element id in the SVG → where it is declared. */
-    sources: Record<string, Location>;
-    /** Element id → what hovering it shows (plain text). */
-    details: Record<string, Detail>;
+export interface DiagramSuccess extends DiagramContext, RenderedDiagram {
     title: string;
     /** The date drawn. */
     at: string;
+    /** Which way the hierarchy runs: where the preview starts when the whole picture is too big to read. */
+    direction: 'down' | 'right';
 }
 
 export interface DiagramFailure extends Partial<DiagramContext> {
     error: string;
+    /** The date the request would have drawn, so the preview's read-out still says which. */
+    at?: string;
 }
 
 export type DiagramResult = DiagramSuccess | DiagramFailure;

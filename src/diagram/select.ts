@@ -59,11 +59,12 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const startsWithAll = !filters.some(f => f.op === 'include');
     const claimsAt = (key: Key) => (model.claimsByInstitution.get(key) ?? [])
         .filter(claim => options.everyDate || holdsAt(effectivePeriod(model, claim), at));
+    // `*`, kinds, spheres and mandates describe the view's own model; only an institution named outright may come from another.
     const matches = (filter: ViewFilter, institution: Institution) =>
-        (filter.all && inScope(institution, scope))
-        || filter.institutions.includes(institution.key)
-        || matchesKind(model, filter, institution, at)
-        || (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)));
+        filter.institutions.includes(institution.key)
+        || (inScope(institution, scope) && (filter.all
+            || matchesKind(model, filter, institution, at)
+            || (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)))));
 
     const institutions = [...model.institutions.values()]
         .filter(institution => options.everyDate || contains(possible(institution.lifetime), at))

@@ -29,17 +29,37 @@ export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHt
 </head>
 <body>
 <header class="toolbar">
-  <label>View <select id="view"></select></label>
-  <label class="date">Date <input id="date" type="range" step="1"> <output id="date-value" for="date"></output></label>
-  <button id="date-reset" type="button" title="Show the view's own date again">Reset date</button>
-  <span class="spacer"></span>
-  <button id="fit" type="button" title="Fit the diagram to the window">Fit</button>
-  <button id="export" type="button" title="Save this diagram as an SVG file">Export SVG</button>
+  <div class="row">
+    <label class="view">View <select id="view"></select></label>
+    <label class="date">Date <input id="date" type="range" step="1"> <output id="date-value" for="date"></output></label>
+    <button id="date-reset" type="button" title="Show the view's own date again">Reset</button>
+  </div>
+  <div class="row">
+    <input id="search" type="search" placeholder="Find an institution" aria-label="Find an institution by name, title or former name" spellcheck="false">
+    <output id="search-count" for="search" aria-live="polite"></output>
+    <label title="Click an institution to focus on it; Escape leaves">Focus <select id="focus-mode">
+      <option value="neighbours">neighbours</option><option value="upstream">upstream</option><option value="downstream">downstream</option>
+    </select></label>
+    <select id="focus-depth" aria-label="How many steps the focus reaches">
+      <option value="1">1 step</option><option value="2">2 steps</option><option value="3">3 steps</option><option value="Infinity">all</option>
+    </select>
+    <button id="focus-leave" type="button" title="Show everything again (Escape)" hidden>Leave focus</button>
+    <span class="spacer"></span>
+    <span class="zoom" role="group" aria-label="Zoom">
+      <button id="zoom-out" type="button" title="Zoom out (−)" aria-label="Zoom out">−</button>
+      <button id="zoom-reset" type="button" title="Actual size (0)">100 %</button>
+      <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
+      <button id="fit" type="button" title="Fit the whole diagram to the window">Fit</button>
+    </span>
+    <button id="export" type="button" title="Save this diagram as an SVG file">Export SVG</button>
+  </div>
 </header>
 <div id="notice" role="status" hidden></div>
-<main id="viewport" tabindex="0" aria-label="Diagram: drag to pan, wheel to zoom, click an element to go to its declaration">
+<main id="viewport" tabindex="0" aria-label="Diagram: drag to pan, wheel or +/− to zoom, click an institution to focus on it and go to its declaration">
   <div id="canvas"></div>
   <p id="empty">Waiting for the Polity language server…</p>
+  <div id="caption" hidden></div>
+  <aside id="legend-panel" aria-label="Legend" hidden></aside>
 </main>
 <div id="tooltip" role="tooltip" hidden></div>
 <script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>

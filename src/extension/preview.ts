@@ -5,12 +5,15 @@ import { isDiagramFailure, type DiagramParams, type DiagramResult, type DiagramS
 import { DiagramRequest, ModelChangedNotification } from '../language/protocol.js';
 import type { Location } from '../model/types.js';
 import type { FromPage, ToPage } from '../webview/messages.js';
+import { nodeAt, nodeDeclaredAt } from './cursor.js';
 import { pageMessage, revealTarget } from './from-page.js';
 import { previewHtml } from './preview-html.js';
 
 /** Also the `activeWebviewPanelId` that package.json's `when` clauses test. */
 export const PREVIEW_VIEW_TYPE = 'polity.preview';
 const MODEL_CHANGE_DELAY_MS = 300;
+/** Waits for the cursor to rest: arrowing through a file asks for no definition at every step. */
+const CURSOR_DELAY_MS = 150;
 
 /**
  * The diagram preview beside the editor: opened by `polity.openPreview`,
@@ -34,6 +37,7 @@ class Preview implements vscode.Disposable {
     /** Only the answer to the latest request is shown; earlier ones may arrive after it. */
     private sequence = 0;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    private cursorTimer: ReturnType<typeof setTimeout> | undefined;
     private readonly subscriptions: vscode.Disposable[] = [];
 
     constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
@@ -47,7 +51,10 @@ class Preview implements vscode.Disposable {
             vscode.workspace.onDidChangeConfiguration(event => {
                 if (event.affectsConfiguration('polity.diagram')) this.schedule();
             }),
-            client.onNotification(ModelChangedNotification, () => this.schedule())
+            client.onNotification(ModelChangedNotification, () => this.schedule()),
+            vscode.window.onDidChangeTextEditorSelection(event => {
+                if (this.panel && isPolity(event.textEditor.document)) this.followCursor(event.textEditor);
+            })
         );
     }
 
@@ -128,6 +135,24 @@ class Preview implements vscode.Disposable {
         }
     }
 
+    /** Marks in the preview the node the cursor is on, like the Markdown preview follows the editor's scrolling. */
+    private followCursor(editor: vscode.TextEditor): void {
+        clearTimeout(this.cursorTimer);
+        this.cursorTimer = setTimeout(async () => {
+            const uri = editor.document.uri.toString();
+            const position = editor.selection.active;
+            const shown = this.shown;
+            let id = nodeAt(shown, uri, { line: position.line, character: position.character });
+            if (!id) {
+                const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[] | undefined>(
+                    'vscode.executeDefinitionProvider', editor.document.uri, position);
+                id = nodeDeclaredAt(shown, (targets ?? []).map(toLocation));
+            }
+            // The cursor may have moved on, or another diagram come, while the definition was looked up.
+            if (shown === this.shown && editor.selection.active.isEqual(position)) this.post({ type: 'highlight', id });
+        }, CURSOR_DELAY_MS);
+    }
+
     private schedule(): void {
         if (!this.panel) return;
         clearTimeout(this.timer);
@@ -147,7 +172,7 @@ class Preview implements vscode.Disposable {
             return this.refresh();
         }
         if (isDiagramFailure(result)) {
-            this.post({ type: 'error', message: result.error, views: result.views, dates: result.dates, view, at });
+            this.post({ type: 'error', message: result.error, views: result.views, dates: result.dates, view, at, drawn: result.at });
             return;
         }
         this.shown = result;
@@ -177,6 +202,7 @@ class Preview implements vscode.Disposable {
 
     dispose(): void {
         clearTimeout(this.timer);
+        clearTimeout(this.cursorTimer);
         this.panel?.dispose();
         this.subscriptions.forEach(s => s.dispose());
     }
@@ -193,4 +219,10 @@ function activePolityDocument(): vscode.Uri | undefined {
 
 function direction(): 'down' | 'right' {
     return vscode.workspace.getConfiguration('polity').get<'down' | 'right'>('diagram.direction') ?? 'down';
+}
+
+function toLocation(target: vscode.Location | vscode.LocationLink): Location {
+    const uri = 'targetUri' in target ? target.targetUri : target.uri;
+    const range = 'targetUri' in target ? target.targetSelectionRange ?? target.targetRange : target.range;
+    return { uri: uri.toString(), range: { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } } };
 }

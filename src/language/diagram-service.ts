@@ -8,9 +8,9 @@ import {
 } from '../diagram/protocol.js';
 import { LayoutCancelled, LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor } from '../diagram/request.js';
-import { dateRange, viewsOf } from '../diagram/select.js';
+import { dateRange, findView, viewsOf } from '../diagram/select.js';
 import { WorkerRenderer } from '../diagram/worker-renderer.js';
-import { today } from '../model/dates.js';
+import { compareDates, today } from '../model/dates.js';
 import type { PolityServices } from './module.js';
 import { isPrelude } from './prelude.js';
 import { DiagramRequest, ModelChangedNotification } from './protocol.js';
@@ -62,24 +62,28 @@ export class DiagramService {
         const facts = model.documents.find(d => d.uri === uri);
         if (!facts) return { error: `${params.uri} is not a Polity document of this workspace.` };
         const scope = facts.model;
+        const now = today();
         const range = dateRange(model, scope);
+        // The slider reaches today too: a view of the present is the one most often asked for.
+        const max = range.max && compareDates(range.max, now) > 0 ? range.max : now;
         const context: DiagramContext = {
             views: viewsOf(model, scope).map(view => ({ name: view.name, title: view.title })),
-            dates: { min: range.min?.text, max: range.max?.text }
+            dates: { min: range.min?.text, max: range.min ? max.text : undefined }
         };
         const errors = this.errors(scope);
         if (errors.length > 0) {
             const more = errors.length > SHOWN_ERRORS ? ` (and ${errors.length - SHOWN_ERRORS} more)` : '';
-            return { ...context, error: `The model has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.slice(0, SHOWN_ERRORS).join('; ')}${more}` };
+            const at = params.at ?? (params.view ? findView(model, params.view, scope)?.at?.text : undefined) ?? now.text;
+            return { ...context, at, error: `The model has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.slice(0, SHOWN_ERRORS).join('; ')}${more}` };
         }
         try {
-            const graph = graphFor(model, conflicts, { view: params.view, at: params.at, scope, direction: params.direction, today: today() });
+            const graph = graphFor(model, conflicts, { view: params.view, at: params.at, scope, direction: params.direction, today: now });
             // Building the graph and writing its DOT each take about a second at 20,000 institutions:
             // requests that came in meanwhile are answered in between, and a superseded request stops here.
             await new Promise(resolve => setImmediate(resolve));
             if (signal.aborted) throw new LayoutCancelled();
             const rendered = await renderSvg(graph, this.renderer, signal);
-            return { ...context, ...rendered, title: graph.title, at: graph.at };
+            return { ...context, ...rendered, title: graph.title, at: graph.at, direction: graph.direction };
         } catch (error) {
             if (error instanceof DiagramQueryError || error instanceof LayoutError) return { ...context, error: error.message };
             throw error;

@@ -5,7 +5,9 @@ export type ToPage =
     /** A new picture, with the view and date it was asked for (undefined: the default) so the controls follow. */
     | { type: 'diagram'; diagram: DiagramSuccess; view?: string; at?: string }
     /** The model has errors or the request failed: the page keeps its last picture and shows the message. */
-    | { type: 'error'; message: string; views?: DiagramViewInfo[]; dates?: { min?: string; max?: string }; view?: string; at?: string };
+    | { type: 'error'; message: string; views?: DiagramViewInfo[]; dates?: { min?: string; max?: string }; view?: string; at?: string; drawn?: string }
+    /** The element the editor's cursor is on (none: the cursor left every element): the page marks it and brings it into sight. */
+    | { type: 'highlight'; id?: string };
 
 export type FromPage =
     | { type: 'ready' }
@@ -14,5 +16,5 @@ export type FromPage =
     | { type: 'reveal'; id: string }
     | { type: 'export' };
 
-/** What the page keeps across reloads of the webview (vscode.setState). */
-export interface PageState { x: number; y: number; k: number }
+/** What the page keeps across reloads of the webview (vscode.setState): the pan and zoom, and whether the user set them. */
+export interface PageState { x: number; y: number; k: number; moved?: boolean }

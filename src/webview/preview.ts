@@ -1,12 +1,18 @@
 /**
  * The preview page: shows the SVG the extension sends, pans and zooms it,
- * offers the model's views and a date slider, and posts clicks back so the
- * editor can jump to the declaration. It only displays: no layout, no
- * network, and every model string goes into the page as text.
+ * offers the model's views and a date slider, finds institutions by name,
+ * focuses on one's neighbourhood, marks the one the editor's cursor is on, and
+ * posts clicks back so the editor can jump to the declaration. It only
+ * displays: no layout, no network, and every model string goes into the page
+ * as text. Its only tie to VS Code is `acquireVsCodeApi` here.
  */
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
+import { keepLegible, LINE_CONTRAST, parseColour, TEXT_CONTRAST } from './contrast.js';
+import { neighbourhood, search, type FocusMode } from './explore.js';
+import { showCaption, showLegend } from './legend.js';
 import type { FromPage, PageState, ToPage } from './messages.js';
 import { sanitizeSvg } from './sanitize.js';
+import { Zoom, type Box } from './zoom.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPage): void; getState(): unknown; setState(state: unknown): void };
 
@@ -18,17 +24,33 @@ const viewPicker = element<HTMLSelectElement>('view');
 const dateSlider = element<HTMLInputElement>('date');
 const dateValue = element<HTMLOutputElement>('date-value');
 const dateReset = element<HTMLButtonElement>('date-reset');
+const searchBox = element<HTMLInputElement>('search');
+const searchCount = element<HTMLOutputElement>('search-count');
+const focusMode = element<HTMLSelectElement>('focus-mode');
+const focusDepth = element<HTMLSelectElement>('focus-depth');
+const focusLeave = element<HTMLButtonElement>('focus-leave');
 const viewport = element<HTMLElement>('viewport');
 const canvas = element<HTMLDivElement>('canvas');
+const caption = element<HTMLDivElement>('caption');
+const legend = element<HTMLElement>('legend-panel');
 const notice = element<HTMLDivElement>('notice');
 const tooltip = element<HTMLDivElement>('tooltip');
 const empty = element<HTMLParagraphElement>('empty');
 
+const saved = vscode.getState() as PageState | undefined;
+const zoom = new Zoom(viewport, canvas, saved, state => vscode.setState(state));
+
 /** The picture shown and what it maps to; kept when an update fails. */
 let current: DiagramSuccess | undefined;
 let selected: { view?: string; at?: string } = {};
-let transform: PageState = (vscode.getState() as PageState | undefined) ?? { x: 0, y: 0, k: 1 };
-let fitted = vscode.getState() !== undefined;
+/** A reloaded page keeps the view the user had. */
+let fitted = saved !== undefined;
+let shownSize: string | undefined;
+/** The node the editor's cursor is on, the one focused on, and the search's matches with the one last zoomed to. */
+let highlighted: string | undefined;
+let focused: string | undefined;
+let matches: string[] = [];
+let matchIndex = -1;
 
 window.addEventListener('message', (event: MessageEvent<ToPage>) => {
     try {
@@ -41,20 +63,23 @@ window.addEventListener('message', (event: MessageEvent<ToPage>) => {
 
 function receive(message: ToPage): void {
     if (message.type === 'diagram') {
-        // Another view is another picture: fit it. Edits and dates keep the zoom.
-        if (current && message.view !== selected.view) fitted = false;
+        // Another view is another picture: fit it. Edits and dates keep the zoom the user chose.
+        const anotherView = current !== undefined && message.view !== selected.view;
         selected = { view: message.view, at: message.at };
         showControls(message.diagram.views, message.diagram.dates, message.diagram.at);
-        showDiagram(message.diagram);
+        showDiagram(message.diagram, anotherView);
     } else if (message.type === 'error') {
         selected = { view: message.view, at: message.at };
-        if (message.views) showControls(message.views, message.dates ?? {}, message.at);
+        if (message.views) showControls(message.views, message.dates ?? {}, message.drawn);
+        else showDate(message.drawn);
         showNotice(withLastGood(message.message));
+    } else if (message.type === 'highlight') {
+        highlight(message.id, true);
     }
 }
 
 /** A diagram that cannot be read leaves the last good one (or none) under a notice. */
-function showDiagram(diagram: DiagramSuccess): void {
+function showDiagram(diagram: DiagramSuccess, anotherView: boolean): void {
     const svg = sanitizeSvg(diagram.svg, document);
     if (!svg) {
         showNotice(withLastGood('The diagram could not be read: it is not a well-formed SVG.'));
@@ -64,8 +89,19 @@ function showDiagram(diagram: DiagramSuccess): void {
     canvas.replaceChildren(svg);
     hideTooltip(); // its element may be gone from the new diagram
     showNotice(undefined);
-    if (!fitted) fit();
-    applyTransform();
+    showCaption(caption, diagram.title, diagram.at);
+    showLegend(legend, diagram.legend);
+    keepThemeLegible();
+    // A picture of another shape (an institution added, another date) is fitted again, unless the user has zoomed.
+    const size = `${svg.width.baseVal.value}x${svg.height.baseVal.value}`;
+    if (!fitted || anotherView || (size !== shownSize && !zoom.moved)) zoom.fitLegible(diagram.direction);
+    else zoom.apply();
+    fitted = true;
+    shownSize = size;
+    if (anotherView) leaveFocus(false);
+    markMatches();
+    if (focused) focusOn(focused, false);
+    highlight(highlighted, false);
 }
 
 function withLastGood(message: string): string {
@@ -85,6 +121,8 @@ function showControls(views: DiagramViewInfo[], dates: { min?: string; max?: str
     const options = [option('', 'Whole model'), ...views.map(v => option(v.name, v.title ? `${v.title} (${v.name})` : v.name))];
     viewPicker.replaceChildren(...options);
     viewPicker.value = selected.view ?? '';
+    // The closed picker may be narrower than a long title: its tooltip has it whole.
+    viewPicker.title = viewPicker.selectedOptions[0]?.textContent ?? '';
     const min = year(dates.min);
     const max = year(dates.max);
     dateSlider.disabled = min === undefined || max === undefined;
@@ -92,7 +130,12 @@ function showControls(views: DiagramViewInfo[], dates: { min?: string; max?: str
         dateSlider.min = String(min);
         dateSlider.max = String(Math.max(max, min));
     }
-    const shown = selected.at ?? drawn;
+    showDate(drawn);
+}
+
+/** The read-out says which date is shown, or would be once the model has no errors; never nothing. */
+function showDate(drawn: string | undefined): void {
+    const shown = selected.at ?? drawn ?? current?.at;
     if (year(shown) !== undefined) dateSlider.value = String(year(shown));
     dateValue.textContent = shown ?? '';
     dateReset.disabled = selected.at === undefined;
@@ -123,53 +166,53 @@ dateSlider.addEventListener('input', () => {
 
 dateReset.addEventListener('click', () => post({ type: 'select', view: selected.view, at: undefined }));
 element('export').addEventListener('click', () => post({ type: 'export' }));
-element('fit').addEventListener('click', () => {
-    fit();
-    applyTransform();
+
+// ---- Zoom ---------------------------------------------------------------------------
+
+element('zoom-in').addEventListener('click', () => zoom.zoomIn());
+element('zoom-out').addEventListener('click', () => zoom.zoomOut());
+element('zoom-reset').addEventListener('click', () => zoom.actualSize());
+element('fit').addEventListener('click', () => zoom.fitWhole());
+
+document.addEventListener('keydown', event => {
+    const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
+    if (event.key === 'Escape') {
+        if (event.target === searchBox && searchBox.value) {
+            searchBox.value = '';
+            runSearch();
+        } else {
+            leaveFocus(true);
+        }
+        return;
+    }
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = { '+': zoom.zoomIn, '=': zoom.zoomIn, '-': zoom.zoomOut, '−': zoom.zoomOut, '0': zoom.actualSize }[event.key];
+    if (action) {
+        event.preventDefault();
+        action.call(zoom);
+    }
 });
-
-// ---- Pan and zoom ---------------------------------------------------------------------
-
-function applyTransform(): void {
-    canvas.style.transform = `translate(${transform.x}px, ${transform.y}px) scale(${transform.k})`;
-    vscode.setState(transform);
-}
-
-function fit(): void {
-    const svg = canvas.querySelector('svg');
-    if (!svg) return;
-    const width = svg.width.baseVal.value || 1;
-    const height = svg.height.baseVal.value || 1;
-    const box = viewport.getBoundingClientRect();
-    const k = Math.min(1.5, Math.max(0.05, Math.min((box.width - 16) / width, (box.height - 16) / height)));
-    transform = { k, x: (box.width - width * k) / 2, y: Math.max(8, (box.height - height * k) / 2) };
-    fitted = true;
-}
 
 viewport.addEventListener('wheel', event => {
     event.preventDefault();
     const box = viewport.getBoundingClientRect();
-    const cx = event.clientX - box.left;
-    const cy = event.clientY - box.top;
-    const k = Math.min(8, Math.max(0.05, transform.k * Math.exp(-event.deltaY * 0.0015)));
-    transform = { k, x: cx - ((cx - transform.x) * k) / transform.k, y: cy - ((cy - transform.y) * k) / transform.k };
-    applyTransform();
+    // Pixels for every kind of wheel; a pinch (ctrlKey) sends small steps and zooms at its own rate.
+    const pixels = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? box.height : 1);
+    zoom.zoomBy(Math.exp(-pixels * (event.ctrlKey ? 0.01 : 0.0015)), false, event.clientX - box.left, event.clientY - box.top);
 }, { passive: false });
 
-let drag: { x: number; y: number; startX: number; startY: number; moved: boolean } | undefined;
+let drag: { x: number; y: number; moved: boolean } | undefined;
 viewport.addEventListener('pointerdown', event => {
-    if (event.button !== 0) return;
-    drag = { x: transform.x, y: transform.y, startX: event.clientX, startY: event.clientY, moved: false };
+    if (event.button !== 0 || legend.contains(event.target as Node)) return;
+    drag = { x: event.clientX, y: event.clientY, moved: false };
     viewport.setPointerCapture(event.pointerId);
 });
 viewport.addEventListener('pointermove', event => {
     if (drag) {
-        const dx = event.clientX - drag.startX;
-        const dy = event.clientY - drag.startY;
-        if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-        if (drag.moved) {
-            transform = { ...transform, x: drag.x + dx, y: drag.y + dy };
-            applyTransform();
+        const [dx, dy] = [event.clientX - drag.x, event.clientY - drag.y];
+        if (drag.moved || Math.abs(dx) + Math.abs(dy) > 3) {
+            drag = { x: event.clientX, y: event.clientY, moved: true };
+            zoom.panBy(dx, dy);
             hideTooltip();
             return;
         }
@@ -179,12 +222,102 @@ viewport.addEventListener('pointermove', event => {
 viewport.addEventListener('pointerup', event => {
     const click = drag && !drag.moved;
     drag = undefined;
-    viewport.releasePointerCapture(event.pointerId);
-    if (click) reveal(event);
+    if (viewport.hasPointerCapture(event.pointerId)) viewport.releasePointerCapture(event.pointerId);
+    if (click) clicked(event);
 });
 viewport.addEventListener('pointerleave', hideTooltip);
 
-// ---- Click to reveal, hover to explain -----------------------------------------------
+// ---- Search, focus and the cursor's node ----------------------------------------------
+
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+searchBox.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(runSearch, 120);
+});
+searchBox.addEventListener('keydown', event => {
+    if (event.key !== 'Enter' || matches.length === 0) return;
+    // Enter steps through the matches one by one.
+    matchIndex = (matchIndex + 1) % matches.length;
+    zoomTo([matches[matchIndex]]);
+});
+
+/** Marks what the box finds and brings all of it into sight. */
+function runSearch(): void {
+    matchIndex = -1;
+    markMatches();
+    if (matches.length > 0) zoomTo(matches);
+}
+
+function markMatches(): void {
+    matches = current ? search(current.names, searchBox.value).filter(id => nodeElement(id)) : [];
+    const active = searchBox.value.trim() !== '';
+    canvas.classList.toggle('searching', active);
+    for (const node of canvas.querySelectorAll('g.node')) node.classList.toggle('match', matches.includes(node.id));
+    searchCount.textContent = !active ? '' : matches.length === 0 ? 'none found' : `${matches.length} found`;
+}
+
+focusMode.addEventListener('change', () => focused && focusOn(focused, true));
+focusDepth.addEventListener('change', () => focused && focusOn(focused, true));
+focusLeave.addEventListener('click', () => leaveFocus(true));
+
+/** Keeps the node's neighbourhood (see `neighbourhood`) and fades the rest of the picture. */
+function focusOn(id: string, bringIntoSight: boolean): void {
+    if (!current || !nodeElement(id)) {
+        leaveFocus(false);
+        return;
+    }
+    focused = id;
+    const kept = neighbourhood(current.links, id, focusMode.value as FocusMode, Number(focusDepth.value));
+    const keptEdges = new Set(current.links.filter(link => kept.has(link.from) && kept.has(link.to)).map(link => link.id));
+    canvas.classList.add('focusing');
+    for (const node of canvas.querySelectorAll('g.node')) {
+        node.classList.toggle('faded', node.id !== 'legend' && !kept.has(node.id));
+        node.classList.toggle('focused', node.id === id);
+    }
+    for (const edge of canvas.querySelectorAll('g.edge')) edge.classList.toggle('faded', !keptEdges.has(edge.id));
+    focusLeave.hidden = false;
+    if (bringIntoSight) zoomTo([...kept]);
+}
+
+function leaveFocus(refit: boolean): void {
+    if (!focused) return;
+    focused = undefined;
+    canvas.classList.remove('focusing');
+    for (const faded of canvas.querySelectorAll('.faded, .focused')) faded.classList.remove('faded', 'focused');
+    focusLeave.hidden = true;
+    if (refit && current) zoom.fitLegible(current.direction);
+}
+
+/** Marks the node the editor's cursor is on and, when asked, pans it into sight. */
+function highlight(id: string | undefined, bringIntoSight: boolean): void {
+    highlighted = id;
+    for (const node of canvas.querySelectorAll('g.node.highlighted')) node.classList.remove('highlighted');
+    const node = id ? nodeElement(id) : undefined;
+    if (!node) return;
+    node.classList.add('highlighted');
+    if (bringIntoSight) zoom.reveal(zoom.toPicture(node.getBoundingClientRect()));
+}
+
+/** The nodes' box in the middle of the viewport, their labels at least legible unless that cannot hold them all. */
+function zoomTo(ids: readonly string[]): void {
+    const boxes = ids.map(nodeElement).filter((e): e is SVGGElement => e !== undefined).map(e => zoom.toPicture(e.getBoundingClientRect()));
+    if (boxes.length === 0) return;
+    zoom.fitBox(union(boxes), Math.max(1, zoom.legibleScale()), true);
+}
+
+function union(boxes: Box[]): Box {
+    const left = Math.min(...boxes.map(b => b.x));
+    const top = Math.min(...boxes.map(b => b.y));
+    const right = Math.max(...boxes.map(b => b.x + b.width));
+    const bottom = Math.max(...boxes.map(b => b.y + b.height));
+    return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+function nodeElement(id: string): SVGGElement | undefined {
+    return [...canvas.querySelectorAll<SVGGElement>('g.node')].find(node => node.id === id);
+}
+
+// ---- Click to focus and reveal, hover to explain ---------------------------------------
 
 /** The node, edge or cluster under the pointer that has a declaration. Pointer capture retargets events, so hit-test. */
 function elementAt(event: PointerEvent): Element | undefined {
@@ -196,10 +329,12 @@ function elementAt(event: PointerEvent): Element | undefined {
     return found;
 }
 
-function reveal(event: PointerEvent): void {
-    // Only the id: the extension looks up the declaration in what it sent, and opens nothing else.
+function clicked(event: PointerEvent): void {
     const target = elementAt(event);
-    if (target) post({ type: 'reveal', id: target.id });
+    if (!target) return;
+    if (target.matches('g.node')) focusOn(target.id, true);
+    // Only the id: the extension looks up the declaration in what it sent, and opens nothing else.
+    post({ type: 'reveal', id: target.id });
 }
 
 function hover(event: PointerEvent): void {
@@ -227,5 +362,24 @@ function hover(event: PointerEvent): void {
 function hideTooltip(): void {
     tooltip.hidden = true;
 }
+
+// ---- Theme ------------------------------------------------------------------------------
+
+/** Edge lines, arrowheads and labels, and the legend's samples, legible on the theme's background (see contrast.ts). */
+function keepThemeLegible(): void {
+    const background = parseColour(getComputedStyle(document.body).backgroundColor) ?? [255, 255, 255];
+    keepLegible(document, background, [
+        { selector: '#canvas g.edge path', property: 'stroke', ratio: LINE_CONTRAST },
+        { selector: '#canvas g.edge polygon', property: 'stroke', ratio: LINE_CONTRAST },
+        { selector: '#canvas g.edge polygon', property: 'fill', ratio: LINE_CONTRAST },
+        { selector: '#canvas g.edge text', property: 'fill', ratio: TEXT_CONTRAST },
+        { selector: '#legend-panel svg.line line', property: 'stroke', ratio: LINE_CONTRAST }
+    ]);
+}
+
+// VS Code switches the theme by changing the body's class and the variables on <html>.
+const themeWatch = new MutationObserver(() => keepThemeLegible());
+themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
 post({ type: 'ready' });

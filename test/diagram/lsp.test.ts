@@ -38,6 +38,11 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         expect(result.views.map(v => v.name)).toEqual(['overview', 'before-2014', 'cii-turf', 'data-turf', 'content-turf', 'cac', 'security-services']);
         expect(result.views[0].title).toBe("China's cyber governance system in 2020");
         expect(result.dates.min && result.dates.max && result.dates.min < result.dates.max).toBe(true);
+        // The slider reaches today, past the model's last dated fact.
+        expect(result.dates.max).toBe(new Date().toISOString().slice(0, 10));
+        expect(result.names['institution:china.cyber.CAC']).toEqual(['CAC', 'Cyberspace Administration of China', 'State Internet Information Office (SIIO)']);
+        expect(result.links).toContainEqual({ id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC', from: 'institution:china.cyber.CAC', to: 'institution:china.cyber.CNNIC', hierarchy: true });
+        expect(result.legend.map(item => item.label)).toContain('personnel-link');
         const cac = result.sources['institution:china.cyber.CAC'];
         expect(cac.uri).toBe(state.uri);
         const line = state.text.split('\n')[cac.range.start.line];
@@ -76,6 +81,10 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         const broken = await diagram({ uri: views.uri, view: 'overview' }) as DiagramFailure;
         expect(broken.error).toMatch(/^The model has 1 error: views\.polity:\d+: /);
         expect(broken.views).toHaveLength(7);
+        // Which date the picture would show: the view's own, or the one asked for.
+        expect(broken.at).toBe('2020');
+        expect((await diagram({ uri: views.uri, view: 'overview', at: '2013' }) as DiagramFailure).at).toBe('2013');
+        expect((await diagram({ uri: views.uri }) as DiagramFailure).at).toBe(new Date().toISOString().slice(0, 10));
         await session.change(views.uri, views.text);
     });
 });

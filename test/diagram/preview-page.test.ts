@@ -1,27 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSvg } from '../../src/diagram/diagram.js';
-import type { DiagramSuccess } from '../../src/diagram/protocol.js';
-import { GraphvizRenderer } from '../../src/diagram/render.js';
-import { graphFor } from '../../src/diagram/request.js';
-import { dateRange, viewsOf } from '../../src/diagram/select.js';
-import { previewHtml } from '../../src/extension/preview-html.js';
-import type { ToPage } from '../../src/webview/messages.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
-import { exampleFiles, modelOf, REPO, TODAY } from './helpers.js';
-
-/**
- * The preview page as VS Code shows it (the same HTML, CSP, script and
- * stylesheet), in headless Chromium with a stand-in for `acquireVsCodeApi`.
- */
-const CHROMIUM = process.env.POLITY_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const ORIGIN = 'https://webview.polity.test';
-const RESULTS = path.join(REPO, 'test-results');
-const missing = !existsSync(CHROMIUM)
-    ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)`
-    : !existsSync(path.join(REPO, 'dist', 'webview.js')) ? 'dist/webview.js is missing: run `npm run build` first' : undefined;
+import { exampleFiles } from './helpers.js';
+import { diagramOf, launch, missing, openPreview, RESULTS, send, type Theme } from './preview-browser.js';
 
 const HOSTILE = `model evil
 
@@ -37,28 +20,12 @@ institution Other "Other & Co" {
 view v "View <script>window.pwned = 3</script>" { include * }
 `;
 
-async function diagramOf(files: Record<string, string>, scope: string, view?: string, at?: string): Promise<DiagramSuccess> {
-    const { model, conflicts } = await modelOf(files);
-    const graph = graphFor(model, conflicts, { view, at, scope, today: TODAY });
-    const range = dateRange(model, scope);
-    return {
-        ...await renderSvg(graph, new GraphvizRenderer()),
-        title: graph.title,
-        at: graph.at,
-        views: viewsOf(model, scope).map(v => ({ name: v.name, title: v.title })),
-        dates: { min: range.min?.text, max: range.max?.text }
-    };
-}
-
 describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
     let browser: Browser;
 
     beforeAll(async () => {
         requirePrerequisite(missing);
-        browser = await chromium.launch({
-            executablePath: CHROMIUM,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-        });
+        browser = await launch();
         mkdirSync(RESULTS, { recursive: true });
     }, 30_000);
 
@@ -66,43 +33,7 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         await browser?.close();
     });
 
-    /** A page served from a fake origin, as VS Code serves webviews; returns the messages the page posts. */
-    async function open(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; posted: () => Promise<unknown[]>; errors: string[]; outside: string[] }> {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        const errors: string[] = [];
-        const outside: string[] = [];
-        page.on('pageerror', error => errors.push(error.message));
-        page.on('request', request => {
-            if (!request.url().startsWith(`${ORIGIN}/`)) outside.push(request.url());
-        });
-        await page.route(url => !url.href.startsWith(`${ORIGIN}/`), route => route.abort());
-        await page.route(`${ORIGIN}/**`, route => {
-            const name = new URL(route.request().url()).pathname.slice(1);
-            if (name === 'index.html') {
-                return route.fulfill({ contentType: 'text/html', body: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, nonce: 'TESTNONCE0123456789' }) });
-            }
-            const file = path.join(REPO, 'dist', name);
-            if (!['webview.js', 'webview.css'].includes(name) || !existsSync(file)) return route.fulfill({ status: 404 });
-            return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
-        });
-        // What VS Code gives a webview: acquireVsCodeApi, theme variables on <html>, the theme's class on <body>.
-        const colours = theme === 'dark'
-            ? { '--vscode-editor-background': '#1e1e1e', '--vscode-editor-foreground': '#d4d4d4', '--vscode-foreground': '#cccccc' }
-            : { '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#1f1f1f', '--vscode-foreground': '#3b3b3b' };
-        await page.addInitScript(`
-            window.__posted = [];
-            window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
-            document.addEventListener('DOMContentLoaded', () => {
-                for (const [name, value] of Object.entries(${JSON.stringify(colours)})) document.documentElement.style.setProperty(name, value);
-                document.body.classList.add('vscode-${theme}');
-            });
-        `);
-        await page.goto(`${ORIGIN}/index.html`);
-        await page.waitForFunction('(window.__posted ?? []).length > 0');
-        return { page, errors, outside, posted: () => page.evaluate('window.__posted') as Promise<unknown[]> };
-    }
-
-    const send = (page: Page, message: ToPage) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+    const open = (theme: Theme = 'light') => openPreview(browser, { theme });
     const pwned = (page: Page) => page.evaluate('window.pwned');
 
     it('shows hostile model strings as text, runs none of them, and posts reveal on a click', async () => {
@@ -118,6 +49,8 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         expect(text).toContain('<script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>');
         expect(text).toContain('View <script>window.pwned = 3</script>');
         expect(await page.locator('#view option').allTextContents()).toEqual(['Whole model', 'View <script>window.pwned = 3</script> (v)']);
+        expect(await page.locator('#caption').textContent()).toBe('View <script>window.pwned = 3</script>as of 2020');
+        expect(await page.locator('#caption *, #legend-panel *').evaluateAll(all => all.filter(e => ['script', 'img'].includes(e.localName)).length)).toBe(0);
 
         const node = page.locator('g[id="institution:evil.Evil"]');
         await node.hover();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateRange, findView, select, viewsOf } from '../../src/diagram/select.js';
 import { displayName } from '../../src/model/model.js';
+import { graphFor } from '../../src/diagram/request.js';
 import { date, exampleFiles, modelOf, SMALL, TODAY } from './helpers.js';
 
 const names = (selection: { institutions: { path: string }[] }) => selection.institutions.map(i => i.path);
@@ -79,6 +80,16 @@ view party-and-reg { include *
         expect([partyAndReg.groupBy, partyAndReg.direction]).toEqual(['kind', 'right']);
     });
 
+    it("kinds, spheres and mandates in one model's view stay in that model; a named institution may come from another", async () => {
+        const { model, conflicts } = await modelOf({
+            'm.polity': SMALL,
+            'views.polity': 'model t\nview state-only { include sphere state\n  include mandate privacy\n  at 2020 }\nview named { include Min, o.Far\n  at 2020 }\n',
+            'other.polity': 'model o\nmandate privacy "Privacy"\ninstitution Far "Far Ministry" {\n  kind ministry\n  leads privacy\n}\n'
+        });
+        expect(names(select(model, { view: findView(model, 'state-only', 't'), today: TODAY, conflicts }))).toEqual(['Min', 'Min.Lab', 'Reg', 'Think']);
+        expect(names(select(model, { view: findView(model, 'named', 't'), today: TODAY, conflicts }))).toEqual(['Far', 'Min']);
+    });
+
     it("a caller's date overrides the view's", async () => {
         const { model, conflicts } = await withViews('view v { include *\n at 2020 }\n');
         const selection = select(model, { view: findView(model, 'v', 't'), at: date('2011'), today: TODAY, conflicts });
@@ -121,5 +132,27 @@ describe('the flagship example through time', () => {
         const in2019 = oversight('2019');
         expect(in2019).toEqual(expect.arrayContaining(['CAC > CNCERT', 'CAC > CNNIC', 'CAC > TC260']));
         expect(in2019).not.toContain('MIIT > CNCERT');
+    });
+});
+
+describe('a diagram at a date', () => {
+    it("draws the title an institution had then (its former name), and keeps the view's own title beside the date", async () => {
+        const { model, conflicts } = await modelOf(exampleFiles('examples/china-cyber'));
+        const cac = (at: string) => graphFor(model, conflicts, { view: 'overview', at, scope: 'china.cyber', today: TODAY })
+            .nodes.find(n => n.id === 'institution:china.cyber.CAC')!;
+        expect(cac('2013').title).toBe('State Internet Information Office (SIIO)');
+        expect(cac('2013').detail.heading).toBe('CAC — State Internet Information Office (SIIO)');
+        expect(cac('2014').title).toBe('Cyberspace Administration of China');
+        const graph = graphFor(model, conflicts, { view: 'overview', at: '2013', scope: 'china.cyber', today: TODAY });
+        expect([graph.title, graph.subtitle]).toEqual(["China's cyber governance system in 2020", 'as of 2013']);
+    });
+
+    it("lists in the legend every kind of line drawn, a model's own kinds too (personnel-link in the cac view)", async () => {
+        const { model, conflicts } = await modelOf(exampleFiles('examples/china-cyber'));
+        const graph = graphFor(model, conflicts, { view: 'cac', scope: 'china.cyber', today: TODAY });
+        const drawn = new Set(graph.edges.filter(e => e.category === 'relation').map(e => e.kind));
+        expect(drawn).toContain('personnel-link');
+        const listed = graph.legend.map(item => item.label);
+        for (const kind of drawn) expect(listed).toContain(kind);
     });
 });

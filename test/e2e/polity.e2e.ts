@@ -216,6 +216,73 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await node('MPS').waitFor({ state: 'visible' });
     });
 
+    /** The preview beside state.polity, showing the whole model today. */
+    async function previewOfState(): Promise<ReturnType<typeof webview>> {
+        await open('state.polity');
+        await runCommand(page, 'Polity: Open Preview to the Side');
+        const frame = webview(page);
+        await frame.locator('g.node[id="institution:china.cyber.MPS"]').waitFor({ state: 'attached', timeout: 60_000 });
+        await frame.locator('#view').selectOption('');
+        if (await frame.locator('#date-reset').isEnabled()) await frame.locator('#date-reset').click();
+        await waitFor(async () => !(await frame.locator('#date-reset').isEnabled()), { message: "the preview back at today's date" });
+        return frame;
+    }
+
+    scenario('13a-preview-follows-the-cursor', async snap => {
+        const frame = await previewOfState();
+        const { line, column } = at({ file: 'state.polity', needle: 'institution MPS ', offset: 'institution '.length });
+        await gotoPosition(page, line, column + 1);
+        const marked = frame.locator('g.node.highlighted');
+        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS',
+            { message: 'the MPS marked in the preview' });
+        await waitFor(async () => {
+            const [box, view] = await Promise.all([marked.boundingBox(), frame.locator('#viewport').boundingBox()]);
+            return box && view && box.x >= view.x && box.y >= view.y && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;
+        }, { message: 'the MPS in sight' });
+        await snap();
+        // Another declaration marks that one; a reference marks what it refers to.
+        const cac = at({ file: 'state.polity', needle: 'institution CAC ', offset: 'institution '.length });
+        await gotoPosition(page, cac.line, cac.column + 1);
+        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.CAC', { message: 'the CAC marked' });
+        const reference = at({ file: 'state.polity', needle: 'data-security with MPS', offset: 'data-security with '.length });
+        await gotoPosition(page, reference.line, reference.column + 1);
+        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS', { message: 'the MPS marked from a reference' });
+    });
+
+    scenario('13b-preview-focus', async snap => {
+        const frame = await previewOfState();
+        await frame.locator('#search').fill('Ministry of Public Security');
+        const mps = frame.locator('g.node[id="institution:china.cyber.MPS"]');
+        await waitFor(async () => (await mps.getAttribute('class'))?.includes('match'), { message: 'the search to find the MPS' });
+        await frame.locator('#search').fill('');
+        await page.waitForTimeout(400); // the search's zoom glides
+        await mps.click();
+        await waitFor(async () => (await frame.locator('g.node.faded').count()) > 10, { message: 'all but the neighbourhood faded' });
+        expect(await mps.getAttribute('class')).not.toContain('faded');
+        expect(await frame.locator('g.node:not(.faded):not(#legend)').count()).toBeLessThan(15);
+        await snap();
+        await frame.locator('#focus-leave').click();
+        await waitFor(async () => (await frame.locator('g.faded').count()) === 0, { message: 'the focus left' });
+    });
+
+    scenario('13c-preview-date-after-syntax-error', async snap => {
+        const frame = await previewOfState();
+        const today = (await frame.locator('#date-value').textContent())?.trim();
+        expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        const { line } = at({ file: 'state.polity', needle: 'institution MPS ', offset: 0 });
+        await gotoPosition(page, line, 1);
+        await page.keyboard.type('institution {\n');
+        try {
+            await frame.locator('#notice').waitFor({ state: 'visible', timeout: 30_000 });
+            expect(await frame.locator('#notice').textContent()).toMatch(/^The model has \d+ errors?: /);
+            expect((await frame.locator('#date-value').textContent())?.trim()).toBe(today);
+            await snap();
+        } finally {
+            await revert();
+        }
+        await frame.locator('#notice').waitFor({ state: 'hidden', timeout: 30_000 });
+    });
+
     scenario('07-rename', async () => {
         const { at: anchor, to, file, expect: wanted } = SCENARIOS.rename;
         await open(anchor.file);
