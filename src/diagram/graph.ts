@@ -163,7 +163,7 @@ function peopleElements(model: SemanticModel, selection: Selection, clusterOf: R
         if (!person) continue;
         const clusters = new Set(holdings.map(h => clusterOf.get(h.institution)));
         nodes.push({
-            id: personId(key), category: 'person', key, name: personNameIn(person, selection.lang, selection.at),
+            id: personId(key), category: 'person', key, name: personNameIn(person, selection.lang, selection.at), aliases: person.names.map(n => n.value),
             cluster: clusters.size === 1 ? [...clusters][0] : undefined, style: PERSON_NODE, source: person.loc,
             detail: { heading: personNameIn(person), lines: holdings.map(h => `${describeHolding(model, h)} (${formatPeriod(h.period.period)})`) }
         });

@@ -157,7 +157,7 @@ function statementsOf(node: AstNode): AstNode[] | undefined {
     if (ast.isDocument(node)) return node.elements;
     if (ast.isInstitution(node)) return node.members;
     if (ast.isMandate(node)) return node.children;
-    if (ast.isPerson(node)) return node.posts;
+    if (ast.isPerson(node)) return node.members;
     if (ast.isView(node)) return node.rules;
     return undefined;
 }
