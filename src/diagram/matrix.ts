@@ -47,8 +47,9 @@ const RANK: Record<CellStatus, number> = { plain: 0, dispute: 1, conflict: 2 };
  * Institutions × mandates on the selection's date: every claim that holds
  * then, and every contest, in the cell of its institution and mandate. A cell
  * is red when one of its claims clashes unrecorded (or is contested, or is a
- * contest), orange when every clash of it is a recorded dispute. Columns are
- * the claimed mandates and their ancestors, so a subtree can be filtered.
+ * contest), orange when every clash of it is a recorded dispute. Rows are
+ * the institutions with a cell; columns the claimed mandates and their
+ * ancestors, so a subtree can be filtered.
  */
 export function buildMatrix(model: SemanticModel, selection: Selection): CompetenceMatrix {
     const at = selection.at;
@@ -95,7 +96,9 @@ export function buildMatrix(model: SemanticModel, selection: Selection): Compete
         }
     }
 
-    const rows = selection.institutions.map(institution => ({
+    // An institution without a competence on the date has nothing to show in the matrix.
+    const holding = new Set([...cells.values()].map(c => c.institution));
+    const rows = selection.institutions.filter(institution => holding.has(institution.key)).map(institution => ({
         key: institution.key,
         name: institution.path,
         title: institution.title,

@@ -33,7 +33,7 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
     const years = timeline.end - timeline.start;
     const perYear = Math.max(28, Math.min(64, Math.round(960 / years)));
     const left = Math.max(100, ...timeline.rows.map(r => textWidth(r.name, 12))) + 2 * PAD;
-    const x = (year: number | undefined, open: number) => left + ((year ?? open) - timeline.start) * perYear;
+    const x = (year: number | undefined, open: number) => left + (Math.max(year ?? open, timeline.start) - timeline.start) * perYear;
     const right = x(timeline.end, timeline.end);
     const layouts = timeline.rows.map(row => lanes(row, bar => [x(bar.from, timeline.start), Math.max(x(bar.to, timeline.end), x(bar.from, timeline.start) + textWidth(bar.label, BAR_FONT) + 6)]));
     const heights = layouts.map(placed => 2 * GAP + LIFE + (Math.max(0, ...placed.map(p => p.lane + 1))) * (LANE + GAP) + GAP);

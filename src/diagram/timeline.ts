@@ -45,12 +45,15 @@ export interface Timeline {
     title: string;
     /** The date marked with a line. */
     at: { text: string; year: number };
-    /** The years the axis spans: [first, last). */
+    /** The years the axis spans: [first, last); anything earlier is drawn from the left edge. */
     start: number;
     end: number;
     rows: TimelineRow[];
     transfers: Transfer[];
 }
+
+/** How many years before the first change a founding still widens the axis (so a young body's start shows). */
+const FOUNDING_WINDOW = 8;
 
 export function yearOf(date: PDate): number {
     return date.year + ((date.month ?? 1) - 1) / 12 + ((date.day ?? 1) - 1) / 365;
@@ -117,13 +120,17 @@ export function buildTimeline(model: SemanticModel, selection: Selection, confli
 
     const transfers = [...handovers(model, shown), ...mergers(model, shown)]
         .sort((a, b) => a.at - b.at || compare(a.from, b.from) || compare(a.to, b.to) || compare(a.label, b.label));
-    const years = [
-        ...rows.flatMap(r => [r.lifetime.from, r.lifetime.to, ...r.bars.flatMap(b => [b.from, b.to])]),
+    // The axis spans what changed: claims (other than from founding), names, transfers, dissolutions. A body founded long before (the
+    // Propaganda Department in 1924) runs in from the left edge instead of stretching decades of nothing.
+    const changes = [
+        ...rows.flatMap(r => [r.lifetime.to, ...r.names.slice(1).map(n => n.from), ...r.bars.flatMap(b => [b.from === r.lifetime.from ? undefined : b.from, b.to])]),
         ...transfers.map(t => t.at)
     ].filter((y): y is number => y !== undefined);
     const at = yearOf(selection.at);
-    const start = Math.floor(Math.min(at, ...years)) - 1;
-    const end = Math.ceil(Math.max(at, ...years)) + 2;
+    const first = Math.min(at, ...changes);
+    const founded = rows.map(r => r.lifetime.from).filter((y): y is number => y !== undefined && y >= first - FOUNDING_WINDOW);
+    const start = Math.floor(Math.min(first, ...founded)) - 1;
+    const end = Math.ceil(Math.max(at, ...changes, ...founded)) + 2;
     return { title: selection.title, at: { text: selection.at.text, year: at }, start, end, rows, transfers };
 }
 
