@@ -180,6 +180,7 @@ export function dateRange(model: SemanticModel, scope?: string): { min?: PDate; 
         facts.claims.forEach(c => add(c.period.period));
         facts.relations.forEach(r => add(r.period.period));
         facts.disputes.forEach(d => add(d.period.period));
+        facts.holdings.forEach(h => add(h.period.period));
     }
     if (dates.length === 0) return {};
     dates.sort(compareDates);

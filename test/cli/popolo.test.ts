@@ -127,3 +127,15 @@ describe('polity export --format popolo', () => {
         expect(org('TC260').other_names).toEqual([{ name: '全国信息安全标准化技术委员会', note: 'name in zh' }]);
     });
 });
+
+describe('polity export --format markdown', () => {
+    it('lists people and their posts, and the concurrent posts', () => {
+        const result = runCli(['export', 'examples/china-cyber', '--format', 'markdown', '--at', '2014']);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('## People and posts\n\n| Person | Post | Institution | Period | Sources | Where |');
+        expect(result.stdout).toMatch(/\| \*\*Lu Wei\*\* \| director \| CAC \| 2012–2013-08 – 2016 \| creemers2021, The Cyberspace Administration of China \| `examples\/china-cyber\/people\.polity:\d+` \|/);
+        expect(result.stdout).toContain('- Lu Wei: director of CAC and vice-director of CPD (2012–2013-08 – 2016)');
+        // Fang Binxing left NISMC in 2006: not a post of 2014.
+        expect(result.stdout).not.toContain('Fang Binxing');
+    }, scaledTimeout(60_000));
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/diagram/graph.js';
-import { findView, select } from '../../src/diagram/select.js';
+import { dateRange, findView, select } from '../../src/diagram/select.js';
 import type { Conflict } from '../../src/model/conflicts.js';
 import type { SemanticModel } from '../../src/model/model.js';
 import { date, exampleFiles, modelOf, TODAY } from './helpers.js';
@@ -74,5 +74,13 @@ describe('show people', () => {
 
     it('a view without show people draws no people', () => {
         expect(graphOf('cac', { at: '2014' }).nodes.filter(n => n.category === 'person')).toEqual([]);
+    });
+});
+
+describe('the date range of the slider', () => {
+    it("covers the dates of people's posts", async () => {
+        const { model } = await modelOf({ 'm.polity': 'institution A { established 2010 }\nperson P { holds director of A from 2012 to 2030 }' });
+        const range = dateRange(model);
+        expect([range.min?.text, range.max?.text]).toEqual(['2010', '2030']);
     });
 });

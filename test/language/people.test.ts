@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { concurrentPosts, holdersAt, institutionNameAt, personNameIn } from '../../src/model/people.js';
 import { parseDate } from '../../src/model/dates.js';
-import { checkText, TestWorkspace } from '../helpers.js';
+import { expectSymbols } from 'langium/test';
+import { SymbolKind } from 'vscode-languageserver';
+import { checkText, createServices, TestWorkspace } from '../helpers.js';
 
 /** Polity 0.2 §6–7: people, posts and names, through the language services. */
 const codes = async (text: string) => (await checkText(text)).codes;
@@ -121,5 +123,19 @@ describe('names', () => {
         expect(personNameIn(person, 'zh')).toBe('鲁炜');
         expect(personNameIn(person, 'ZH-latn-PINYIN')).toBe('Lǔ Wěi');
         expect(personNameIn(person, 'fr')).toBe('Lu Wei');
+    });
+});
+
+describe('people and posts in the outline', () => {
+    it('lists posts and people with their titles', async () => {
+        const { Polity } = createServices();
+        await expectSymbols(Polity)({
+            text: `${CAC}post envoy "Special envoy" single\nperson LuWei "Lu Wei" { holds envoy of CAC }`,
+            disposeAfterCheck: true,
+            assert: symbols => expect(symbols.map(s => [s.name, s.detail, s.kind])).toEqual([
+                ['CAC', 'Cyberspace Administration of China', SymbolKind.Class], ['CPD', 'Propaganda Department', SymbolKind.Class],
+                ['envoy', 'Special envoy', SymbolKind.Property], ['LuWei', 'Lu Wei', SymbolKind.Variable]
+            ])
+        });
     });
 });

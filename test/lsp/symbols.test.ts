@@ -91,9 +91,9 @@ describe('workspace symbols', () => {
         await expectWorkspaceSymbols(ws.services.shared)({
             query: '',
             assert: symbols => {
-                expect(symbols.map(s => s.name)).toEqual(expect.arrayContaining(['cii — Critical information infrastructure protection', 'oversees — oversees']));
-                // The model's declarations, then the prelude's: 3 roles, 23 kinds, 9 relation kinds.
-                expect(symbols).toHaveLength(11 + 1 + 3 + 23 + 9);
+                expect(symbols.map(s => s.name)).toEqual(expect.arrayContaining(['cii — Critical information infrastructure protection', 'oversees — oversees', 'director — Director']));
+                // The model's declarations, then the prelude's: 3 roles, 23 kinds, 9 relation kinds, 11 posts.
+                expect(symbols).toHaveLength(11 + 1 + 3 + 23 + 9 + 11);
             }
         });
     });

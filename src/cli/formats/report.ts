@@ -5,8 +5,9 @@ import { escapeMarkdown, markdownCode, markdownTable } from '../../text/markdown
 
 /**
  * `polity export --format markdown`: a report an analyst can paste into a
- * document — the institutions, the competence matrix with its conflicts
- * marked, the conflicts and disputes with their citations, and the sources.
+ * document — the institutions, their people and posts, the competence
+ * matrix with its conflicts marked, the conflicts and disputes with their
+ * citations, and the sources.
  */
 export function markdownReport(data: ModelExport): string {
     const name = shortNames(data);
@@ -34,6 +35,26 @@ export function markdownReport(data: ModelExport): string {
             `**${md(name(i.key))}**`, md(i.title ?? ''), md(kinds(i)), i.sphere ?? '',
             i.parent ? md(name(i.parent)) : '', exportedPeriodText(i.lifetime), place(i.location)
         ])));
+
+    if (data.holdings.length > 0) {
+        const person = new Map(data.people.map(p => [p.key, p.label]));
+        const post = new Map(data.posts.map(p => [p.key, p.name]));
+        const who = (key: string) => md(person.get(key) ?? key);
+        lines.push('', '## People and posts', '', ...markdownTable(
+            ['Person', 'Post', 'Institution', 'Period', 'Sources', 'Where'],
+            data.holdings.map(h => [
+                `**${who(h.person)}**`, `${h.certainty ? `${h.certainty} ` : ''}${md(post.get(h.post) ?? h.post)}`, md(name(h.institution)),
+                exportedPeriodText(h.period), cited(h.citations), place(h.location)
+            ])));
+        if (data.concurrentPosts.length > 0) {
+            const held = new Map(data.holdings.map(h => [h.id, h]));
+            lines.push('', 'Concurrent posts (one person in two institutions at once):', '');
+            for (const c of data.concurrentPosts) {
+                const [a, b] = c.holdings.map(id => held.get(id)!);
+                lines.push(`- ${who(c.person)}: ${md(post.get(a.post) ?? a.post)} of ${md(name(a.institution))} and ${md(post.get(b.post) ?? b.post)} of ${md(name(b.institution))} (${exportedPeriodText(c.period)})`);
+            }
+        }
+    }
 
     const matrix = competenceMatrix(data);
     lines.push('', '## Competence matrix', '',

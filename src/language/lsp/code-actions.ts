@@ -28,7 +28,7 @@ const INDENT = '  ';
 
 /** What an unresolved reference of each type can be declared as, with one line. */
 const DECLARABLE: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation', Role: 'role'
+    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation', Role: 'role', Post: 'post'
 };
 
 /**
@@ -60,7 +60,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         });
     }
 
-    /** Replace with each suggested name; declare the missing institution, mandate, source or relation kind. */
+    /** Replace with each suggested name; declare the missing institution, mandate, source, relation kind, role or post. */
     private unresolved({ document, diagnostic, data }: FixContext): CodeAction[] {
         const uri = document.uri.toString();
         const suggestions = Array.isArray(data.suggestions) ? data.suggestions as string[] : [];

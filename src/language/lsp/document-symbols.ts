@@ -39,5 +39,5 @@ export class PolityDocumentSymbolProvider implements DocumentSymbolProvider {
 
 function isDeclaration(node: AstNode): boolean {
     return ast.isInstitution(node) || ast.isMandate(node) || ast.isSource(node) || ast.isKind(node)
-        || ast.isRelationKind(node) || ast.isView(node) || ast.isPerson(node);
+        || ast.isRelationKind(node) || ast.isView(node) || ast.isPerson(node) || ast.isPost(node);
 }
