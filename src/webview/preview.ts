@@ -26,8 +26,7 @@ const dateValue = element<HTMLOutputElement>('date-value');
 const dateReset = element<HTMLButtonElement>('date-reset');
 const searchBox = element<HTMLInputElement>('search');
 const searchCount = element<HTMLOutputElement>('search-count');
-const focusMode = element<HTMLSelectElement>('focus-mode');
-const focusDepth = element<HTMLSelectElement>('focus-depth');
+const focusReach = element<HTMLSelectElement>('focus');
 const focusLeave = element<HTMLButtonElement>('focus-leave');
 const viewport = element<HTMLElement>('viewport');
 const canvas = element<HTMLDivElement>('canvas');
@@ -256,8 +255,7 @@ function markMatches(): void {
     searchCount.textContent = !active ? '' : matches.length === 0 ? 'none found' : `${matches.length} found`;
 }
 
-focusMode.addEventListener('change', () => focused && focusOn(focused, true));
-focusDepth.addEventListener('change', () => focused && focusOn(focused, true));
+focusReach.addEventListener('change', () => focused && focusOn(focused, true));
 focusLeave.addEventListener('click', () => leaveFocus(true));
 
 /** Keeps the node's neighbourhood (see `neighbourhood`) and fades the rest of the picture. */
@@ -267,7 +265,9 @@ function focusOn(id: string, bringIntoSight: boolean): void {
         return;
     }
     focused = id;
-    const kept = neighbourhood(current.links, id, focusMode.value as FocusMode, Number(focusDepth.value));
+    // `mode:depth`, e.g. `neighbours:2` or `upstream:Infinity`.
+    const [mode, depth] = focusReach.value.split(':');
+    const kept = neighbourhood(current.links, id, mode as FocusMode, Number(depth));
     const keptEdges = new Set(current.links.filter(link => kept.has(link.from) && kept.has(link.to)).map(link => link.id));
     canvas.classList.add('focusing');
     for (const node of canvas.querySelectorAll('g.node')) {

@@ -199,11 +199,17 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
             expect.arrayContaining(overview.links.filter(l => l.from === mps || l.to === mps).map(l => l.id)));
         await page.screenshot({ path: path.join(RESULTS, 'diagram-preview-focus.png') });
 
-        await page.selectOption('#focus-depth', '2');
+        await page.selectOption('#focus', 'neighbours:2');
         await expect.poll(shown, POLL).toEqual([...linked(one)].sort());
-        await page.selectOption('#focus-mode', 'upstream');
+        await page.selectOption('#focus', 'upstream:Infinity');
         const superiors = overview.links.filter(l => l.hierarchy && l.to === mps).map(l => l.from);
-        const up = new Set([mps, ...superiors, ...overview.links.filter(l => l.hierarchy && superiors.includes(l.to)).map(l => l.from)]);
+        const up = new Set([mps]);
+        for (let grown = true; grown;) {
+            const before = up.size;
+            overview.links.filter(l => l.hierarchy && up.has(l.to)).forEach(l => up.add(l.from));
+            grown = up.size > before;
+        }
+        expect(superiors.every(s => up.has(s))).toBe(true);
         await expect.poll(shown, POLL).toEqual([...up].sort());
 
         await page.locator('#viewport').focus();
@@ -239,6 +245,18 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.close();
     });
 
+    it('keeps the toolbar to two rows in the pane code-server gives it at 1400×900 with the side bar open (510 px)', async () => {
+        const { page } = await show(overview, 'overview', { width: 510 });
+        const toolbar = await page.locator('.toolbar').boundingBox();
+        const button = await page.locator('#fit').boundingBox();
+        expect(toolbar!.height).toBeLessThan(3 * button!.height + 8);
+        // Nothing is cut off at the pane's right edge.
+        for (const control of ['#export', '#fit', '#date-reset', '#search', '#focus']) {
+            expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(true);
+        }
+        await page.close();
+    });
+
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
         it(`draws edge labels (AA) and lines and legend samples (3:1) legible on the ${theme} theme; the toolbar keeps two rows and its buttons' look`, async () => {
             const { page } = await show(overview, 'overview', { theme });
@@ -260,7 +278,8 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
             const room = await page.evaluate(`(() => {
                 const select = document.getElementById('view');
                 const context = document.createElement('canvas').getContext('2d');
-                context.font = getComputedStyle(select).font;
+                const style = getComputedStyle(select);
+                context.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
                 return select.clientWidth - context.measureText(select.selectedOptions[0].textContent).width;
             })()`) as number;
             expect(room).toBeGreaterThan(16); // the arrow's room
