@@ -276,7 +276,7 @@ function focusOn(id: string, bringIntoSight: boolean): void {
     }
     for (const edge of canvas.querySelectorAll('g.edge')) edge.classList.toggle('faded', !keptEdges.has(edge.id));
     focusLeave.hidden = false;
-    if (bringIntoSight) zoomTo([...kept]);
+    if (bringIntoSight) zoomTo([...kept], id);
 }
 
 function leaveFocus(refit: boolean): void {
@@ -298,11 +298,23 @@ function highlight(id: string | undefined, bringIntoSight: boolean): void {
     if (bringIntoSight) zoom.reveal(zoom.toPicture(node.getBoundingClientRect()));
 }
 
-/** The nodes' box in the middle of the viewport, their labels at least legible unless that cannot hold them all. */
-function zoomTo(ids: readonly string[]): void {
+/**
+ * The nodes' box in the middle of the viewport, at most at 100 % (or the
+ * legible scale); when holding them all would make their labels illegible,
+ * `anchor` (the focused node) in the middle at the legible scale instead.
+ */
+function zoomTo(ids: readonly string[], anchor?: string): void {
     const boxes = ids.map(nodeElement).filter((e): e is SVGGElement => e !== undefined).map(e => zoom.toPicture(e.getBoundingClientRect()));
     if (boxes.length === 0) return;
-    zoom.fitBox(union(boxes), Math.max(1, zoom.legibleScale()), true);
+    const legible = zoom.legibleScale();
+    const all = union(boxes);
+    const view = viewport.getBoundingClientRect();
+    const anchored = anchor ? nodeElement(anchor) : undefined;
+    if (anchored && Math.min(view.width / all.width, view.height / all.height) < legible) {
+        zoom.fitBox(zoom.toPicture(anchored.getBoundingClientRect()), legible, true);
+    } else {
+        zoom.fitBox(all, Math.max(1, legible), true);
+    }
 }
 
 function union(boxes: Box[]): Box {
