@@ -31,18 +31,16 @@ export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHt
 <header class="toolbar">
   <div class="row">
     <label class="view">View <select id="view"></select></label>
-    <label class="date">Date <input id="date" type="range" step="1"> <output id="date-value" for="date"></output></label>
+    <label class="date" title="The date shown: slide to replay the model"><input id="date" type="range" step="1" aria-label="Date"> <output id="date-value" for="date"></output></label>
     <button id="date-reset" type="button" title="Show the view's own date again">Reset</button>
   </div>
   <div class="row">
     <input id="search" type="search" placeholder="Find an institution" aria-label="Find an institution by name, title or former name" spellcheck="false">
     <output id="search-count" for="search" aria-live="polite"></output>
-    <label title="Click an institution to focus on it; Escape leaves">Focus <select id="focus-mode">
-      <option value="neighbours">neighbours</option><option value="upstream">upstream</option><option value="downstream">downstream</option>
+    <label title="Click an institution to focus on it; Escape leaves">Focus <select id="focus">
+      <option value="neighbours:1">1 step</option><option value="neighbours:2">2 steps</option><option value="neighbours:3">3 steps</option>
+      <option value="neighbours:Infinity">all linked</option><option value="upstream:Infinity">up the hierarchy</option><option value="downstream:Infinity">down the hierarchy</option>
     </select></label>
-    <select id="focus-depth" aria-label="How many steps the focus reaches">
-      <option value="1">1 step</option><option value="2">2 steps</option><option value="3">3 steps</option><option value="Infinity">all</option>
-    </select>
     <button id="focus-leave" type="button" title="Show everything again (Escape)" hidden>Leave focus</button>
     <span class="spacer"></span>
     <span class="zoom" role="group" aria-label="Zoom">
@@ -51,7 +49,7 @@ export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHt
       <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
       <button id="fit" type="button" title="Fit the whole diagram to the window">Fit</button>
     </span>
-    <button id="export" type="button" title="Save this diagram as an SVG file">Export SVG</button>
+    <button id="export" type="button" title="Save this diagram as an SVG file">Export</button>
   </div>
 </header>
 <div id="notice" role="status" hidden></div>

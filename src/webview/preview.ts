@@ -26,8 +26,7 @@ const dateValue = element<HTMLOutputElement>('date-value');
 const dateReset = element<HTMLButtonElement>('date-reset');
 const searchBox = element<HTMLInputElement>('search');
 const searchCount = element<HTMLOutputElement>('search-count');
-const focusMode = element<HTMLSelectElement>('focus-mode');
-const focusDepth = element<HTMLSelectElement>('focus-depth');
+const focusReach = element<HTMLSelectElement>('focus');
 const focusLeave = element<HTMLButtonElement>('focus-leave');
 const viewport = element<HTMLElement>('viewport');
 const canvas = element<HTMLDivElement>('canvas');
@@ -256,8 +255,7 @@ function markMatches(): void {
     searchCount.textContent = !active ? '' : matches.length === 0 ? 'none found' : `${matches.length} found`;
 }
 
-focusMode.addEventListener('change', () => focused && focusOn(focused, true));
-focusDepth.addEventListener('change', () => focused && focusOn(focused, true));
+focusReach.addEventListener('change', () => focused && focusOn(focused, true));
 focusLeave.addEventListener('click', () => leaveFocus(true));
 
 /** Keeps the node's neighbourhood (see `neighbourhood`) and fades the rest of the picture. */
@@ -267,7 +265,9 @@ function focusOn(id: string, bringIntoSight: boolean): void {
         return;
     }
     focused = id;
-    const kept = neighbourhood(current.links, id, focusMode.value as FocusMode, Number(focusDepth.value));
+    // `mode:depth`, e.g. `neighbours:2` or `upstream:Infinity`.
+    const [mode, depth] = focusReach.value.split(':');
+    const kept = neighbourhood(current.links, id, mode as FocusMode, Number(depth));
     const keptEdges = new Set(current.links.filter(link => kept.has(link.from) && kept.has(link.to)).map(link => link.id));
     canvas.classList.add('focusing');
     for (const node of canvas.querySelectorAll('g.node')) {
@@ -276,7 +276,7 @@ function focusOn(id: string, bringIntoSight: boolean): void {
     }
     for (const edge of canvas.querySelectorAll('g.edge')) edge.classList.toggle('faded', !keptEdges.has(edge.id));
     focusLeave.hidden = false;
-    if (bringIntoSight) zoomTo([...kept]);
+    if (bringIntoSight) zoomTo([...kept], id);
 }
 
 function leaveFocus(refit: boolean): void {
@@ -298,11 +298,23 @@ function highlight(id: string | undefined, bringIntoSight: boolean): void {
     if (bringIntoSight) zoom.reveal(zoom.toPicture(node.getBoundingClientRect()));
 }
 
-/** The nodes' box in the middle of the viewport, their labels at least legible unless that cannot hold them all. */
-function zoomTo(ids: readonly string[]): void {
+/**
+ * The nodes' box in the middle of the viewport, at most at 100 % (or the
+ * legible scale); when holding them all would make their labels illegible,
+ * `anchor` (the focused node) in the middle at the legible scale instead.
+ */
+function zoomTo(ids: readonly string[], anchor?: string): void {
     const boxes = ids.map(nodeElement).filter((e): e is SVGGElement => e !== undefined).map(e => zoom.toPicture(e.getBoundingClientRect()));
     if (boxes.length === 0) return;
-    zoom.fitBox(union(boxes), Math.max(1, zoom.legibleScale()), true);
+    const legible = zoom.legibleScale();
+    const all = union(boxes);
+    const view = viewport.getBoundingClientRect();
+    const anchored = anchor ? nodeElement(anchor) : undefined;
+    if (anchored && Math.min(view.width / all.width, view.height / all.height) < legible) {
+        zoom.fitBox(zoom.toPicture(anchored.getBoundingClientRect()), legible, true);
+    } else {
+        zoom.fitBox(all, Math.max(1, legible), true);
+    }
 }
 
 function union(boxes: Box[]): Box {

@@ -197,13 +197,22 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         expect((await posted()).at(-1)).toEqual({ type: 'reveal', id: mps });
         expect(await page.locator('g.edge:not(.faded)').evaluateAll(edges => edges.map(e => e.id))).toEqual(
             expect.arrayContaining(overview.links.filter(l => l.from === mps || l.to === mps).map(l => l.id)));
+        // The neighbourhood spans the picture: the MPS stays legible in the middle rather than everything tiny.
+        await expect.poll(() => inSight(page, `g[id="${mps}"]`), POLL).toBe(true);
+        expect(await renderedFontPx(page, mps)).toBeGreaterThanOrEqual(14 * 0.97);
         await page.screenshot({ path: path.join(RESULTS, 'diagram-preview-focus.png') });
 
-        await page.selectOption('#focus-depth', '2');
+        await page.selectOption('#focus', 'neighbours:2');
         await expect.poll(shown, POLL).toEqual([...linked(one)].sort());
-        await page.selectOption('#focus-mode', 'upstream');
+        await page.selectOption('#focus', 'upstream:Infinity');
         const superiors = overview.links.filter(l => l.hierarchy && l.to === mps).map(l => l.from);
-        const up = new Set([mps, ...superiors, ...overview.links.filter(l => l.hierarchy && superiors.includes(l.to)).map(l => l.from)]);
+        const up = new Set([mps]);
+        for (let grown = true; grown;) {
+            const before = up.size;
+            overview.links.filter(l => l.hierarchy && up.has(l.to)).forEach(l => up.add(l.from));
+            grown = up.size > before;
+        }
+        expect(superiors.every(s => up.has(s))).toBe(true);
         await expect.poll(shown, POLL).toEqual([...up].sort());
 
         await page.locator('#viewport').focus();
@@ -239,6 +248,16 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.close();
     });
 
+    it('cuts off no control in the pane code-server gives it at 1400×900 with the side bar open (510 px); the SVG\'s own legend stays hidden', async () => {
+        const { page } = await show(overview, 'overview', { width: 510 });
+        expect(await page.evaluate(`getComputedStyle(document.querySelector('#canvas g[id="legend"]')).display`)).toBe('none');
+        // Nothing is cut off at the pane's right edge.
+        for (const control of ['#export', '#fit', '#date-reset', '#search', '#focus']) {
+            expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(true);
+        }
+        await page.close();
+    });
+
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
         it(`draws edge labels (AA) and lines and legend samples (3:1) legible on the ${theme} theme; the toolbar keeps two rows and its buttons' look`, async () => {
             const { page } = await show(overview, 'overview', { theme });
@@ -260,7 +279,8 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
             const room = await page.evaluate(`(() => {
                 const select = document.getElementById('view');
                 const context = document.createElement('canvas').getContext('2d');
-                context.font = getComputedStyle(select).font;
+                const style = getComputedStyle(select);
+                context.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
                 return select.clientWidth - context.measureText(select.selectedOptions[0].textContent).width;
             })()`) as number;
             expect(room).toBeGreaterThan(16); // the arrow's room
