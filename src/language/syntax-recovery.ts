@@ -130,6 +130,9 @@ function lexingPlace(tokens: readonly IToken[], error: SyntaxLexingError): Place
     return { at: error.offset, shown: tokens[index], next: index, line: error.line ?? 0 };
 }
 
+/** Keywords that start a declaration and no line of a body (`kind` and `mandate` do both). */
+const DECLARATIONS = new Set(['institution', 'source', 'relation', 'role', 'dispute', 'person', 'view']);
+
 /** The offset of the first token after `index` that starts a line at the same depth, or closes the body `index` is in. */
 function resyncAfter(tokens: readonly IToken[], index: number): number {
     let depth = 0;
@@ -142,7 +145,8 @@ function resyncAfter(tokens: readonly IToken[], index: number): number {
             continue;
         }
         const firstOnLine = j === 0 || tokens[j - 1].endLine !== t.startLine;
-        if (depth === 0 && firstOnLine && isStatementStart(t) && j > index) return t.startOffset;
+        // A declaration keyword at the start of a line resynchronises at any depth: a `{` left open does not swallow the file.
+        if (firstOnLine && j > index && (depth === 0 ? isStatementStart(t) : DECLARATIONS.has(name))) return t.startOffset;
         if (name === '{') depth++;
     }
     return Infinity;
