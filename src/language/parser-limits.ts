@@ -106,8 +106,10 @@ export class PolityParser extends LangiumParser {
             const messages = this.messages;
             messages.keywordAt.clear();
             const result = super.parse<T>(input, options);
-            const lexed = (this.lexer as PolityLexer).lastResult;
-            if (lexed) containSyntaxErrors(result, lexed, messages.keywordAt);
+            const lexer = this.lexer as PolityLexer;
+            if (lexer.lastResult) containSyntaxErrors(result, lexer.lastResult, messages.keywordAt);
+            // Not kept: a large file's tokens would stay in memory until the next parse.
+            lexer.lastResult = undefined;
             return result;
         }
         const result = super.parse<T>('', options);

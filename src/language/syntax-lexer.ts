@@ -18,7 +18,7 @@ export interface SyntaxLexingError extends ILexingError {
     place?: (where: string) => string;
 }
 
-/** A string whose closing quote is missing: up to the end of its line. Chevrotain tries it after STRING. */
+/** A string whose closing quote is missing (see STRING in the grammar): up to the end of its line. Chevrotain tries it after STRING. */
 export const UNCLOSED_STRING: TokenType = createToken({ name: 'UNCLOSED_STRING', pattern: /"(?:\\.|[^"\\\r\n])*/ });
 
 /** Declaration keywords at the top level, and the body's keywords that start a line. */
@@ -142,7 +142,7 @@ export class SyntaxRepairs {
         const body = /^(.*?)(\s*\{\s*)?$/s.exec(token.image)!;
         const content = body[1].trimEnd();
         const closed = `${content}"`;
-        const place = (where: string) => `This string has no closing quote (${where}): end it with " on the same line, as a string cannot span lines.`;
+        const place = (where: string) => `This string has no closing quote (${where}): end it with " where it ends.`;
         errors.push({ ...errorAt(token, place('in this file'), { text: closed, title: 'Add the closing quote' }, content.length), place });
         const string = { ...token, tokenType: this.types.STRING, tokenTypeIdx: this.types.STRING.tokenTypeIdx!, image: closed,
             endOffset: token.startOffset + content.length - 1, endColumn: token.startColumn! + content.length - 1 };
@@ -204,8 +204,8 @@ function describeCharacters(text: string, error: ILexingError): SyntaxLexingErro
     const char = String.fromCodePoint(text.codePointAt(error.offset)!);
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     const [name, hint] = CHARACTERS[char] ?? [];
-    // A space or an invisible character is shown by its code alone: quoted, it would look like nothing.
-    const label = /\s|\p{Cf}/u.test(char) ? `${code}${name ? ` ${name}` : ''}` : `'${char}' (${code}${name ? ` ${name}` : ''})`;
+    // A space is shown by its code alone: quoted, it would look like nothing (outputs escape the other invisible characters).
+    const label = /\s/u.test(char) ? `${code}${name ? ` ${name}` : ''}` : `'${char}' (${code}${name ? ` ${name}` : ''})`;
     const more = error.length > char.length ? ` and the ${error.length - char.length} characters after it` : '';
     const place = (where: string) => `The character ${label}${more} is not part of Polity (${where})${hint ? `: ${hint}.` : '.'}`;
     return { ...error, place, message: place('in this file') };

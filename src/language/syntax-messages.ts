@@ -66,8 +66,8 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
         if (ruleName.replace(/\u200B$/, '') === 'Dispute') {
             const separator = found.tokenType !== EOF && found.startLine !== undefined && ['ID', 'and', '&', ';'].includes(found.tokenType.name === 'ID' ? 'ID' : found.image);
             return separator
-                ? `separate the parties with commas: between A, B (found ${foundInWords(found)}).`
-                : 'a dispute is between at least two parties: name them separated by commas (between A, B).';
+                ? `separate the parties with commas (between A, B), not with ${foundInWords(found)}.`
+                : 'name at least two parties, separated by commas (between A, B).';
         }
         return this.expectedMessage(expectedIterationPaths.map(path => path[0]).filter(Boolean), found);
     }

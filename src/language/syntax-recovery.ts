@@ -23,7 +23,7 @@ type ParserError = ParseResult['parserErrors'][number];
 export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, keywordAt: ReadonlyMap<number, string>): void {
     if (result.parserErrors.length === 0 && result.lexerErrors.length === 0) return;
     const tokens = lexed.tokens;
-    const lexing = firstOfEachRegion(tokens, (result.lexerErrors as SyntaxLexingError[]).map(error => ({ error, place: lexingPlace(tokens, error) })));
+    const lexing = firstOfEachRegion(tokens, (result.lexerErrors as SyntaxLexingError[]).map(error => ({ error, place: lexingPlace(tokens, error) })), true);
     const parsing = firstOfEachRegion(tokens, result.parserErrors.map(error => ({ error, place: parsingPlace(tokens, error) })));
     const lexingRegions = lexing.map(l => l.region);
     prune(result.value, parsing.map(p => p.region));
@@ -35,7 +35,7 @@ export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, key
 }
 
 /** Where an error is: the offset it is attributed to, the token it is shown at, the index of the first token after it. */
-interface Place { at: number; shown: IToken; next: number }
+interface Place { at: number; shown: IToken; next: number; line: number }
 
 interface Region extends Place {
     /** The start of the line the error is on: what the recovery read there is damaged too. */
@@ -50,12 +50,14 @@ interface Region extends Place {
  * a mistake of its own. Regions are computed only for those (a scan to the
  * next line), so that a long line of errors costs no more than one.
  */
-function firstOfEachRegion<E>(tokens: readonly IToken[], errors: { error: E; place: Place }[]): { error: E; region: Region }[] {
+function firstOfEachRegion<E>(tokens: readonly IToken[], errors: { error: E; place: Place }[], byLine = false): { error: E; region: Region }[] {
     const sorted = [...errors].sort((a, b) => a.place.at - b.place.at);
     const result: { error: E; region: Region }[] = [];
     for (const { error, place } of sorted) {
         const last = result[result.length - 1]?.region;
-        if (last && last.at <= place.at && (place.at < last.to || last.to === Infinity)) continue;
+        // Characters Polity does not use are each a mistake of their own, unless on the line of the one before.
+        const cascade = byLine ? last?.line === place.line : last && last.at <= place.at && (place.at < last.to || last.to === Infinity);
+        if (last && cascade) continue;
         result.push({ error, region: { ...place, from: lineStart(tokens, place.next), to: place.next >= tokens.length ? Infinity : resyncAfter(tokens, place.next - 1) } });
     }
     return result;
@@ -111,22 +113,25 @@ function parsingPlace(tokens: readonly IToken[], error: ParserError): Place {
     const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset) || token.startOffset < 0;
     if (atEnd) {
         const last = previous && !Number.isNaN(previous.startOffset) ? previous : tokens[tokens.length - 1];
-        return { at: last ? last.endOffset! + 1 : 0, shown: last ? after(last) : token, next: tokens.length };
+        return { at: last ? last.endOffset! + 1 : 0, shown: last ? after(last) : token, next: tokens.length, line: last?.endLine ?? 1 };
     }
     const index = tokenIndexAt(tokens, token.startOffset);
     const before = tokens[index - 1];
     // The parser noticed at the start of the next line (a statement, a `}`): the error is at the end of the line before.
     if (before && before.endLine !== token.startLine && isStatementStart(token)) {
-        return { at: before.endOffset! + 1, shown: after(before), next: index };
+        return { at: before.endOffset! + 1, shown: after(before), next: index, line: before.endLine! };
     }
-    return { at: token.startOffset, shown: token, next: index + 1 };
+    return { at: token.startOffset, shown: token, next: index + 1, line: token.startLine! };
 }
 
 function lexingPlace(tokens: readonly IToken[], error: SyntaxLexingError): Place {
     // A repaired mistake leaves a stream the parser reads as meant; a character skipped may still confuse it until the next statement.
     const index = tokenIndexAt(tokens, error.offset);
-    return { at: error.offset, shown: tokens[index], next: index };
+    return { at: error.offset, shown: tokens[index], next: index, line: error.line ?? 0 };
 }
+
+/** Keywords that start a declaration and no line of a body (`kind` and `mandate` do both). */
+const DECLARATIONS = new Set(['institution', 'source', 'relation', 'role', 'dispute', 'person', 'view']);
 
 /** The offset of the first token after `index` that starts a line at the same depth, or closes the body `index` is in. */
 function resyncAfter(tokens: readonly IToken[], index: number): number {
@@ -140,7 +145,8 @@ function resyncAfter(tokens: readonly IToken[], index: number): number {
             continue;
         }
         const firstOnLine = j === 0 || tokens[j - 1].endLine !== t.startLine;
-        if (depth === 0 && firstOnLine && isStatementStart(t) && j > index) return t.startOffset;
+        // A declaration keyword at the start of a line resynchronises at any depth: a `{` left open does not swallow the file.
+        if (firstOnLine && j > index && (depth === 0 ? isStatementStart(t) : DECLARATIONS.has(name))) return t.startOffset;
         if (name === '{') depth++;
     }
     return Infinity;

@@ -44,6 +44,8 @@ const HIGH_SURROGATES = { from: 0xd800, to: 0xdbff };
 
 /** Every UTF-16 code unit a match can start with: those that match alone, and every high surrogate (letters beyond the BMP). */
 function startCharacters(regex: RegExp): number[] {
+    // A pattern that starts with a literal character (STRING's quote) starts only there: it may need more than one character to match.
+    if (/^[^[\](){}\\.|?*+^$]/.test(regex.source)) return [regex.source.charCodeAt(0)];
     const start = new RegExp(`^(?:${regex.source})`, regex.flags);
     const result: number[] = [];
     for (let code = 0; code <= 0xffff; code++) {

@@ -51,7 +51,7 @@ describe('polity fmt --check', () => {
         const dir = folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN });
         const before = snapshot(dir);
         const r = runCli(['fmt', '--check', '.'], { cwd: dir });
-        expect(r.stderr).toBe("broken.polity:3:8: syntax error: Expecting token of type 'ID' but found the end of the file, not formatted\n");
+        expect(r.stderr).toBe("broken.polity:3:8: syntax error: In a fact: expected a name, but found the end of the file, not formatted\n");
         expect(r.stdout).toBe('0 of 2 files would be reformatted, 1 cannot be formatted\n');
         expect(r.status).toBe(1);
         const messy = runCli(['fmt', '--check', 'broken.polity', 'a.polity', 'sub'], { cwd: folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN, 'sub/messy.polity': MESSY }) });
@@ -72,7 +72,7 @@ describe('polity fmt', () => {
         const dir = folder({ 'a.polity': FORMATTED, 'sub/messy.polity': MESSY, 'broken.polity': BROKEN, 'notes.txt': 'not   a model' });
         const before = snapshot(dir);
         const r = runCli(['fmt', '.'], { cwd: dir });
-        expect(r.stderr).toBe("broken.polity:3:8: syntax error: Expecting token of type 'ID' but found the end of the file, not formatted\n");
+        expect(r.stderr).toBe("broken.polity:3:8: syntax error: In a fact: expected a name, but found the end of the file, not formatted\n");
         expect(r.stdout).toBe(`${path.join('sub', 'messy.polity')}\n1 of 3 files reformatted\n`);
         expect(r.status).toBe(1);
         const after = snapshot(dir);

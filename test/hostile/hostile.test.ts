@@ -155,8 +155,8 @@ describe('hostile models', () => {
         const result = timedCli(['check', file]);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(1);
-        expect(result.stdout).toMatch(/^nameless\.polity:1:21: error \[syntax\] Expecting token of type 'ID' but found `}`\./m);
-        expect(result.stdout).toMatch(/^nameless\.polity:2:22: error \[syntax\] Expecting token of type 'ID' but found `\{`\./m);
+        expect(result.stdout).toMatch(/^nameless\.polity:1:21: error \[syntax\] In a mandate: expected a name, but found '}'\./m);
+        expect(result.stdout).toMatch(/^nameless\.polity:2:22: error \[syntax\] In a unit: expected a name, but found '\{'\./m);
     });
 
     it('keeps every view of --all-views inside the output folder, whatever the views are called', () => {

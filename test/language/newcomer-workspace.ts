@@ -94,11 +94,11 @@ export const MISTAKES: Mistake[] = [
     },
     {
         name: 'a one-party dispute', text: `model us.cyber\n\n${TASK_FORCE}\ndispute privacy between FTC [s1]\n`,
-        finding: '7:29 syntax In a dispute: a dispute is between at least two parties: name them separated by commas (between A, B).'
+        finding: '7:29 syntax In a dispute: name at least two parties, separated by commas (between A, B).'
     },
     {
         name: "'and' instead of a comma", text: `model us.cyber\n\n${TASK_FORCE}\ndispute privacy between FTC and CISA [s1]\n`,
-        finding: "7:29 syntax In a dispute: separate the parties with commas: between A, B (found 'and')."
+        finding: "7:29 syntax In a dispute: separate the parties with commas (between A, B), not with 'and'."
     },
     {
         name: "the keyword typo 'lead'", text: `model us.cyber\n\n${TASK_FORCE}\nmandate ir "Incident response"\n\ninstitution X "X" {\n  lead ir\n}\n`,
@@ -136,7 +136,7 @@ export const MISTAKES: Mistake[] = [
     },
     {
         name: 'an unterminated string', text: `model us.cyber\n\n${TASK_FORCE}\ninstitution OMB "Office of Management {\n  kind agency\n}\n\ninstitution OPM "Office of Personnel Management"\n`,
-        finding: '7:17 syntax This string has no closing quote (in institution OMB): end it with " on the same line, as a string cannot span lines.',
+        finding: '7:17 syntax This string has no closing quote (in institution OMB): end it with " where it ends.',
         fix: { title: 'Add the closing quote', text: `model us.cyber\n\n${TASK_FORCE}\ninstitution OMB "Office of Management" {\n  kind agency\n}\n\ninstitution OPM "Office of Personnel Management"\n` }
     },
     {
