@@ -15,7 +15,8 @@ const common = {
 };
 
 const builds = [
-    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm',
+    // resvg is a native module and PDFKit reads its font files beside itself: both stay in node_modules.
+    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm', external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
       banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
     // CommonJS has no import.meta.url, by which the server finds the layout worker beside itself.
     { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },

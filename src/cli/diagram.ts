@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { EXTENSIONS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
+import { EXTENSIONS, FORMATS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
 import { LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
 import { viewsOf } from '../diagram/select.js';
 import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { today } from '../model/dates.js';
+import { svgsToPdf, svgToPng } from '../publish/raster.js';
 import type { View } from '../model/types.js';
 import { collectDiagnostics, displayFile, displayPath } from './diagnostics.js';
 import { formatLine } from './check.js';
@@ -13,12 +14,19 @@ import { errorCode, EXIT, UsageError } from './errors.js';
 import { findModelFiles, loadWorkspace } from './workspace.js';
 import { checkOutput, writeOutput } from './write-file.js';
 
+/** The text formats, and the images drawn from the SVG. */
+export const CLI_FORMATS = [...FORMATS, 'png', 'pdf'] as const;
+export type CliFormat = typeof CLI_FORMATS[number];
+const IMAGE_EXTENSIONS = { png: '.png', pdf: '.pdf' };
+
 export interface DiagramOptions {
     view?: string;
     allViews?: boolean;
     at?: string;
-    format: DiagramFormat;
+    format: CliFormat;
     output?: string;
+    /** PNG and PDF: times the diagram's own size. */
+    scale?: string;
 }
 
 /**
@@ -28,8 +36,13 @@ export interface DiagramOptions {
  */
 export async function diagram(inputs: string[], options: DiagramOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
     if (options.view !== undefined && options.allViews) throw new UsageError('use either --view NAME or --all-views, not both');
-    if (options.allViews && !options.output) throw new UsageError('--all-views writes one file per view: name a folder with -o DIR');
     if (options.at !== undefined) usage(() => resolveDate(options.at!));
+    const scale = scaleOf(options);
+    const image = options.format === 'png' || options.format === 'pdf';
+    if (image && !options.output && process.stdout.isTTY) throw new UsageError(`${options.format.toUpperCase()} is binary: name a file with -o FILE (or pipe the output)`);
+    // All views in one PDF, a page each; PNG, like the text formats, one file per view.
+    const onePdf = options.allViews && options.format === 'pdf';
+    if (options.allViews && !options.output) throw new UsageError(onePdf ? '--all-views --format pdf writes one PDF, a page per view: name it with -o FILE' : '--all-views writes one file per view: name a folder with -o DIR');
 
     const files = await findModelFiles(inputs);
     const { services, documents } = await loadWorkspace(files);
@@ -44,9 +57,9 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     const scope = models.size === 1 ? [...models][0] : undefined;
     const now = today();
     const renderer = new WorkerRenderer();
-    const draw = async (view: View | undefined) => {
+    const draw = async (view: View | undefined, format: DiagramFormat) => {
         try {
-            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, scope, today: now }), options.format, renderer, displayPath);
+            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, scope, today: now }), format, renderer, displayPath);
         } catch (error) {
             // Too big to lay out within the time budget (or Graphviz gave up): say which view and why, in one line.
             if (error instanceof LayoutError) throw new UsageError(`cannot draw ${view ? `view '${view.name}'` : 'the model'}: ${error.message}`);
@@ -54,29 +67,53 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         }
     };
 
+    const title = (view: View | undefined) => view ? view.title ?? view.name : scope || 'model';
+    /** The file's bytes in the format asked for: text as it is, PNG and PDF drawn from the SVG. */
+    const file = async (view: View | undefined): Promise<string | Uint8Array> => {
+        if (options.format === 'png') return svgToPng(await draw(view, 'svg'), scale);
+        if (options.format === 'pdf') return svgsToPdf([{ svg: await draw(view, 'svg'), title: title(view) }], title(view), scale);
+        return draw(view, options.format);
+    };
+    const extension = image ? IMAGE_EXTENSIONS[options.format as 'png' | 'pdf'] : EXTENSIONS[options.format as DiagramFormat];
+
     if (options.allViews) {
         const views = viewsOf(model, scope);
         if (views.length === 0) throw new UsageError('--all-views: the model has no views');
+        if (onePdf) {
+            await checkOutput(options.output!, files);
+            const pages = [];
+            for (const view of views) pages.push({ svg: await draw(view, 'svg'), title: title(view) });
+            await writeOutput(options.output!, await svgsToPdf(pages, scope || 'model', scale), files);
+            return EXIT.ok;
+        }
         const folder = path.resolve(options.output!);
         await makeFolder(folder);
-        const targets = fileNames(views).map(([view, name]) => [view, path.join(folder, name + EXTENSIONS[options.format])] as const);
-        for (const [, file] of targets) await checkOutput(file, files);
-        for (const [view, file] of targets) {
-            await writeOutput(file, await draw(view), files);
-            out(displayFile(file));
+        const targets = fileNames(views).map(([view, name]) => [view, path.join(folder, name + extension)] as const);
+        for (const [, target] of targets) await checkOutput(target, files);
+        for (const [view, target] of targets) {
+            await writeOutput(target, await file(view), files);
+            out(displayFile(target));
         }
         return EXIT.ok;
     }
     const view = options.view === undefined ? undefined : usage(() => resolveView(model, options.view!, scope));
-    const text = await draw(view);
+    const bytes = await file(view);
     if (!options.output) {
-        process.stdout.write(text);
+        process.stdout.write(bytes);
         return EXIT.ok;
     }
     const stat = await fs.stat(options.output).catch(() => undefined);
-    const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + EXTENSIONS[options.format]) : options.output;
-    await writeOutput(target, text, files);
+    const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + extension) : options.output;
+    await writeOutput(target, bytes, files);
     return EXIT.ok;
+}
+
+function scaleOf(options: DiagramOptions): number {
+    if (options.scale === undefined) return 1;
+    if (options.format !== 'png' && options.format !== 'pdf') throw new UsageError('--scale is for --format png or pdf');
+    const scale = Number(options.scale);
+    if (!/^\d+(\.\d+)?$/.test(options.scale) || !(scale > 0) || scale > 16) throw new UsageError(`--scale ${options.scale}: give a number above 0 and at most 16 (e.g. 2 for twice the size)`);
+    return scale;
 }
 
 /** Turns a wrong view name or date into a usage error (exit 2) that lists what exists. */

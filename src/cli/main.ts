@@ -1,8 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { check, CHECK_FORMATS, type CheckFormat } from './check.js';
-import { FORMATS } from '../diagram/diagram.js';
-import { diagram, type DiagramOptions } from './diagram.js';
+import { CLI_FORMATS, diagram, type DiagramOptions } from './diagram.js';
 import { diff, type DiffOptions } from './diff.js';
 import { exportCommand, type ExportOptions } from './export.js';
 import { fmt, type FmtOptions } from './fmt.js';
@@ -62,13 +61,14 @@ export function createProgram(): Command {
         });
 
     program.command('diagram')
-        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions')
+        .description('draw a view of the model (or the whole model as of today) as SVG, PNG, PDF, DOT, Mermaid or JSON with positions')
         .argument('<paths...>', WORKSPACE_PATHS)
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
-        .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
-        .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
+        .addOption(new Option('--format <format>', 'output format (png and pdf are drawn from the svg)').choices(CLI_FORMATS).default('svg'))
+        .option('--scale <factor>', 'png and pdf: times the diagram\'s size (default 1; 2 for a sharp image on a high-density screen)')
+        .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views; one PDF with --all-views --format pdf) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
             process.exitCode = await diagram(paths, options, out, warn);
         });
