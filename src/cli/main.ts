@@ -73,6 +73,14 @@ export function createProgram(): Command {
             process.exitCode = await diagram(paths, options, out, warn);
         });
 
+    program.command('mcp')
+        .description('start a Model Context Protocol server on stdio: the model as tools for an AI assistant (find institutions, describe one at a date, who held a mandate, conflicts, oversight paths, what changed), every answer with its citations; reloads when the files change')
+        .argument('[paths...]', `${WORKSPACE_PATHS} (default: .)`)
+        .action(async (paths: string[]) => {
+            const { serveMcp } = await import('../mcp/server.js');
+            await serveMcp(paths.length ? paths : ['.'], process.env.POLITY_VERSION ?? '0.0.0', warn);
+        });
+
     program.command('lsp')
         .description('start the Polity language server on stdio (for Neovim, Helix, Emacs, …)')
         .option('--stdio', 'talk over stdin/stdout (the default)')
