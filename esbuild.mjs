@@ -29,7 +29,10 @@ const builds = [
       target: 'node20', external: ['vscode'] },
     // The preview page: a browser script and its stylesheet, dist/webview.js and dist/webview.css.
     { bundle: true, sourcemap: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
-      entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] }
+      entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] },
+    // The static site's (polity build): the preview page's host, and the stylesheet of the other pages.
+    { bundle: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
+      entryPoints: [{ in: 'src/webview/site-host.ts', out: 'site-host' }, { in: 'src/publish/site.css', out: 'site' }] }
 ];
 
 for (const options of builds) {

@@ -139,13 +139,19 @@ async function makeFolder(folder: string): Promise<void> {
  * and never the same for two views, even on file systems that ignore case.
  */
 export function fileNames(views: View[]): [View, string][] {
-    const taken = new Set<string>();
-    return views.map(view => {
-        const base = safeFileName(view.name);
+    const names = uniqueFileNames(views.map(view => view.name));
+    return views.map((view, i) => [view, names[i]]);
+}
+
+/** `safeFileName` of each name, numbered where two would be the same (in any case); `taken` are names already in use. */
+export function uniqueFileNames(names: string[], taken: Iterable<string> = []): string[] {
+    const used = new Set([...taken].map(name => name.toLowerCase()));
+    return names.map(original => {
+        const base = safeFileName(original);
         let name = base;
-        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
-        taken.add(name.toLowerCase());
-        return [view, name];
+        for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+        used.add(name.toLowerCase());
+        return name;
     });
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
+import { build, type BuildOptions } from './build.js';
 import { check, CHECK_FORMATS, type CheckFormat } from './check.js';
 import { CLI_FORMATS, diagram, type DiagramOptions } from './diagram.js';
 import { diff, type DiffOptions } from './diff.js';
@@ -71,6 +72,16 @@ export function createProgram(): Command {
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views; one PDF with --all-views --format pdf) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
             process.exitCode = await diagram(paths, options, out, warn);
+        });
+
+    program.command('build')
+        .description('build a static site of the model: an interactive page per view (the preview\'s, with its date slider), a page per institution and per mandate, the competence matrix, sources and findings; works from file:// and any static host')
+        .argument('<paths...>', WORKSPACE_PATHS)
+        .requiredOption('-o, --output <folder>', 'the folder to build the site in (new, empty, or a site polity built)')
+        .option('--base-url <url>', 'the address the site will be served from (e.g. https://example.org/china-cyber/): writes sitemap.xml')
+        .option('--force', 'write into a folder that is not empty and not a site polity built')
+        .action(async (paths: string[], options: BuildOptions) => {
+            process.exitCode = await build(paths, options, out, warn);
         });
 
     program.command('mcp')
