@@ -17,7 +17,9 @@ const common = {
 const builds = [
     // Split at the CLI's dynamic imports, so that `polity --version` reads only the argument parsing
     // (src/cli/main.ts); chunks sit beside cli.js, where the layout worker is looked for.
+    // resvg is a native module and PDFKit reads its font files beside itself: both stay in node_modules.
     { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli-[hash]',
+      external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
       banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
     // CommonJS has no import.meta.url, by which the server finds the layout worker beside itself.
     { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
@@ -30,7 +32,10 @@ const builds = [
       target: 'node20', external: ['vscode'] },
     // The preview page: a browser script and its stylesheet, dist/webview.js and dist/webview.css.
     { bundle: true, sourcemap: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
-      entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] }
+      entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] },
+    // The static site's (polity build): the preview page's host, and the stylesheet of the other pages.
+    { bundle: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
+      entryPoints: [{ in: 'src/webview/site-host.ts', out: 'site-host' }, { in: 'src/publish/site.css', out: 'site' }] }
 ];
 
 // The CLI's chunks are named by their content: those of an earlier build would pile up in dist/ and in the package.

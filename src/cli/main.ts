@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
-import { CHART_FORMATS, FORMATS } from '../diagram/formats.js';
+import { CLI_FORMATS } from '../diagram/formats.js';
+import type { BuildOptions } from './build.js';
 import type { DiagramOptions } from './diagram.js';
 import type { DiffOptions } from './diff.js';
 import type { ExportOptions } from './export.js';
@@ -71,17 +72,37 @@ export function createProgram(): Command {
         });
 
     program.command('diagram')
-        .description('draw a view of the model (or the whole model as of today) as SVG, DOT, Mermaid or JSON with positions, or as the competence matrix (HTML, SVG) or the timeline (SVG)')
+        .description('draw a view of the model (or the whole model as of today) as SVG, PNG, PDF, DOT, Mermaid or JSON with positions, or as the competence matrix (HTML, SVG) or the timeline (SVG)')
         .argument('<paths...>', WORKSPACE_PATHS)
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
         .option('--lang <tag>', "label with the model's names in this language (a BCP 47 tag such as zh), falling back to the name at the date")
-        .addOption(new Option('--format <format>', 'output format; matrix-html/matrix-svg: institutions × mandates at the date; timeline-svg: lifetimes and competences across the years').choices([...FORMATS, ...CHART_FORMATS]).default('svg'))
-        .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
+        .addOption(new Option('--format <format>', 'output format; matrix-html/matrix-svg: institutions × mandates at the date; timeline-svg: lifetimes and competences across the years; png and pdf are drawn from the svg').choices(CLI_FORMATS).default('svg'))
+        .option('--scale <factor>', 'png and pdf: times the diagram\'s size (default 1; 2 for a sharp image on a high-density screen)')
+        .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views; one PDF with --all-views --format pdf) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
             const { diagram } = await import('./diagram.js');
             process.exitCode = await diagram(paths, options, out, warn);
+        });
+
+    program.command('build')
+        .description('build a static site of the model: an interactive page per view (the preview\'s, with its date slider), a page per institution and per mandate, the competence matrix, sources and findings; works from file:// and any static host')
+        .argument('<paths...>', WORKSPACE_PATHS)
+        .requiredOption('-o, --output <folder>', 'the folder to build the site in (new, empty, or a site polity built)')
+        .option('--base-url <url>', 'the address the site will be served from (e.g. https://example.org/china-cyber/): writes sitemap.xml')
+        .option('--force', 'write into a folder that is not empty and not a site polity built')
+        .action(async (paths: string[], options: BuildOptions) => {
+            const { build } = await import('./build.js');
+            process.exitCode = await build(paths, options, out, warn);
+        });
+
+    program.command('mcp')
+        .description('start a Model Context Protocol server on stdio: the model as tools for an AI assistant (find institutions, describe one at a date, who held a mandate, conflicts, oversight paths, what changed), every answer with its citations; reloads when the files change')
+        .argument('[paths...]', `${WORKSPACE_PATHS} (default: .)`)
+        .action(async (paths: string[]) => {
+            const { serveMcp } = await import('../mcp/server.js');
+            await serveMcp(paths.length ? paths : ['.'], process.env.POLITY_VERSION ?? '0.0.0', warn);
         });
 
     program.command('lsp')

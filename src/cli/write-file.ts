@@ -26,7 +26,7 @@ export async function checkOutput(target: string, inputs: string[]): Promise<voi
 }
 
 /** Writes an output file after `checkOutput`, atomically: a reader sees the old file or the new one, never half of one. */
-export async function writeOutput(target: string, text: string, inputs: string[]): Promise<void> {
+export async function writeOutput(target: string, text: string | Uint8Array, inputs: string[]): Promise<void> {
     await checkOutput(target, inputs);
     const existing = await fs.stat(target).catch(() => undefined);
     await replaceWith(target, text, existing?.mode).catch(error => {
@@ -74,7 +74,7 @@ export async function rewriteFile(file: string, { stat: read, text: original }: 
  * target. With `gid`, gives up (false, nothing changed) when the new file
  * would not get that group.
  */
-async function replaceWith(target: string, data: string | Buffer, mode?: number, gid?: number): Promise<boolean> {
+async function replaceWith(target: string, data: string | Uint8Array, mode?: number, gid?: number): Promise<boolean> {
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     try {
         // `wx`: created here, never an existing file or link of that name.

@@ -11,3 +11,16 @@ export const CHART_EXTENSIONS: Record<ChartFormat, string> = { 'matrix-html': '.
 export function isChartFormat(format: string): format is ChartFormat {
     return (CHART_FORMATS as readonly string[]).includes(format);
 }
+
+/** Images drawn from the SVG (src/publish/raster.ts). */
+export const IMAGE_FORMATS = ['png', 'pdf'] as const;
+export type ImageFormat = typeof IMAGE_FORMATS[number];
+export const IMAGE_EXTENSIONS: Record<ImageFormat, string> = { png: '.png', pdf: '.pdf' };
+
+export function isImageFormat(format: string): format is ImageFormat {
+    return (IMAGE_FORMATS as readonly string[]).includes(format);
+}
+
+/** Every format `polity diagram --format` takes. */
+export const CLI_FORMATS = [...FORMATS, ...CHART_FORMATS, ...IMAGE_FORMATS] as const;
+export type CliFormat = typeof CLI_FORMATS[number];

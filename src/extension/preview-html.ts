@@ -8,23 +8,28 @@ export interface PreviewHtmlOptions {
     cspSource: string;
     scriptUri: string;
     styleUri: string;
-    nonce: string;
+    /** VS Code's; a static site (polity build), whose pages cannot keep one secret, runs only its own files instead. */
+    nonce?: string;
+    /** Scripts that run before the page's own: the static site's data and host (src/webview/site-host.ts). */
+    preload?: string[];
 }
 
-export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHtmlOptions): string {
+export function previewHtml({ cspSource, scriptUri, styleUri, nonce, preload = [] }: PreviewHtmlOptions): string {
     const csp = [
         "default-src 'none'",
         `img-src ${cspSource} data:`,
-        `style-src ${cspSource} 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`
+        nonce ? `style-src ${cspSource} 'nonce-${nonce}'` : `style-src ${cspSource}`,
+        nonce ? `script-src 'nonce-${nonce}'` : `script-src ${cspSource}`
     ].join('; ');
+    const nonceAttr = nonce ? ` nonce="${attr(nonce)}"` : '';
+    const script = (uri: string) => `<script${nonceAttr} src="${attr(uri)}"></script>\n`;
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(styleUri)}" nonce="${attr(nonce)}">
+<link rel="stylesheet" href="${attr(styleUri)}"${nonceAttr}>
 <title>Polity Preview</title>
 </head>
 <body>
@@ -60,8 +65,7 @@ export function previewHtml({ cspSource, scriptUri, styleUri, nonce }: PreviewHt
   <aside id="legend-panel" aria-label="Legend" hidden></aside>
 </main>
 <div id="tooltip" role="tooltip" hidden></div>
-<script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
-</body>
+${[...preload, scriptUri].map(script).join('')}</body>
 </html>
 `;
 }

@@ -1,0 +1,131 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../cli/run-cli.js';
+import { scaledTimeout } from '../fuzz/budget.js';
+
+/** `polity mcp` as an assistant's client starts it: the built CLI over stdio, spoken to with the SDK's own client. */
+async function connect(args: string[], cwd = REPO): Promise<Client> {
+    const client = new Client({ name: 'polity-test', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [path.join(REPO, 'bin/polity.js'), 'mcp', ...args], cwd, stderr: 'pipe' }));
+    return client;
+}
+
+async function call(client: Client, name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }> {
+    const result = await client.callTool({ name, arguments: args }) as { content: { type: string; text: string }[]; isError?: boolean };
+    return { text: result.content.map(c => c.text).join('\n'), isError: result.isError ?? false };
+}
+
+const TIMEOUT = scaledTimeout(60_000);
+
+describe('polity mcp on the flagship', () => {
+    let client: Client;
+    beforeAll(async () => { client = await connect(['examples/china-cyber']); }, TIMEOUT);
+    afterAll(async () => { await client?.close(); });
+
+    it('lists its tools, each with a description and an input schema', async () => {
+        const { tools } = await client.listTools();
+        expect(tools.map(t => t.name).sort()).toEqual(['describe_institution', 'find_institutions', 'list_findings', 'oversight_path', 'what_changed', 'who_held']);
+        for (const tool of tools) {
+            expect(tool.description).toBeTruthy();
+            expect(tool.inputSchema.type).toBe('object');
+        }
+    });
+
+    it('says who led critical information infrastructure protection in 2019, and which sections of the report say so', async () => {
+        const { text, isError } = await call(client, 'who_held', { mandate: 'Critical information infrastructure protection', at: '2019' });
+        expect(isError).toBe(false);
+        expect(text).toContain('CAC (Cyberspace Administration of China) leads cii (2016 – present); cited: [creemers2021 "The Cyberspace Administration of China"]');
+        expect(text).toContain('written at examples/china-cyber/state.polity:39');
+        // MPS's claim is hedged in the model: the answer says so rather than asserting it.
+        expect(text).toMatch(/MPS \(Ministry of Public Security\) reportedly leads cii \(by 2020\) — reported, not asserted/);
+        expect(text).toContain('- creemers2021: Rogier Creemers, China\'s Cyber Governance Institutions');
+    });
+
+    it('finds the path of oversight from the CCCI to CNCERT/CC in 2019, each step cited', async () => {
+        const { text } = await call(client, 'oversight_path', { from: 'CCCI', to: 'CNCERT', at: '2019' });
+        expect(text).toContain('on 2019: CCCI → CAC → CNCERT');
+        expect(text).toMatch(/1\. CAC is the office of CCCI \(2014-02 – present\); cited: \[creemers2021 "The Cyberspace Administration of China"\]/);
+        expect(text).toMatch(/2\. CAC oversees CNCERT \(2018 – present\); cited: \[creemers2021 "CNCERT\/CC"\].*relations\.polity:63/);
+        // In 2013 CNCERT/CC was under MIIT, and the CAC did not yet run it.
+        const before = await call(client, 'oversight_path', { from: 'MIIT', to: 'CNCERT', at: '2013' });
+        expect(before.text).toContain('on 2013: MIIT → CNCERT');
+        expect((await call(client, 'oversight_path', { from: 'CCCI', to: 'CNCERT', at: '2013' })).text).toContain('none recorded');
+    });
+
+    it('says what changed between 2013 and 2019: CNCERT/CC moved from MIIT to the CAC, the CAC took over CII, the old groups were merged away', async () => {
+        const { text } = await call(client, 'what_changed', { from: '2013', to: '2019' });
+        expect(text).toMatch(/^What changed between 2013 and 2019 \(\d+ changes\):/);
+        expect(text).toContain('- relations, removed: MIIT oversees CNCERT (period: until 2018); cited: [creemers2021 "CNCERT/CC"]');
+        expect(text).toContain('- relations, added: CAC oversees CNCERT (period: 2018 – present); cited: [creemers2021 "CNCERT/CC"]');
+        expect(text).toContain('- competences, added: CAC leads cii (period: 2016 – present); cited: [creemers2021 "The Cyberspace Administration of China"]');
+        expect(text).toMatch(/- institutions, removed: SILG \(title: State Informatization Leading Group;/);
+        // Views are not dated facts, and a unit comes with its parent.
+        expect(text).not.toContain('views,');
+        expect(text).not.toMatch(/CSAC\.\w+ \(parent: china\.cyber/);
+    });
+
+    it('describes the CAC as of 2019 with its competences, relations both ways and disputes, each cited', async () => {
+        const { text } = await call(client, 'describe_institution', { institution: 'Cyberspace Administration of China', at: '2019' });
+        expect(text).toMatch(/^CAC \(Cyberspace Administration of China\) as of 2019/);
+        expect(text).toContain('- kind then: administration (sphere: state)');
+        expect(text).toContain('- formerly "State Internet Information Office (SIIO)" until 2014');
+        expect(text).toMatch(/- leads cii \(Critical information infrastructure protection\) \(2016 – present\); cited: \[creemers2021/);
+        expect(text).toContain('- CAC is the office of CCCI');
+        expect(text).toContain('- CAC oversees CNCERT');
+        expect(text).not.toContain('MIIT oversees CNCERT');
+    });
+
+    it('finds institutions by part of a name, title or former name', async () => {
+        expect((await call(client, 'find_institutions', { query: 'public security' })).text).toContain('- MPS (Ministry of Public Security)');
+        expect((await call(client, 'find_institutions', { query: 'State Internet Information Office' })).text).toMatch(/1 institution match .*\n- CAC \(Cyberspace Administration of China\)/);
+        expect((await call(client, 'find_institutions', { query: '网络安全管理局' })).text).toContain('MIIT.CMB');
+    });
+
+    it('lists conflicts, contests and disputes, filtered by mandate, institution and period', async () => {
+        const cii = (await call(client, 'list_findings', { mandate: 'cii' })).text;
+        expect(cii).toContain('conflict, recorded as a dispute: CAC leads \'cii\' and MPS reportedly leads it');
+        expect(cii).toContain('recorded dispute over cii');
+        expect(cii).toContain('"The CSL created a separate CII protection system');
+        const early = (await call(client, 'list_findings', { institution: 'CAC', to: '2014' })).text;
+        expect(early).toContain('contest: CAC allegedly contested MPS\'s lead on \'mlps\'');
+        expect(early).not.toContain('\'cii\'');
+    });
+
+    it('answers a wrong name or date with a tool error that says what exists', async () => {
+        const unknown = await call(client, 'describe_institution', { institution: 'CACX' });
+        expect(unknown).toEqual({ isError: true, text: expect.stringContaining("no institution is called 'CACX'") });
+        expect(unknown.text).toContain("Did you mean 'CAC'");
+        const date = await call(client, 'who_held', { mandate: 'cii', at: '2019-13' });
+        expect(date).toEqual({ isError: true, text: "'2019-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD" });
+    });
+});
+
+describe('polity mcp while the model is edited', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'polity-mcp-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('answers from the files as they are now: an institution added to a file is found', async () => {
+        cpSync(path.join(REPO, 'examples/tutorial'), dir, { recursive: true });
+        const client = await connect(['.'], dir);
+        try {
+            expect((await call(client, 'find_institutions', { query: 'Zeppelin' })).text).toContain('No institution');
+            const file = path.join(dir, 'tutorial.polity');
+            writeFileSync(file, `${readFileSync(file, 'utf8')}\ninstitution Zeppelin "Zeppelin Oversight Board" {\n  kind agency\n}\n`);
+            // The server reloads after a change; poll, bounded by a deadline scaled to the machine's load.
+            const deadline = Date.now() + TIMEOUT;
+            let text = '';
+            while (Date.now() < deadline) {
+                text = (await call(client, 'find_institutions', { query: 'Zeppelin' })).text;
+                if (text.includes('Zeppelin Oversight Board')) break;
+                await new Promise(resolve => setTimeout(resolve, 100));
+            }
+            expect(text).toContain('- Zeppelin (Zeppelin Oversight Board)');
+        } finally {
+            await client.close();
+        }
+    }, TIMEOUT * 2);
+});
