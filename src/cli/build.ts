@@ -39,7 +39,7 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
         err(`polity: the model has ${errors.length} error${errors.length === 1 ? '' : 's'}; no site built`);
         return EXIT.findings;
     }
-    const { model, conflicts } = services.references.WorkspaceModel.snapshot;
+    const { model, conflicts } = services.polity.WorkspaceModel.snapshot;
     const names = new Set(documents.map(d => (d.parseResult.value as { name?: string }).name ?? ''));
     const scope = names.size === 1 ? [...names][0] : undefined;
     // Places are named from the folder the model files share, so the site is the same wherever it is built.

@@ -109,7 +109,7 @@ export async function serveMcp(inputs: string[], version: string, log: (text: st
 async function load(inputs: string[]): Promise<Loaded> {
     const files = await findModelFiles(inputs);
     const loaded = await loadWorkspace(files);
-    const { model, conflicts } = loaded.services.references.WorkspaceModel.snapshot;
+    const { model, conflicts } = loaded.services.polity.WorkspaceModel.snapshot;
     const errors = collectDiagnostics(loaded.documents).filter(d => d.severity === 'error').length;
     return { context: { model, conflicts, place: loc => `${displayPath(loc.uri)}:${loc.range.start.line + 1}`, today: today() }, errors };
 }

@@ -63,7 +63,7 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
             input.progress?.(done++, total);
             const graph = graphFor(model, conflicts, { view: view?.key, at, scope, today: latest });
             const rendered = await renderSvg(graph, input.renderer);
-            return { svg: rendered.svg, details: rendered.details, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)), title: graph.title, at: graph.at };
+            return { ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)), title: graph.title, at: graph.at, direction: graph.direction };
         };
         // Without a date of its own, a view shows the model's latest date: today would change the bytes every day.
         const initialAt = view?.at?.text ?? range.max?.text;
