@@ -15,7 +15,9 @@ const common = {
 };
 
 const builds = [
-    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm',
+    // Split: each command's modules are a chunk of their own, read only when the command runs (src/cli/main.ts).
+    // The chunks sit beside cli.js, so that import.meta.url finds the layout worker from any of them.
+    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli-chunk-[hash]',
       banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
     // CommonJS has no import.meta.url, by which the server finds the layout worker beside itself.
     { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },

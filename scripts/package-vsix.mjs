@@ -17,10 +17,10 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outIndex = process.argv.indexOf('--out');
 const out = resolve(outIndex > 0 ? process.argv[outIndex + 1] : join(root, `${manifest.name}-${manifest.version}.vsix`));
 
-// What VS Code loads, plus what the extension page shows. dist/ minus the CLI bundle and source maps.
+// What VS Code loads, plus what the extension page shows. dist/ minus the CLI bundle (cli.js and its chunks) and source maps.
 const files = ['dist', 'syntaxes/polity.tmLanguage.json', 'snippets/polity.json', 'language-configuration.json',
     manifest.icon, 'README.md', 'LICENSE', 'docs/images'];
-const leftOut = path => basename(path) === 'cli.js' || path.endsWith('.map');
+const leftOut = path => basename(path) === 'cli.js' || basename(path).startsWith('cli-chunk-') || path.endsWith('.map');
 
 for (const required of ['dist/extension.cjs', 'dist/server.cjs', 'dist/layout-worker.cjs', 'syntaxes/polity.tmLanguage.json']) {
     if (!existsSync(join(root, required))) {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { EXTENSIONS, writeDiagram, type DiagramFormat } from '../diagram/diagram.js';
+import { writeDiagram } from '../diagram/diagram.js';
+import { EXTENSIONS, type DiagramFormat } from '../diagram/formats.js';
 import { LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
 import { viewsOf } from '../diagram/select.js';

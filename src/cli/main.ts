@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
-import { check, CHECK_FORMATS, type CheckFormat } from './check.js';
-import { FORMATS } from '../diagram/diagram.js';
-import { diagram, type DiagramOptions } from './diagram.js';
-import { diff, type DiffOptions } from './diff.js';
-import { exportCommand, type ExportOptions } from './export.js';
-import { fmt, type FmtOptions } from './fmt.js';
+import { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
+import { FORMATS } from '../diagram/formats.js';
+import type { DiagramOptions } from './diagram.js';
+import type { DiffOptions } from './diff.js';
+import type { ExportOptions } from './export.js';
+import type { FmtOptions } from './fmt.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
 import { printable } from '../text/terminal.js';
 import { DATE_FORMS } from '../model/dates.js';
@@ -15,6 +15,10 @@ const WORKSPACE_PATHS = '.polity files or folders (searched recursively); all fo
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const warn = (text: string) => process.stderr.write(`${text}\n`);
 
+/**
+ * Each command's module is imported when the command runs: `--version`, `--help`
+ * and `fmt` do not pay for the checker, the language services or the diagram engine.
+ */
 export function createProgram(): Command {
     const program = new Command('polity')
         .description('Check, draw and compare models of governance systems written in the Polity language.')
@@ -29,6 +33,7 @@ export function createProgram(): Command {
             .choices(CHECK_FORMATS).default('text'))
         .option('--strict', 'warnings fail the check too (exit 1)')
         .action(async (paths: string[], options: { format: CheckFormat; strict?: boolean }) => {
+            const { check } = await import('./check.js');
             process.exitCode = await check(paths, options, out);
         });
 
@@ -37,6 +42,7 @@ export function createProgram(): Command {
         .argument('<paths...>', '.polity files or folders (searched recursively)')
         .option('--check', 'write nothing: list the files that are not formatted and exit 1 if there are any')
         .action(async (paths: string[], options: FmtOptions) => {
+            const { fmt } = await import('./fmt.js');
             process.exitCode = await fmt(paths, options, out, warn);
         });
 
@@ -48,6 +54,7 @@ export function createProgram(): Command {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are differences, like git diff --exit-code (default: exit 0, it is a report)')
         .action(async (paths: string[], options: DiffOptions) => {
+            const { diff } = await import('./diff.js');
             process.exitCode = await diff(paths, options, { out, warn, colour: Boolean(process.stdout.isTTY) && pc.isColorSupported });
         });
 
@@ -58,6 +65,7 @@ export function createProgram(): Command {
         .option('--at <date>', `only the facts that hold on this date (${DATE_FORMS})`)
         .option('-o, --output <file>', 'write to this file instead of stdout')
         .action(async (paths: string[], options: ExportOptions) => {
+            const { exportCommand } = await import('./export.js');
             process.exitCode = await exportCommand(paths, options, { write: text => process.stdout.write(text), warn });
         });
 
@@ -70,6 +78,7 @@ export function createProgram(): Command {
         .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('svg'))
         .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views) instead of stdout')
         .action(async (paths: string[], options: DiagramOptions) => {
+            const { diagram } = await import('./diagram.js');
             process.exitCode = await diagram(paths, options, out, warn);
         });
 

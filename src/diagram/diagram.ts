@@ -1,14 +1,11 @@
 import type { Location } from '../model/types.js';
+import type { DiagramFormat } from './formats.js';
 import { toDot } from './dot.js';
 import type { Detail, DiagramGraph } from './graph.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
 import { LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer } from './render.js';
 
-export const FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
-export type DiagramFormat = typeof FORMATS[number];
-
-export const EXTENSIONS: Record<DiagramFormat, string> = { svg: '.svg', dot: '.dot', mermaid: '.mmd', json: '.json' };
 
 /** An SVG and, for every element id in it, where its declaration is and what hovering it shows. */
 export interface RenderedDiagram {
