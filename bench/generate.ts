@@ -16,6 +16,12 @@ export interface GenerateOptions {
     seed?: number;
     /** Everything in one file instead of one file per ~100 institutions. */
     singleFile?: boolean;
+    /**
+     * Conflict-heavy: instead of handover schedules, every institution (units
+     * too) leads two mandates for a few years each, drawn at random, so that
+     * claims on a mandate overlap often (about 2.5 findings per institution).
+     */
+    conflicts?: boolean;
 }
 
 export interface GeneratedFile {
@@ -175,8 +181,17 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     };
     const disputes = new Map<number, string[]>();
 
-    for (const mandate of leaves) {
-        mandate.leaders.forEach((leader, k) => claim(leader, `leads ${mandate.name}${writeSlot(slotOf(mandate, k))}`));
+    if (options.conflicts) {
+        for (const institution of all) {
+            for (let i = 0; i < 2; i++) {
+                const from = between(FIRST_SLOT, LATEST - 1);
+                claim(institution, `leads ${pick(leaves).name} from ${from} to ${Math.min(LATEST, from + between(1, 6))}`);
+            }
+        }
+    } else {
+        for (const mandate of leaves) {
+            mandate.leaders.forEach((leader, k) => claim(leader, `leads ${mandate.name}${writeSlot(slotOf(mandate, k))}`));
+        }
     }
     for (const mandate of parents) claim(pick(tops), `coordinates ${mandate.name}`);
     for (const top of tops) {

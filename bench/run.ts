@@ -3,7 +3,7 @@
  * language server, prints a Markdown table with the budgets, and writes
  * bench/results/latest.json and latest.md.
  *
- * Options: --sizes 1000,10000,100000  --runs 5  --seed 1  --quick (1,000 and 10,000, 3 runs)
+ * Options: --sizes 1000,10000,100000  --runs 7  --seed 1  --quick (1,000 and 10,000, 3 runs)
  *          --no-server  --no-diagram  --server-only (no `polity check` runs)
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorkspace, type GenerateOptions } from './generate.js';
 import { benchServer } from './lsp.js';
-import { BENCH_DIR, measureProcess, median, ROOT } from './measure.js';
+import { BENCH_DIR, measureProcess, median, percentile, ROOT, type ProcessSample } from './measure.js';
 import type { Phases } from './probe.js';
-import { budgets, markdown, type BenchResults, type CheckResult } from './report.js';
+import { budgets, CONFLICTS, markdown, type BenchResults, type CheckResult } from './report.js';
 
 const RESULTS = path.join(BENCH_DIR, 'results');
 const CLI = path.join(ROOT, 'bin', 'polity.js');
@@ -36,18 +36,29 @@ async function main(): Promise<void> {
     });
     const seed = Number(values.seed);
     const sizes = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
-    const runs = Number(values.runs ?? (values.quick ? 3 : 5));
+    const runs = Number(values.runs ?? (values.quick ? 3 : 7));
     for (const file of [path.join(ROOT, 'dist', 'cli.js'), path.join(ROOT, 'dist', 'server.cjs'), PROBE]) {
         if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\`, which builds and bundles first`);
     }
 
     const workloads: Workload[] = sizes.map(n => ({ name: n.toLocaleString('en-GB'), options: { institutions: n, seed }, runs: n >= 100_000 ? Math.min(runs, 3) : runs }));
-    if (sizes.includes(10_000) && !values['server-only']) workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
+    if (sizes.includes(10_000) && !values['server-only']) {
+        workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
+        workloads.push({ name: CONFLICTS, options: { institutions: 10_000, seed, conflicts: true }, runs });
+    }
 
     const results: BenchResults = {
         date: new Date().toISOString().slice(0, 10), node: process.versions.node,
-        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`, seed, checks: []
+        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`, seed, checks: [],
+        load: os.loadavg()[0]
     };
+    if (!values['server-only']) {
+        // The CLI's fixed cost, taken out of the growth exponent: start-up says nothing about how checking scales.
+        const version = [];
+        for (let i = 0; i < runs; i++) version.push(await measureProcess([CLI, '--version']));
+        results.startup = { cpu: median(version.map(v => v.cpu)), rss: median(version.map(v => v.rss)) };
+        log(`polity --version: ${results.startup.cpu.toFixed(2)} s CPU`);
+    }
     // The server is measured on the 10,000 workspace, or the largest below it when that size is not run.
     let serverFolder: { name: string; folder: string; files: string[] } | undefined;
     for (const workload of workloads) {
@@ -58,14 +69,15 @@ async function main(): Promise<void> {
         const files = generated.files.map(f => path.join(folder, f.name));
         generated.files.forEach((f, i) => writeFileSync(files[i], f.text));
         const size = workload.options.institutions;
-        if (!workload.options.singleFile && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
+        if (!workload.options.singleFile && !workload.options.conflicts && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
             serverFolder = { name: workload.name, folder, files };
         }
 
         if (values['server-only']) continue;
         log(`check ${workload.name} institutions (${generated.stats.files} files, ${generated.stats.lines} lines), ${workload.runs} runs`);
-        const check = [];
-        const parse = [];
+        const check: ProcessSample[] = [];
+        const parse: ProcessSample[] = [];
+        // Interleaved, so that a change in the machine's load falls on both alike.
         for (let i = 0; i < workload.runs; i++) {
             check.push(await measureProcess([CLI, 'check', folder]));
             parse.push(await measureProcess([PROBE, 'parse', folder]));
@@ -76,12 +88,15 @@ async function main(): Promise<void> {
         const result: CheckResult = {
             name: workload.name, stats: generated.stats, runs: workload.runs,
             wall: median(check.map(c => c.wall)), cpu: median(check.map(c => c.cpu)), rss: median(check.map(c => c.rss)),
-            parseWall: median(parse.map(c => c.wall)), parseRss: median(parse.map(c => c.rss)),
+            cpuP95: percentile(check.map(c => c.cpu), 95), rssMax: Math.max(...check.map(c => c.rss)),
+            parseWall: median(parse.map(c => c.wall)), parseCpu: median(parse.map(c => c.cpu)), parseRss: median(parse.map(c => c.rss)),
+            // The ratio run by run (check and floor side by side), then its median: steadier than a ratio of medians.
+            ratio: median(check.map((c, i) => c.cpu / parse[i].cpu)),
             phases: JSON.parse(phases.stdout) as Phases,
             findings: check[0].stdout.trim().split('\n').pop() ?? ''
         };
         results.checks.push(result);
-        log(`  ${result.wall.toFixed(2)} s, ${Math.round(result.rss)} MB (parse only ${result.parseWall.toFixed(2)} s)`);
+        log(`  ${result.cpu.toFixed(2)} s CPU, ${Math.round(result.rss)} MB (parse only ${result.parseCpu.toFixed(2)} s CPU, ${result.ratio.toFixed(2)}×)`);
     }
 
     if (serverFolder && !values['no-server']) {
@@ -99,6 +114,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify({ ...results, budgets: budgets(results) }, null, 2)}\n`);
     writeFileSync(path.join(RESULTS, 'latest.md'), table);
     process.stdout.write(`\n${table}`);
+    for (const b of budgets(results)) log(`${b.met ? 'pass' : 'FAIL'}  ${b.what}: ${b.value} (budget ${b.limit})`);
 }
 
 function log(text: string): void {

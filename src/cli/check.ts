@@ -24,15 +24,37 @@ export async function check(inputs: string[], options: CheckOptions, out: (text:
         out(JSON.stringify({ diagnostics, summary }, null, 2));
     } else if (options.format === 'sarif') {
         out(sarifLog(diagnostics, process.env.POLITY_VERSION ?? '0.0.0'));
-    } else if (options.format === 'github') {
-        for (const d of diagnostics) out(githubCommand(d));
-        out(summaryLine(summary));
     } else {
-        for (const d of diagnostics) out(formatLine(d));
+        const line = options.format === 'github' ? githubCommand : (d: ReportedDiagnostic) => formatLine(d);
+        writeLines(diagnostics, line, out);
         out(summaryLine(summary));
     }
     const failing = summary.errors + (options.strict ? summary.warnings : 0);
     return failing > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** How many characters of lines are written at once. */
+const CHUNK = 1 << 16;
+
+/**
+ * One line per item, written in chunks of about 64 KB, each `out` call one chunk:
+ * a write per line is a system call per line (57,000 for a workspace full of
+ * conflicts), and all lines at once would hold the whole output in memory.
+ */
+function writeLines<T>(items: T[], line: (item: T) => string, out: (text: string) => void): void {
+    let chunk: string[] = [];
+    let size = 0;
+    for (const item of items) {
+        const text = line(item);
+        chunk.push(text);
+        size += text.length + 1;
+        if (size >= CHUNK) {
+            out(chunk.join('\n'));
+            chunk = [];
+            size = 0;
+        }
+    }
+    if (chunk.length > 0) out(chunk.join('\n'));
 }
 
 type Colours = Pick<typeof pc, 'red' | 'yellow' | 'cyan' | 'dim'>;

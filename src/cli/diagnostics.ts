@@ -28,32 +28,57 @@ export function displayFile(file: string): string {
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
 
-/** Every document's diagnostics as plain records, sorted by file and position. */
+/**
+ * Every document's diagnostics as plain records, sorted by file and position.
+ * The files are sorted once, then each file's diagnostics by position alone:
+ * a conflict-heavy workspace has tens of thousands, and comparing their paths
+ * (and resolving each path again) was a good part of `polity check`.
+ */
 export function collectDiagnostics(documents: LangiumDocument[]): ReportedDiagnostic[] {
+    const pathOf = displayPaths();
+    const files = documents.map(document => ({ document, file: pathOf(document.uri.toString()) }))
+        .sort((a, b) => compare(a.file, b.file));
     const result: ReportedDiagnostic[] = [];
-    for (const document of documents) {
-        for (const d of document.diagnostics ?? []) {
-            result.push(toReported(displayPath(document.uri.toString()), d));
-        }
+    for (const { document, file } of files) {
+        const reported = (document.diagnostics ?? []).map(d => toReported(file, d, pathOf));
+        for (const d of reported.sort(byPosition)) result.push(d);
     }
-    return result.sort((a, b) => compare(a.file, b.file) || a.range.start.line - b.range.start.line
-        || a.range.start.character - b.range.start.character || compare(a.code, b.code) || compare(a.message, b.message));
+    return result;
 }
 
-export function toReported(file: string, d: Diagnostic): ReportedDiagnostic {
+function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+        || compare(a.code, b.code) || compare(a.message, b.message);
+}
+
+/** `displayPath`, remembered per URI: the related places of many findings are in a few files. */
+function displayPaths(): (uri: string) => string {
+    const known = new Map<string, string>();
+    return uri => {
+        let file = known.get(uri);
+        if (file === undefined) {
+            file = displayPath(uri);
+            known.set(uri, file);
+        }
+        return file;
+    };
+}
+
+export function toReported(file: string, d: Diagnostic, pathOf: (uri: string) => string = displayPath): ReportedDiagnostic {
     return {
         file,
         range: d.range,
         severity: SEVERITIES[d.severity ?? 1],
         code: String(d.code ?? 'syntax'),
         message: typeof d.message === "string" ? d.message : d.message.value,
-        related: (d.relatedInformation ?? []).map(r => ({ file: displayPath(r.location.uri), range: r.location.range, message: r.message }))
+        related: (d.relatedInformation ?? []).map(r => ({ file: pathOf(r.location.uri), range: r.location.range, message: r.message }))
     };
 }
 
 export function summarize(diagnostics: ReportedDiagnostic[], files: number): Summary {
-    const count = (s: Severity) => diagnostics.filter(d => d.severity === s).length;
-    return { errors: count('error'), warnings: count('warning'), infos: count('information'), hints: count('hint'), files };
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    for (const d of diagnostics) counts[d.severity]++;
+    return { errors: counts.error, warnings: counts.warning, infos: counts.information, hints: counts.hint, files };
 }
 
 export function summaryLine(summary: Summary): string {
