@@ -66,7 +66,9 @@ export class SyntaxRepairs {
                     continue;
                 }
             }
-            if (previous && DECLARING.has(previous.image) && previous.tokenType.name === previous.image && token.startLine === previous.endLine
+            // `group by kind` ends a view rule: the word after it is not the name of a kind.
+            const declaring = previous && DECLARING.has(previous.image) && previous.tokenType.name === previous.image && tokens[tokens.length - 2]?.image !== 'by';
+            if (previous && declaring && token.startLine === previous.endLine
                 && token.tokenType.name === token.image && WORD.test(token.image)) {
                 const capital = token.image[0].toUpperCase() + token.image.slice(1);
                 errors.push(errorAt(token, `'${token.image}' is a reserved word of Polity, so it cannot name ${article(previous.image)}: choose another name, such as '${capital}'.`));
@@ -124,7 +126,9 @@ export class SyntaxRepairs {
         let last = i;
         while (last + 1 < input.length) {
             const next = input[last + 1];
-            if (next.startLine !== name.startLine || AFTER_NAME.has(next.tokenType.name) || !WORD.test(next.image)) break;
+            // A declaration keyword starts the next declaration, not a word of this one's title.
+            const declares = TOP_KEYWORDS.includes(next.image) && next.tokenType.name === next.image;
+            if (next.startLine !== name.startLine || AFTER_NAME.has(next.tokenType.name) || !WORD.test(next.image) || declares) break;
             last++;
         }
         if (last === i) return undefined;

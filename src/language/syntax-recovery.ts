@@ -4,6 +4,7 @@ import * as ast from './generated/ast.js';
 import { constructOfNode, constructOfRules, nodeAtOffset } from './constructs.js';
 import type { SyntaxLexingError } from './syntax-lexer.js';
 import { capitalise } from './syntax-messages.js';
+import { NESTING_MESSAGE } from './parser-limits.js';
 
 type ParserError = ParseResult['parserErrors'][number];
 
@@ -28,7 +29,9 @@ export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, key
     const lexingRegions = lexing.map(l => l.region);
     prune(result.value, parsing.map(p => p.region));
     result.parserErrors = parsing.filter(p => !within(lexingRegions, p.region.at)).map(p => placed(p.error, p.region, keywordAt));
-    result.lexerErrors = lexing.map(l => l.error);
+    // The nesting limit stops reading: that is always said, whatever error came before it.
+    const cut = result.lexerErrors.find(e => e.message === NESTING_MESSAGE && !lexing.some(l => l.error === e));
+    result.lexerErrors = [...lexing.map(l => l.error), ...(cut ? [cut] : [])];
     for (const error of result.lexerErrors as SyntaxLexingError[]) {
         if (error.place) error.message = capitalise(error.place(constructOfNode(nodeAtOffset(result.value, error.offset))));
     }
