@@ -1,4 +1,4 @@
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import { FONT_STACK } from './fonts.js';
 import { centreWideLines } from './svg-text.js';
 
@@ -53,12 +53,13 @@ export class GraphvizRenderer implements Renderer {
 
     /** Loads Graphviz now rather than on the first job. */
     async warm(): Promise<void> {
-        this.viz ??= instance();
+        // Graphviz (a large WASM module) is loaded on first use: `polity check` and the language server's start need none of it.
+        this.viz ??= import('@viz-js/viz').then(viz => viz.instance());
         await this.viz;
     }
 
     private async run(dot: string, formats: readonly LayoutFormat[]): Promise<LayoutOutput> {
-        this.viz ??= instance();
+        this.viz ??= import('@viz-js/viz').then(viz => viz.instance());
         try {
             const viz = await this.viz;
             const result = viz.renderFormats(dot, [...formats], { engine: 'dot' });

@@ -35,19 +35,22 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         expect(result.svg).toContain('<g id="institution:china.cyber.CAC" class="node');
         expect(result.title).toBe("China's cyber governance system in 2020");
         expect(result.at).toBe('2020');
-        expect(result.views.map(v => v.name)).toEqual(['overview', 'before-2014', 'cii-turf', 'data-turf', 'content-turf', 'cac', 'security-services']);
+        expect(result.views.map(v => v.name)).toEqual(['overview', 'before-2014', 'cii-turf', 'data-turf', 'content-turf', 'cac', 'security-services', 'personnel', 'personnel-2014', 'cac-zh']);
         expect(result.views[0].title).toBe("China's cyber governance system in 2020");
         expect(result.dates.min && result.dates.max && result.dates.min < result.dates.max).toBe(true);
         // The slider reaches today, past the model's last dated fact.
         expect(result.dates.max).toBe(new Date().toISOString().slice(0, 10));
-        expect(result.names['institution:china.cyber.CAC']).toEqual(['CAC', 'Cyberspace Administration of China', 'State Internet Information Office (SIIO)']);
+        expect(result.names['institution:china.cyber.CAC']).toEqual([
+            'CAC', 'Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization',
+            'Cyberspace Administration of China', 'State Internet Information Office (SIIO)', 'Guojia hulianwang xinxi bangongshi'
+        ]);
         expect(result.links).toContainEqual({ id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC', from: 'institution:china.cyber.CAC', to: 'institution:china.cyber.CNNIC', hierarchy: true });
-        expect(result.legend.map(item => item.label)).toContain('personnel-link');
+        expect(result.legend.map(item => item.label)).toContain('office-of');
         const cac = result.sources['institution:china.cyber.CAC'];
         expect(cac.uri).toBe(state.uri);
         const line = state.text.split('\n')[cac.range.start.line];
         expect(line.slice(cac.range.start.character, cac.range.end.character)).toBe('CAC');
-        expect(result.details['institution:china.cyber.CAC'].heading).toBe('CAC — Cyberspace Administration of China');
+        expect(result.details['institution:china.cyber.CAC'].heading).toBe('CAC — Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization');
     });
 
     it('replays the past: at 2013 MIIT oversees CNCERT/CC and CAS oversees CNNIC', async () => {
@@ -62,8 +65,8 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
     it('answers an unknown view or a bad date with an error that says what exists', async () => {
         const uri = file('state.polity').uri;
         const view = await diagram({ uri, view: 'nope' }) as DiagramFailure;
-        expect(view.error).toBe("unknown view 'nope'; the views are: overview, before-2014, cii-turf, data-turf, content-turf, cac, security-services");
-        expect(view.views).toHaveLength(7);
+        expect(view.error).toBe("unknown view 'nope'; the views are: overview, before-2014, cii-turf, data-turf, content-turf, cac, security-services, personnel, personnel-2014, cac-zh");
+        expect(view.views).toHaveLength(10);
         expect((await diagram({ uri, at: '2014-13' }) as DiagramFailure).error).toBe("'2014-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD");
     });
 
@@ -80,7 +83,7 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         await session.change(views.uri, `${extra}institution Broken { leads no-such-mandate }\n`);
         const broken = await diagram({ uri: views.uri, view: 'overview' }) as DiagramFailure;
         expect(broken.error).toMatch(/^The model has 1 error: views\.polity:\d+: /);
-        expect(broken.views).toHaveLength(7);
+        expect(broken.views).toHaveLength(10);
         // Which date the picture would show: the view's own, or the one asked for.
         expect(broken.at).toBe('2020');
         expect((await diagram({ uri: views.uri, view: 'overview', at: '2013' }) as DiagramFailure).at).toBe('2013');

@@ -147,11 +147,11 @@ describe('a diagram at a date', () => {
         expect([graph.title, graph.subtitle]).toEqual(["China's cyber governance system in 2020", 'as of 2013']);
     });
 
-    it("lists in the legend every kind of line drawn, a model's own kinds too (personnel-link in the cac view)", async () => {
+    it("lists in the legend every kind of line drawn, a model's own kinds too (seat-on in the overview)", async () => {
         const { model, conflicts } = await modelOf(exampleFiles('examples/china-cyber'));
-        const graph = graphFor(model, conflicts, { view: 'cac', scope: 'china.cyber', today: TODAY });
+        const graph = graphFor(model, conflicts, { view: 'overview', scope: 'china.cyber', today: TODAY });
         const drawn = new Set(graph.edges.filter(e => e.category === 'relation').map(e => e.kind));
-        expect(drawn).toContain('personnel-link');
+        expect(drawn).toContain('seat-on');
         const listed = graph.legend.map(item => item.label);
         for (const kind of drawn) expect(listed).toContain(kind);
     });
