@@ -68,7 +68,7 @@ export class SyntaxRepairs {
             }
             // `group by kind` ends a view rule: the word after it is not the name of a kind.
             const declaring = previous && DECLARING.has(previous.image) && previous.tokenType.name === previous.image && tokens[tokens.length - 2]?.image !== 'by';
-            if (previous && declaring && token.startLine === previous.endLine
+            if (previous && declaring && token.startLine === previous.endLine && token.tokenType.name !== 'ID'
                 && token.tokenType.name === token.image && WORD.test(token.image)) {
                 const capital = token.image[0].toUpperCase() + token.image.slice(1);
                 errors.push(errorAt(token, `'${token.image}' is a reserved word of Polity, so it cannot name ${article(previous.image)}: choose another name, such as '${capital}'.`));

@@ -39,9 +39,12 @@ function userInstitutions(model: SemanticModel): Institution[] {
     return [...model.institutions.values()].filter(i => !i.builtin);
 }
 
-/** Every name an institution goes by: its key and path, its name, its title and its former names. */
+/** Every name an institution goes by: its key and path, its name, its title, its former names, its names in other languages and its plaques. */
 function namesOf(institution: Institution): string[] {
-    return [institution.key, institution.path, institution.name, institution.title ?? '', ...institution.formerNames.map(f => f.name)].filter(Boolean);
+    return [
+        institution.key, institution.path, institution.name, institution.title ?? '', ...institution.formerNames.map(f => f.name),
+        ...institution.names.map(n => n.value), ...institution.plaques.map(p => p.name)
+    ].filter(Boolean);
 }
 
 /** The institution a name stands for: exact (any case) on key, path, name, title or former name. */
@@ -112,7 +115,7 @@ export function findInstitutions(model: SemanticModel, query: string): Instituti
 
 export function findInstitutionsAnswer(ctx: QueryContext, query: string): string {
     const found = findInstitutions(ctx.model, query);
-    if (found.length === 0) return `No institution's name, title or former name contains '${text(query)}'.`;
+    if (found.length === 0) return `No institution's name, title, former or foreign name contains '${text(query)}'.`;
     return [`${found.length} institution${found.length === 1 ? '' : 's'} match '${text(query)}':`, ...found.map(i => {
         const former = i.formerNames.map(f => `formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}`);
         const kind = i.kind ? displayName(ctx.model, i.kind) : 'no kind';

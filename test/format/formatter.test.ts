@@ -184,7 +184,7 @@ describe('a file with syntax errors', () => {
     it('is left byte-identical, with the place of the first error', () => {
         const text = 'mandate   a\ninstitution A {\n  leads a since\n}\n  mandate   b\n';
         const outcome = formatText(text);
-        expect(outcome).toMatchObject({ ok: false, text, problem: { kind: 'syntax', position: { line: 3, character: 0 } } });
+        expect(outcome).toMatchObject({ ok: false, text, problem: { kind: 'syntax', position: { line: 2, character: 15 } } });
     });
 
     it('names the end of the file when that is where the error is', () => {

@@ -97,7 +97,7 @@ describe('completion', () => {
     });
 
     it('offers view rules, and what each rule takes', async () => {
-        expect(labels(await completionAt('view v {\n  <|>\n}')).sort()).toEqual(['at', 'direction', 'exclude', 'group', 'include', 'labels', 'show']);
+        expect(labels(await completionAt('view v {\n  <|>\n}')).sort()).toEqual(['at', 'direction', 'exclude', 'group', 'hide', 'include', 'labels', 'show']);
         expect(labels(await completionAt('view v {\n  include <|>\n}'))).toEqual(expect.arrayContaining(['mandate', 'kind', 'sphere', 'MPS']));
         expect(labels(await completionAt('view v {\n  group by <|>\n}')).sort()).toEqual(['kind', 'none', 'parent', 'sphere']);
         expect(labels(await completionAt('view v {\n  include mandate <|>\n}')).sort()).toEqual(['cii', 'data', 'personal-data']);

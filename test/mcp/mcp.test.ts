@@ -39,7 +39,7 @@ describe('polity mcp on the flagship', () => {
         const { text, isError } = await call(client, 'who_held', { mandate: 'Critical information infrastructure protection', at: '2019' });
         expect(isError).toBe(false);
         expect(text).toContain('CAC (Cyberspace Administration of China) leads cii (2016 – present); cited: [creemers2021 "The Cyberspace Administration of China"]');
-        expect(text).toContain('written at examples/china-cyber/state.polity:39');
+        expect(text).toContain('written at examples/china-cyber/state.polity:42');
         // MPS's claim is hedged in the model: the answer says so rather than asserting it.
         expect(text).toMatch(/MPS \(Ministry of Public Security\) reportedly leads cii \(by 2020\) — reported, not asserted/);
         expect(text).toContain('- creemers2021: Rogier Creemers, China\'s Cyber Governance Institutions');

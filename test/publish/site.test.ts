@@ -146,10 +146,10 @@ describe('polity build', () => {
             const { page } = await open(site, 'institutions/CAC.html');
             const items = await page.locator('h2:text("Competences") + ul > li').allTextContents();
             const cii = items.map(t => t.replace(/\s+/g, ' ')).find(t => t.startsWith('leads cii'));
-            expect(cii).toBe('leads cii, 2016 – present creemers2021, “The Cyberspace Administration of China” creemers2021, “Ministry of Public Security” state.polity:39');
+            expect(cii).toBe('leads cii, 2016 – present creemers2021, “The Cyberspace Administration of China” creemers2021, “Ministry of Public Security” state.polity:42');
             const relations = (await page.locator('h2:text("Relations") + ul').textContent())!.replace(/\s+/g, ' ');
             expect(relations).toContain('CAC oversees CNCERT, 2018 – present');
-            expect(relations).toContain('CSAC has a leader who concurrently holds a post in CAC');
+            expect(relations).toContain('CACS advises CAC');
             await page.locator('a:text("CNCERT")').first().click();
             await page.waitForURL(/institutions\/CNCERT\.html$/);
             await page.close();
