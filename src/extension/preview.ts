@@ -138,19 +138,21 @@ class Preview implements vscode.Disposable {
     /** Marks in the preview the node the cursor is on, like the Markdown preview follows the editor's scrolling. */
     private followCursor(editor: vscode.TextEditor): void {
         clearTimeout(this.cursorTimer);
-        this.cursorTimer = setTimeout(async () => {
-            const uri = editor.document.uri.toString();
-            const position = editor.selection.active;
-            const shown = this.shown;
-            let id = nodeAt(shown, uri, { line: position.line, character: position.character });
-            if (!id) {
-                const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[] | undefined>(
-                    'vscode.executeDefinitionProvider', editor.document.uri, position);
-                id = nodeDeclaredAt(shown, (targets ?? []).map(toLocation));
-            }
-            // The cursor may have moved on, or another diagram come, while the definition was looked up.
-            if (shown === this.shown && editor.selection.active.isEqual(position)) this.post({ type: 'highlight', id });
-        }, CURSOR_DELAY_MS);
+        this.cursorTimer = setTimeout(() => void this.highlightAt(editor), CURSOR_DELAY_MS);
+    }
+
+    private async highlightAt(editor: vscode.TextEditor): Promise<void> {
+        const uri = editor.document.uri.toString();
+        const position = editor.selection.active;
+        const shown = this.shown;
+        let id = nodeAt(shown, uri, { line: position.line, character: position.character });
+        if (!id) {
+            const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[] | undefined>(
+                'vscode.executeDefinitionProvider', editor.document.uri, position);
+            id = nodeDeclaredAt(shown, (targets ?? []).map(toLocation));
+        }
+        // The cursor may have moved on, or another diagram come, while the definition was looked up.
+        if (shown === this.shown && editor.selection.active.isEqual(position)) this.post({ type: 'highlight', id });
     }
 
     private schedule(): void {

@@ -6,12 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type PdfKit from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
 /** The SVG drawn at `scale` times the size a browser shows it (Graphviz sizes in points, 4/3 px each), on white. */
 export async function svgToPng(svg: string, scale = 1): Promise<Uint8Array> {
-    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+    const { Resvg } = require('@resvg/resvg-js') as typeof ResvgModule;
     const fallback = fallbackFont(svg);
     const resvg = new Resvg(svg, {
         fitTo: { mode: 'zoom', value: scale },
@@ -36,7 +38,7 @@ export interface PdfPage {
  * PDF's file id is made from it.
  */
 export async function svgsToPdf(pages: PdfPage[], title: string, scale = 1): Promise<Uint8Array> {
-    const PDFDocument = require('pdfkit') as typeof import('pdfkit');
+    const PDFDocument = require('pdfkit') as typeof PdfKit;
     const SVGtoPDF = require('svg-to-pdfkit') as (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: object) => void;
     const doc = new PDFDocument({
         autoFirstPage: false, compress: true,

@@ -8,7 +8,7 @@ import {
     competenceMatrix, exportedPeriodText, shortNames, writtenVerb, type ExportedCitation, type ExportedPlace, type ModelExport
 } from '../model/export.js';
 import type { Key } from '../model/types.js';
-import { Html, html, type HtmlValue } from '../text/html.js';
+import { html, type Html, type HtmlValue } from '../text/html.js';
 
 /** Where each page is, relative to the site's root; one name per key, the same on every build. */
 export interface SiteLinks {
