@@ -226,6 +226,9 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await frame.locator('#view').selectOption('');
         if (await frame.locator('#date-reset').isEnabled()) await frame.locator('#date-reset').click();
         await waitFor(async () => !(await frame.locator('#date-reset').isEnabled()), { message: "the preview back at today's date" });
+        // The controls above made the preview the active editor: give the keyboard back to the text editor
+        // in the first group (Ctrl+1), where the scenarios go to lines and type.
+        await page.keyboard.press('Control+1');
         return frame;
     }
 
