@@ -131,8 +131,10 @@ export class SyntaxRepairs {
             if (next.startLine !== name.startLine || AFTER_NAME.has(next.tokenType.name) || !WORD.test(next.image) || declares) break;
             last++;
         }
-        if (last === i) return undefined;
-        const end = input[last].startLine === name.startLine && (last + 1 >= input.length || input[last + 1].startLine !== name.startLine || AFTER_NAME.has(input[last + 1].tokenType.name));
+        // A word followed by a dot (on any line) is the start of a qualified name: the subject of the next fact, not a title.
+        if (last === i || input[last + 1]?.image === '.') return undefined;
+        // Only before what follows a name on its line (`{`, `within`, …): at the end of a line the words may as well be the next fact.
+        const end = last + 1 < input.length && input[last + 1].startLine === name.startLine && AFTER_NAME.has(input[last + 1].tokenType.name);
         if (!end) return undefined;
         const first = input[i + 1];
         const words = text.slice(first.startOffset, input[last].endOffset! + 1);
