@@ -10,8 +10,11 @@ export { FORMATS, type DiagramFormat } from './formats.js';
 
 export const EXTENSIONS: Record<DiagramFormat, string> = { svg: '.svg', dot: '.dot', mermaid: '.mmd', json: '.json' };
 
-/** An edge between two node ids; `hierarchy` when it ranks the superior (`from`) above the subordinate. */
-export interface DiagramLink { id: string; from: string; to: string; hierarchy: boolean }
+/**
+ * An edge between two node ids; `hierarchy` when it ranks the superior (`from`) above the subordinate;
+ * `relation`, a relation's kind, by which the preview's toggles hide it.
+ */
+export interface DiagramLink { id: string; from: string; to: string; hierarchy: boolean; relation?: string }
 
 /**
  * An SVG and, for every element id in it, where its declaration is and what
@@ -40,7 +43,7 @@ export async function renderSvg(graph: DiagramGraph, renderer: Renderer, signal?
     }
     const names: Record<string, string[]> = {};
     for (const node of graph.nodes) names[node.id] = [node.name, ...node.title ? [node.title] : [], ...node.aliases];
-    const links = graph.edges.map(edge => ({ id: edge.id, from: edge.from, to: edge.to, hierarchy: edge.ranks }));
+    const links = graph.edges.map(edge => ({ id: edge.id, from: edge.from, to: edge.to, hierarchy: edge.ranks, ...edge.category === 'relation' ? { relation: edge.kind } : {} }));
     return { svg, sources, details, names, links, legend: graph.legend };
 }
 

@@ -1,3 +1,4 @@
+import type { Key } from '../model/types.js';
 import { xmlText } from '../text/xml.js';
 import { FONT_STACK } from './fonts.js';
 import { locationText, type FileOf } from './matrix-html.js';
@@ -16,6 +17,11 @@ const CELL_COLOURS: Record<CellStatus, { fill: string; border: string; text: str
     conflict: { fill: '#fbe3e3', border: CONFLICT_EDGE.color, text: '#a01a1b' },
     dispute: { fill: '#fcebd9', border: DISPUTE_EDGE.color, text: '#8a4500' }
 };
+
+/** The elements' ids, by which the preview finds what a click or a hover is on (src/diagram/charts.ts). */
+export const cellId = (institution: Key, mandate: Key) => `cell:${institution}:${mandate}`;
+export const mandateId = (mandate: Key) => `mandate:${mandate}`;
+export const rowId = (institution: Key) => `institution:${institution}`;
 
 /**
  * The competence matrix as a static SVG, for reports: the same cells as the
@@ -40,14 +46,14 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
     out.push(`<text x="${PAD}" y="22" font-size="16" font-weight="bold">${xmlText(matrix.title)}</text>`);
     out.push(`<text x="${PAD}" y="40" fill="#555555">Competences as of ${xmlText(matrix.at)}</text>`);
     matrix.columns.forEach((column, i) => {
-        out.push(`<g id="mandate:${xmlText(column.key)}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>`
+        out.push(`<g id="${xmlText(mandateId(column.key))}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>`
             + `<rect x="${xs[i]}" y="${TOP}" width="${widths[i]}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>`
             + `<text x="${xs[i] + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(headers[i])}</text></g>`);
     });
     matrix.rows.forEach((row, r) => {
         const y = TOP + HEAD + r * ROW;
         const sphere = sphereStyle(row.sphere);
-        out.push(`<g id="institution:${xmlText(row.key)}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>`
+        out.push(`<g id="${xmlText(rowId(row.key))}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>`
             + `<rect x="0" y="${y}" width="${nameWidth}" height="${ROW}" fill="${sphere.fill}" stroke="#cccccc"/>`
             + `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(row.name)}</text></g>`);
         matrix.columns.forEach((column, i) => {
@@ -58,7 +64,7 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
             }
             const colours = CELL_COLOURS[cell.status];
             const where = locationText(cell.source, fileOf);
-            out.push(`<a id="cell:${xmlText(row.key)}:${xmlText(column.key)}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">`
+            out.push(`<a id="${xmlText(cellId(row.key, column.key))}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">`
                 + `<title>${xmlText([...cell.notes, where].join('\n'))}</title>`
                 + `<rect x="${xs[i]}" y="${y}" width="${widths[i]}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>`
                 + `<text x="${xs[i] + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`);

@@ -5,6 +5,10 @@
  * pull in the server.
  */
 import type { RenderedDiagram } from './diagram.js';
+import type { Detail } from './graph.js';
+import type { Location } from '../model/types.js';
+import type { MatrixData } from './matrix-arrange.js';
+import type { Timeline } from './timeline.js';
 
 export interface DiagramParams {
     uri: string;
@@ -14,6 +18,8 @@ export interface DiagramParams {
     at?: string;
     /** For views that do not set their own. */
     direction?: 'down' | 'right';
+    /** Also the competence matrix and the timeline of the view at the date (the preview's tabs). */
+    charts?: boolean;
     /**
      * Names the picture this request is for (the client's preview panel): a
      * newer request with the same id stops this one's layout, and this one is
@@ -31,7 +37,18 @@ export interface DiagramContext {
     dates: { min?: string; max?: string };
 }
 
+/** The preview's other tabs, for the same view and date: what src/diagram/matrix-svg.ts and timeline-svg.ts draw. */
+export interface PreviewCharts {
+    matrix: MatrixData;
+    timeline: Timeline;
+    /** The charts' element ids (cells, rows, mandates, bars, transfers) → declaration, as `sources` is for the diagram's. */
+    sources: Record<string, Location>;
+    details: Record<string, Detail>;
+}
+
 export interface DiagramSuccess extends DiagramContext, RenderedDiagram {
+    /** Only the language server's answers carry them; the static site's pages do not (one diagram per year is enough to ship). */
+    charts?: PreviewCharts;
     title: string;
     /** The date drawn. */
     at: string;

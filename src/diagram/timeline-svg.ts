@@ -1,6 +1,8 @@
+import type { Key } from '../model/types.js';
 import { xmlText } from '../text/xml.js';
 import { FONT_STACK } from './fonts.js';
 import { locationText, type FileOf } from './matrix-html.js';
+import { rowId } from './matrix-svg.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
 import type { Timeline, TimelineBar, TimelineRow } from './timeline.js';
@@ -20,7 +22,12 @@ const BAR_COLOURS = {
     dispute: { fill: '#f7cf9f', stroke: DISPUTE_EDGE.color, text: '#5e2f00' }
 } as const;
 
-interface Placed { bar: TimelineBar; lane: number }
+/** Bars are numbered in their row's order, so a bar keeps its id whatever lane it is drawn in. */
+interface Placed { bar: TimelineBar; index: number; lane: number }
+
+/** The elements' ids, by which the preview finds what a click or a hover is on (src/diagram/charts.ts). */
+export const barId = (institution: Key, index: number) => `bar:${institution}:${index}`;
+export const transferId = (index: number) => `transfer:${index}`;
 
 /**
  * The timeline as SVG: one row per institution with its lifetime (labelled
@@ -63,7 +70,7 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         const [y1, y2] = [centre.get(transfer.from)!, centre.get(transfer.to)!];
         const at = x(transfer.at, transfer.at);
         const bend = 14;
-        out.push(`<g id="transfer:${i}" class="transfer"><title>${xmlText(`${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)} — ${locationText(transfer.source, fileOf)}`)}</title>`
+        out.push(`<g id="${transferId(i)}" class="transfer"><title>${xmlText(`${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)} — ${locationText(transfer.source, fileOf)}`)}</title>`
             + `<path d="M${at},${y1} C${at + bend},${y1} ${at + bend},${y2} ${at},${y2 + (y2 > y1 ? -LIFE / 2 : LIFE / 2)}" fill="none" stroke="${TRANSFER}" stroke-width="1.6" marker-end="url(#transfer-arrow)"/>`
             + `<text x="${at + bend + 3}" y="${(y1 + y2) / 2 + 3}" font-size="${BAR_FONT}" fill="${TRANSFER}">${xmlText(transfer.label)}</text></g>`);
     });
@@ -78,12 +85,12 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
 /** Bars into lanes, first fit in start order: a bar (with its label) never overlaps another in its lane. */
 function lanes(row: TimelineRow, extent: (bar: TimelineBar) => [number, number]): Placed[] {
     const ends: number[] = [];
-    const sorted = row.bars.map(bar => ({ bar, extent: extent(bar) })).sort((a, b) => a.extent[0] - b.extent[0]);
-    return sorted.map(({ bar, extent: [from, to] }) => {
+    const sorted = row.bars.map((bar, index) => ({ bar, index, extent: extent(bar) })).sort((a, b) => a.extent[0] - b.extent[0]);
+    return sorted.map(({ bar, index, extent: [from, to] }) => {
         let lane = ends.findIndex(end => end <= from);
         if (lane < 0) lane = ends.push(0) - 1;
         ends[lane] = to + 4;
-        return { bar, lane };
+        return { bar, index, lane };
     });
 }
 
@@ -91,7 +98,7 @@ function rowSvg(row: TimelineRow, placed: Placed[], top: number, left: number, r
     x: (year: number | undefined, open: number) => number, fileOf: FileOf): string {
     const sphere = sphereStyle(row.sphere);
     const parts: string[] = [];
-    parts.push(`<g id="institution:${xmlText(row.key)}" class="row"><title>${xmlText(`${row.name} — ${locationText(row.source, fileOf)}`)}</title>`);
+    parts.push(`<g id="${xmlText(rowId(row.key))}" class="row"><title>${xmlText(`${row.name} — ${locationText(row.source, fileOf)}`)}</title>`);
     parts.push(`<line x1="0" y1="${top}" x2="${right}" y2="${top}" stroke="#dddddd"/>`);
     parts.push(`<text x="${PAD}" y="${top + GAP + LIFE / 2 + 4}" font-weight="bold" font-size="12">${xmlText(row.name)}</text>`);
     const [start, end] = [x(row.lifetime.from, Number.NaN), x(row.lifetime.to, Number.NaN)];
@@ -105,7 +112,7 @@ function rowSvg(row: TimelineRow, placed: Placed[], top: number, left: number, r
         parts.push(`<text class="name" x="${nx + 4}" y="${top + GAP + LIFE / 2 + 4}" font-size="10" fill="#222222">${xmlText(fit(name.name, nto - nx - 8, 10))}</text>`);
     });
     parts.push('</g>');
-    placed.forEach(({ bar, lane }, i) => {
+    placed.forEach(({ bar, index, lane }) => {
         const y = top + GAP + LIFE + GAP + lane * (LANE + GAP);
         const bx = x(bar.from, Number.NaN);
         const bFrom = Number.isNaN(bx) ? from : bx;
@@ -115,7 +122,7 @@ function rowSvg(row: TimelineRow, placed: Placed[], top: number, left: number, r
         const stroke = 'stroke' in colours ? ` stroke="${colours.stroke}" stroke-width="1.5"` : '';
         const fill = bar.contest ? 'white' : colours.fill;
         const dash = bar.contest || bar.hedged ? ' stroke-dasharray="3,2"' : '';
-        parts.push(`<a id="bar:${xmlText(row.key)}:${i}" class="bar bar-${bar.status}${bar.contest ? ' contest' : ''}" xlink:href="${xmlText(bar.source.uri)}#L${bar.source.range.start.line + 1}">`
+        parts.push(`<a id="${xmlText(barId(row.key, index))}" class="bar bar-${bar.status}${bar.contest ? ' contest' : ''}" xlink:href="${xmlText(bar.source.uri)}#L${bar.source.range.start.line + 1}">`
             + `<title>${xmlText(`${bar.detail} — ${locationText(bar.source, fileOf)}`)}</title>`
             + `<rect x="${bFrom}" y="${y}" width="${Math.max(2, bTo - bFrom)}" height="${LANE}" rx="2" fill="${fill}"${stroke || (bar.contest || bar.hedged ? ` stroke="${colours.text}"` : '')}${dash}/>`
             + `<text x="${bFrom + 3}" y="${y + LANE - 4}" font-size="${BAR_FONT}" fill="${colours.text}">${xmlText(bar.label)}</text></a>`);

@@ -5,7 +5,10 @@
  * itself sent. No imports from `vscode`, so the tests can run it as it is.
  */
 import type { Location, Position } from '../model/types.js';
-import type { FromPage } from '../webview/messages.js';
+import type { FromPage, Tab } from '../webview/messages.js';
+
+/** The first bytes of every PNG file, in base64 (`\x89PNG\r\n\x1a\n`). */
+const PNG_SIGNATURE = 'iVBORw0KGgo';
 
 /** The message, if it is one the page may send, with nothing but its known fields; otherwise undefined. */
 export function pageMessage(raw: unknown): FromPage | undefined {
@@ -21,6 +24,10 @@ export function pageMessage(raw: unknown): FromPage | undefined {
                 : undefined;
         case 'reveal':
             return typeof message.id === 'string' ? { type: 'reveal', id: message.id } : undefined;
+        case 'png':
+            return isTab(message.tab) && typeof message.data === 'string' && isPng(message.data)
+                ? { type: 'png', tab: message.tab, data: message.data }
+                : undefined;
         default:
             return undefined;
     }
@@ -39,6 +46,15 @@ export function revealTarget(sources: Record<string, Location> | undefined, id: 
 
 function isPosition(position: Position | undefined): boolean {
     return position !== undefined && [position.line, position.character].every(n => Number.isSafeInteger(n) && n >= 0);
+}
+
+function isTab(value: unknown): value is Tab {
+    return value === 'diagram' || value === 'matrix' || value === 'timeline';
+}
+
+/** Base64 of a PNG file: the extension writes nothing else to the file the user names. */
+function isPng(data: string): boolean {
+    return data.startsWith(PNG_SIGNATURE) && /^[A-Za-z0-9+/]+={0,2}$/.test(data);
 }
 
 function optionalString(value: unknown): value is string | undefined {

@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { isDiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess } from '../diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../language/protocol.js';
 import type { Location } from '../model/types.js';
-import type { FromPage, ToPage } from '../webview/messages.js';
+import type { FromPage, Tab, ToPage } from '../webview/messages.js';
 import { nodeAt, nodeDeclaredAt } from './cursor.js';
 import { pageMessage, revealTarget } from './from-page.js';
 import { previewHtml } from './preview-html.js';
@@ -25,7 +25,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     context.subscriptions.push(
         preview,
         vscode.commands.registerCommand('polity.openPreview', (uri?: vscode.Uri) => preview.open(uri)),
-        vscode.commands.registerCommand('polity.exportSvg', () => preview.exportSvg())
+        vscode.commands.registerCommand('polity.exportSvg', () => preview.exportSvg()),
+        vscode.commands.registerCommand('polity.exportPng', () => preview.exportPng())
     );
 }
 
@@ -114,6 +115,30 @@ class Preview implements vscode.Disposable {
         void vscode.window.showInformationMessage(`Diagram saved to ${vscode.workspace.asRelativePath(target)}.`);
     }
 
+    /** The page draws the PNG (its canvas: the extension cannot carry resvg's binary) and posts it back as `png`. */
+    exportPng(): void {
+        if (!this.panel) {
+            void vscode.window.showInformationMessage('Open the preview (Polity: Open Preview) to export its picture as PNG.');
+            return;
+        }
+        this.post({ type: 'renderPng' });
+    }
+
+    /** Asks where to save the PNG the page drew; the save dialog asks before it replaces a file. */
+    private async savePng(tab: Tab, data: string): Promise<void> {
+        const document = this.document;
+        if (!document) return;
+        const name = `${this.selection.view ?? 'model'}${tab === 'diagram' ? '' : `-${tab}`}`;
+        const target = await vscode.window.showSaveDialog({
+            defaultUri: vscode.Uri.joinPath(document, '..', `${name}.png`),
+            filters: { 'PNG image': ['png'] },
+            title: 'Export the Picture as PNG'
+        });
+        if (!target) return;
+        await vscode.workspace.fs.writeFile(target, Buffer.from(data, 'base64'));
+        void vscode.window.showInformationMessage(`Picture saved to ${vscode.workspace.asRelativePath(target)}.`);
+    }
+
     private receive(message: FromPage): void {
         switch (message.type) {
             case 'ready':
@@ -125,12 +150,15 @@ class Preview implements vscode.Disposable {
                 break;
             case 'reveal': {
                 // The diagram shown is the last one sent; a click on an element it no longer has does nothing.
-                const target = revealTarget(this.shown?.sources, message.id);
+                const target = revealTarget(this.shown?.sources, message.id) ?? revealTarget(this.shown?.charts?.sources, message.id);
                 if (target) void this.reveal(target);
                 break;
             }
             case 'export':
                 void this.exportSvg();
+                break;
+            case 'png':
+                void this.savePng(message.tab, message.data);
                 break;
         }
     }
@@ -166,7 +194,7 @@ class Preview implements vscode.Disposable {
         const sequence = ++this.sequence;
         const { view, at } = this.selection;
         // A newer request for the panel stops the layout of this one on the server; only the latest is shown anyway.
-        const result = await this.request({ uri: this.document.toString(), view, at, direction: direction(), preview: PREVIEW_VIEW_TYPE });
+        const result = await this.request({ uri: this.document.toString(), view, at, direction: direction(), preview: PREVIEW_VIEW_TYPE, charts: true });
         if (sequence !== this.sequence || !this.panel) return;
         if (isDiagramFailure(result) && view !== undefined && result.views && !result.views.some(v => v.name === view)) {
             // The view belongs to another model (the editor moved on) or was renamed: fall back to the whole model.

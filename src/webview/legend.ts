@@ -19,12 +19,33 @@ export function showCaption(target: HTMLElement, title: string, at: string): voi
     target.hidden = false;
 }
 
-export function showLegend(target: HTMLElement, items: readonly LegendItem[]): void {
+/** The relation kinds the picture draws, which of them the reader turned off, and how to turn one on or off. */
+export interface LegendToggles {
+    kinds: ReadonlySet<string>;
+    hidden: ReadonlySet<string>;
+    toggle(kind: string): void;
+}
+
+/** The legend; with `toggles`, each relation kind's entry is a button that hides or shows its lines. */
+export function showLegend(target: HTMLElement, items: readonly LegendItem[], toggles?: LegendToggles): void {
     const rows = items.map(item => {
         const row = document.createElement('li');
         const label = document.createElement('span');
         label.textContent = item.label;
-        row.append(sample(item), label);
+        if (item.edge && toggles?.kinds.has(item.label)) {
+            const shown = !toggles.hidden.has(item.label);
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'toggle';
+            button.dataset.relation = item.label;
+            button.setAttribute('aria-pressed', String(shown));
+            button.title = `${shown ? 'Hide' : 'Show'} the ${item.label} lines`;
+            button.append(sample(item), label);
+            button.addEventListener('click', () => toggles.toggle(item.label));
+            row.append(button);
+        } else {
+            row.append(sample(item), label);
+        }
         return row;
     });
     const list = document.createElement('ul');

@@ -7,14 +7,23 @@ export type ToPage =
     /** The model has errors or the request failed: the page keeps its last picture and shows the message. */
     | { type: 'error'; message: string; views?: DiagramViewInfo[]; dates?: { min?: string; max?: string }; view?: string; at?: string; drawn?: string }
     /** The element the editor's cursor is on (none: the cursor left every element): the page marks it and brings it into sight. */
-    | { type: 'highlight'; id?: string };
+    | { type: 'highlight'; id?: string }
+    /** `polity.exportPng`: the page draws the picture of its tab and posts it back as `png`. */
+    | { type: 'renderPng' };
 
 export type FromPage =
     | { type: 'ready' }
     | { type: 'select'; view?: string; at?: string }
     /** A click on the element with this id; the extension finds its declaration in the diagram it sent. */
     | { type: 'reveal'; id: string }
-    | { type: 'export' };
+    | { type: 'export' }
+    /** The picture of the tab shown (`diagram`, `matrix` or `timeline`), drawn as a PNG: its bytes in base64. */
+    | { type: 'png'; tab: Tab; data: string };
+
+export type Tab = 'diagram' | 'matrix' | 'timeline';
 
 /** What the page keeps across reloads of the webview (vscode.setState): the pan and zoom, and whether the user set them. */
 export interface PageState { x: number; y: number; k: number; moved?: boolean }
+
+/** The rest of what the page keeps: the tab shown and the relation kinds the reader turned off. */
+export interface ReaderState { tab?: Tab; hidden?: string[] }

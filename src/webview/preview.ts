@@ -2,16 +2,23 @@
  * The preview page: shows the SVG the extension sends, pans and zooms it,
  * offers the model's views and a date slider, finds institutions by name,
  * focuses on one's neighbourhood, marks the one the editor's cursor is on, and
- * posts clicks back so the editor can jump to the declaration. It only
+ * posts clicks back so the editor can jump to the declaration; its other
+ * tabs show the competence matrix and the timeline (charts.ts), its legend
+ * turns relation kinds off and on, and it draws the picture shown as a PNG
+ * (png.ts). It only
  * displays: no layout, no network, and every model string goes into the page
  * as text. Its only tie to VS Code is `acquireVsCodeApi` here.
  */
+import type { Detail } from '../diagram/graph.js';
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
+import { ChartPanels } from './charts.js';
 import { keepLegible, LINE_CONTRAST, parseColour, TEXT_CONTRAST } from './contrast.js';
 import { neighbourhood, search, type FocusMode } from './explore.js';
 import { showCaption, showLegend } from './legend.js';
-import type { FromPage, PageState, ToPage } from './messages.js';
+import type { FromPage, PageState, ReaderState, Tab, ToPage } from './messages.js';
+import { svgToPng } from './png.js';
 import { sanitizeSvg } from './sanitize.js';
+import { Toolbar } from './toolbar.js';
 import { Zoom, type Box } from './zoom.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPage): void; getState(): unknown; setState(state: unknown): void };
@@ -36,8 +43,25 @@ const notice = element<HTMLDivElement>('notice');
 const tooltip = element<HTMLDivElement>('tooltip');
 const empty = element<HTMLParagraphElement>('empty');
 
-const saved = vscode.getState() as PageState | undefined;
-const zoom = new Zoom(viewport, canvas, saved, state => vscode.setState(state));
+const saved = vscode.getState() as (PageState & ReaderState) | undefined;
+/** One state for VS Code to keep: the zoom's and the reader's. */
+let zoomState: PageState | undefined = saved && { x: saved.x, y: saved.y, k: saved.k, moved: saved.moved };
+const reader: ReaderState = { tab: saved?.tab, hidden: saved?.hidden ?? [] };
+const keepState = () => vscode.setState({ ...zoomState, ...reader });
+const zoom = new Zoom(viewport, canvas, zoomState, state => {
+    zoomState = state;
+    keepState();
+});
+const toolbar = new Toolbar(element('more'), element('menu'), element('zoom'));
+const charts = new ChartPanels(element('matrix-canvas'), element('timeline-canvas'), element('matrix-subtree'), element('matrix-sort'), {
+    reveal: id => post({ type: 'reveal', id }),
+    tip: showTip
+});
+const tabs: Record<Tab, { button: HTMLButtonElement; panel: HTMLElement }> = {
+    diagram: { button: element('tab-diagram'), panel: viewport },
+    matrix: { button: element('tab-matrix'), panel: element('matrix-panel') },
+    timeline: { button: element('tab-timeline'), panel: element('timeline-panel') }
+};
 
 /** The picture shown and what it maps to; kept when an update fails. */
 let current: DiagramSuccess | undefined;
@@ -67,6 +91,8 @@ function receive(message: ToPage): void {
         selected = { view: message.view, at: message.at };
         showControls(message.diagram.views, message.diagram.dates, message.diagram.at);
         showDiagram(message.diagram, anotherView);
+        charts.show(message.diagram.charts);
+        showTab(reader.tab ?? 'diagram');
     } else if (message.type === 'error') {
         selected = { view: message.view, at: message.at };
         if (message.views) showControls(message.views, message.dates ?? {}, message.drawn);
@@ -74,6 +100,8 @@ function receive(message: ToPage): void {
         showNotice(withLastGood(message.message));
     } else if (message.type === 'highlight') {
         highlight(message.id, true);
+    } else if (message.type === 'renderPng') {
+        void exportPng();
     }
 }
 
@@ -89,7 +117,7 @@ function showDiagram(diagram: DiagramSuccess, anotherView: boolean): void {
     hideTooltip(); // its element may be gone from the new diagram
     showNotice(undefined);
     showCaption(caption, diagram.title, diagram.at);
-    showLegend(legend, diagram.legend);
+    showRelationToggles();
     keepThemeLegible();
     // A picture of another shape (an institution added, another date) is fitted again, unless the user has zoomed.
     const size = `${svg.width.baseVal.value}x${svg.height.baseVal.value}`;
@@ -165,6 +193,72 @@ dateSlider.addEventListener('input', () => {
 
 dateReset.addEventListener('click', () => post({ type: 'select', view: selected.view, at: undefined }));
 element('export').addEventListener('click', () => post({ type: 'export' }));
+element('export-png').addEventListener('click', () => void exportPng());
+
+// ---- Tabs, relation toggles and the PNG -------------------------------------------------
+
+for (const [tab, { button }] of Object.entries(tabs) as [Tab, typeof tabs[Tab]][]) {
+    button.addEventListener('click', () => {
+        reader.tab = tab;
+        keepState();
+        showTab(tab);
+    });
+}
+
+/** The tab shown; the charts' only while the server sends them (the static site's pages do not carry them). */
+function showTab(wanted: Tab): void {
+    const tab = charts.available ? wanted : 'diagram';
+    for (const [name, { button, panel }] of Object.entries(tabs) as [Tab, typeof tabs[Tab]][]) {
+        const active = name === tab;
+        button.setAttribute('aria-selected', String(active));
+        button.tabIndex = active ? 0 : -1;
+        button.disabled = name !== 'diagram' && !charts.available;
+        panel.hidden = !active;
+    }
+    document.body.dataset.tab = tab;
+    hideTooltip();
+}
+
+/** The relation kinds the picture draws: the legend's entries for them turn their lines off and on. */
+function showRelationToggles(): void {
+    if (!current) return;
+    const kinds = new Set(current.links.map(link => link.relation).filter((k): k is string => k !== undefined));
+    const hidden = new Set(reader.hidden);
+    showLegend(legend, current.legend, {
+        kinds,
+        hidden,
+        toggle: kind => {
+            reader.hidden = hidden.has(kind) ? [...hidden].filter(k => k !== kind) : [...hidden, kind];
+            keepState();
+            showRelationToggles();
+            if (focused) focusOn(focused, false);
+        }
+    });
+    const off = new Set(current.links.filter(link => link.relation !== undefined && hidden.has(link.relation)).map(link => link.id));
+    for (const edge of canvas.querySelectorAll('g.edge')) edge.classList.toggle('kind-hidden', off.has(edge.id));
+}
+
+/** The links drawn: without those of the kinds turned off. */
+function shownLinks(): DiagramSuccess['links'] {
+    const hidden = new Set(reader.hidden);
+    return (current?.links ?? []).filter(link => link.relation === undefined || !hidden.has(link.relation));
+}
+
+/** The picture of the tab shown, as a PNG, to the host, which asks where to save it. */
+async function exportPng(): Promise<void> {
+    const tab = (document.body.dataset.tab ?? 'diagram') as Tab;
+    const svg = tab === 'diagram' ? canvas.querySelector('svg') : charts.svgOf(tab);
+    if (!svg) {
+        showNotice('There is no picture to export yet.');
+        return;
+    }
+    try {
+        const png = await svgToPng(svg);
+        post({ type: 'png', tab, data: png.data });
+    } catch (error) {
+        showNotice(`The picture could not be drawn as a PNG (${error instanceof Error ? error.message : String(error)}).`);
+    }
+}
 
 // ---- Zoom ---------------------------------------------------------------------------
 
@@ -176,6 +270,7 @@ element('fit').addEventListener('click', () => zoom.fitWhole());
 document.addEventListener('keydown', event => {
     const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
     if (event.key === 'Escape') {
+        if (toolbar.close()) return;
         if (event.target === searchBox && searchBox.value) {
             searchBox.value = '';
             runSearch();
@@ -184,7 +279,8 @@ document.addEventListener('keydown', event => {
         }
         return;
     }
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    // The keys zoom the diagram; the charts scroll as pages do.
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || document.body.dataset.tab !== 'diagram') return;
     const action = { '+': zoom.zoomIn, '=': zoom.zoomIn, '-': zoom.zoomOut, '−': zoom.zoomOut, '0': zoom.actualSize }[event.key];
     if (action) {
         event.preventDefault();
@@ -267,8 +363,9 @@ function focusOn(id: string, bringIntoSight: boolean): void {
     focused = id;
     // `mode:depth`, e.g. `neighbours:2` or `upstream:Infinity`.
     const [mode, depth] = focusReach.value.split(':');
-    const kept = neighbourhood(current.links, id, mode as FocusMode, Number(depth));
-    const keptEdges = new Set(current.links.filter(link => kept.has(link.from) && kept.has(link.to)).map(link => link.id));
+    const links = shownLinks();
+    const kept = neighbourhood(links, id, mode as FocusMode, Number(depth));
+    const keptEdges = new Set(links.filter(link => kept.has(link.from) && kept.has(link.to)).map(link => link.id));
     canvas.classList.add('focusing');
     for (const node of canvas.querySelectorAll('g.node')) {
         node.classList.toggle('faded', node.id !== 'legend' && !kept.has(node.id));
@@ -351,7 +448,10 @@ function clicked(event: PointerEvent): void {
 
 function hover(event: PointerEvent): void {
     const target = elementAt(event);
-    const detail = target && current && Object.hasOwn(current.details, target.id) ? current.details[target.id] : undefined;
+    showTip(target && current && Object.hasOwn(current.details, target.id) ? current.details[target.id] : undefined, event);
+}
+
+function showTip(detail: Detail | undefined, event: PointerEvent): void {
     if (!detail) {
         hideTooltip();
         return;

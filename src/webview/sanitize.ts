@@ -15,6 +15,13 @@ const ATTRIBUTES = [
     'text-anchor', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-decoration', 'baseline-shift'
 ];
 
+/**
+ * What the matrix and the timeline (src/diagram/matrix-svg.ts, timeline-svg.ts) add: boxes, lines, and the
+ * transfers' arrowhead marker; `<title>` still goes, the page shows their tooltips itself.
+ */
+const CHART_ELEMENTS = ['rect', 'line', 'defs', 'marker'];
+const CHART_ATTRIBUTES = ['x1', 'y1', 'x2', 'y2', 'refx', 'refy', 'markerwidth', 'markerheight', 'orient', 'marker-end'];
+
 /** The functions a kept attribute may call: `transform`'s, and `url()` only for a `#fragment` of the picture. */
 const TRANSFORMS = new Set(['matrix', 'translate', 'scale', 'rotate', 'skewx', 'skewy']);
 
@@ -39,13 +46,15 @@ function referencesOutside(value: string): boolean {
 
 /**
  * Parses an SVG string into an element of `target`, keeping only drawing
- * (see above). Returns undefined when the text is not a well-formed SVG.
+ * (see above; a `chart` the matrix's and timeline's too). Returns undefined
+ * when the text is not a well-formed SVG.
  */
-export function sanitizeSvg(text: string, target: Document): SVGSVGElement | undefined {
+export function sanitizeSvg(text: string, target: Document, chart = false): SVGSVGElement | undefined {
     const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = parsed.documentElement;
     if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg'
         || parsed.getElementsByTagNameNS('*', 'parsererror').length > 0) return undefined;
-    purifier.sanitize(root, { ALLOWED_TAGS: ELEMENTS, ALLOWED_ATTR: ATTRIBUTES, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, KEEP_CONTENT: false, IN_PLACE: true });
+    const [tags, attributes] = chart ? [[...ELEMENTS, ...CHART_ELEMENTS], [...ATTRIBUTES, ...CHART_ATTRIBUTES]] : [ELEMENTS, ATTRIBUTES];
+    purifier.sanitize(root, { ALLOWED_TAGS: tags, ALLOWED_ATTR: attributes, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, KEEP_CONTENT: false, IN_PLACE: true });
     return target.adoptNode(root) as unknown as SVGSVGElement;
 }

@@ -54,6 +54,9 @@ function receive(message: FromPage): void {
         case 'export':
             download(site);
             break;
+        case 'png':
+            save(`data:image/png;base64,${message.data}`, `${site.view ?? 'model'}-${site.diagrams[shown]?.at ?? ''}.png`);
+            break;
     }
 }
 
@@ -75,13 +78,19 @@ function yearInAddress(site: SiteViewData): string | undefined {
     return match && Object.hasOwn(site.years, match[1]) ? match[1] : undefined;
 }
 
-/** Export saves the picture shown as an SVG file, as the preview's button does. */
+/** Export saves the picture shown as an SVG file, as the preview's button does; Export PNG the page's drawing of it. */
 function download(site: SiteViewData): void {
     const diagram = site.diagrams[shown];
     if (!diagram) return;
+    const url = URL.createObjectURL(new Blob([diagram.svg], { type: 'image/svg+xml' }));
+    save(url, `${site.view ?? 'model'}-${diagram.at}.svg`);
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The browser's download of `url` as `name`: a static page has no other way to save a file. */
+function save(url: string, name: string): void {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([diagram.svg], { type: 'image/svg+xml' }));
-    link.download = `${site.view ?? 'model'}-${diagram.at}.svg`;
+    link.href = url;
+    link.download = name;
     link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { previewCharts } from '../../src/diagram/charts.js';
 import { renderSvg } from '../../src/diagram/diagram.js';
 import type { DiagramSuccess } from '../../src/diagram/protocol.js';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
@@ -88,10 +89,11 @@ export async function openPreview(browser: Browser, { theme = 'light', width = 1
 
 export const send = (page: Page, message: ToPage) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
 
-/** What the language server would answer for the model in `files`. */
+/** What the language server would answer the preview (charts included) for the model in `files`. */
 export async function diagramOf(files: Record<string, string>, scope: string, view?: string, at?: string): Promise<DiagramSuccess> {
     const { model, conflicts } = await modelOf(files);
-    const graph = graphFor(model, conflicts, { view, at, scope, today: TODAY });
+    const query = { view, at, scope, today: TODAY };
+    const graph = graphFor(model, conflicts, query);
     const range = dateRange(model, scope);
     return {
         ...await renderSvg(graph, new GraphvizRenderer()),
@@ -99,6 +101,7 @@ export async function diagramOf(files: Record<string, string>, scope: string, vi
         at: graph.at,
         direction: graph.direction,
         views: viewsOf(model, scope).map(v => ({ name: v.name, title: v.title })),
-        dates: { min: range.min?.text, max: range.max?.text }
+        dates: { min: range.min?.text, max: range.max?.text },
+        charts: previewCharts(model, conflicts, query, uri => uri.slice(uri.lastIndexOf('/') + 1))
     };
 }

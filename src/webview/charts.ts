@@ -1,0 +1,109 @@
+/**
+ * The matrix and timeline tabs: the charts the language server sent, drawn
+ * here by the CLI's own writers (so sorting and filtering need no round
+ * trip), sanitized like the diagram, with clicks and tooltips looked up by
+ * element id in what the server sent.
+ */
+import { arrangeMatrix, type MatrixArrangement } from '../diagram/matrix-arrange.js';
+import type { FileOf } from '../diagram/matrix-html.js';
+import { toMatrixSvg } from '../diagram/matrix-svg.js';
+import type { PreviewCharts } from '../diagram/protocol.js';
+import { toTimelineSvg } from '../diagram/timeline-svg.js';
+import type { Detail } from '../diagram/graph.js';
+import { sanitizeSvg } from './sanitize.js';
+
+export interface ChartHooks {
+    /** A click on an element with a declaration. */
+    reveal(id: string): void;
+    /** Hovering an element with a tooltip; undefined: none. */
+    tip(detail: Detail | undefined, event: PointerEvent): void;
+}
+
+const fileOf: FileOf = uri => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+const MANDATE = 'mandate:';
+
+export class ChartPanels {
+    private charts: PreviewCharts | undefined;
+    private arrangement: MatrixArrangement = {};
+
+    constructor(
+        private readonly matrixCanvas: HTMLElement,
+        private readonly timelineCanvas: HTMLElement,
+        private readonly subtree: HTMLSelectElement,
+        private readonly sort: HTMLSelectElement,
+        private readonly hooks: ChartHooks
+    ) {
+        subtree.addEventListener('change', () => this.arrange({ ...this.arrangement, subtree: subtree.value || undefined }));
+        sort.addEventListener('change', () => this.arrange({ ...this.arrangement, sortBy: sort.value || undefined }));
+        for (const canvas of [matrixCanvas, timelineCanvas]) {
+            canvas.addEventListener('click', event => this.clicked(event));
+            canvas.addEventListener('pointermove', event => hooks.tip(this.target(event.target)?.detail, event));
+            canvas.addEventListener('pointerleave', event => hooks.tip(undefined, event));
+        }
+    }
+
+    get available(): boolean {
+        return this.charts !== undefined;
+    }
+
+    /** New charts (the model, view or date changed): the reader's sorting and filter stay where their mandates still are. */
+    show(charts: PreviewCharts | undefined): void {
+        this.charts = charts;
+        if (!charts) return;
+        const columns = charts.matrix.columns;
+        const options = (first: string) => [option('', first), ...columns.map(c => option(c.key, `${'\u2003'.repeat(c.depth)}${c.name}`))];
+        this.subtree.replaceChildren(...options('all'));
+        this.sort.replaceChildren(...options('as in the model'));
+        const known = (key: string | undefined) => (key !== undefined && columns.some(c => c.key === key) ? key : undefined);
+        this.arrangement = { subtree: known(this.arrangement.subtree), sortBy: known(this.arrangement.sortBy) };
+        this.render();
+        const timeline = sanitizeSvg(toTimelineSvg(charts.timeline, fileOf), document, true);
+        this.timelineCanvas.replaceChildren(...timeline ? [timeline] : []);
+    }
+
+    /** The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export. */
+    svgOf(tab: 'matrix' | 'timeline'): SVGSVGElement | undefined {
+        return (tab === 'matrix' ? this.matrixCanvas : this.timelineCanvas).querySelector('svg') ?? undefined;
+    }
+
+    private arrange(arrangement: MatrixArrangement): void {
+        this.arrangement = arrangement;
+        this.render();
+    }
+
+    private render(): void {
+        if (!this.charts) return;
+        this.subtree.value = this.arrangement.subtree ?? '';
+        this.sort.value = this.arrangement.sortBy ?? '';
+        const matrix = sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true);
+        this.matrixCanvas.replaceChildren(...matrix ? [matrix] : []);
+    }
+
+    /** The element under the pointer that the server gave a declaration, and its tooltip. */
+    private target(start: EventTarget | null): { id: string; detail?: Detail } | undefined {
+        const charts = this.charts;
+        let found = start instanceof Element ? start.closest('[id]') : null;
+        while (found && charts && !Object.hasOwn(charts.sources, found.id)) found = found.parentElement?.closest('[id]') ?? null;
+        if (!found || !charts) return undefined;
+        return { id: found.id, detail: Object.hasOwn(charts.details, found.id) ? charts.details[found.id] : undefined };
+    }
+
+    /** A mandate's heading sorts by it; anything else goes to its declaration. */
+    private clicked(event: MouseEvent): void {
+        const target = this.target(event.target);
+        if (!target) return;
+        if (target.id.startsWith(MANDATE) && this.matrixCanvas.contains(event.target as Node)) {
+            const key = target.id.slice(MANDATE.length);
+            this.arrange({ ...this.arrangement, sortBy: this.arrangement.sortBy === key ? undefined : key });
+            return;
+        }
+        this.hooks.reveal(target.id);
+    }
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+    const result = document.createElement('option');
+    result.value = value;
+    result.textContent = label;
+    return result;
+}
