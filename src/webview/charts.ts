@@ -22,6 +22,21 @@ export interface ChartHooks {
 const fileOf: FileOf = uri => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 const MANDATE = 'mandate:';
 
+/**
+ * The writers' ids (`institution:KEY` is also the diagram's node) get their tab's name in front in the page,
+ * so that no id is on the page twice; the server's ids are what follows it.
+ */
+function placeIn(tab: 'matrix' | 'timeline', svg: SVGSVGElement | undefined): SVGSVGElement[] {
+    if (!svg) return [];
+    // The arrowhead keeps its id: the transfers point at it.
+    for (const element of [svg, ...svg.querySelectorAll('[id]')]) if (element.id && !element.closest('defs')) element.id = `${tab}/${element.id}`;
+    return [svg];
+}
+
+function serverId(id: string): string {
+    return id.slice(id.indexOf('/') + 1);
+}
+
 export class ChartPanels {
     private charts: PreviewCharts | undefined;
     private arrangement: MatrixArrangement = {};
@@ -57,8 +72,7 @@ export class ChartPanels {
         const known = (key: string | undefined) => (key !== undefined && columns.some(c => c.key === key) ? key : undefined);
         this.arrangement = { subtree: known(this.arrangement.subtree), sortBy: known(this.arrangement.sortBy) };
         this.render();
-        const timeline = sanitizeSvg(toTimelineSvg(charts.timeline, fileOf), document, true);
-        this.timelineCanvas.replaceChildren(...timeline ? [timeline] : []);
+        this.timelineCanvas.replaceChildren(...placeIn('timeline', sanitizeSvg(toTimelineSvg(charts.timeline, fileOf), document, true)));
     }
 
     /** The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export. */
@@ -75,17 +89,17 @@ export class ChartPanels {
         if (!this.charts) return;
         this.subtree.value = this.arrangement.subtree ?? '';
         this.sort.value = this.arrangement.sortBy ?? '';
-        const matrix = sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true);
-        this.matrixCanvas.replaceChildren(...matrix ? [matrix] : []);
+        this.matrixCanvas.replaceChildren(...placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true)));
     }
 
     /** The element under the pointer that the server gave a declaration, and its tooltip. */
     private target(start: EventTarget | null): { id: string; detail?: Detail } | undefined {
         const charts = this.charts;
         let found = start instanceof Element ? start.closest('[id]') : null;
-        while (found && charts && !Object.hasOwn(charts.sources, found.id)) found = found.parentElement?.closest('[id]') ?? null;
+        while (found && charts && !Object.hasOwn(charts.sources, serverId(found.id))) found = found.parentElement?.closest('[id]') ?? null;
         if (!found || !charts) return undefined;
-        return { id: found.id, detail: Object.hasOwn(charts.details, found.id) ? charts.details[found.id] : undefined };
+        const id = serverId(found.id);
+        return { id, detail: Object.hasOwn(charts.details, id) ? charts.details[id] : undefined };
     }
 
     /** A mandate's heading sorts by it; anything else goes to its declaration. */

@@ -185,6 +185,7 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
             { type: 'select', view: 'cii-turf' },
             { type: 'select', view: 'overview', at: '2013' }
         ]);
+        await page.locator('#more').click();
         await page.locator('#export').click();
         expect((await posted()).at(-1)).toEqual({ type: 'export' });
         await page.close();

@@ -44,10 +44,10 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
 
     /** Every cell of the matrix tab as `institution × mandate: roles (status)`, in the order drawn (rows, then columns). */
     const cells = (page: Page) => page.$$eval('#matrix-canvas a.cell', as => as.map(a => {
-        const [, institution, mandate] = /^cell:(.*):([^:]*)$/.exec(a.id)!;
+        const [, institution, mandate] = /^matrix\/cell:(.*):([^:]*)$/.exec(a.id)!;
         return `${institution} × ${mandate}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')!.replace('cell cell-', '')})`;
     }));
-    const rows = (selector: string) => (page: Page) => page.$$eval(`${selector} g.row`, gs => gs.map(g => g.id.replace('institution:', '')));
+    const rows = (selector: string) => (page: Page) => page.$$eval(`${selector} g.row`, gs => gs.map(g => g.id.replace(/^\w+\/institution:/, '')));
 
     it('the matrix tab: the tutorial\'s cells at the view\'s date, the dispute orange, a click goes to the claim; sorted and filtered by mandate', async () => {
         const { page, posted, errors } = await show(dataMap, 'data-map');
@@ -64,22 +64,22 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
             'tutorial.STAT × tutorial.privacy: supports (plain)'
         ]);
         const stroke = (id: string) => page.evaluate(`getComputedStyle(document.getElementById(${JSON.stringify(id)}).querySelector('rect')).stroke`);
-        expect(await stroke('cell:tutorial.DPA:tutorial.privacy')).toBe('rgb(179, 89, 0)');
+        expect(await stroke('matrix/cell:tutorial.DPA:tutorial.privacy')).toBe('rgb(179, 89, 0)');
 
-        await page.click('[id="cell:tutorial.DPA:tutorial.privacy"]');
+        await page.click('[id="matrix/cell:tutorial.DPA:tutorial.privacy"]');
         const reveal = (await posted() as Posted[]).find(m => m.type === 'reveal');
         expect(reveal).toEqual({ type: 'reveal', id: 'cell:tutorial.DPA:tutorial.privacy' });
         // What the extension looks the id up in: the claim `leads privacy` of DPA, line 48 of the tutorial.
         expect(dataMap.charts!.sources[reveal!.id!]).toMatchObject({ uri: expect.stringMatching(/tutorial\.polity$/), range: { start: { line: 47, character: 8 } } });
 
-        const hover = page.locator('[id="cell:tutorial.Police:tutorial.privacy"]');
+        const hover = page.locator('[id="matrix/cell:tutorial.Police:tutorial.privacy"]');
         await hover.hover();
         await expect.poll(() => page.locator('#tooltip').isVisible(), POLL).toBe(true);
         expect(await page.locator('#tooltip').textContent()).toContain('recorded dispute with');
 
         // A click on a mandate's heading sorts by it: the institutions holding open-data first.
         const before = await rows('#matrix-canvas')(page);
-        await page.click('[id="mandate:tutorial.open-data"]');
+        await page.click('[id="matrix/mandate:tutorial.open-data"]');
         const sorted = await rows('#matrix-canvas')(page);
         expect(sorted.slice(0, 2).sort()).toEqual(['tutorial.MDA', 'tutorial.STAT']);
         expect(sorted.slice(2)).toEqual(before.filter(r => !['tutorial.MDA', 'tutorial.STAT'].includes(r)));
@@ -87,7 +87,7 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
 
         await page.selectOption('#matrix-subtree', 'tutorial.open-data');
         expect((await cells(page)).sort()).toEqual(['tutorial.MDA × tutorial.open-data: leads (plain)', 'tutorial.STAT × tutorial.open-data: shares (plain)']);
-        expect(await page.$$eval('#matrix-canvas g.mandate', gs => gs.map(g => g.id))).toEqual(['mandate:tutorial.open-data']);
+        expect(await page.$$eval('#matrix-canvas g.mandate', gs => gs.map(g => g.id))).toEqual(['matrix/mandate:tutorial.open-data']);
 
         // An update of the model keeps the tab and the reader's arrangement.
         await send(page, { type: 'diagram', diagram: dataMap, view: 'data-map' });
@@ -110,16 +110,16 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
             'tutorial.Police: leads privacy (bar bar-dispute)'
         ]));
         const yearX = (year: number) => page.$$eval('#timeline-canvas text', (ts, y) => ts.find(t => t.textContent === String(y))!.getBoundingClientRect().left - 2, year);
-        const line = await page.locator('#timeline-canvas #at line').evaluate(e => e.getBoundingClientRect().left);
+        const line = await page.locator('#timeline-canvas [id="timeline/at"] line').evaluate(e => e.getBoundingClientRect().left);
         expect(Math.abs(line - await yearX(2021))).toBeLessThan(2);
 
         // The slider moves the line: the host asks for another date, and the answer draws it there.
         const later = await diagramOf(TUTORIAL, 'tutorial', 'data-map', '2023');
         await send(page, { type: 'diagram', diagram: later, view: 'data-map', at: '2023' });
-        await expect.poll(async () => Math.abs(await page.locator('#timeline-canvas #at line').evaluate(e => e.getBoundingClientRect().left) - await yearX(2023)), POLL).toBeLessThan(2);
+        await expect.poll(async () => Math.abs(await page.locator('#timeline-canvas [id="timeline/at"] line').evaluate(e => e.getBoundingClientRect().left) - await yearX(2023)), POLL).toBeLessThan(2);
         expect(await page.locator('#timeline-panel').isVisible()).toBe(true);
 
-        await page.click('[id="bar:tutorial.Police:0"]');
+        await page.click('[id="timeline/bar:tutorial.Police:0"]');
         const reveal = (await posted() as Posted[]).find(m => m.type === 'reveal');
         expect(later.charts!.sources[reveal!.id!].range.start.line).toBe(60); // `leads privacy from 2020 to 2024`, line 61
         await page.screenshot({ path: path.join(RESULTS, 'preview-timeline-tab.png') });

@@ -224,7 +224,11 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         if ((await frame.locator('#view').count().catch(() => 0)) === 0) await runCommand(page, 'Polity: Open Preview to the Side');
         await frame.locator('g.node[id="institution:china.cyber.MPS"]').waitFor({ state: 'attached', timeout: 60_000 });
         await frame.locator('#view').selectOption('');
-        if (await frame.locator('#date-reset').isEnabled()) await frame.locator('#date-reset').click();
+        if (await frame.locator('#date-reset').isEnabled()) {
+            // In the toolbar's ⋯ menu.
+            await frame.locator('#more').click();
+            await frame.locator('#date-reset').click();
+        }
         await waitFor(async () => !(await frame.locator('#date-reset').isEnabled()), { message: "the preview back at today's date" });
         // The controls above made the preview the active editor: give the keyboard back to the text editor
         // in the first group (Ctrl+1), where the scenarios go to lines and type.
