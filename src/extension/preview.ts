@@ -8,9 +8,11 @@ import type { FromPage, Tab, ToPage } from '../webview/messages.js';
 import { nodeAt, nodeDeclaredAt } from './cursor.js';
 import { pageMessage, revealTarget } from './from-page.js';
 import { previewHtml } from './preview-html.js';
+import { RefreshSchedule } from './refresh-schedule.js';
 
 /** Also the `activeWebviewPanelId` that package.json's `when` clauses test. */
 export const PREVIEW_VIEW_TYPE = 'polity.preview';
+/** Changes closer together than this (typing) are drawn once they stop. */
 const MODEL_CHANGE_DELAY_MS = 300;
 /** Waits for the cursor to rest: arrowing through a file asks for no definition at every step. */
 const CURSOR_DELAY_MS = 150;
@@ -37,7 +39,7 @@ class Preview implements vscode.Disposable {
     private shown: DiagramSuccess | undefined;
     /** Only the answer to the latest request is shown; earlier ones may arrive after it. */
     private sequence = 0;
-    private timer: ReturnType<typeof setTimeout> | undefined;
+    private readonly changes = new RefreshSchedule(MODEL_CHANGE_DELAY_MS, () => void this.refresh());
     private cursorTimer: ReturnType<typeof setTimeout> | undefined;
     private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -184,9 +186,7 @@ class Preview implements vscode.Disposable {
     }
 
     private schedule(): void {
-        if (!this.panel) return;
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.refresh(), MODEL_CHANGE_DELAY_MS);
+        if (this.panel) this.changes.changed();
     }
 
     private async refresh(): Promise<void> {
@@ -231,7 +231,7 @@ class Preview implements vscode.Disposable {
     }
 
     dispose(): void {
-        clearTimeout(this.timer);
+        this.changes.dispose();
         clearTimeout(this.cursorTimer);
         this.panel?.dispose();
         this.subscriptions.forEach(s => s.dispose());
