@@ -14,6 +14,7 @@ import {
     screenshot, showProblems, startSession, waitFor, waitForProblem, waitForSquiggles, webview, webviewText,
     type CodeServer, type Workbench
 } from './harness.js';
+import { applyQuickFix, markPicture, newPicture, showDiagram, showMatrix } from './preview-tabs.js';
 import { SCENARIOS, locate, type Anchor } from '../scenarios/china-cyber.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 
@@ -293,6 +294,44 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
             await revert();
         }
         await frame.locator('#notice').waitFor({ state: 'hidden', timeout: 30_000 });
+    });
+
+    scenario('13e-preview-matrix-tab', async snap => {
+        const frame = await previewOfState();
+        try {
+            const cells = await showMatrix(frame);
+            // The CAC leads CII protection, and the MPS's claim on it clashes: a red or orange cell.
+            expect(cells).toContain('cell:china.cyber.CAC:china.cyber.cii');
+            expect(await frame.locator('#matrix-canvas a.cell-conflict, #matrix-canvas a.cell-dispute').count()).toBeGreaterThan(0);
+            await snap();
+            // A click on the cell goes to the claim.
+            await frame.locator('[id="matrix/cell:china.cyber.CAC:china.cyber.cii"]').click();
+            const claim = at({ file: 'state.polity', needle: 'leads cii since 2016', offset: 0 });
+            await waitFor(async () => (await activeEditorName(page)) === 'state.polity' && (await cursorPosition(page))?.line === claim.line,
+                { message: "the CAC's claim on cii revealed in state.polity" });
+        } finally {
+            await showDiagram(frame);
+        }
+    });
+
+    scenario('13f-preview-after-quick-fix', async snap => {
+        const frame = await previewOfState();
+        const { at: anchor, insert } = SCENARIOS.typo;
+        const { line, column } = at(anchor);
+        await gotoPosition(page, line, column);
+        await page.keyboard.type(insert);
+        try {
+            await frame.locator('#notice').waitFor({ state: 'visible', timeout: 30_000 });
+            await markPicture(frame);
+            const started = Date.now();
+            await applyQuickFix(page, "Replace with 'cii'");
+            const lag = await newPicture(frame, started);
+            timings['quick-fix-to-picture'] = lag;
+            console.log(`quick fix → new picture in the preview: ${lag} ms`);
+            await snap();
+        } finally {
+            await revert();
+        }
     });
 
     scenario('07-rename', async () => {

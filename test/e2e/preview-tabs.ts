@@ -1,0 +1,42 @@
+/**
+ * Page objects for the preview's tabs and its picture, for the e2e scenarios:
+ * the matrix tab's cells, and the moment a new picture is drawn.
+ */
+import type { FrameLocator, Page } from 'playwright-core';
+import { waitFor } from './harness.js';
+
+/** Opens the preview's matrix tab and waits for its cells; their ids as the server names them (`cell:INSTITUTION:MANDATE`). */
+export async function showMatrix(frame: FrameLocator): Promise<string[]> {
+    await frame.locator('#tab-matrix').click();
+    await frame.locator('#matrix-canvas a.cell').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const ids = await frame.locator('#matrix-canvas a.cell').evaluateAll(cells => cells.map(cell => cell.id));
+    return ids.map(id => id.slice(id.indexOf('/') + 1));
+}
+
+/** Back to the diagram tab. */
+export async function showDiagram(frame: FrameLocator): Promise<void> {
+    await frame.locator('#tab-diagram').click();
+    await frame.locator('#viewport').waitFor({ state: 'visible' });
+}
+
+/** Marks the picture shown, so that `newPicture` can tell when another has replaced it. */
+export async function markPicture(frame: FrameLocator): Promise<void> {
+    await frame.locator('#canvas svg').evaluate(svg => svg.setAttribute('data-e2e-old', ''));
+}
+
+/** Waits until the marked picture has been replaced and the page shows no notice; milliseconds from `since`. */
+export async function newPicture(frame: FrameLocator, since: number, timeout = 30_000): Promise<number> {
+    await waitFor(async () => (await frame.locator('#canvas svg:not([data-e2e-old])').count()) > 0 && !(await frame.locator('#notice').isVisible()),
+        { timeout, interval: 20, message: 'a new picture in the preview' });
+    return Date.now() - since;
+}
+
+/** Opens the quick fixes at the cursor (Ctrl+.) and applies the one whose title starts with `title`. */
+export async function applyQuickFix(page: Page, title: string): Promise<void> {
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await waitFor(async () => {
+        if (!(await item.isVisible().catch(() => false))) await page.keyboard.press('Control+.');
+        return item.isVisible({ timeout: 2000 }).catch(() => false);
+    }, { timeout: 30_000, message: `the quick fix "${title}" offered` });
+    await item.click();
+}
