@@ -10,6 +10,7 @@ import {
 import { LayoutCancelled, LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor } from '../diagram/request.js';
 import { dateRange, findView, viewsOf } from '../diagram/select.js';
+import { RecentLayouts } from '../diagram/recent-layouts.js';
 import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { compareDates, today } from '../model/dates.js';
 import type { PolityServices } from './module.js';
@@ -27,7 +28,8 @@ const SHOWN_ERRORS = 3;
  * same preview supersedes, stops its layout and is answered as cancelled.
  */
 export class DiagramService {
-    private readonly renderer = new WorkerRenderer();
+    /** An edit that leaves the picture as it was (a quick fix undoing a typo) is answered without Graphviz. */
+    private readonly renderer = new RecentLayouts(new WorkerRenderer());
     /** The request in progress for each preview id. */
     private readonly latest = new Map<string, AbortController>();
 

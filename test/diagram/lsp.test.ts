@@ -44,7 +44,7 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
             'CAC', 'Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization',
             'Cyberspace Administration of China', 'State Internet Information Office (SIIO)', 'Guojia hulianwang xinxi bangongshi'
         ]);
-        expect(result.links).toContainEqual({ id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC', from: 'institution:china.cyber.CAC', to: 'institution:china.cyber.CNNIC', hierarchy: true });
+        expect(result.links).toContainEqual({ id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC', from: 'institution:china.cyber.CAC', to: 'institution:china.cyber.CNNIC', hierarchy: true, relation: 'oversees' });
         expect(result.legend.map(item => item.label)).toContain('office-of');
         const cac = result.sources['institution:china.cyber.CAC'];
         expect(cac.uri).toBe(state.uri);

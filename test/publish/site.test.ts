@@ -177,6 +177,25 @@ describe('polity build', () => {
             await page.close();
         }, TIMEOUT);
 
+        it('turns a relation kind off from the legend, as the preview does, across dates; the charts\' tabs stay off', async () => {
+            const { page, errors } = await open(site, 'views/overview.html');
+            await page.waitForSelector('#canvas svg g.node');
+            const advises = page.locator('#canvas g.edge.relation-advises');
+            // Browser code as text: the tests' TypeScript has Node's globals, not the DOM's.
+            const shown = () => advises.evaluateAll(`edges => edges.filter(e => getComputedStyle(e).display !== 'none').length`) as Promise<number>;
+            expect(await shown()).toBeGreaterThan(0);
+            await page.locator('#legend-panel button.toggle[data-relation="advises"]').click();
+            expect(await shown()).toBe(0);
+            await page.locator('#date').fill('2016');
+            await page.waitForURL(/#at=2016$/);
+            await expect.poll(() => page.locator('#date-value').textContent(), { timeout: TIMEOUT }).toBe('2016');
+            expect(await shown()).toBe(0);
+            // The site ships one diagram per year and no charts: the matrix has its own page.
+            expect(await page.locator('#tab-matrix').isDisabled()).toBe(true);
+            expect(errors).toEqual([]);
+            await page.close();
+        }, TIMEOUT);
+
         it('keeps hostile titles, sources and findings as text on every page, and runs none of them', async () => {
             const model = path.join(dir, 'evil');
             mkdirSync(model);
