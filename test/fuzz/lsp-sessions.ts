@@ -9,7 +9,7 @@ import {
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { seededRandom } from '../../bench/generate.js';
-import { formatText } from '../../src/language/format-text.js';
+import { formatText } from '../../src/language/format/text.js';
 import { createPolityServices } from '../../src/language/module.js';
 import { isPrelude } from '../../src/language/prelude.js';
 import { checkOptionsOf } from '../../src/language/settings.js';

@@ -9,7 +9,7 @@ import {
     HoverRequest, RenameRequest, type Diagnostic, type Hover, type MarkupContent, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatText } from '../../src/language/format-text.js';
+import { formatText } from '../../src/language/format/text.js';
 import { createPolityServices } from '../../src/language/module.js';
 import { codeOf } from '../helpers.js';
 import { fileDocument, positionOf, startBundledServer, tempCopy, type LspSession } from './lsp-client.js';
