@@ -5,7 +5,7 @@ import { registerDiagramService } from './lsp/diagram-service.js';
 import { withErrorLog } from './error-log.js';
 import { createPolityServices, type PolityOverrides, type PolityServices } from './module.js';
 import { withRequestGate } from './request-gate.js';
-import { watchSettings } from './settings.js';
+import { watchSettings } from './lsp/settings.js';
 import { createServerConnection } from './transport.js';
 
 /**
