@@ -180,9 +180,9 @@ describe('polity build', () => {
         it('turns a relation kind off from the legend, as the preview does, across dates; the charts\' tabs stay off', async () => {
             const { page, errors } = await open(site, 'views/overview.html');
             await page.waitForSelector('#canvas svg g.node');
-            const advises = page.locator('#canvas g.edge.relation-advises');
             // Browser code as text: the tests' TypeScript has Node's globals, not the DOM's.
-            const shown = () => advises.evaluateAll(`edges => edges.filter(e => getComputedStyle(e).display !== 'none').length`) as Promise<number>;
+            const shown = () => page.evaluate(`[...document.querySelectorAll('#canvas g.edge.relation-advises')]
+                .filter(e => getComputedStyle(e).display !== 'none').length`) as Promise<number>;
             expect(await shown()).toBeGreaterThan(0);
             await page.locator('#legend-panel button.toggle[data-relation="advises"]').click();
             expect(await shown()).toBe(0);
