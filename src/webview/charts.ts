@@ -22,11 +22,13 @@ export interface ChartHooks {
 const fileOf: FileOf = uri => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 const MANDATE = 'mandate:';
 
+type Chart = 'matrix' | 'timeline';
+
 /**
  * The writers' ids (`institution:KEY` is also the diagram's node) get their tab's name in front in the page,
  * so that no id is on the page twice; the server's ids are what follows it.
  */
-function placeIn(tab: 'matrix' | 'timeline', svg: SVGSVGElement | undefined): SVGSVGElement[] {
+function placeIn(tab: Chart, svg: SVGSVGElement | undefined): SVGSVGElement[] {
     if (!svg) return [];
     // The arrowhead keeps its id: the transfers point at it.
     for (const element of [svg, ...svg.querySelectorAll('[id]')]) if (element.id && !element.closest('defs')) element.id = `${tab}/${element.id}`;
@@ -40,6 +42,9 @@ function serverId(id: string): string {
 export class ChartPanels {
     private charts: PreviewCharts | undefined;
     private arrangement: MatrixArrangement = {};
+    /** The tab shown, if a chart's; charts are drawn only there (or for export): an update of the model draws neither otherwise. */
+    private shown: Chart | undefined;
+    private readonly stale = new Set<Chart>();
 
     constructor(
         private readonly matrixCanvas: HTMLElement,
@@ -71,22 +76,34 @@ export class ChartPanels {
         this.sort.replaceChildren(...options('as in the model'));
         const known = (key: string | undefined) => (key !== undefined && columns.some(c => c.key === key) ? key : undefined);
         this.arrangement = { subtree: known(this.arrangement.subtree), sortBy: known(this.arrangement.sortBy) };
-        this.render();
-        this.timelineCanvas.replaceChildren(...placeIn('timeline', sanitizeSvg(toTimelineSvg(charts.timeline, fileOf), document, true)));
+        this.stale.add('matrix').add('timeline');
+        if (this.shown) this.draw(this.shown);
+    }
+
+    /** The tab shown: a chart is drawn when it comes into sight, if the model changed since. */
+    showTab(tab: Chart | undefined): void {
+        this.shown = tab;
+        if (tab) this.draw(tab);
     }
 
     /** The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export. */
-    svgOf(tab: 'matrix' | 'timeline'): SVGSVGElement | undefined {
+    svgOf(tab: Chart): SVGSVGElement | undefined {
+        this.draw(tab);
         return (tab === 'matrix' ? this.matrixCanvas : this.timelineCanvas).querySelector('svg') ?? undefined;
     }
 
     private arrange(arrangement: MatrixArrangement): void {
         this.arrangement = arrangement;
-        this.render();
+        this.stale.add('matrix');
+        this.draw('matrix');
     }
 
-    private render(): void {
-        if (!this.charts) return;
+    private draw(tab: Chart): void {
+        if (!this.charts || !this.stale.delete(tab)) return;
+        if (tab === 'timeline') {
+            this.timelineCanvas.replaceChildren(...placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true)));
+            return;
+        }
         this.subtree.value = this.arrangement.subtree ?? '';
         this.sort.value = this.arrangement.sortBy ?? '';
         this.matrixCanvas.replaceChildren(...placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true)));

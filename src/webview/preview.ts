@@ -216,6 +216,7 @@ function showTab(wanted: Tab): void {
         panel.hidden = !active;
     }
     document.body.dataset.tab = tab;
+    charts.showTab(tab === 'diagram' ? undefined : tab);
     hideTooltip();
 }
 
