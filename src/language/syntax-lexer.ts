@@ -2,6 +2,7 @@ import { createToken, createTokenInstance, type ILexingError, type IToken, type 
 import type { LexerResult } from 'langium';
 import { onlyElement } from '../model/lists.js';
 import { editDistance } from '../model/suggest.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * The mistakes a newcomer makes that the lexer can see, each turned into
@@ -71,7 +72,7 @@ export class SyntaxRepairs {
             const declaring = previous && DECLARING.has(previous.image) && previous.tokenType.name === previous.image && tokens[tokens.length - 2]?.image !== 'by';
             if (previous && declaring && token.startLine === previous.endLine && token.tokenType.name !== 'ID'
                 && token.tokenType.name === token.image && WORD.test(token.image)) {
-                const capital = token.image.charAt(0).toUpperCase() + token.image.slice(1);
+                const capital = capitalise(token.image);
                 errors.push(errorAt(token, `'${token.image}' is a reserved word of Polity, so it cannot name ${article(previous.image)}: choose another name, such as '${capital}'.`));
                 push(this.retyped(token, this.type('ID')));
                 continue;

@@ -2,6 +2,7 @@ import { EOF, type IToken, type TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import { DATE_FORMS } from '../model/dates.js';
 import { editDistance } from '../model/suggest.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * The parser's errors in words, from what it expected and the token it
@@ -79,7 +80,7 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
             return `'${found.image}' is not a keyword here: did you mean '${keyword}'?`;
         }
         if (expected.some(t => t.name === 'ID') && isKeyword(found.tokenType)) {
-            const capital = found.image.charAt(0).toUpperCase() + found.image.slice(1);
+            const capital = capitalise(found.image);
             return `'${found.image}' is a reserved word of Polity and cannot be a name here: choose another name, such as '${capital}'.`;
         }
         if (expected.some(t => t.name === '}') && (found.tokenType === EOF || found.image === '')) {
@@ -87,10 +88,6 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
         }
         return `expected ${listInWords(expected)}, but found ${foundInWords(found)}.`;
     }
-}
-
-export function capitalise(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The token each path starts with (an empty path starts with none). */

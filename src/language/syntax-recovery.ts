@@ -3,7 +3,7 @@ import { GrammarUtils, type AstNode, type LexerResult, type ParseResult } from '
 import * as ast from './generated/ast.js';
 import { constructOfNode, constructOfRules, nodeAtOffset } from './constructs.js';
 import type { SyntaxLexingError } from './syntax-lexer.js';
-import { capitalise } from './syntax-messages.js';
+import { capitalise } from '../text/capitalise.js';
 import { NESTING_MESSAGE } from './parser-limits.js';
 
 type ParserError = ParseResult['parserErrors'][number];
