@@ -58,6 +58,13 @@ export function seededRandom(seed: number): () => number {
     };
 }
 
+/** One of the items, chosen by `random`; the list must not be empty. */
+export function pickWith<T>(random: () => number, items: readonly T[]): T {
+    const item = items[Math.floor(random() * items.length)];
+    if (item === undefined) throw new Error('nothing to pick from');
+    return item;
+}
+
 const MODEL = 'bench';
 const FIRST_SLOT = 1985;
 const LAST_SLOT = 2020;
@@ -98,7 +105,7 @@ interface Mandate { name: string; children: Mandate[]; leaders: Institution[] }
 /** Generates a workspace; pure: no files are written. */
 export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace {
     const random = seededRandom(options.seed ?? 1);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = <T>(items: readonly T[]): T => pickWith(random, items);
     const chance = (p: number) => random() < p;
     const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
