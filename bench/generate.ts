@@ -22,6 +22,13 @@ export interface GenerateOptions {
      * claims on a mandate overlap often (about 2.5 findings per institution).
      */
     conflicts?: boolean;
+    /**
+     * Language 0.2 on top of the bench workload: roles of the model's own
+     * (`executes`, exclusive), hedged claims (`reportedly`, `allegedly`),
+     * contests, uncertain dates (`1950..1952`, `circa 1960`, `by 2003`), and
+     * people holding posts in succession, with names in another language.
+     */
+    language02?: boolean;
 }
 
 export interface GeneratedFile {
@@ -36,6 +43,7 @@ export interface WorkspaceStats {
     claims: number;
     relations: number;
     disputes: number;
+    people: number;
     files: number;
     lines: number;
     bytes: number;
@@ -112,7 +120,7 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     const total = Math.max(1, options.institutions);
     const fileCount = options.singleFile ? 1 : Math.max(1, Math.round(total / 100));
     const sources = Array.from({ length: Math.max(5, Math.round(total / 50)) }, (_, i) => `src${i}`);
-    const counts = { claims: 0, relations: 0, disputes: 0 };
+    const counts = { claims: 0, relations: 0, disputes: 0, people: 0 };
 
     const cite = (): string => {
         if (!chance(0.3)) return '';
@@ -264,9 +272,57 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
         relate(subject, pick(RELATIONS), target, period);
     }
 
+    const people = new Map<number, string[]>();
+    if (options.language02) {
+        const ledBy = new Map<Institution, Mandate>();
+        for (const mandate of leaves) for (const leader of mandate.leaders) ledBy.set(leader, mandate);
+        const span = (lo: number) => {
+            const from = between(lo, LATEST - 2);
+            return { from, to: between(from + 1, LATEST) };
+        };
+        for (const top of tops) {
+            // Uncertain founding dates: a range or an approximate year.
+            const founded = top.body[1];
+            if (chance(0.1) && founded !== undefined) top.body[1] = founded.replace(/^established (\d+)/, (_, y: string) => chance(0.5) ? `established ${y}..${Number(y) + 2}` : `established circa ${y}`);
+            if (chance(0.25)) {
+                // The model's own exclusive role, mostly on the mandate the institution leads (no conflict), else anywhere.
+                const own = ledBy.get(top);
+                const mandate = own && chance(0.8) ? own : pick(leaves);
+                claim(top, `executes ${mandate.name}${chance(0.2) ? ` by ${between(1990, 2010)}` : ` since ${between(1985, 2020)}`}`);
+            }
+            if (chance(0.08)) {
+                const { from, to } = span(1985);
+                claim(top, `${chance(0.7) ? 'reportedly' : 'allegedly'} leads ${pick(leaves).name} from ${from} to ${to}`);
+            }
+            if (chance(0.03)) {
+                const { from, to } = span(1985);
+                top.body.push(`contests ${pick(leaves).name} from ${from} to ${to}${cite()}`);
+            }
+            if (chance(0.5)) {
+                // Directors in succession, the first change of hands sometimes known only to within a couple of years.
+                let start = Math.max(top.established, 1980);
+                for (let k = between(1, 3); k > 0 && start < LATEST - 1; k--) {
+                    const end = k === 1 && chance(0.4) ? undefined : between(start + 1, Math.min(LATEST, start + 8));
+                    const id = counts.people++;
+                    const lines = [`person P${id} "Person ${id}" {`, `  name zh "人物${id}"`];
+                    const startText = chance(0.15) ? `${start}..${start + 1}` : `${start}`;
+                    lines.push(`  ${chance(0.1) ? 'reportedly ' : ''}holds director of ${top.ref}${end ? ` from ${startText} to ${end}` : ` since ${startText}`}${cite()}`);
+                    if (chance(0.2)) lines.push(`  holds member of ${pick(tops).ref}${chance(0.5) ? ` by ${between(1990, 2020)}` : ''}`);
+                    lines.push('}');
+                    const list = people.get(top.file) ?? [];
+                    list.push(lines.join('\n'));
+                    people.set(top.file, list);
+                    if (!end) break;
+                    start = end;
+                }
+            }
+        }
+    }
+
     const files: GeneratedFile[] = [];
     const header = `model ${MODEL}\n\n`;
-    const common = renderCommon(sources, mandates, random);
+    const common = renderCommon(sources, mandates, random) + (options.language02 ? 'role executes "Carries out the policy of the area" exclusive\n' : '');
+    for (const [file, list] of people) statements.set(file, [...statements.get(file) ?? [], '', ...list]);
     if (options.singleFile) {
         files.push({ name: 'bench.polity', text: header + common + byFile.map((list, f) => renderFile(f, list, statements, disputes, random)).join('') });
     } else {

@@ -15,7 +15,7 @@ import { generateWorkspace, type GenerateOptions } from './generate.js';
 import { benchServer } from './lsp.js';
 import { BENCH_DIR, measureProcess, median, percentile, ROOT, type ProcessSample } from './measure.js';
 import type { Phases } from './probe.js';
-import { budgets, CONFLICTS, markdown, type BenchResults, type CheckResult } from './report.js';
+import { budgets, CONFLICTS, LANGUAGE02, markdown, type BenchResults, type CheckResult } from './report.js';
 
 const RESULTS = path.join(BENCH_DIR, 'results');
 const CLI = path.join(ROOT, 'bin', 'polity.js');
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     if (sizes.includes(10_000) && !values['server-only']) {
         workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
         workloads.push({ name: CONFLICTS, options: { institutions: 10_000, seed, conflicts: true }, runs });
+        workloads.push({ name: LANGUAGE02, options: { institutions: 10_000, seed, language02: true }, runs });
     }
 
     const results: BenchResults = {
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
             return file;
         });
         const size = workload.options.institutions;
-        if (!workload.options.singleFile && !workload.options.conflicts && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
+        if (!workload.options.singleFile && !workload.options.conflicts && !workload.options.language02 && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
             serverFolder = { name: workload.name, folder, files };
         }
 

@@ -1,11 +1,12 @@
 import pc from 'picocolors';
 import type { CheckFormat } from './check-formats.js';
-import { collectDiagnostics, summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
+import { checkFiles } from './batch.js';
+import { summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
 import { EXIT } from './errors.js';
 import { githubCommand } from './formats/github.js';
 import { sarifLog } from './formats/sarif.js';
 import { printable } from '../text/terminal.js';
-import { findModelFiles, loadWorkspace } from './workspace.js';
+import { findModelFiles } from './workspace.js';
 
 export { CHECK_FORMATS, type CheckFormat } from './check-formats.js';
 
@@ -17,8 +18,7 @@ export interface CheckOptions {
 /** `polity check`: diagnostics for a workspace, compiler style, with an exit code CI can use. */
 export async function check(inputs: string[], options: CheckOptions, out: (text: string) => void): Promise<number> {
     const files = await findModelFiles(inputs);
-    const { documents } = await loadWorkspace(files);
-    const diagnostics = collectDiagnostics(documents);
+    const diagnostics = await checkFiles(files);
     const summary = summarize(diagnostics, files.length);
     if (options.format === 'json') {
         out(JSON.stringify({ diagnostics, summary }, null, 2));

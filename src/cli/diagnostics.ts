@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Range, Severity } from '../model/types.js';
+import type { Finding, Range, Severity } from '../model/types.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -28,19 +28,27 @@ export function displayFile(file: string): string {
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
 
+/** Every document's diagnostics as plain records, sorted by file and position. */
+export function collectDiagnostics(documents: LangiumDocument[]): ReportedDiagnostic[] {
+    return reportByFile(documents.map(document => ({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [], findings: [] })));
+}
+
+/** What one file reports: Langium's diagnostics, and workspace-wide findings that did not go through Langium (src/cli/batch.ts). */
+export interface FileReport { uri: string; diagnostics: readonly Diagnostic[]; findings: readonly Finding[] }
+
 /**
- * Every document's diagnostics as plain records, sorted by file and position.
+ * The files' diagnostics and findings as plain records, sorted by file and position.
  * The files are sorted once, then each file's diagnostics by position alone:
  * a conflict-heavy workspace has tens of thousands, and comparing their paths
  * (and resolving each path again) was a good part of `polity check`.
  */
-export function collectDiagnostics(documents: LangiumDocument[]): ReportedDiagnostic[] {
+export function reportByFile(files: readonly FileReport[]): ReportedDiagnostic[] {
     const pathOf = displayPaths();
-    const files = documents.map(document => ({ document, file: pathOf(document.uri.toString()) }))
-        .sort((a, b) => compare(a.file, b.file));
+    const named = files.map(report => ({ report, file: pathOf(report.uri) })).sort((a, b) => compare(a.file, b.file));
     const result: ReportedDiagnostic[] = [];
-    for (const { document, file } of files) {
-        const reported = (document.diagnostics ?? []).map(d => toReported(file, d, pathOf));
+    for (const { report, file } of named) {
+        const reported = report.diagnostics.map(d => toReported(file, d, pathOf));
+        for (const finding of report.findings) reported.push(findingReported(file, finding, pathOf));
         for (const d of reported.sort(byPosition)) result.push(d);
     }
     return result;
@@ -72,6 +80,14 @@ export function toReported(file: string, d: Diagnostic, pathOf: (uri: string) =>
         code: String(d.code ?? 'syntax'),
         message: typeof d.message === "string" ? d.message : d.message.value,
         related: (d.relatedInformation ?? []).map(r => ({ file: pathOf(r.location.uri), range: r.location.range, message: r.message }))
+    };
+}
+
+/** A workspace-wide finding as the record its Langium diagnostic would give (validator.ts). */
+function findingReported(file: string, finding: Finding, pathOf: (uri: string) => string): ReportedDiagnostic {
+    return {
+        file, range: finding.loc.range, severity: finding.severity, code: finding.code, message: finding.message,
+        related: finding.related.map(r => ({ file: pathOf(r.loc.uri), range: r.loc.range, message: r.message }))
     };
 }
 

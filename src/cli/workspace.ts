@@ -92,7 +92,7 @@ class ModelFiles {
 }
 
 /** Loads the files as one workspace and builds it: parsed, linked and validated. */
-export async function loadWorkspace(files: string[], options: { validate?: boolean } = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     return loadTexts(await readModelFiles(files), options);
 }
 
@@ -107,11 +107,19 @@ export async function readModelFiles(files: string[]): Promise<ModelText[]> {
     return texts;
 }
 
+export interface LoadOptions {
+    /** Whether documents are validated (the default). */
+    validate?: boolean;
+    /** Whether the documents' diagnostics include the workspace-wide findings (the default; see `PolityValidator`). */
+    workspaceFindings?: boolean;
+}
+
 /** Loads texts as one workspace, in its own services, and builds it like `loadWorkspace`. */
-export async function loadTexts(texts: ModelText[], options: { validate?: boolean } = {}): Promise<LoadedWorkspace> {
+export async function loadTexts(texts: ModelText[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const { Polity: services, shared } = createPolityServices(NodeFileSystem);
     // Built once and read, never edited: nothing asks who refers to what.
     (shared.workspace.IndexManager as PolityIndexManager).indexReferences = false;
+    services.polity.Validator.workspaceFindings = options.workspaceFindings ?? true;
     const documents: LangiumDocument[] = [];
     for (const { uri, text } of texts) {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);

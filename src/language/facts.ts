@@ -17,6 +17,13 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     const facts: M.DocumentFacts = {
         uri, model: root.name ?? '', declarations: [], claims: [], relations: [], contests: [], exceptions: [], disputes: [], holdings: [], dateChecks: [], uses: []
     };
+    // Dates repeat (every `since 2016`): each text is parsed once per document, and the facts share the (immutable) result.
+    const dates = new Map<string, PDate | undefined>();
+    const date = (text: string | undefined): PDate | undefined => {
+        if (text === undefined) return undefined;
+        if (!dates.has(text)) dates.set(text, parseDate(text));
+        return dates.get(text);
+    };
     const loc = (node: AstNode | undefined): M.Location => ({ uri, range: node?.$cstNode?.range ?? ZERO });
     const nameLoc = (node: AstNode): M.Location => ({ uri, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? loc(node).range });
     const refLoc = (ref: Reference): M.Location => ({ uri, range: ref.$refNode?.range ?? ZERO });
@@ -24,25 +31,26 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     const use = (ref: Reference | undefined): string | undefined => {
         const target = ref?.ref as (AstNode & { name?: string }) | undefined;
         if (!ref || !target) return undefined;
-        const key = keyOf(target);
-        facts.uses.push({ key, loc: refLoc(ref) });
+        const key = keyOfNode(target);
+        facts.uses.push({ key });
         return key;
     };
     const citations = (node: { citations: ast.Citation[] }): M.Citation[] => node.citations.map(c => ({
         source: use(c.source), sourceName: c.source?.$refText ?? '', locator: c.locator, loc: loc(c)
     }));
     const period = (node: ast.Period | undefined): M.WrittenPeriod => {
-        if (!node) return { period: {} };
+        if (!node) return UNDATED;
         const written: Period = node.by !== undefined
             ? { start: date(node.by), by: true }
             : { start: date(node.since), end: date(node.until) };
-        if (written.start && written.end) facts.dateChecks.push({ kind: 'period', period: possible(written), loc: loc(node) });
-        return { period: written, loc: loc(node) };
+        const where = loc(node);
+        if (written.start && written.end) facts.dateChecks.push({ kind: 'period', period: possible(written), loc: where });
+        return { period: written, loc: where };
     };
 
     for (const node of declarationsOf(root)) {
         const base = {
-            key: keyOf(node), name: node.name, path: pathOf(node), model: modelNameOf(node), doc: docOf(node),
+            key: keyOfNode(node), name: node.name, path: pathOf(node), model: modelNameOf(node), doc: docOf(node),
             loc: nameLoc(node), extent: loc(node), builtin,
             title: 'title' in node && typeof node.title === 'string' ? node.title : undefined
         };
@@ -53,7 +61,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 const key = use(ref);
                 return key ? [{ key, loc: refLoc(ref) }] : [];
             });
-            const parents = [...(ast.isMandate(node.$container) ? [keyOf(node.$container)] : []), ...within.map(w => w.key)];
+            const parents = [...(ast.isMandate(node.$container) ? [keyOfNode(node.$container)] : []), ...within.map(w => w.key)];
             const mandate: M.Mandate = { ...base, type: 'mandate', parent: parents[0], parents, within };
             facts.declarations.push(mandate);
         } else if (ast.isSource(node)) {
@@ -88,7 +96,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         const key = base.key;
         const result: M.Institution = {
             ...base, type: 'institution', lifetime: {}, kinds: [], formerNames: [], citations: [], names: [], plaques: [], ids: [], facets: [],
-            parent: ast.isInstitution(node.$container) ? keyOf(node.$container) : undefined
+            parent: ast.isInstitution(node.$container) ? keyOfNode(node.$container) : undefined
         };
         for (const member of node.members) {
             if (ast.isKindClause(member)) {
@@ -219,6 +227,25 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     }
 }
 
+/** A fact written without a period: one frozen object for all of them. */
+const UNDATED: M.WrittenPeriod = Object.freeze({ period: Object.freeze({}) });
+
+/**
+ * Each declaration's key, computed once and shared by every fact that names
+ * it: a key is built by concatenation, and a workspace's references would
+ * otherwise each hold a copy. A node's key never changes (an edit parses new nodes).
+ */
+const keys = new WeakMap<AstNode, string>();
+
+function keyOfNode(node: AstNode & { name?: string }): string {
+    let key = keys.get(node);
+    if (key === undefined) {
+        key = keyOf(node);
+        keys.set(node, key);
+    }
+    return key;
+}
+
 const CERTAINTY: Record<string, M.Certainty | undefined> = { reportedly: 'reported', allegedly: 'alleged' };
 
 /** The kind today: the undated line's, else the one that started last. */
@@ -232,10 +259,6 @@ function currentKind(kinds: M.Institution['kinds']): string | undefined {
 }
 
 const ZERO: M.Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function date(text: string | undefined): PDate | undefined {
-    return text === undefined ? undefined : parseDate(text);
-}
 
 function isDefined<T>(value: T | undefined): value is T {
     return value !== undefined;

@@ -31,12 +31,20 @@ export function registerValidationChecks(services: PolityServices): void {
 }
 
 export class PolityValidator {
+    /**
+     * Whether documents show the workspace-wide findings. `polity check` turns
+     * it off and reports them itself, from the facts, after the syntax trees
+     * are released (src/cli/batch.ts): tens of thousands of findings need not
+     * become Langium diagnostics while every tree is still in memory.
+     */
+    workspaceFindings = true;
+
     constructor(private readonly services: PolityServices) {}
 
     /** Workspace-wide findings (conflicts, duplicates, cycles, …) that fall in this document. */
     checkWorkspaceFindings(document: ast.Document, accept: ValidationAcceptor): void {
         const langiumDocument = document.$document;
-        if (!langiumDocument) return;
+        if (!langiumDocument || !this.workspaceFindings) return;
         for (const finding of this.services.polity.WorkspaceModel.findingsFor(langiumDocument)) {
             accept(finding.severity === 'information' ? 'info' : finding.severity, finding.message, {
                 node: document,

@@ -1,8 +1,9 @@
 import { DocumentState, isJSDoc, parseJSDoc, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { runChecks, type CheckOptions } from '../model/checks.js';
-import { findConflicts, type Conflict } from '../model/conflicts.js';
-import { buildModel, type SemanticModel } from '../model/model.js';
+import { analyse } from '../model/analyse.js';
+import type { CheckOptions } from '../model/checks.js';
+import type { Conflict } from '../model/conflicts.js';
+import type { SemanticModel } from '../model/model.js';
 import type { DocumentFacts, Finding, Location } from '../model/types.js';
 import { documentFacts } from './facts.js';
 
@@ -60,11 +61,8 @@ export class WorkspaceModel {
         const documents = this.services.shared.workspace.LangiumDocuments.all
             .filter(doc => doc.state >= DocumentState.ComputedScopes)
             .map(doc => this.factsOf(doc, docOf))
-            .toArray()
-            .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-        const model = buildModel(documents);
-        const conflicts = findConflicts(model);
-        const findings = runChecks(model, this.options, conflicts);
+            .toArray();
+        const { model, conflicts, findings } = analyse(documents, this.options);
         const findingsByUri = new Map<string, Finding[]>();
         for (const finding of findings) {
             const list = findingsByUri.get(finding.loc.uri);

@@ -199,8 +199,12 @@ export interface View extends Declaration {
 /** A date or period written somewhere, checked for order. */
 export interface DateCheck { kind: 'period' | 'lifetime'; period: Period; loc: Location; owner?: Key }
 
-/** A reference that was written and resolved: what `unused` and `find references` count. */
-export interface Use { key: Key; loc: Location }
+/**
+ * A reference that was written and resolved: what `unused` counts. Where it is
+ * written is left out: nothing reads it (find references asks Langium's
+ * index), and it was a third of a workspace's locations.
+ */
+export interface Use { key: Key }
 
 /** What one document contributes; the workspace model is the union of these. */
 export interface DocumentFacts {
