@@ -1,5 +1,6 @@
 import { labelText } from '../text/label.js';
-import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
+import type { DiagramGraph, GraphCluster, GraphEdge, GraphNode, LegendItem } from './graph-types.js';
+import { wrap } from './strings.js';
 import { layoutEdges, rankLink } from './layout-hints.js';
 import { hasWide, textWidth } from './measure.js';
 import type { EdgeStyle } from './style.js';

@@ -1,4 +1,4 @@
-import type { DiagramGraph, GraphEdge } from './graph.js';
+import type { DiagramGraph, GraphEdge } from './graph-types.js';
 
 /** An invisible edge; weight 0 sets ranks without pulling the ends into line. */
 type Link = [from: string, to: string, weight?: number];
