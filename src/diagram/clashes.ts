@@ -71,7 +71,8 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
         aliases: [],
         cluster: clusters.size === 1 ? [...clusters][0] : undefined,
         style: clash.disputed ? DISPUTE_MARKER : CONFLICT_MARKER,
-        source: mandate?.loc ?? clash.conflicts[0].first.loc,
+        // A clash is made by its first conflict.
+        source: mandate?.loc ?? (clash.conflicts as [Conflict, ...Conflict[]])[0].first.loc,
         detail: {
             heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${capped(names, n => n).join(', ')}`,
             lines: clashLines(model, clash.conflicts)
@@ -82,7 +83,9 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
 /** One edge from each institution to the marker; clicking it reveals that institution's claim. */
 function markerEdges(model: SemanticModel, marker: string, clash: MandateClash): GraphEdge[] {
     return [...clash.institutions.entries()].sort(([a], [b]) => compare(a, b)).map(([institution, own]) => {
-        const claim = own[0].first.institution === institution ? own[0].first : own[0].second;
+        // Each institution of a clash has at least the conflict that put it there.
+        const [first] = own as [Conflict, ...Conflict[]];
+        const claim = first.first.institution === institution ? first.first : first.second;
         return {
             id: `${marker}:${institution}`,
             from: nodeId(institution),
@@ -102,10 +105,10 @@ function markerEdges(model: SemanticModel, marker: string, clash: MandateClash):
 function pairEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphEdge[] {
     const groups = new Map<string, { disputed: boolean; a: Key; b: Key; conflicts: Conflict[] }>();
     for (const conflict of conflicts) {
-        const [a, b] = [conflict.first.institution, conflict.second.institution].sort(compare);
+        const [a, b] = [conflict.first.institution, conflict.second.institution].sort(compare) as [Key, Key];
         const disputed = conflict.disputes.length > 0;
         const id = `${disputed ? 'dispute' : 'conflict'}:${a}:${b}`;
-        const group = groups.get(id) ?? { disputed, a, b, conflicts: [] };
+        const group = groups.get(id) ?? { disputed, a, b, conflicts: [] as Conflict[] };
         group.conflicts.push(conflict);
         groups.set(id, group);
     }
@@ -117,7 +120,7 @@ function pairEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphE
         label: [...new Set(group.map(c => displayName(model, c.mandate)))].join(', '),
         ranks: false,
         style: disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
-        source: disputed ? group[0].disputes[0].loc : group[0].first.loc,
+        source: disputed ? (group[0]?.disputes[0]?.loc ?? group[0]!.first.loc) : group[0]!.first.loc,
         detail: {
             heading: `${disputed ? 'Recorded dispute' : 'Conflict'}: ${displayName(model, a)} – ${displayName(model, b)}`,
             lines: clashLines(model, group)

@@ -9,7 +9,8 @@ import { conflictElements } from './clashes.js';
 import { nodeId, type Detail, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode } from './graph-types.js';
 import { legendFor } from './legend.js';
 import { kindOf, type Selection } from './select.js';
-import { capitalise, compare } from './strings.js';
+import { capitalise } from '../text/capitalise.js';
+import { compare } from './strings.js';
 import {
     clusterStyle, CONTEST_EDGE, DEFAULT_RELATION, nodeStyle, PERSON_NODE, plaqueStyle, POST_EDGE, relationStyle, SPHERE_ORDER, uncertainStyle, UNIT_EDGE
 } from './style.js';
@@ -242,7 +243,8 @@ function contestEdges(model: SemanticModel, selection: Selection, shown: Set<Key
         groups.set(id, [...groups.get(id) ?? [], found]);
     }
     return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, group]) => {
-        const [first] = group;
+        // A group is made by its first contest.
+        const [first] = group as [ContestedClaim, ...ContestedClaim[]];
         const uncertain = group.every(f => f.contest.certainty !== undefined);
         const label = [...new Set(group.map(f => displayName(model, f.mandate)))].join(', ');
         return {

@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode, LegendItem } from './graph-types.js';
 import type { Selection } from './select.js';
-import { capitalise, compare } from './strings.js';
+import { capitalise } from '../text/capitalise.js';
+import { compare } from './strings.js';
 import {
     CONFLICT_EDGE, CONFLICT_MARKER, CONTEST_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, PERSON_NODE, POST_EDGE, SPHERE_ORDER,
     sphereStyle, uncertainStyle, UNIT_EDGE, type EdgeStyle

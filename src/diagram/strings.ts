@@ -1,9 +1,5 @@
 /** Small string helpers shared by the graph's builders and writers. */
 
-export function capitalise(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Code-unit order, the same on every machine and locale: the same input always draws the same picture. */
 export function compare(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;

@@ -5,6 +5,8 @@
  * pairs that share an end are not counted), the aspect ratio and the area.
  * Used by bench/layout-metrics.ts and by the layout tests.
  */
+import { pairsApart } from '../../src/model/lists.js';
+
 export interface Point { x: number; y: number }
 export interface LaidOut { width: number; height: number; edges: { from: string; to: string; points: Point[] }[] }
 export interface LayoutQuality { edges: number; length: number; crossings: number; width: number; height: number; aspect: number; area: number }
@@ -12,11 +14,10 @@ export interface LayoutQuality { edges: number; length: number; crossings: numbe
 export function layoutQuality(layout: LaidOut): LayoutQuality {
     const lines = layout.edges.filter(e => e.points.length > 0).map(e => ({ ...e, line: polyline(e.points) }));
     let length = 0;
-    for (const { line } of lines) for (let i = 1; i < line.length; i++) length += Math.hypot(line[i]!.x - line[i - 1]!.x, line[i]!.y - line[i - 1]!.y);
+    for (const { line } of lines) for (const [p, q] of pairsApart(line, 1)) length += Math.hypot(q.x - p.x, q.y - p.y);
     let crossings = 0;
-    for (let i = 0; i < lines.length; i++) {
-        for (let j = i + 1; j < lines.length; j++) {
-            const [e, f] = [lines[i]!, lines[j]!];
+    for (const [i, e] of lines.entries()) {
+        for (const f of lines.slice(i + 1)) {
             if (e.from === f.from || e.from === f.to || e.to === f.from || e.to === f.to) continue;
             if (linesCross(e.line, f.line)) crossings++;
         }
@@ -25,18 +26,18 @@ export function layoutQuality(layout: LaidOut): LayoutQuality {
 }
 
 function linesCross(a: Point[], b: Point[]): boolean {
-    for (let i = 1; i < a.length; i++) {
-        for (let j = 1; j < b.length; j++) if (segmentsCross(a[i - 1]!, a[i]!, b[j - 1]!, b[j]!)) return true;
-    }
-    return false;
+    const segments = pairsApart(b, 1);
+    return pairsApart(a, 1).some(([p, q]) => segments.some(([r, s]) => segmentsCross(p, q, r, s)));
 }
 
 /** A cubic Bézier spline (1 + 3n control points) as a polyline. */
 function polyline(points: Point[]): Point[] {
-    if (points.length < 4) return points;
-    const out: Point[] = [points[0]!];
+    const [start] = points;
+    if (points.length < 4 || !start) return points;
+    const out: Point[] = [start];
     for (let i = 0; i + 3 < points.length; i += 3) {
-        const [p0, p1, p2, p3] = [points[i]!, points[i + 1]!, points[i + 2]!, points[i + 3]!];
+        const [p0, p1, p2, p3] = points.slice(i, i + 4);
+        if (!p0 || !p1 || !p2 || !p3) break;
         for (let step = 1; step <= 8; step++) {
             const t = step / 8, u = 1 - t;
             out.push({
