@@ -1,7 +1,7 @@
 import type { Location } from '../model/types.js';
 import type { DiagramFormat } from './formats.js';
 import { toDot } from './dot.js';
-import type { Detail, DiagramGraph, LegendItem } from './graph.js';
+import type { Detail, DiagramGraph, LegendItem } from './graph-types.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
 import { LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer } from './render.js';

@@ -1,5 +1,6 @@
 import { labelText } from '../text/label.js';
-import { wrap, type DiagramGraph, type GraphCluster, type GraphEdge, type GraphNode, type LegendItem } from './graph.js';
+import type { DiagramGraph, GraphCluster, GraphEdge, GraphNode, LegendItem } from './graph-types.js';
+import { wrap } from './strings.js';
 import { layoutEdges, rankLink } from './layout-hints.js';
 import { hasWide, textWidth } from './measure.js';
 import type { EdgeStyle } from './style.js';
@@ -11,6 +12,15 @@ import type { EdgeStyle } from './style.js';
 export const FONT = 'Helvetica';
 
 const TITLE_WIDTH = 26;
+
+/**
+ * Inches between neighbours in a rank. Every edge that spans ranks is a chain
+ * of dot's virtual nodes, each this far from the next, so many long edges
+ * side by side widen the picture by this much each: at 0.3 the 300-institution
+ * view was twice as wide as its boxes needed; the boxes' own margins keep
+ * their texts apart.
+ */
+const NODESEP = 0.15;
 
 /**
  * Above this many institutions edge labels become `xlabel`s, placed after
@@ -31,7 +41,7 @@ export function toDot(graph: DiagramGraph): string {
     out.push('digraph "polity" {');
     out.push(`  graph [${attrs({
         id: 'diagram', fontname: FONT, fontsize: 12, rankdir: graph.direction === 'right' ? 'LR' : 'TB',
-        nodesep: 0.3, ranksep: 0.55, pad: 0.3, bgcolor: 'white', outputorder: 'edgesfirst',
+        nodesep: NODESEP, ranksep: 0.55, pad: 0.3, bgcolor: 'white', outputorder: 'edgesfirst',
         labelloc: 't', labeljust: 'l', label: html(`<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`)
     })}];`);
     out.push(`  node [${attrs({ fontname: FONT, fontsize: 11, shape: 'box', style: 'rounded,filled', margin: '0.14,0.06', penwidth: 1 })}];`);
@@ -39,8 +49,9 @@ export function toDot(graph: DiagramGraph): string {
     writeClusters(out, graph, undefined, '  ');
     for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
     const labelAttribute = graph.nodes.length > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
-    for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute)}`);
-    layoutEdges(graph).forEach(([from, to, weight], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`));
+    const hints = layoutEdges(graph);
+    for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute, !hints.loose.has(edge.id))}`);
+    hints.links.forEach(([from, to, weight], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`));
     if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
     out.push('}');
     return `${out.join('\n')}\n`;
@@ -116,17 +127,18 @@ function markerLine(node: GraphNode): string {
 /**
  * An upward kind's edge (`part-of`) is written superior → subordinate with
  * `dir=back`, so dot ranks the whole above its part while the arrow still
- * points at the whole. An edge outside the hierarchy has weight 0 as well as
+ * points at the whole. An edge outside the hierarchy, or a hierarchy edge
+ * the layout hints leave loose (`ranks` false), has weight 0 as well as
  * `constraint=false`: it neither sets ranks nor pulls its ends together.
  */
-function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel'): string {
+function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel', ranks: boolean): string {
     const [from, to] = rankLink(edge);
     return `${quote(from)} -> ${quote(to)} [${attrs({
         id: edge.id,
         class: classes(edge.category, edge.kind && `relation-${edge.kind}`),
         [labelAttribute]: edge.label,
-        constraint: edge.ranks ? undefined : false,
-        weight: edge.ranks ? undefined : 0,
+        constraint: edge.ranks && ranks ? undefined : false,
+        weight: edge.ranks && ranks ? undefined : 0,
         dir: edge.upward ? 'back' : undefined,
         fontcolor: edge.category === 'conflict' || edge.category === 'dispute' ? edge.style.color : undefined,
         ...edgeStyleAttrs(edge.style, edge.upward ? 'arrowtail' : 'arrowhead')

@@ -1,5 +1,5 @@
 import type { Location } from '../model/types.js';
-import type { DiagramGraph } from './graph.js';
+import type { DiagramGraph } from './graph-types.js';
 
 interface GvObject { id?: string; pos?: string; width?: string; height?: string; bb?: string; _gvid: number }
 interface GvEdge { id?: string; pos?: string; lp?: string }

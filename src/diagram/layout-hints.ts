@@ -1,4 +1,4 @@
-import type { DiagramGraph, GraphEdge } from './graph.js';
+import type { DiagramGraph, GraphEdge } from './graph-types.js';
 import { pairsApart } from '../model/lists.js';
 
 /** An invisible edge; weight 0 sets ranks without pulling the ends into line. */
@@ -9,27 +9,56 @@ export function rankLink(edge: GraphEdge): Link {
     return edge.upward ? [edge.to, edge.from] : [edge.from, edge.to];
 }
 
-/** Measured with @viz-js/viz 3.31: stacking 3,000 institutions took minutes, 300 about 0.1 s. */
+/**
+ * Measured with @viz-js/viz 3.31 on the generated workspaces: stacking 3,000
+ * institutions took minutes, 300 about 0.1 s; folding 3,000 into a grid took
+ * 45 s of CPU against 4 s without, as every long edge then crossed many more
+ * ranks. Above this many nodes the groups and their pieces stand side by side.
+ */
 const STACK_LIMIT = 1000;
+
+/**
+ * How the picture is shaped beyond the edges drawn: invisible edges, and the
+ * ids of hierarchy edges drawn without setting ranks (see looseEdges).
+ */
+export interface LayoutHints { links: Link[]; loose: Set<string> }
 
 /**
  * Invisible edges that give dot a readable shape. Only hierarchies set ranks,
  * so a mostly flat model would become one long strip: institutions outside
  * any hierarchy are stacked into a roughly square grid, group by group, and
  * sphere groups are stacked top to bottom in sphere order (party above state).
- * Stacking multiplies the ranks that long edges cross, which dot pays for
- * dearly, so large diagrams leave the groups side by side.
+ * Stacking and the grid multiply the ranks that long edges cross, which dot
+ * pays for dearly, so large diagrams do neither (see STACK_LIMIT).
  */
-export function layoutEdges(graph: DiagramGraph): Link[] {
-    const ranking: Link[] = graph.edges.filter(e => e.ranks).map(rankLink);
+export function layoutEdges(graph: DiagramGraph): LayoutHints {
+    const small = graph.nodes.length <= STACK_LIMIT;
+    const stack = small && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
+    const loose = stack ? looseEdges(graph) : new Set<string>();
+    const ranking: Link[] = graph.edges.filter(e => e.ranks && !loose.has(e.id)).map(rankLink);
     const markers = new Set(graph.nodes.filter(n => n.category !== 'institution').map(n => n.id));
     const leaves = leafLinks(graph, ranking);
-    const grid = [...leaves, ...gridLinks(graph, [...ranking, ...leaves], markers)];
+    const grid = [...leaves, ...(small ? gridLinks(graph, [...ranking, ...leaves], markers) : [])];
     // A conflict marker sits just below the institutions that clash over its mandate, not at the top of the drawing.
     const claims: Link[] = graph.edges.filter(e => markers.has(e.to)).map(e => [e.from, e.to]);
-    const stack = graph.nodes.length <= STACK_LIMIT && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
     const stacked = stack ? stackLinks(graph, [...ranking, ...grid, ...claims]) : [];
-    return [...grid, ...claims, ...stacked];
+    return { links: [...grid, ...claims, ...stacked], loose };
+}
+
+/**
+ * Hierarchy edges from a later group up to an earlier one in sphere order (a
+ * company's bureau of a state kind, a society body overseeing a party
+ * office): drawn, but setting no rank. Ranking them would close a cycle with
+ * the stacking, which dot breaks by turning edges around, and the groups
+ * ended side by side in one strip as wide as all of them together.
+ */
+function looseEdges(graph: DiagramGraph): Set<string> {
+    const order = new Map(graph.clusters.filter(c => c.parent === undefined).map((c, i) => [c.id, i]));
+    const groupOf = new Map(graph.nodes.map(n => [n.id, order.get(topCluster(graph, n.cluster) ?? '') ?? -1]));
+    return new Set(graph.edges.filter(edge => {
+        const [superior, subordinate] = rankLink(edge);
+        return edge.ranks && groupOf.get(superior)! > groupOf.get(subordinate)! && groupOf.get(subordinate)! >= 0;
+    }).map(e => e.id));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { labelText } from '../text/label.js';
-import { wrap, type DiagramGraph, type GraphEdge, type GraphNode } from './graph.js';
+import type { DiagramGraph, GraphEdge, GraphNode } from './graph-types.js';
+import { wrap } from './strings.js';
 
 /**
  * Writes the graph as a Mermaid `flowchart`, which GitHub and GitLab render

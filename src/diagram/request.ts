@@ -2,7 +2,8 @@ import type { Conflict } from '../model/conflicts.js';
 import { DATE_FORMS, parseDate, type PDate } from '../model/dates.js';
 import type { SemanticModel } from '../model/model.js';
 import type { View } from '../model/types.js';
-import { buildGraph, type DiagramGraph } from './graph.js';
+import { buildGraph } from './graph.js';
+import type { DiagramGraph } from './graph-types.js';
 import { findView, select, viewsOf, type Direction, type Selection } from './select.js';
 
 /** What a caller asks for, as typed: a view name and a date, both optional. */

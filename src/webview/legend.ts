@@ -3,7 +3,7 @@
  * beside it), kept in sight over the picture whatever its zoom. Built from
  * data with DOM calls: every model string is text, every colour a checked hex.
  */
-import type { LegendItem } from '../diagram/graph.js';
+import type { LegendItem } from '../diagram/graph-types.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** From this many entries the legend takes two columns. */

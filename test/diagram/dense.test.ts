@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/diagram/diagram.js';
 import { toDot } from '../../src/diagram/dot.js';
 import { toMermaid } from '../../src/diagram/mermaid.js';
-import { MARKER_THRESHOLD } from '../../src/diagram/graph.js';
+import { MARKER_THRESHOLD } from '../../src/diagram/clashes.js';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { graphFor } from '../../src/diagram/request.js';
 import { runCli } from '../cli/run-cli.js';
