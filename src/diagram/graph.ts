@@ -1,4 +1,4 @@
-import { describeConflict, describeContest } from '../model/checks.js';
+import { describeConflict, describeContest } from '../model/checks/index.js';
 import type { Conflict } from '../model/conflicts.js';
 import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, type SemanticModel } from '../model/model.js';
 import { findContests, type ContestedClaim } from '../model/contests.js';

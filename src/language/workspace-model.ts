@@ -1,6 +1,6 @@
 import { DocumentState, isJSDoc, parseJSDoc, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { runChecks, type CheckOptions } from '../model/checks.js';
+import { runChecks, type CheckOptions } from '../model/checks/index.js';
 import { findConflicts, type Conflict } from '../model/conflicts.js';
 import { buildModel, type SemanticModel } from '../model/model.js';
 import type { DocumentFacts, Finding, Location } from '../model/types.js';
