@@ -34,61 +34,121 @@ export const LIMITS = { pairs: 1_000_000, conflicts: 100_000 };
  * steps, not ten thousand).
  */
 export function findConflicts(model: SemanticModel): Conflicts {
+    const budget: Budget = { pairs: LIMITS.pairs, conflicts: LIMITS.conflicts };
+    const incomplete: Key[] = [];
+    const found: Conflict[] = [];
+    for (const mandate of model.claimsByMandate.keys()) {
+        const on = conflictsOnMandate(model, mandate, budget);
+        if (on.incomplete) incomplete.push(mandate);
+        for (const conflict of on.conflicts) found.push(conflict);
+    }
+    return withDisputes(model, found, incomplete);
+}
+
+/** How many more pairs may be compared and conflicts kept (LIMITS), shared by the mandates of one search. */
+export interface Budget { pairs: number; conflicts: number }
+
+/** The conflicts where claims meet on one mandate (its own claims, and theirs against its ancestors'), in the order found. */
+export interface MandateConflicts {
+    conflicts: Conflict[];
+    /** The overlapping pairs compared. */
+    pairs: number;
+    /** Whether the budget ran out before every pair was compared. */
+    incomplete: boolean;
+}
+
+/**
+ * The conflicts whose more specific mandate is `mandate`: it depends only on
+ * the claims on the mandate and on its ancestors, which is what lets the
+ * server redo just the mandates an edit touched (incremental.ts). Takes from
+ * `budget` what it uses.
+ */
+export function conflictsOnMandate(model: SemanticModel, mandate: Key, budget: Budget): MandateConflicts {
     const found = new Map<string, Conflict>();
-    const incomplete = new Set<Key>();
-    let budget = LIMITS.pairs;
-    const record = (specific: Claim, general: Claim) => {
-        for (const conflict of conflictsBetween(model, specific, general)) {
-            // Once per pair, mandate and overlap: a claim repeated through a parent mandate adds
-            // nothing, but a second, separate overlap between the same two is its own finding.
-            const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
-            const id = [a, b, conflict.mandate, formatPeriod(conflict.period)].join('\u0000');
-            if (!found.has(id)) found.set(id, conflict);
-        }
-    };
+    let pairs = 0;
+    let incomplete = false;
+    const contested = exclusiveClaims(model, mandate);
     /** Overlapping pairs, in the order of nested loops over the lists (which decides which claim a finding shows). */
-    const compare = (mandate: Key, pairs: [Claim, Claim][] | undefined) => {
-        if (!pairs) {
-            incomplete.add(mandate);
+    const compare = (list: [Claim, Claim][] | undefined) => {
+        if (!list) {
+            incomplete = true;
             return;
         }
-        for (const [x, y] of pairs) {
-            if (found.size >= LIMITS.conflicts) {
-                incomplete.add(mandate);
+        for (const [specific, general] of list) {
+            if (found.size >= budget.conflicts) {
+                incomplete = true;
                 return;
             }
-            record(x, y);
+            for (const conflict of conflictsBetween(model, specific, general)) {
+                // Once per pair and overlap: a claim repeated through a parent mandate adds
+                // nothing, but a second, separate overlap between the same two is its own finding.
+                const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
+                const id = [a, b, formatPeriod(conflict.period)].join('\u0000');
+                if (!found.has(id)) found.set(id, conflict);
+            }
         }
     };
-    const contestedOn = new Map<Key, Timed[]>();
-    for (const [mandate, claims] of model.claimsByMandate) {
-        contestedOn.set(mandate, claims.filter(c => isExclusive(model, c.role)).map((claim, order) => timed(model, claim, order)).filter(isTimed));
-    }
-    for (const [mandate, contested] of contestedOn) {
-        if (contested.length === 0) continue;
-        const within = overlappingPairs(contested, undefined, budget);
-        budget -= within?.length ?? budget;
-        compare(mandate, within);
-        for (const ancestor of mandateAncestors(model, mandate)) {
-            const across = overlappingPairs(contested, contestedOn.get(ancestor) ?? [], budget);
-            budget -= across?.length ?? budget;
-            compare(mandate, across);
+    if (contested.length > 0) {
+        for (const general of [undefined, ...mandateAncestors(model, mandate)]) {
+            const list = overlappingPairs(contested, general === undefined ? undefined : exclusiveClaims(model, general), budget.pairs);
+            const used = list?.length ?? budget.pairs;
+            pairs += used;
+            budget.pairs -= used;
+            compare(list);
         }
     }
-    const disputesOf = new Map<Key, Dispute[]>();
-    for (const dispute of model.disputes) {
-        for (const party of new Set(dispute.parties)) {
-            const list = disputesOf.get(party);
-            if (list) list.push(dispute); else disputesOf.set(party, [dispute]);
-        }
-    }
-    const conflicts: Conflicts = [...found.values()];
-    for (const conflict of conflicts) {
-        conflict.disputes = (disputesOf.get(conflict.first.institution) ?? [])
+    budget.conflicts -= found.size;
+    return { conflicts: [...found.values()], pairs, incomplete };
+}
+
+/**
+ * The conflicts with the recorded disputes that document them, sorted, and
+ * the mandates not compared in full. New objects: the conflicts given are not changed.
+ */
+export function withDisputes(model: SemanticModel, found: readonly Conflict[], incomplete: readonly Key[]): Conflicts {
+    const conflicts: Conflicts = found.map(conflict => {
+        const disputes = disputesOf(model, conflict.first.institution)
             .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
-    }
-    if (incomplete.size > 0) conflicts.incomplete = [...incomplete].sort();
+        return sameItems(disputes, conflict.disputes) ? conflict : { ...conflict, disputes };
+    });
+    if (incomplete.length > 0) conflicts.incomplete = [...incomplete].sort();
     return conflicts.sort(compareConflicts);
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const disputesCache = new WeakMap<SemanticModel, Map<Key, Dispute[]>>();
+
+/** The recorded disputes that name the institution, in the order written. */
+function disputesOf(model: SemanticModel, institution: Key): readonly Dispute[] {
+    let index = disputesCache.get(model);
+    if (!index) {
+        index = new Map();
+        for (const dispute of model.disputes) {
+            for (const party of new Set(dispute.parties)) {
+                const list = index.get(party);
+                if (list) list.push(dispute); else index.set(party, [dispute]);
+            }
+        }
+        disputesCache.set(model, index);
+    }
+    return index.get(institution) ?? [];
+}
+
+const exclusiveCache = new WeakMap<SemanticModel, Map<Key, Timed[]>>();
+
+/** The claims of exclusive roles on the mandate, with their periods as numbers (what certainly held). */
+function exclusiveClaims(model: SemanticModel, mandate: Key): Timed[] {
+    let cache = exclusiveCache.get(model);
+    if (!cache) exclusiveCache.set(model, cache = new Map());
+    let result = cache.get(mandate);
+    if (!result) {
+        result = (model.claimsByMandate.get(mandate) ?? []).filter(c => isExclusive(model, c.role)).map((claim, order) => timed(model, claim, order)).filter(isTimed);
+        cache.set(mandate, result);
+    }
+    return result;
 }
 
 /** Below this many candidate pairs, a mandate's claims are compared pair by pair. */
