@@ -35,20 +35,16 @@ export const LIMITS = { pairs: 1_000_000, conflicts: 100_000 };
  */
 export function findConflicts(model: SemanticModel): Conflicts {
     const budget: Budget = { pairs: LIMITS.pairs, conflicts: LIMITS.conflicts };
-    const incomplete: Key[] = [];
-    const found: Conflict[] = [];
-    for (const mandate of model.claimsByMandate.keys()) {
-        const on = conflictsOnMandate(model, mandate, budget);
-        if (on.incomplete) incomplete.push(mandate);
-        for (const conflict of on.conflicts) found.push(conflict);
-    }
-    return withDisputes(model, found, incomplete);
+    const byMandate = new Map<Key, MandateConflicts>();
+    // In the order of the claims: which mandates the budget runs out on depends on it.
+    for (const mandate of model.claimsByMandate.keys()) byMandate.set(mandate, conflictsOnMandate(model, mandate, budget));
+    return withDisputes(model, byMandate);
 }
 
 /** How many more pairs may be compared and conflicts kept (LIMITS), shared by the mandates of one search. */
 export interface Budget { pairs: number; conflicts: number }
 
-/** The conflicts where claims meet on one mandate (its own claims, and theirs against its ancestors'), in the order found. */
+/** The conflicts where claims meet on one mandate (its own claims, and theirs against its ancestors'), by institution. */
 export interface MandateConflicts {
     conflicts: Conflict[];
     /** The overlapping pairs compared. */
@@ -98,21 +94,29 @@ export function conflictsOnMandate(model: SemanticModel, mandate: Key, budget: B
         }
     }
     budget.conflicts -= found.size;
-    return { conflicts: [...found.values()], pairs, incomplete };
+    // Sorted here, once per mandate, so that the whole list is these lists by mandate (a sort is stable: ties keep the order found).
+    return { conflicts: [...found.values()].sort(compareConflicts), pairs, incomplete };
 }
 
 /**
- * The conflicts with the recorded disputes that document them, sorted, and
- * the mandates not compared in full. New objects: the conflicts given are not changed.
+ * Every mandate's conflicts, sorted by mandate, with the recorded disputes
+ * that document them, and the mandates not compared in full. A conflict
+ * that a dispute documents is a new object: the conflicts given are not changed.
  */
-export function withDisputes(model: SemanticModel, found: readonly Conflict[], incomplete: readonly Key[]): Conflicts {
-    const conflicts: Conflicts = found.map(conflict => {
-        const disputes = disputesOf(model, conflict.first.institution)
-            .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
-        return sameItems(disputes, conflict.disputes) ? conflict : { ...conflict, disputes };
-    });
-    if (incomplete.length > 0) conflicts.incomplete = [...incomplete].sort();
-    return conflicts.sort(compareConflicts);
+export function withDisputes(model: SemanticModel, byMandate: ReadonlyMap<Key, MandateConflicts>): Conflicts {
+    const conflicts: Conflicts = [];
+    const incomplete: Key[] = [];
+    for (const mandate of [...byMandate.keys()].sort(cmp)) {
+        const on = byMandate.get(mandate)!;
+        if (on.incomplete) incomplete.push(mandate);
+        for (const conflict of on.conflicts) {
+            const disputes = disputesOf(model, conflict.first.institution)
+                .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
+            conflicts.push(sameItems(disputes, conflict.disputes) ? conflict : { ...conflict, disputes });
+        }
+    }
+    if (incomplete.length > 0) conflicts.incomplete = incomplete;
+    return conflicts;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -62,22 +62,18 @@ function checkAll(model: SemanticModel, options: CheckOptions): CheckState {
 }
 
 function finish(model: SemanticModel, options: CheckOptions, byMandate: Map<Key, MandateConflicts>, findingsOf: WeakMap<Conflict, readonly Finding[]>): CheckState {
-    const found: Conflict[] = [];
-    const incomplete: Key[] = [];
-    let pairs = 0;
-    // In the order of `claimsByMandate`, as findConflicts meets them: ties in the sort keep it.
-    for (const [mandate, on] of byMandate) {
-        for (const conflict of on.conflicts) found.push(conflict);
-        if (on.incomplete) incomplete.push(mandate);
+    const conflicts = withDisputes(model, byMandate);
+    let [pairs, found] = [0, 0];
+    for (const on of byMandate.values()) {
         pairs += on.pairs;
+        found += on.conflicts.length;
     }
-    const conflicts = withDisputes(model, found, incomplete);
     const findings = checkModel(model, conflicts, conflict => {
         let result = findingsOf.get(conflict);
         if (!result) findingsOf.set(conflict, result = conflictFindings(model, conflict, options));
         return result;
     });
-    const complete = incomplete.length === 0 && pairs < LIMITS.pairs && found.length < LIMITS.conflicts;
+    const complete = !conflicts.incomplete && pairs < LIMITS.pairs && found < LIMITS.conflicts;
     return { model, options, conflicts, findings, byMandate, complete, findingsOf };
 }
 
