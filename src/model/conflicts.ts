@@ -101,9 +101,10 @@ export function conflictsOnMandate(model: SemanticModel, mandate: Key, budget: B
 /**
  * Every mandate's conflicts, sorted by mandate, with the recorded disputes
  * that document them, and the mandates not compared in full. A conflict
- * that a dispute documents is a new object: the conflicts given are not changed.
+ * that a dispute documents is a new object (the conflicts given are not
+ * changed), kept in `disputed` and given again while its disputes are the same.
  */
-export function withDisputes(model: SemanticModel, byMandate: ReadonlyMap<Key, MandateConflicts>): Conflicts {
+export function withDisputes(model: SemanticModel, byMandate: ReadonlyMap<Key, MandateConflicts>, disputed = new WeakMap<Conflict, Conflict>()): Conflicts {
     const conflicts: Conflicts = [];
     const incomplete: Key[] = [];
     for (const mandate of [...byMandate.keys()].sort(cmp)) {
@@ -112,7 +113,13 @@ export function withDisputes(model: SemanticModel, byMandate: ReadonlyMap<Key, M
         for (const conflict of on.conflicts) {
             const disputes = disputesOf(model, conflict.first.institution)
                 .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
-            conflicts.push(sameItems(disputes, conflict.disputes) ? conflict : { ...conflict, disputes });
+            if (sameItems(disputes, conflict.disputes)) {
+                conflicts.push(conflict);
+                continue;
+            }
+            let documented = disputed.get(conflict);
+            if (!documented || !sameItems(disputes, documented.disputes)) disputed.set(conflict, documented = { ...conflict, disputes });
+            conflicts.push(documented);
         }
     }
     if (incomplete.length > 0) conflicts.incomplete = incomplete;

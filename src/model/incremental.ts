@@ -28,6 +28,8 @@ export interface CheckState {
     readonly complete: boolean;
     /** The findings of each conflict, by conflict object (shared from state to state). */
     readonly findingsOf: WeakMap<Conflict, readonly Finding[]>;
+    /** Each conflict a dispute documents, by the conflict before disputes (shared from state to state: its findings are kept too). */
+    readonly disputed: WeakMap<Conflict, Conflict>;
 }
 
 /** Every check on the documents, as `polity check` runs them. */
@@ -49,7 +51,7 @@ export function updateChecks(previous: CheckState, documents: readonly DocumentF
         const kept = dirty.has(mandate) ? undefined : previous.byMandate.get(mandate);
         byMandate.set(mandate, kept ? follow(kept, moved) : conflictsOnMandate(model, mandate, { ...LIMITS }));
     }
-    const state = finish(model, previous.options, byMandate, previous.findingsOf);
+    const state = finish(model, previous.options, byMandate, previous);
     // Past a limit, the mandates compared first decide what is kept: only the whole search says which.
     return state.complete ? state : checkAll(model, previous.options);
 }
@@ -58,11 +60,12 @@ function checkAll(model: SemanticModel, options: CheckOptions): CheckState {
     const budget: Budget = { ...LIMITS };
     const byMandate = new Map<Key, MandateConflicts>();
     for (const mandate of model.claimsByMandate.keys()) byMandate.set(mandate, conflictsOnMandate(model, mandate, budget));
-    return finish(model, options, byMandate, new WeakMap());
+    return finish(model, options, byMandate, { findingsOf: new WeakMap(), disputed: new WeakMap() });
 }
 
-function finish(model: SemanticModel, options: CheckOptions, byMandate: Map<Key, MandateConflicts>, findingsOf: WeakMap<Conflict, readonly Finding[]>): CheckState {
-    const conflicts = withDisputes(model, byMandate);
+function finish(model: SemanticModel, options: CheckOptions, byMandate: Map<Key, MandateConflicts>, kept: Pick<CheckState, 'findingsOf' | 'disputed'>): CheckState {
+    const { findingsOf, disputed } = kept;
+    const conflicts = withDisputes(model, byMandate, disputed);
     let [pairs, found] = [0, 0];
     for (const on of byMandate.values()) {
         pairs += on.pairs;
@@ -74,7 +77,7 @@ function finish(model: SemanticModel, options: CheckOptions, byMandate: Map<Key,
         return result;
     });
     const complete = !conflicts.incomplete && pairs < LIMITS.pairs && found < LIMITS.conflicts;
-    return { model, options, conflicts, findings, byMandate, complete, findingsOf };
+    return { model, options, conflicts, findings, byMandate, complete, findingsOf, disputed };
 }
 
 /** The documents whose facts are not the same object as before, with their facts before and after. */
