@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     CompletionRequest, DefinitionRequest, HoverRequest, ReferencesRequest, type Diagnostic, type Position
 } from 'vscode-languageserver-protocol';
-import { LspSession, SERVER_PATH } from '../test/fuzz/lsp-session.js';
+import { LspSession, SERVER_PATH } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
 import { median, percentile, usageProbe } from './measure.js';
 
