@@ -241,8 +241,9 @@ function below(model: SemanticModel, keys: ReadonlySet<Key>): Key[] {
     const result: Key[] = [];
     const seen = new Set(keys);
     const queue = [...keys];
-    for (let i = 0; i < queue.length; i++) {
-        for (const part of [...model.units.get(queue[i]) ?? [], ...parts.get(queue[i]) ?? []]) {
+    // The loop also visits what it appends.
+    for (const key of queue) {
+        for (const part of [...model.units.get(key) ?? [], ...parts.get(key) ?? []]) {
             if (seen.has(part)) continue;
             seen.add(part);
             result.push(part);

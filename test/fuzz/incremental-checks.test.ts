@@ -36,7 +36,7 @@ async function expectFresh(ws: TestWorkspace, files: Files, step: string): Promi
 const mentions = (ws: TestWorkspace, name: string, code: string, what: string) => ws.diagnostics(name).some(d => codeOf(d) === code && String(d.message).includes(what));
 
 describe('incremental checks after an edit', () => {
-    const BASE: Files = {
+    const BASE = {
         'mandates.polity': 'model x\nmandate data {\n  mandate privacy\n}\nmandate cii\nmandate energy',
         'a.polity': 'model x\ninstitution A {\n  leads privacy since 2010\n}',
         'b.polity': 'model x\ninstitution B {\n  leads energy since 2012\n}',

@@ -38,9 +38,10 @@ export function conflictFindings(model: SemanticModel, conflict: Conflict, optio
         institutions: [conflict.first.institution, conflict.second.institution]
     };
     const pair: [Claim, Claim][] = [[conflict.first, conflict.second], [conflict.second, conflict.first]];
-    if (conflict.disputes.length > 0) {
+    const [recorded] = conflict.disputes;
+    if (recorded) {
         for (const [claim, second] of pair) {
-            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(conflict.disputes[0].loc)}).`, claim.loc, [
+            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`, claim.loc, [
                 other(second),
                 ...conflict.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))
             ], data));
@@ -95,8 +96,9 @@ export function contestFindings(model: SemanticModel, contests: ContestFindings)
         const { contest, holder } = found;
         const data = { mandate: found.mandate, institutions: [contest.institution, holder.institution] };
         const held = { loc: holder.loc, message: `the holder's claim: ${describeClaim(model, holder)}` };
-        if (found.disputes.length > 0) {
-            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(found.disputes[0].loc)}).`, contest.loc,
+        const [recorded] = found.disputes;
+        if (recorded) {
+            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`, contest.loc,
                 [held, ...found.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))], data));
             for (const dispute of found.disputes) {
                 result.push(finding('dispute', `Recorded dispute: ${text}.`, dispute.loc,

@@ -35,8 +35,8 @@ export function unused(model: SemanticModel): Finding[] {
     const result: Finding[] = [];
     const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<string, string>;
     for (const decls of model.declarations.values()) {
-        const decl = decls[0];
-        if (decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;
+        const [decl] = decls;
+        if (!decl || decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;
         result.push(finding('unused', `${labels[decl.type]} '${decl.path}' is declared but nothing uses it.`, decl.loc, [], { key: decl.key }));
     }
     return result;

@@ -13,9 +13,8 @@ export function doubleHolders(model: SemanticModel): Finding[] {
     const result: Finding[] = [];
     for (const holdings of model.holdingsByInstitution.values()) {
         const single = holdings.filter(h => model.posts.get(h.post)?.single);
-        for (let i = 0; i < single.length; i++) {
-            for (let j = i + 1; j < single.length; j++) {
-                const [a, b] = [single[i], single[j]];
+        for (const [i, a] of single.entries()) {
+            for (const b of single.slice(i + 1)) {
                 if (a.post !== b.post || a.person === b.person) continue;
                 const [pa, pb] = [heldPeriod(model, a, true), heldPeriod(model, b, true)];
                 const overlap = pa && pb && intersect(pa, pb);
@@ -23,7 +22,7 @@ export function doubleHolders(model: SemanticModel): Finding[] {
                 const post = displayName(model, a.post);
                 const institution = displayName(model, a.institution);
                 const message = `${personName(model, a.person)} and ${personName(model, b.person)} both hold '${post}' of ${institution} (${formatPeriod(overlap)}), a post with one holder at a time. Date the two so that one ends where the other starts, or write a range ('2013..2014') where the source does not pin a date down.`;
-                for (const [self, other] of [[a, b], [b, a]]) {
+                for (const [self, other] of [[a, b], [b, a]] as const) {
                     result.push(finding('double-holder', message, self.loc, [{ loc: other.loc, message: `the other holder: ${describeHolding(model, other)}` }],
                         { institution: a.institution, post: a.post }));
                 }
