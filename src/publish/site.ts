@@ -73,8 +73,8 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
             byYear[year] = diagrams.length;
             diagrams.push(await draw(year));
         }
-        let initial = initialAt !== undefined && Object.hasOwn(byYear, initialAt) ? byYear[initialAt] : -1;
-        if (initial < 0) {
+        let initial = initialAt !== undefined && Object.hasOwn(byYear, initialAt) ? byYear[initialAt] : undefined;
+        if (initial === undefined) {
             initial = diagrams.length;
             diagrams.push(await draw(initialAt ?? years[0] ?? '2000'));
         }

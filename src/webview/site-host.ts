@@ -58,11 +58,14 @@ function receive(message: FromPage): void {
 }
 
 function show(site: SiteViewData, at: string | undefined): void {
-    const index = at !== undefined && Object.hasOwn(site.years, at) ? site.years[at] : site.initial;
+    const year = at !== undefined && Object.hasOwn(site.years, at) ? site.years[at] : undefined;
+    const index = year ?? site.initial;
+    const diagram = site.diagrams[index];
+    if (!diagram) return;
     shown = index;
     const message: ToPage = {
         type: 'diagram',
-        diagram: { ...site.diagrams[index], views: site.views, dates: site.dates },
+        diagram: { ...diagram, views: site.views, dates: site.dates },
         view: site.view,
         at: index === site.initial ? undefined : at
     };
@@ -72,7 +75,8 @@ function show(site: SiteViewData, at: string | undefined): void {
 
 function yearInAddress(site: SiteViewData): string | undefined {
     const match = /^#at=(\d{4})$/.exec(location.hash);
-    return match && Object.hasOwn(site.years, match[1]) ? match[1] : undefined;
+    const year = match?.[1];
+    return year !== undefined && Object.hasOwn(site.years, year) ? year : undefined;
 }
 
 /** Export saves the picture shown as an SVG file, as the preview's button does. */
