@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     CompletionRequest, DefinitionRequest, HoverRequest, ReferencesRequest, type Diagnostic, type Position
 } from 'vscode-languageserver-protocol';
-import { LspSession } from '../test/support/lsp-client.js';
+import { LspSession, SERVER_PATH } from '../test/support/lsp-client.js';
+import { generateWorkspace } from './generate.js';
 import { median, percentile, usageProbe } from './measure.js';
 
 /**
@@ -29,6 +32,14 @@ export interface ServerResults {
     settled: Latency;
     /** An edit that declares a new institution (exported names change) until the file's new diagnostics. */
     declarationEdit: Latency;
+    /** Renaming an institution another file refers to, until that file shows the name unresolved (and back). */
+    renameEdit: Latency;
+    /** The server's CPU time (ms) for a body edit, from the change until it publishes nothing for a while. */
+    editCpu: Latency;
+    /** The server's CPU time (ms) from spawn to every file's diagnostics: a full build. */
+    buildCpu: number;
+    /** The server's RSS (MB) before and after `edits` body edits in a row, each awaited. */
+    memory: { before: number; after: number; edits: number };
     completion: Latency;
     hover: Latency;
     definition: Latency;
@@ -42,10 +53,10 @@ export interface ServerResults {
  * workspace: start-up until every file has diagnostics, edits until their
  * diagnostics arrive, and the latency of the everyday requests.
  */
-export async function benchServer(folder: string, files: string[], samples: number): Promise<ServerResults> {
+export async function benchServer(folder: string, files: string[], samples: number, server = SERVER_PATH): Promise<ServerResults> {
     const usage = usageProbe();
     const start = performance.now();
-    const session = LspSession.start({ nodeArgs: usage.nodeArgs, env: usage.env });
+    const session = LspSession.start({ nodeArgs: usage.nodeArgs, env: usage.env, args: [server, '--stdio'] });
     try {
         const pending = new Set(files.map(file => path.resolve(file)));
         const everyFile = session.waitFor(params => {
@@ -55,6 +66,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
         await session.initialize(folder);
         await everyFile;
         const startup = performance.now() - start;
+        const buildCpu = cpuOf(session);
         await session.settle(QUIET);
 
         const edited = files.find(f => path.basename(f) === 'part-0001.polity') ?? files.at(-1);
@@ -78,9 +90,11 @@ export async function benchServer(folder: string, files: string[], samples: numb
         const bodyEdit: number[] = [];
         const crossFile: number[] = [];
         const settled: number[] = [];
+        const editCpu: number[] = [];
         for (let i = 0; i < samples; i++) {
             for (const [text, present] of [[bodyEdited, true], [original, false]] as const) {
                 t = performance.now();
+                const cpu = cpuOf(session);
                 const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, institution) === present);
                 const far = session.nextDiagnostics(otherUri, 30_000, d => mentions(d, institution) === present);
                 await session.change(uri, text);
@@ -90,6 +104,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 if (present) crossFile.push(performance.now() - t);
                 const last = await session.settle(QUIET);
                 if (present && last !== undefined) settled.push(last - t);
+                editCpu.push(cpuOf(session) - cpu);
             }
         }
 
@@ -106,6 +121,37 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 await session.settle(QUIET);
             }
         }
+
+        // An institution of the edited file that another file refers to, renamed: that file links again and shows it unresolved.
+        const target = renameTarget(original, files.filter(f => f !== edited));
+        const renameEdit: number[] = [];
+        if (target) {
+            const renamed = original.replace(new RegExp(`^institution ${target.name} `, 'm'), `institution ${target.name}Renamed `);
+            const referrer = pathToFileURL(target.file).toString();
+            const unresolved = (d: Diagnostic[]) => d.some(x => x.code === 'unresolved' && messageOf(x).includes(`'${target.name}'`));
+            for (let i = 0; i < samples; i++) {
+                for (const [text, present] of [[renamed, true], [original, false]] as const) {
+                    t = performance.now();
+                    const far = session.nextDiagnostics(referrer, 120_000, d => unresolved(d) === present);
+                    await session.change(uri, text);
+                    await far;
+                    renameEdit.push(performance.now() - t);
+                    await session.settle(QUIET);
+                }
+            }
+        }
+
+        // Memory over many edits in a row, as a user typing: each waits for its file's diagnostics only.
+        const edits = 200;
+        const before = rssOf(session);
+        for (let i = 0; i < edits; i++) {
+            const present = i % 2 === 0;
+            const own = session.nextDiagnostics(uri, 120_000, d => mentions(d, institution) === present);
+            await session.change(uri, present ? bodyEdited : original);
+            await own;
+        }
+        await session.settle(QUIET);
+        const memory = { before, after: rssOf(session), edits };
 
         const at = (pattern: RegExp, group = 1): Position => positionOf(original, pattern, group);
         const textDocument = { uri };
@@ -131,6 +177,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
         return {
             startup, open,
             bodyEdit: summary(bodyEdit), crossFile: summary(crossFile), settled: summary(settled), declarationEdit: summary(declarationEdit),
+            renameEdit: summary(renameEdit), editCpu: summary(editCpu), buildCpu, memory,
             completion: summary(latencies.completion), hover: summary(latencies.hover),
             definition: summary(latencies.definition), references: summary(latencies.references),
             rss: usage.read().rss
@@ -149,6 +196,30 @@ function messageOf(d: Diagnostic): string {
     return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
+/** The server's CPU time so far, in ms, from /proc (Linux): the process's own, not the machine's load. */
+function cpuOf(session: LspSession): number {
+    const fields = readFileSync(`/proc/${session.process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime, fields 14 and 15 of the line (12 and 13 after the name), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The server's resident memory now, in MB. */
+function rssOf(session: LspSession): number {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${session.process.pid}/status`, 'utf8'))?.[1];
+    return Number(kb) / 1024;
+}
+
+/** A top-level institution of the edited text that one of the other files names. */
+function renameTarget(edited: string, others: string[]): { name: string; file: string } | undefined {
+    const names = [...edited.matchAll(/^institution (\S+) /gm)].map(m => m[1]!);
+    for (const file of others) {
+        const text = readFileSync(file, 'utf8');
+        const name = names.find(n => new RegExp(`^\\s+[a-z-]+ ${n}(\\s|$)`, 'm').test(text));
+        if (name) return { name, file };
+    }
+    return undefined;
+}
+
 /** A mandate led in the other file, and the institution the edit adds a claim to. */
 function editTargets(edited: string, other: string): { mandate: string; institution: string } {
     const mandate = /^\s+leads (\S+)/m.exec(other)?.[1];
@@ -165,4 +236,23 @@ function positionOf(text: string, pattern: RegExp, group: number): Position {
     const before = text.slice(0, offset);
     const line = before.split('\n').length - 1;
     return { line, character: offset - before.lastIndexOf('\n') - 1 };
+}
+
+/**
+ * Standalone: `node scripts/run-ts.mjs bench/lsp.ts -- [--conflicts] [--samples N] [--server dist/server.cjs]`
+ * measures one server (another checkout's bundle with --server) on the
+ * 10,000-institution bench workload, or the conflict-heavy one, and prints the results as JSON.
+ */
+if (process.argv[1]?.endsWith(`${path.sep}lsp.mjs`)) {
+    const { values } = parseArgs({ options: { conflicts: { type: 'boolean', default: false }, samples: { type: 'string', default: '10' }, server: { type: 'string' } } });
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'polity-bench-lsp-'));
+    try {
+        const generated = generateWorkspace({ institutions: 10_000, seed: 1, conflicts: values.conflicts });
+        const files = generated.files.map(f => path.join(folder, f.name));
+        generated.files.forEach((f, i) => writeFileSync(files[i]!, f.text));
+        const results = await benchServer(folder, files, Number(values.samples), values.server ? path.resolve(values.server) : SERVER_PATH);
+        process.stdout.write(`${JSON.stringify({ workload: values.conflicts ? 'conflicts' : 'bench', load: os.loadavg()[0], ...results }, null, 2)}\n`);
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 }

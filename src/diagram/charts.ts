@@ -1,7 +1,7 @@
 import type { Conflict } from '../model/conflicts.js';
 import type { SemanticModel } from '../model/model.js';
 import type { Location } from '../model/types.js';
-import type { Detail } from './graph.js';
+import type { Detail } from './graph-types.js';
 import { matrixData } from './matrix-arrange.js';
 import { locationText, toMatrixHtml, type FileOf } from './matrix-html.js';
 import { cellId, mandateId, rowId, toMatrixSvg } from './matrix-svg.js';

@@ -1,4 +1,4 @@
-import { describeConflict } from '../model/checks.js';
+import { describeConflict } from '../model/checks/index.js';
 import type { Conflict } from '../model/conflicts.js';
 import { displayName, type SemanticModel } from '../model/model.js';
 import type { Key } from '../model/types.js';

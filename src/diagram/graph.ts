@@ -1,4 +1,4 @@
-import { describeContest } from '../model/checks.js';
+import { describeContest } from '../model/checks/index.js';
 import { claimVerb, displayName, effectivePeriod, kindAt, parentAt, type SemanticModel } from '../model/model.js';
 import { findContests, type ContestedClaim } from '../model/contests.js';
 import { certain, contains, formatPeriod, possible, type Period } from '../model/periods.js';

@@ -5,7 +5,7 @@
  * pull in the server.
  */
 import type { RenderedDiagram } from './diagram.js';
-import type { Detail } from './graph.js';
+import type { Detail } from './graph-types.js';
 import type { Location } from '../model/types.js';
 import type { MatrixData } from './matrix-arrange.js';
 import type { Timeline } from './timeline.js';

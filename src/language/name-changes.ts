@@ -36,7 +36,8 @@ export class NameChanges {
     constructor(before: ExportedNames, after: ExportedNames) {
         for (const [uri, names] of before) {
             const now = after.get(uri) ?? new Set<string>();
-            this.removed.set(uri, new Set([...names].filter(sig => !now.has(sig))));
+            const gone = [...names].filter(sig => !now.has(sig));
+            if (gone.length > 0) this.removed.set(uri, new Set(gone));
         }
         for (const [uri, names] of after) {
             for (const sig of names) {
@@ -47,10 +48,14 @@ export class NameChanges {
 
     /** Whether the document's references may resolve differently after the change. */
     affects(document: LangiumDocument): boolean {
+        // Most edits change no name: then no document's references are read (this runs for every document).
+        if (this.removed.size === 0 && this.added.size === 0) return false;
         return document.references.some(ref => {
             if (this.added.has(ref.$refText)) return true;
             const linked = ref instanceof PolityReference ? ref.linkedDescription : undefined;
-            return linked !== undefined && this.removed.get(linked.documentUri.toString())?.has(signature(linked)) === true;
+            // The signature is built only for a reference into a document that lost names.
+            const gone = linked && this.removed.get(linked.documentUri.toString());
+            return gone !== undefined && gone.has(signature(linked!));
         });
     }
 }

@@ -1,23 +1,26 @@
 import { DocumentState, isJSDoc, parseJSDoc, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { analyse } from '../model/analyse.js';
-import type { CheckOptions } from '../model/checks.js';
+import type { CheckOptions } from '../model/checks/index.js';
 import type { Conflict } from '../model/conflicts.js';
+import { checkWorkspace, updateChecks, type CheckState } from '../model/incremental.js';
 import type { SemanticModel } from '../model/model.js';
 import type { DocumentFacts, Finding, Location } from '../model/types.js';
 import { documentFacts } from './facts.js';
 
 export interface WorkspaceSnapshot {
     model: SemanticModel;
-    findings: Finding[];
+    findings: readonly Finding[];
     findingsByUri: Map<string, Finding[]>;
     conflicts: Conflict[];
 }
 
 /**
  * The semantic model of every loaded document, computed once per build and
- * shared by validation, hover, code lens and the diagram. It also remembers
- * which workspace-wide findings each document last showed, so the builder can
+ * shared by validation, hover, code lens and the diagram. The first build
+ * runs every check (as `polity check` does); after an edit the checks are
+ * updated from the last ones, redoing only the conflicts of the mandates the
+ * edit touched (src/model/incremental.ts). It also remembers which
+ * workspace-wide findings each document last showed, so the builder can
  * refresh exactly the documents whose findings changed.
  */
 export class WorkspaceModel {
@@ -31,6 +34,8 @@ export class WorkspaceModel {
      */
     private readonly facts = new Map<string, DocumentFacts>();
     private options: CheckOptions = {};
+    /** The checks of the last snapshot, which the next one updates. */
+    private checks: CheckState | undefined;
 
     constructor(private readonly services: LangiumServices) {
         this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
@@ -45,6 +50,7 @@ export class WorkspaceModel {
 
     setOptions(options: CheckOptions): void {
         this.options = options;
+        this.checks = undefined;
         this.cache.clear();
     }
 
@@ -61,8 +67,11 @@ export class WorkspaceModel {
         const documents = this.services.shared.workspace.LangiumDocuments.all
             .filter(doc => doc.state >= DocumentState.ComputedScopes)
             .map(doc => this.factsOf(doc, docOf))
-            .toArray();
-        const { model, conflicts, findings } = analyse(documents, this.options);
+            .toArray()
+            .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+        const checks = this.checks ? updateChecks(this.checks, documents) : checkWorkspace(documents, this.options);
+        this.checks = checks;
+        const { model, conflicts, findings } = checks;
         const findingsByUri = new Map<string, Finding[]>();
         for (const finding of findings) {
             const list = findingsByUri.get(finding.loc.uri);
@@ -111,12 +120,13 @@ export class WorkspaceModel {
 function sameFindings(a: Finding[], b: Finding[]): boolean {
     return a === b || (a.length === b.length && a.every((f, i) => {
         const g = b[i];
-        return g !== undefined && f.code === g.code && f.severity === g.severity && f.message === g.message && sameLocation(f.loc, g.loc)
+        // Findings the incremental checks kept are the same objects.
+        return f === g || (g !== undefined && f.code === g.code && f.severity === g.severity && f.message === g.message && sameLocation(f.loc, g.loc)
             && f.related.length === g.related.length
             && f.related.every((r, k) => {
                 const s = g.related[k];
                 return s !== undefined && r.message === s.message && sameLocation(r.loc, s.loc);
-            });
+            }));
     }));
 }
 

@@ -4,7 +4,7 @@
  * locators that support it and where it is written. Pure: the server feeds
  * in the loaded model and how to name places.
  */
-import { describeConflict, describeContest } from '../model/checks.js';
+import { describeConflict, describeContest } from '../model/checks/index.js';
 import type { Conflict } from '../model/conflicts.js';
 import { findContests } from '../model/contests.js';
 import { modelAt } from '../model/at-date.js';

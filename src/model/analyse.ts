@@ -1,4 +1,4 @@
-import { runChecks, type CheckOptions } from './checks.js';
+import { runChecks, type CheckOptions } from './checks/index.js';
 import { findConflicts, type Conflicts } from './conflicts.js';
 import { buildModel, type SemanticModel } from './model.js';
 import type { DocumentFacts, Finding } from './types.js';

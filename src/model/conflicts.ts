@@ -34,61 +34,132 @@ export const LIMITS = { pairs: 1_000_000, conflicts: 100_000 };
  * steps, not ten thousand).
  */
 export function findConflicts(model: SemanticModel): Conflicts {
+    const budget: Budget = { pairs: LIMITS.pairs, conflicts: LIMITS.conflicts };
+    const byMandate = new Map<Key, MandateConflicts>();
+    // In the order of the claims: which mandates the budget runs out on depends on it.
+    for (const mandate of model.claimsByMandate.keys()) byMandate.set(mandate, conflictsOnMandate(model, mandate, budget));
+    return withDisputes(model, byMandate);
+}
+
+/** How many more pairs may be compared and conflicts kept (LIMITS), shared by the mandates of one search. */
+export interface Budget { pairs: number; conflicts: number }
+
+/** The conflicts where claims meet on one mandate (its own claims, and theirs against its ancestors'), by institution. */
+export interface MandateConflicts {
+    conflicts: Conflict[];
+    /** The overlapping pairs compared. */
+    pairs: number;
+    /** Whether the budget ran out before every pair was compared. */
+    incomplete: boolean;
+}
+
+/**
+ * The conflicts whose more specific mandate is `mandate`: it depends only on
+ * the claims on the mandate and on its ancestors, which is what lets the
+ * server redo just the mandates an edit touched (incremental.ts). Takes from
+ * `budget` what it uses.
+ */
+export function conflictsOnMandate(model: SemanticModel, mandate: Key, budget: Budget): MandateConflicts {
     const found = new Map<string, Conflict>();
-    const incomplete = new Set<Key>();
-    let budget = LIMITS.pairs;
-    const record = (specific: Claim, general: Claim) => {
-        for (const conflict of conflictsBetween(model, specific, general)) {
-            // Once per pair, mandate and overlap: a claim repeated through a parent mandate adds
-            // nothing, but a second, separate overlap between the same two is its own finding.
-            const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
-            const id = [a, b, conflict.mandate, formatPeriod(conflict.period)].join('\u0000');
-            if (!found.has(id)) found.set(id, conflict);
-        }
-    };
+    let pairs = 0;
+    let incomplete = false;
+    const contested = exclusiveClaims(model, mandate);
     /** Overlapping pairs, in the order of nested loops over the lists (which decides which claim a finding shows). */
-    const compare = (mandate: Key, pairs: [Claim, Claim][] | undefined) => {
-        if (!pairs) {
-            incomplete.add(mandate);
+    const compare = (list: [Claim, Claim][] | undefined) => {
+        if (!list) {
+            incomplete = true;
             return;
         }
-        for (const [x, y] of pairs) {
-            if (found.size >= LIMITS.conflicts) {
-                incomplete.add(mandate);
+        for (const [specific, general] of list) {
+            if (found.size >= budget.conflicts) {
+                incomplete = true;
                 return;
             }
-            record(x, y);
+            for (const conflict of conflictsBetween(model, specific, general)) {
+                // Once per pair and overlap: a claim repeated through a parent mandate adds
+                // nothing, but a second, separate overlap between the same two is its own finding.
+                const [a, b] = [conflict.first.institution, conflict.second.institution].sort();
+                const id = [a, b, formatPeriod(conflict.period)].join('\u0000');
+                if (!found.has(id)) found.set(id, conflict);
+            }
         }
     };
-    const contestedOn = new Map<Key, Timed[]>();
-    for (const [mandate, claims] of model.claimsByMandate) {
-        contestedOn.set(mandate, claims.filter(c => isExclusive(model, c.role)).map((claim, order) => timed(model, claim, order)).filter(isTimed));
-    }
-    for (const [mandate, contested] of contestedOn) {
-        if (contested.length === 0) continue;
-        const within = overlappingPairs(contested, undefined, budget);
-        budget -= within?.length ?? budget;
-        compare(mandate, within);
-        for (const ancestor of mandateAncestors(model, mandate)) {
-            const across = overlappingPairs(contested, contestedOn.get(ancestor) ?? [], budget);
-            budget -= across?.length ?? budget;
-            compare(mandate, across);
+    if (contested.length > 0) {
+        for (const general of [undefined, ...mandateAncestors(model, mandate)]) {
+            const list = overlappingPairs(contested, general === undefined ? undefined : exclusiveClaims(model, general), budget.pairs);
+            const used = list?.length ?? budget.pairs;
+            pairs += used;
+            budget.pairs -= used;
+            compare(list);
         }
     }
-    const disputesOf = new Map<Key, Dispute[]>();
-    for (const dispute of model.disputes) {
-        for (const party of new Set(dispute.parties)) {
-            const list = disputesOf.get(party);
-            if (list) list.push(dispute); else disputesOf.set(party, [dispute]);
+    budget.conflicts -= found.size;
+    // Sorted here, once per mandate, so that the whole list is these lists by mandate (a sort is stable: ties keep the order found).
+    return { conflicts: [...found.values()].sort(compareConflicts), pairs, incomplete };
+}
+
+/**
+ * Every mandate's conflicts, sorted by mandate, with the recorded disputes
+ * that document them, and the mandates not compared in full. A conflict
+ * that a dispute documents is a new object (the conflicts given are not
+ * changed), kept in `disputed` and given again while its disputes are the same.
+ */
+export function withDisputes(model: SemanticModel, byMandate: ReadonlyMap<Key, MandateConflicts>, disputed = new WeakMap<Conflict, Conflict>()): Conflicts {
+    const conflicts: Conflicts = [];
+    const incomplete: Key[] = [];
+    for (const mandate of [...byMandate.keys()].sort(cmp)) {
+        const on = byMandate.get(mandate)!;
+        if (on.incomplete) incomplete.push(mandate);
+        for (const conflict of on.conflicts) {
+            const disputes = disputesOf(model, conflict.first.institution)
+                .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
+            if (sameItems(disputes, conflict.disputes)) {
+                conflicts.push(conflict);
+                continue;
+            }
+            let documented = disputed.get(conflict);
+            if (!documented || !sameItems(disputes, documented.disputes)) disputed.set(conflict, documented = { ...conflict, disputes });
+            conflicts.push(documented);
         }
     }
-    const conflicts: Conflicts = [...found.values()];
-    for (const conflict of conflicts) {
-        conflict.disputes = (disputesOf.get(conflict.first.institution) ?? [])
-            .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
+    if (incomplete.length > 0) conflicts.incomplete = incomplete;
+    return conflicts;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const disputesCache = new WeakMap<SemanticModel, Map<Key, Dispute[]>>();
+
+/** The recorded disputes that name the institution, in the order written. */
+function disputesOf(model: SemanticModel, institution: Key): readonly Dispute[] {
+    let index = disputesCache.get(model);
+    if (!index) {
+        index = new Map();
+        for (const dispute of model.disputes) {
+            for (const party of new Set(dispute.parties)) {
+                const list = index.get(party);
+                if (list) list.push(dispute); else index.set(party, [dispute]);
+            }
+        }
+        disputesCache.set(model, index);
     }
-    if (incomplete.size > 0) conflicts.incomplete = [...incomplete].sort();
-    return conflicts.sort(compareConflicts);
+    return index.get(institution) ?? [];
+}
+
+const exclusiveCache = new WeakMap<SemanticModel, Map<Key, Timed[]>>();
+
+/** The claims of exclusive roles on the mandate, with their periods as numbers (what certainly held). */
+function exclusiveClaims(model: SemanticModel, mandate: Key): Timed[] {
+    let cache = exclusiveCache.get(model);
+    if (!cache) exclusiveCache.set(model, cache = new Map());
+    let result = cache.get(mandate);
+    if (!result) {
+        result = (model.claimsByMandate.get(mandate) ?? []).filter(c => isExclusive(model, c.role)).map((claim, order) => timed(model, claim, order)).filter(isTimed);
+        cache.set(mandate, result);
+    }
+    return result;
 }
 
 /** Below this many candidate pairs, a mandate's claims are compared pair by pair. */

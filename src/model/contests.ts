@@ -1,5 +1,5 @@
 import { disputeMatches, excepted, uncontained } from './conflicts.js';
-import { effectivePeriod, isExclusive, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
+import { effectivePeriod, isExclusive, mandateAncestors, mandateDescendants, mandateWithin, type SemanticModel } from './model.js';
 import { formatPeriod, intersect, type Period } from './periods.js';
 import type { Claim, Contest, Dispute, Key } from './types.js';
 
@@ -33,7 +33,7 @@ export function findContests(model: SemanticModel): ContestFindings {
         const maybe = effectivePeriod(model, contest);
         let possiblyHeld = false;
         const seen = new Set<string>();
-        for (const mandate of [...descendants(model, contest.mandate), ...mandateAncestors(model, contest.mandate)]) {
+        for (const mandate of [...mandateDescendants(model, contest.mandate), ...mandateAncestors(model, contest.mandate)]) {
             for (const holder of model.claimsByMandate.get(mandate) ?? []) {
                 if (holder.institution === contest.institution || !isExclusive(model, holder.role)) continue;
                 const meet = mandateWithin(model, holder.mandate, contest.mandate) ? holder.mandate : contest.mandate;
@@ -58,20 +58,4 @@ export function findContests(model: SemanticModel): ContestFindings {
         if (!possiblyHeld) empty.push(contest);
     }
     return { contested, empty };
-}
-
-/** The mandate and every mandate inside it, through every parent link. */
-function descendants(model: SemanticModel, key: Key): Key[] {
-    const result = [key];
-    const seen = new Set(result);
-    // The loop also visits what it appends.
-    for (const mandate of result) {
-        for (const child of model.childMandates.get(mandate) ?? []) {
-            if (!seen.has(child)) {
-                seen.add(child);
-                result.push(child);
-            }
-        }
-    }
-    return result;
 }

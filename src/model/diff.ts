@@ -1,5 +1,5 @@
 import { onlyElement } from './lists.js';
-import { describeConflict, describeContest } from './checks.js';
+import { describeConflict, describeContest } from './checks/index.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { findContests } from './contests.js';
 import { claimVerb, displayName, hedge, type SemanticModel } from './model.js';

@@ -1,4 +1,4 @@
-import { describeConflict, describeContest } from './checks.js';
+import { describeConflict, describeContest } from './checks/index.js';
 import type { Conflict } from './conflicts.js';
 import { findContests, type ContestedClaim } from './contests.js';
 import { compareDates, dateBounds, latest, type PDate } from './dates.js';

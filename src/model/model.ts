@@ -80,7 +80,7 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         // `shares` claims the role `leads` of the line's model (its own declaration wins over the prelude's).
         const own = `${doc.model ? `${doc.model}.` : ''}leads`;
         const leads = roles.has(own) ? own : `${PRELUDE_MODEL}.leads`;
-        for (const claim of doc.claims) claims.push(claim.shared ? { ...claim, role: leads } : claim);
+        for (const claim of doc.claims) claims.push(claim.shared ? sharedClaim(claim, leads) : claim);
     }
     const claimsByMandate = new Map<Key, Claim[]>();
     const claimsByInstitution = new Map<Key, Claim[]>();
@@ -100,6 +100,21 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         documents, declarations, institutions, mandates, sources, kinds, relationKinds, roles, views,
         posts, people, holdings, holdingsByInstitution, holdingsByPerson, claims, claimsByMandate, claimsByInstitution, relations, contests, disputes, childMandates, units
     };
+}
+
+const sharedClaims = new WeakMap<Claim, Claim>();
+
+/**
+ * The `shares` claim as a claim of the role: the same object for the same
+ * fact and role on every build, so that the server can tell which claims an
+ * edit left alone by identity (incremental.ts).
+ */
+function sharedClaim(claim: Claim, role: Key): Claim {
+    const known = sharedClaims.get(claim);
+    if (known?.role === role) return known;
+    const result = { ...claim, role };
+    sharedClaims.set(claim, result);
+    return result;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -132,6 +147,22 @@ export function mandateAncestors(model: SemanticModel, key: Key): Key[] {
         }
         result = queue.slice(1);
         cache.set(key, result);
+    }
+    return result;
+}
+
+/** The mandate and every mandate inside it, through every parent link. */
+export function mandateDescendants(model: SemanticModel, key: Key): Key[] {
+    const result = [key];
+    const seen = new Set(result);
+    // The loop also visits what it appends.
+    for (const mandate of result) {
+        for (const child of model.childMandates.get(mandate) ?? []) {
+            if (!seen.has(child)) {
+                seen.add(child);
+                result.push(child);
+            }
+        }
     }
     return result;
 }

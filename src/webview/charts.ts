@@ -9,7 +9,7 @@ import type { FileOf } from '../diagram/matrix-html.js';
 import { toMatrixSvg } from '../diagram/matrix-svg.js';
 import type { PreviewCharts } from '../diagram/protocol.js';
 import { toTimelineSvg } from '../diagram/timeline-svg.js';
-import type { Detail } from '../diagram/graph.js';
+import type { Detail } from '../diagram/graph-types.js';
 import { sanitizeSvg } from './sanitize.js';
 
 export interface ChartHooks {

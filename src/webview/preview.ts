@@ -9,7 +9,7 @@
  * displays: no layout, no network, and every model string goes into the page
  * as text. Its only tie to VS Code is `acquireVsCodeApi` here.
  */
-import type { Detail } from '../diagram/graph.js';
+import type { Detail } from '../diagram/graph-types.js';
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
 import { ChartPanels } from './charts.js';
 import { keepLegible, LINE_CONTRAST, parseColour, TEXT_CONTRAST } from './contrast.js';

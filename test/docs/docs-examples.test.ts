@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { CHECKS } from '../../src/model/checks.js';
+import { CHECKS } from '../../src/model/checks/index.js';
 import { codeOf, TestWorkspace } from '../helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/cli/formats/github.js';
-import { CHECKS } from '../../src/model/checks.js';
+import { CHECKS } from '../../src/model/checks/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { TempDir } from './repo.js';
 import { sarifSchema } from './schema.js';

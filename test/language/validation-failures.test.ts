@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolityAstType } from '../../src/language/generated/ast.js';
-import { runChecks } from '../../src/model/checks.js';
+import { runChecks } from '../../src/model/checks/index.js';
 import { buildModel } from '../../src/model/model.js';
 import { scaledTimeout } from '../fuzz/budget.js';
 import { codeOf, defined, TestWorkspace } from '../helpers.js';

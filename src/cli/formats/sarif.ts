@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { CHECKS } from '../../model/checks.js';
+import { CHECKS } from '../../model/checks/index.js';
 import type { Range, Severity } from '../../model/types.js';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 

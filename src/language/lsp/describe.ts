@@ -1,4 +1,4 @@
-import { describeConflict } from '../../model/checks.js';
+import { describeConflict } from '../../model/checks/index.js';
 import type { Conflict } from '../../model/conflicts.js';
 import { CONTAINMENT, claimVerb, displayName, hedge, type SemanticModel } from '../../model/model.js';
 import { today, type PDate } from '../../model/dates.js';

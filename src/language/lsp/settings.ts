@@ -1,6 +1,6 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CheckOptions } from '../../model/checks.js';
+import type { CheckOptions } from '../../model/checks/index.js';
 import type { PolityServices } from '../module.js';
 import type { InitializationOptions, PolitySettings } from '../protocol.js';
 

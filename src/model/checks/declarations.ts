@@ -1,0 +1,44 @@
+import { mandateAncestors, type SemanticModel } from '../model.js';
+import type { Finding, Key } from '../types.js';
+import { finding, MAX_RELATED, shortLocation } from './finding.js';
+
+/** Names declared twice in one model, and declarations nothing uses. */
+
+export function duplicates(model: SemanticModel): Finding[] {
+    const result: Finding[] = [];
+    for (const [key, decls] of model.declarations) {
+        const own = decls.filter(d => !d.builtin);
+        if (own.length < 2) continue;
+        for (const decl of own) {
+            // A name declared thousands of times (a generated or hostile model) must not make each finding list all the others.
+            const others = own.slice(0, MAX_RELATED + 1).filter(o => o !== decl).slice(0, MAX_RELATED);
+            const more = own.length - 1 - others.length;
+            const where = decl.model ? `model '${decl.model}'` : 'the default model';
+            result.push(finding('duplicate',
+                `'${decl.path}' is declared ${own.length} times in ${where} (also at ${others.map(o => shortLocation(o.loc)).join(', ')}${more > 0 ? ` and ${more} more` : ''}). Names are unique within a model: rename one or merge them.`,
+                decl.loc,
+                others.map(o => ({ loc: o.loc, message: `other declaration of '${decl.path}'` })),
+                { key }));
+        }
+    }
+    return result;
+}
+
+export function unused(model: SemanticModel): Finding[] {
+    const used = new Set<Key>();
+    for (const doc of model.documents) {
+        for (const use of doc.uses) used.add(use.key);
+    }
+    for (const key of [...used]) {
+        if (model.mandates.has(key)) for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
+    }
+    const result: Finding[] = [];
+    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<string, string>;
+    for (const decls of model.declarations.values()) {
+        const [decl] = decls;
+        if (!decl || decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;
+        result.push(finding('unused', `${labels[decl.type]} '${decl.path}' is declared but nothing uses it.`, decl.loc, [], { key: decl.key }));
+    }
+    return result;
+}
+
