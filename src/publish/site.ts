@@ -1,8 +1,9 @@
 /**
  * The files of `polity build`: the pages of site-pages.ts, and a page per
  * view that runs the preview's own page script on the diagrams drawn here,
- * one for each year of the model. Same model, same bytes: no build date,
- * no absolute path, names that follow the model's.
+ * one for each year of the model (each distinct picture written once, see
+ * pictures.ts). Same model, same bytes: no build date, no absolute path,
+ * names that follow the model's.
  */
 import { uniqueFileNames } from '../cli/diagram.js';
 import { renderSvg } from '../diagram/diagram.js';
@@ -16,6 +17,7 @@ import { exportModel, type ExportedPlace } from '../model/export.js';
 import type { SemanticModel } from '../model/model.js';
 import type { Key, Location } from '../model/types.js';
 import { SITE_DATA_GLOBAL, type SiteViewData } from '../webview/site-data.js';
+import { SitePictures } from './pictures.js';
 import { rootOf, sitePages, type SiteLinks, type SitePage } from './site-pages.js';
 
 export interface SiteInput {
@@ -57,13 +59,15 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
     const years = range.min && range.max ? Array.from({ length: range.max.year - range.min.year + 1 }, (_, n) => String(range.min!.year + n)) : [];
     const total = links.views.length * (years.length + 1);
     let done = 0;
+    const pictures = new SitePictures();
     for (const [n, entry] of links.views.entries()) {
         const view = n === 0 ? undefined : views[n - 1];
         const draw = async (at: string) => {
             input.progress?.(done++, total);
             const graph = graphFor(model, conflicts, { view: view?.key, at, scope, today: latest });
             const rendered = await renderSvg(graph, input.renderer);
-            return { ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)), title: graph.title, at: graph.at, direction: graph.direction };
+            const picture = pictures.add({ ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)) }, graph.subtitle);
+            return { ...picture, title: graph.title, at: graph.at, direction: graph.direction };
         };
         // Without a date of its own, a view shows the model's latest date: today would change the bytes every day.
         const initialAt = view?.at?.text ?? range.max?.text;
@@ -90,10 +94,12 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
             path: entry.page,
             text: previewHtml({
                 cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`,
-                preload: [dataFile.slice('views/'.length), `${root}assets/site-host.js`]
+                // The first picture comes with the page; the slider's others when it reaches them.
+                preload: [dataFile.slice('views/'.length), diagrams[initial].picture, `${root}assets/site-host.js`]
             })
         });
     }
+    pages.push(...pictures.pages());
     return pages.sort((a, b) => a.path.localeCompare(b.path));
 }
 

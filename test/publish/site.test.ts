@@ -76,6 +76,25 @@ describe('polity build', () => {
         ]));
     }, TIMEOUT);
 
+    it('writes each distinct picture once, named by its content, however many years and views show it', () => {
+        const files = tree(site);
+        const pictures = [...files.keys()].filter(p => p.startsWith(path.join('views', 'pictures') + path.sep));
+        // Distinct files, each named by what it holds: two names never hold the same picture.
+        expect(new Set(pictures.map(p => files.get(p)!.toString('base64'))).size).toBe(pictures.length);
+        const referred = new Set<string>();
+        let years = 0;
+        for (const [name, bytes] of files) {
+            if (!name.endsWith('.data.js')) continue;
+            const data = JSON.parse(bytes.toString('utf8').replace(/^window\.polityViewData = |;\n$/g, '')) as { years: Record<string, number>; diagrams: { picture: string }[] };
+            years += Object.keys(data.years).length;
+            for (const d of data.diagrams) referred.add(path.join('views', ...d.picture.split('/')));
+        }
+        expect(pictures.length).toBeGreaterThan(0);
+        expect([...referred].sort()).toEqual([...pictures].sort());
+        // The flagship's 38 years look alike for years at a time: far fewer pictures than view-years.
+        expect(pictures.length * 2).toBeLessThan(years);
+    }, TIMEOUT);
+
     it('refuses a folder that is not empty and not a site it built, unless --force; rebuilds its own', () => {
         const other = path.join(dir, 'notes');
         mkdirSync(other);
@@ -173,6 +192,31 @@ describe('polity build', () => {
             // A click on an institution opens its page.
             await page.locator('#canvas g[id="institution:china.cyber.CAC"]').click();
             await page.waitForURL(/institutions\/CAC\.html$/);
+            expect(errors).toEqual([]);
+            await page.close();
+        }, TIMEOUT);
+
+        it('loads a year\'s picture when the slider reaches it, and exports the very SVG `polity diagram` draws for that year', async () => {
+            const { page, errors } = await open(site, 'views/overview.html');
+            const requested: string[] = [];
+            page.on('request', request => { if (request.url().includes('/pictures/')) requested.push(request.url()); });
+            await page.waitForSelector('#canvas svg g.node');
+            await page.locator('#date').fill('2013');
+            await expect.poll(() => page.locator('#canvas g[id="relation:china.cyber.MIIT:polity.oversees:china.cyber.CNCERT"]').count(), { timeout: TIMEOUT }).toBe(1);
+            expect(requested).toHaveLength(1);
+            const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+            const exported = readFileSync((await download.path())!, 'utf8');
+            const drawn = runCli(['diagram', 'examples/china-cyber', '--view', 'overview', '--at', '2013']);
+            expect(drawn.status, drawn.stderr).toBe(0);
+            expect(exported === drawn.stdout, 'the exported SVG is the CLI\'s, byte for byte').toBe(true);
+            expect(exported).toContain('>as of 2013</text>');
+            // Back to a year that shares a picture already loaded: nothing more is read.
+            const before = requested.length;
+            await page.locator('#date').fill('2014');
+            await expect.poll(() => page.locator('#date-value').textContent(), { timeout: TIMEOUT }).toBe('2014');
+            await page.locator('#date').fill('2013');
+            await expect.poll(() => page.locator('#canvas svg text').filter({ hasText: /^as of 2013$/ }).count(), { timeout: TIMEOUT }).toBe(1);
+            expect(requested.length).toBeLessThanOrEqual(before + 1);
             expect(errors).toEqual([]);
             await page.close();
         }, TIMEOUT);
