@@ -31,7 +31,7 @@ export interface QueryContext {
     cited?: Set<Key>;
 }
 
-const text = (value: string) => labelText(value);
+export const text = (value: string) => labelText(value);
 
 // ---- Names and dates -----------------------------------------------------------------
 
@@ -82,7 +82,7 @@ export function resolveDateArgument(value: string | undefined, fallback: PDate, 
 // ---- Citations -------------------------------------------------------------------------
 
 /** `[creemers2021 "Ministry of Public Security"]` for each citation (its locator in quotes), then where the fact is written. */
-function evidence(ctx: QueryContext, citations: readonly Citation[], loc: Location): string {
+export function evidence(ctx: QueryContext, citations: readonly Citation[], loc: Location): string {
     const cited = citations.map(c => {
         const source = c.source ? ctx.model.sources.get(c.source) : undefined;
         if (source) ctx.cited?.add(source.key);
@@ -98,7 +98,7 @@ export function sourceList(ctx: QueryContext): string {
     return ['Sources:', ...sources.map(s => `- ${s.path}: ${text(s.title ?? s.name)}${s.url ? ` <${text(s.url)}>` : ''}; declared at ${ctx.place(s.loc)}`)].join('\n');
 }
 
-function label(model: SemanticModel, key: Key): string {
+export function label(model: SemanticModel, key: Key): string {
     const decl = model.declarations.get(key)?.[0];
     return decl?.title ? `${decl.path} (${text(decl.title)})` : displayName(model, key);
 }
@@ -109,7 +109,8 @@ function label(model: SemanticModel, key: Key): string {
 export function findInstitutions(model: SemanticModel, query: string): Institution[] {
     const wanted = query.trim().toLowerCase();
     if (wanted === '') return [];
-    return userInstitutions(model).filter(i => namesOf(i).some(n => n.toLowerCase().includes(wanted)))
+    // Not by key: every key holds the model's name (`china.cyber.…`), which "cyber" would match.
+    return userInstitutions(model).filter(i => namesOf(i).some(n => n !== i.key && n.toLowerCase().includes(wanted)))
         .sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -132,9 +133,12 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     const alive = contains(possible(institution.lifetime), date);
     lines.push(`- existed: ${formatPeriod(institution.lifetime)}${alive ? '' : ` (it did not exist on ${date.text})`}; ${evidence(ctx, institution.citations, institution.loc)}`);
     const kind = kindAt(institution, date);
-    if (kind) lines.push(`- kind then: ${displayName(model, kind)} (sphere: ${model.kinds.get(kind)?.sphere ?? 'unknown'})`);
-    for (const k of institution.kinds.filter(k => k.period.loc)) lines.push(`  - kind ${displayName(model, k.kind)} ${formatPeriod(k.period.period)}`);
-    if (institution.parent) lines.push(`- unit of ${label(model, institution.parent)}`);
+    // The `kind` line that gives the kind then, for its citations.
+    const kindLine = institution.kinds.find(k => k.kind === kind && contains(possible(k.period.period), date)) ?? institution.kinds.find(k => k.kind === kind);
+    if (kind) lines.push(`- kind then: ${displayName(model, kind)} (sphere: ${model.kinds.get(kind)?.sphere ?? 'unknown'})${kindLine ? `; ${evidence(ctx, kindLine.citations, kindLine.loc)}` : ''}`);
+    for (const k of institution.kinds.filter(k => k.period.loc)) lines.push(`  - kind ${displayName(model, k.kind)} ${formatPeriod(k.period.period)}; ${evidence(ctx, k.citations, k.loc)}`);
+    // A unit is written inside its parent's block: that is where it says so.
+    if (institution.parent) lines.push(`- unit of ${label(model, institution.parent)}; ${evidence(ctx, [], institution.loc)}`);
     for (const f of institution.formerNames) lines.push(`- formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}; ${evidence(ctx, f.citations, f.loc)}`);
     if (institution.doc) lines.push(`- note: ${text(institution.doc)}`);
 
@@ -291,6 +295,11 @@ function citationsByPlace(model: SemanticModel): Map<string, readonly Citation[]
         map.set(placeKey(c.loc), c.citations);
     }
     for (const r of model.relations) map.set(placeKey(r.loc), r.citations);
+    // A concurrent post changes where its first holding is written.
+    for (const h of model.holdings) {
+        map.set(placeKey(h.extent), h.citations);
+        map.set(placeKey(h.loc), h.citations);
+    }
     for (const d of model.disputes) map.set(placeKey(d.loc), d.citations);
     for (const i of model.institutions.values()) map.set(placeKey(i.loc), i.citations);
     return map;
