@@ -19,6 +19,8 @@ const FOLDER = 'pictures';
 
 export class SitePictures {
     private readonly files = new Map<string, string>();
+    /** Every character the pictures draw, for the faces the site ships (fonts.ts). */
+    readonly characters = new Set<number>();
 
     /** Where a view page (in views/) finds the picture of `rendered`, whose date line reads `subtitle`. */
     add(rendered: RenderedDiagram, subtitle: string): Pick<SiteDiagram, 'picture' | 'dateLine'> {
@@ -31,6 +33,7 @@ export class SitePictures {
         const json = JSON.stringify(picture);
         const file = `${FOLDER}/${createHash('sha256').update(json).digest('hex').slice(0, 16)}.js`;
         if (!this.files.has(file)) {
+            for (const c of svg) this.characters.add(c.codePointAt(0)!);
             const packed = deflateSync(json, { level: 9 }).toString('base64');
             this.files.set(file, `(window.${SITE_PICTURES_GLOBAL} = window.${SITE_PICTURES_GLOBAL} || {})[${JSON.stringify(file)}] = "${packed}";\n`);
         }

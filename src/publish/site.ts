@@ -17,6 +17,7 @@ import { exportModel, type ExportedPlace } from '../model/export.js';
 import type { SemanticModel } from '../model/model.js';
 import type { Key, Location } from '../model/types.js';
 import { SITE_DATA_GLOBAL, type SiteViewData } from '../webview/site-data.js';
+import { FONTS_CSS } from './fonts.js';
 import { SitePictures } from './pictures.js';
 import { rootOf, sitePages, type SiteLinks, type SitePage } from './site-pages.js';
 
@@ -36,7 +37,8 @@ export interface SiteInput {
 /** The preview's page script and stylesheet, and the site's host and stylesheet, under assets/. */
 export const ASSETS = ['webview.js', 'webview.css', 'site-host.js', 'site.css'] as const;
 
-export async function buildSite(input: SiteInput): Promise<SitePage[]> {
+/** The site's pages, and every character they and their pictures show (for the faces to ship). */
+export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; characters: Set<number> }> {
     const { model, conflicts, scope } = input;
     const data = exportModel(model, [...conflicts], { place: input.place });
     const institutionNames = uniqueFileNames(data.institutions.map(i => i.path));
@@ -93,14 +95,18 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
         pages.push({
             path: entry.page,
             text: previewHtml({
-                cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`,
+                cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`, fontsUri: `${root}${FONTS_CSS}`,
                 // The first picture comes with the page; the slider's others when it reaches them.
                 preload: [dataFile.slice('views/'.length), diagrams[initial].picture, `${root}assets/site-host.js`]
             })
         });
     }
+    const characters = new Set(pictures.characters);
+    for (const page of pages) {
+        if (typeof page.text === 'string') for (const c of page.text) characters.add(c.codePointAt(0)!);
+    }
     pages.push(...pictures.pages());
-    return pages.sort((a, b) => a.path.localeCompare(b.path));
+    return { pages: pages.sort((a, b) => a.path.localeCompare(b.path)), characters };
 }
 
 /**

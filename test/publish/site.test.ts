@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { labelsOutside, renderedFonts } from '../diagram/font-check.js';
 import { scaledTimeout } from '../fuzz/budget.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 
@@ -219,6 +220,27 @@ describe('polity build', () => {
             expect(requested.length).toBeLessThanOrEqual(before + 1);
             expect(errors).toEqual([]);
             await page.close();
+        }, TIMEOUT);
+
+        it('draws the Chinese view\'s labels in the faces the site ships, only the subsets it uses, each line inside its node', async () => {
+            const { page, errors, outside } = await open(site, 'views/cac-zh.html');
+            await page.waitForSelector('#canvas svg g.node.institution');
+            await page.evaluate('document.fonts.ready');
+            const drawn = await renderedFonts(page, '#canvas svg g.node.institution text');
+            const chinese = drawn.filter(d => /\p{Script=Han}/u.test(d.text));
+            expect(chinese.length).toBeGreaterThan(2);
+            // Fontsource's Noto Sans SC files are cut from the variable font, whose name table says "Thin".
+            for (const d of chinese) expect(d.fonts.map(f => f.replace(/^web:Noto Sans SC.*/, 'web:Noto Sans SC')), d.text).toEqual(['web:Noto Sans SC']);
+            expect(drawn.flatMap(d => d.fonts).filter(f => !f.startsWith('web:'))).toEqual([]);
+            expect(await labelsOutside(page, '#canvas')).toEqual([]);
+            expect([errors, outside]).toEqual([[], []]);
+            await page.close();
+            // Of the hundred-odd subsets of the faces, the site holds those its text uses, and its stylesheet names no other.
+            const fonts = [...tree(site).keys()].filter(p => p.startsWith(path.join('assets', 'fonts') + path.sep));
+            const named = [...readFileSync(path.join(site, 'assets', 'fonts.css'), 'utf8').matchAll(/url\(fonts\/([^)]+)\)/g)].map(m => path.join('assets', 'fonts', m[1]));
+            expect(named.sort()).toEqual(fonts.sort());
+            expect(fonts.length).toBeGreaterThan(1);
+            expect(fonts.length).toBeLessThan(readdirSync(path.join('dist', 'fonts')).length / 2);
         }, TIMEOUT);
 
         it('keeps hostile titles, sources and findings as text on every page, and runs none of them', async () => {
