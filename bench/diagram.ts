@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDiagramFailure, type DiagramParams, type DiagramResult } from '../src/diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../src/language/protocol.js';
-import { LspSession } from '../test/fuzz/lsp-session.js';
+import { LspSession } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
 import { median } from './measure.js';
 

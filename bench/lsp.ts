@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     CompletionRequest, DefinitionRequest, HoverRequest, ReferencesRequest, type Diagnostic, type Position
 } from 'vscode-languageserver-protocol';
-import { LspSession } from '../test/fuzz/lsp-session.js';
+import { LspSession } from '../test/support/lsp-client.js';
 import { median, percentile, usageProbe } from './measure.js';
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../test/fuzz/lsp-session.js';
+import { REPO_ROOT } from '../test/support/lsp-client.js';
 
 export const ROOT = REPO_ROOT;
 export const BENCH_DIR = path.join(ROOT, 'bench');

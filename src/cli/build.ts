@@ -7,10 +7,10 @@ import { siteFonts } from '../publish/fonts.js';
 import { ASSETS, buildSite } from '../publish/site.js';
 import type { SitePage } from '../publish/site-pages.js';
 import { escapeHtml } from '../text/html.js';
-import { collectDiagnostics, displayFile } from './diagnostics.js';
-import { formatLine } from './check.js';
+import { displayFile } from './diagnostics.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
-import { findModelFiles, loadWorkspace } from './workspace.js';
+import { loadErrorFreeModel } from './error-free-model.js';
+import { findModelFiles } from './workspace.js';
 import { writeOutput } from './write-file.js';
 
 export interface BuildOptions {
@@ -36,16 +36,9 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
     const files = await findModelFiles(inputs);
     const previous = await siteFolder(folder, files, options.force ?? false);
 
-    const { services, documents } = await loadWorkspace(files);
-    const errors = collectDiagnostics(documents).filter(d => d.severity === 'error');
-    if (errors.length > 0) {
-        errors.forEach(d => err(formatLine(d)));
-        err(`polity: the model has ${errors.length} error${errors.length === 1 ? '' : 's'}; no site built`);
-        return EXIT.findings;
-    }
-    const { model, conflicts } = services.polity.WorkspaceModel.snapshot;
-    const names = new Set(documents.map(d => (d.parseResult.value as { name?: string }).name ?? ''));
-    const scope = names.size === 1 ? [...names][0] : undefined;
+    const loaded = await loadErrorFreeModel(files, 'no site built', err);
+    if (!loaded) return EXIT.findings;
+    const { model, conflicts, scope } = loaded;
     // Places are named from the folder the model files share, so the site is the same wherever it is built.
     const base = commonFolder(files);
     const renderer = new WorkerRenderer();

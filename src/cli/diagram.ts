@@ -9,10 +9,10 @@ import { viewsOf } from '../diagram/select.js';
 import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { today } from '../model/dates.js';
 import type { View } from '../model/types.js';
-import { collectDiagnostics, displayFile, displayPath } from './diagnostics.js';
-import { formatLine } from './check.js';
+import { displayFile, displayPath } from './diagnostics.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
-import { findModelFiles, loadWorkspace } from './workspace.js';
+import { loadErrorFreeModel } from './error-free-model.js';
+import { findModelFiles } from './workspace.js';
 import { checkOutput, writeOutput } from './write-file.js';
 
 export interface DiagramOptions {
@@ -42,16 +42,9 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     if (options.at !== undefined) usage(() => resolveDate(options.at!));
 
     const files = await findModelFiles(inputs);
-    const { services, documents } = await loadWorkspace(files);
-    const errors = collectDiagnostics(documents).filter(d => d.severity === 'error');
-    if (errors.length > 0) {
-        errors.forEach(d => err(formatLine(d)));
-        err(`polity: the model has ${errors.length} error${errors.length === 1 ? '' : 's'}; no diagram written`);
-        return EXIT.findings;
-    }
-    const { model, conflicts } = services.polity.WorkspaceModel.snapshot;
-    const models = new Set(documents.map(d => (d.parseResult.value as { name?: string }).name ?? ''));
-    const scope = models.size === 1 ? [...models][0] : undefined;
+    const loaded = await loadErrorFreeModel(files, 'no diagram written', err);
+    if (!loaded) return EXIT.findings;
+    const { model, conflicts, scope } = loaded;
     const now = today();
     const renderer = new WorkerRenderer();
     const draw = async (view: View | undefined, format: DiagramFormat) => {

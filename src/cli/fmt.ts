@@ -1,4 +1,4 @@
-import { formatText } from '../language/format-text.js';
+import { formatText } from '../language/format/text.js';
 import { displayFile } from './diagnostics.js';
 import { EXIT, UsageError } from './errors.js';
 import { readModelFile } from './read-model.js';

@@ -104,7 +104,7 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.citations.push(...citations(member));
             } else if (ast.isFormerName(member)) {
                 const until = date(member.until);
-                result.formerNames.push({ name: member.name, until: until && { date: until, loc: loc(member) }, citations: citations(member), loc: loc(member) });
+                result.formerNames.push({ name: member.title, until: until && { date: until, loc: loc(member) }, citations: citations(member), loc: loc(member) });
             } else if (ast.isFact(member)) {
                 fact(member, key);
             } else {

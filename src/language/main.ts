@@ -1,11 +1,11 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { registerBuiltinRequest } from './builtin-documents.js';
-import { registerDiagramService } from './diagram-service.js';
+import { registerBuiltinRequest } from './lsp/builtin-documents.js';
+import { registerDiagramService } from './lsp/diagram-service.js';
 import { withErrorLog } from './error-log.js';
 import { createPolityServices, type PolityOverrides, type PolityServices } from './module.js';
 import { withRequestGate } from './request-gate.js';
-import { watchSettings } from './settings.js';
+import { watchSettings } from './lsp/settings.js';
 import { createServerConnection } from './transport.js';
 
 /**

@@ -117,8 +117,7 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
         // The usual case, a handful of claims: the nested loops themselves, cheaper than sorting.
         const pairs: [Claim, Claim][] = [];
         specific.forEach((a, i) => {
-            for (let j = general ? 0 : i + 1; j < others.length; j++) {
-                const b = others[j];
+            for (const b of others.slice(general ? 0 : i + 1)) {
                 if (a.start < b.end && b.start < a.end) pairs.push([a.claim, b.claim]);
             }
         });
@@ -126,13 +125,16 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
     }
     const events = [...specific.map(t => ({ t, side: 0 })), ...(general ?? []).map(t => ({ t, side: 1 }))]
         .sort((a, b) => a.t.start - b.t.start || a.side - b.side || a.t.order - b.t.order);
-    const active: { t: Timed; side: number }[][] = [[], []];
+    // The claims still open, by side: within one list, all are on side 0.
+    const active: [{ t: Timed; side: number }[], { t: Timed; side: number }[]] = [[], []];
+    const sideOf = (side: number) => active[side === 0 ? 0 : 1];
     const pairs: { i: number; j: number; pair: [Claim, Claim] }[] = [];
     for (const event of events) {
-        const open = general ? active[1 - event.side] : active[0];
+        const open = general ? sideOf(1 - event.side) : active[0];
         for (let k = open.length - 1; k >= 0; k--) {
             // Half-open periods: one that ends where this one starts does not overlap it.
-            if (open[k].t.end <= event.t.start) open.splice(k, 1);
+            const item = open[k];
+            if (item && item.t.end <= event.t.start) open.splice(k, 1);
         }
         for (const other of open) {
             if (pairs.length >= budget) return undefined;
@@ -141,7 +143,7 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
                 : (event.t.order < other.t.order ? [event.t, other.t] : [other.t, event.t]);
             pairs.push({ i: a.order, j: b.order, pair: [a.claim, b.claim] });
         }
-        (general ? active[event.side] : active[0]).push(event);
+        (general ? sideOf(event.side) : active[0]).push(event);
     }
     return pairs.sort((x, y) => x.i - y.i || x.j - y.j).map(p => p.pair);
 }

@@ -64,8 +64,9 @@ export function findContests(model: SemanticModel): ContestFindings {
 function descendants(model: SemanticModel, key: Key): Key[] {
     const result = [key];
     const seen = new Set(result);
-    for (let i = 0; i < result.length; i++) {
-        for (const child of model.childMandates.get(result[i]) ?? []) {
+    // The loop also visits what it appends.
+    for (const mandate of result) {
+        for (const child of model.childMandates.get(mandate) ?? []) {
             if (!seen.has(child)) {
                 seen.add(child);
                 result.push(child);

@@ -65,11 +65,10 @@ function stronglyConnected(edges: Edge[]): Set<Key>[] {
         const work: { node: Key; i: number }[] = [{ node: root, i: 0 }];
         index.set(root, counter); low.set(root, counter); counter++;
         stack.push(root); onStack.add(root);
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            const targets = next.get(frame.node) ?? [];
-            if (frame.i < targets.length) {
-                const target = targets[frame.i++];
+        for (let frame = work.at(-1); frame; frame = work.at(-1)) {
+            const target = next.get(frame.node)?.[frame.i];
+            if (target !== undefined) {
+                frame.i++;
                 if (!index.has(target)) {
                     index.set(target, counter); low.set(target, counter); counter++;
                     stack.push(target); onStack.add(target);
@@ -80,18 +79,15 @@ function stronglyConnected(edges: Edge[]): Set<Key>[] {
                 continue;
             }
             work.pop();
-            if (work.length > 0) {
-                const parent = work[work.length - 1].node;
-                low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-            }
+            const parent = work.at(-1)?.node;
+            if (parent !== undefined) low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
             if (low.get(frame.node) === index.get(frame.node)) {
                 const component = new Set<Key>();
-                let member: Key;
-                do {
-                    member = stack.pop()!;
+                // The frame's node is on the stack, so the loop ends there.
+                for (let member = stack.pop(); member !== undefined; member = member === frame.node ? undefined : stack.pop()) {
                     onStack.delete(member);
                     component.add(member);
-                } while (member !== frame.node);
+                }
                 if (component.size > 1) result.push(component);
             }
         }
@@ -107,11 +103,8 @@ function elementaryIntervals(edges: Edge[]): Period[] {
         if (e.period.end) bounds.set(e.period.end.ordinal, e.period.end);
     }
     const sorted = [...bounds.values()].sort((a, b) => a.ordinal - b.ordinal);
-    const intervals: Period[] = [{ end: sorted[0] }];
-    for (let i = 0; i < sorted.length; i++) {
-        intervals.push({ start: sorted[i], end: sorted[i + 1] });
-    }
-    return intervals;
+    // Before the first bound, between each two, and after the last.
+    return [{ end: sorted[0] }, ...sorted.map((start, i) => ({ start, end: sorted[i + 1] }))];
 }
 
 function findCycle(edges: Edge[]): Edge[] | undefined {
@@ -123,11 +116,10 @@ function findCycle(edges: Edge[]): Edge[] | undefined {
         const path: Edge[] = [];
         const work: { node: Key; i: number }[] = [{ node: start, i: 0 }];
         state.set(start, 'open');
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            const outgoing = out.get(frame.node) ?? [];
-            if (frame.i < outgoing.length) {
-                const edge = outgoing[frame.i++];
+        for (let frame = work.at(-1); frame; frame = work.at(-1)) {
+            const edge = out.get(frame.node)?.[frame.i];
+            if (edge) {
+                frame.i++;
                 const target = edge.to;
                 if (state.get(target) === 'open') {
                     const from = path.findIndex(e => e.from === target);
@@ -168,10 +160,10 @@ export function findMandateCycles(model: SemanticModel): MandateLink[][] {
         const path: MandateLink[] = [];
         const work: { key: Key; links: MandateLink[]; i: number }[] = [{ key: start, links: linksOf(start), i: 0 }];
         state.set(start, 'open');
-        while (work.length > 0) {
-            const frame = work[work.length - 1];
-            if (frame.i < frame.links.length) {
-                const link = frame.links[frame.i++];
+        for (let frame = work.at(-1); frame; frame = work.at(-1)) {
+            const link = frame.links[frame.i];
+            if (link) {
+                frame.i++;
                 if (state.get(link.parent) === 'open') {
                     const from = path.findIndex(l => l.mandate === link.parent);
                     cycles.push([...path.slice(from === -1 ? path.length : from), link]);

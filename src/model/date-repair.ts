@@ -11,12 +11,14 @@ import { parseDate } from './dates.js';
 export function probableDate(text: string): string | undefined {
     const range = /^(.*?)\s*\.\.\s*(.*)$/.exec(text);
     if (range) {
-        const [from, to] = [exactRepair(range[1]), exactRepair(range[2])];
+        const [, first = '', second = ''] = range;
+        const [from, to] = [exactRepair(first), exactRepair(second)];
         return from && to && parseDate(`${from}..${to}`) ? `${from}..${to}` : undefined;
     }
     const circa = /^circa\s*(.*)$/.exec(text);
     if (circa) {
-        const date = exactRepair(circa[1]);
+        const [, written = ''] = circa;
+        const date = exactRepair(written);
         return date && `circa ${date}`;
     }
     return exactRepair(text);
@@ -33,18 +35,22 @@ function exactRepair(text: string): string | undefined {
 function readings(text: string): [string, string?, string?][] {
     const withoutTime = text.replace(/T[0-9:.]*Z?$/, '');
     const yearFirst = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(withoutTime);
-    if (yearFirst) return [[yearFirst[1], yearFirst[2], yearFirst[3]]];
+    if (yearFirst) {
+        const [, year = '', month, day] = yearFirst;
+        return [[year, month, day]];
+    }
     const yearLast = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(withoutTime);
     if (yearLast) {
-        const [, a, separator, b, year] = yearLast;
+        const [, a = '', separator, b = '', year = ''] = yearLast;
         const dayFirst: [string, string, string] = [year, b, a];
         const monthFirst: [string, string, string] = [year, a, b];
         return separator === '/' ? [monthFirst, dayFirst] : [dayFirst, monthFirst];
     }
     const named = /^(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$/.exec(withoutTime);
     if (named) {
-        const month = MONTHS.indexOf(named[2].toLowerCase()) + 1;
-        if (month > 0) return [[named[4], String(month), named[1] ?? named[3]]];
+        const [, dayBefore, name = '', dayAfter, year = ''] = named;
+        const month = MONTHS.indexOf(name.toLowerCase()) + 1;
+        if (month > 0) return [[year, String(month), dayBefore ?? dayAfter]];
     }
     return [];
 }

@@ -35,12 +35,14 @@ export const DATE_FORMS = 'YYYY, YYYY-MM or YYYY-MM-DD';
 export function parseDate(text: string): PDate | undefined {
     const circa = CIRCA.exec(text.trim());
     if (circa) {
-        const date = parseExactDate(circa[1]);
+        const [, written = ''] = circa;
+        const date = parseExactDate(written);
         return date && { ...date, text: `c. ${date.text}`, circa: true };
     }
     const range = RANGE.exec(text.trim());
     if (range) {
-        const [from, to] = [parseExactDate(range[1]), parseExactDate(range[2])];
+        const [, first = '', second = ''] = range;
+        const [from, to] = [parseExactDate(first), parseExactDate(second)];
         if (!from || !to) return undefined;
         const until = dayAfter(to);
         if (until <= from.ordinal) return undefined;

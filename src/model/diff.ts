@@ -217,7 +217,7 @@ function holdingFacts(side: Side): Fact[] {
 /** Concurrent posts are derived, like conflicts: they appear and disappear as the posts' dates change. */
 function concurrentFacts(side: Side): Fact[] {
     return concurrentPosts(side.model).map(c => {
-        const [a, b] = [c.first, c.second].sort((x, y) => compare(side.key(x.institution), side.key(y.institution)));
+        const [a, b] = compare(side.key(c.first.institution), side.key(c.second.institution)) <= 0 ? [c.first, c.second] : [c.second, c.first];
         return {
             id: `${side.key(c.person)} in ${side.key(a.institution)} and ${side.key(b.institution)}`,
             label: `${personName(side.model, c.person)}: ${side.name(a.post)} of ${side.name(a.institution)} and ${side.name(b.post)} of ${side.name(b.institution)}`,
@@ -365,9 +365,10 @@ function matchFacts(category: DiffCategory, before: Fact[], after: Fact[]): Chan
             return same < 0;
         });
         const paired = Math.min(old.length, unmatched.length);
-        for (let i = 0; i < paired; i++) {
-            changes.push(change(category, 'changed', old[i], unmatched[i], fieldChanges(old[i].fields, unmatched[i].fields)));
-        }
+        old.slice(0, paired).forEach((was, i) => {
+            const is = unmatched[i];
+            if (is) changes.push(change(category, 'changed', was, is, fieldChanges(was.fields, is.fields)));
+        });
         removed.push(...old.slice(paired));
         added.push(...unmatched.slice(paired));
     }
@@ -390,10 +391,9 @@ function rematch(category: DiffCategory, removed: Fact[], added: Fact[], rule: n
     const paired = new Set<Fact>();
     for (const old of removed) {
         const k = key(old);
-        const candidates = k === undefined ? [] : addedByKey.get(k) ?? [];
-        if (candidates.length !== 1 || removedByKey.get(k!)!.length !== 1) continue;
-        const now = candidates[0];
-        const [was, is] = [old.rematch![rule], now.rematch![rule]];
+        const [now, ...others] = k === undefined ? [] : addedByKey.get(k) ?? [];
+        const [was, is] = [old.rematch?.[rule], now?.rematch?.[rule]];
+        if (!now || others.length > 0 || removedByKey.get(k!)!.length !== 1 || !was || !is) continue;
         paired.add(old).add(now);
         changes.push(change(category, is.change, old, now, [{ field: is.field, old: was.value, new: is.value }, ...fieldChanges(old.fields, now.fields)]));
     }

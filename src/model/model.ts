@@ -119,15 +119,17 @@ export function mandateAncestors(model: SemanticModel, key: Key): Key[] {
     let result = cache.get(key);
     if (!result) {
         const seen = new Set<Key>([key]);
-        result = [];
-        for (let i = -1; i < result.length; i++) {
-            for (const parent of model.mandates.get(i < 0 ? key : result[i])?.parents ?? []) {
+        const queue = [key];
+        // The loop also visits what it appends.
+        for (const mandate of queue) {
+            for (const parent of model.mandates.get(mandate)?.parents ?? []) {
                 if (!seen.has(parent)) {
                     seen.add(parent);
-                    result.push(parent);
+                    queue.push(parent);
                 }
             }
         }
+        result = queue.slice(1);
         cache.set(key, result);
     }
     return result;
@@ -191,8 +193,9 @@ export function containersOf(model: SemanticModel, key: Key): Container[] {
     // Breadth first over parents and `part-of` links, narrowing the period at each step; a loop (a `cycle` error) stops.
     const queue: Container[] = [{ key, period: {} }];
     const visited = new Set<string>();
-    for (let i = 0; i < queue.length && result.length < MAX_CONTAINERS; i++) {
-        const current = queue[i];
+    // The loop also visits what it appends.
+    for (const current of queue) {
+        if (result.length >= MAX_CONTAINERS) break;
         const parent = model.institutions.get(current.key)?.parent;
         const links = [...(parent ? [{ key: parent, period: {} }] : []), ...(cache.direct.get(current.key) ?? [])];
         for (const link of links) {
@@ -256,7 +259,13 @@ export function effectivePeriod(model: SemanticModel, fact: Pick<Claim, 'institu
 export function kindAt(institution: Institution, date?: PDate): Key | undefined {
     if (!date) return institution.kind;
     return institution.kinds.find(k => contains(possible(k.period.period), date))?.kind
-        ?? (institution.kinds.length === 1 && !institution.kinds[0].period.loc ? institution.kinds[0].kind : undefined);
+        ?? onlyUndatedKind(institution);
+}
+
+/** The kind of an institution with a single kind, written without a period. */
+function onlyUndatedKind(institution: Institution): Key | undefined {
+    const [only, ...others] = institution.kinds;
+    return only && others.length === 0 && !only.period.loc ? only.kind : undefined;
 }
 
 /** The short name to show for a key: its path within its model. */

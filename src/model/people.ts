@@ -54,9 +54,8 @@ export function concurrentPosts(model: SemanticModel): readonly ConcurrentPosts[
     if (result) return result;
     result = [];
     for (const [person, holdings] of model.holdingsByPerson) {
-        for (let i = 0; i < holdings.length; i++) {
-            for (let j = i + 1; j < holdings.length; j++) {
-                const [first, second] = [holdings[i], holdings[j]];
+        for (const [i, first] of holdings.entries()) {
+            for (const second of holdings.slice(i + 1)) {
                 if (first.institution === second.institution) continue;
                 const [a, b] = [heldPeriod(model, first), heldPeriod(model, second)];
                 const period = a && b && intersect(a, b);

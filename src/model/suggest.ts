@@ -1,19 +1,24 @@
 /** Edit distance, bounded so that long names cost little. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    // One row of the table at a time: `up` is the cell above, `diagonal` the one above left, `left` the one before.
     let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    let distance = b.length;
     for (let i = 1; i <= a.length; i++) {
+        const letter = a.charAt(i - 1).toLowerCase();
         const current = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            rowMin = Math.min(rowMin, current[j]);
+        let left = i;
+        let diagonal = i - 1;
+        for (const [k, up] of previous.slice(1).entries()) {
+            left = Math.min(up + 1, left + 1, diagonal + (letter === b.charAt(k).toLowerCase() ? 0 : 1));
+            diagonal = up;
+            current.push(left);
         }
-        if (rowMin > limit) return limit + 1;
+        if (Math.min(...current) > limit) return limit + 1;
         previous = current;
+        distance = left;
     }
-    return previous[b.length];
+    return distance;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
     type ModelChangedParams
 } from '../../src/diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../../src/language/protocol.js';
-import { fileDocument, startBundledServer, tempCopy, type LspSession } from '../lsp/lsp-client.js';
+import { fileDocument, startBundledServer, tempCopy, type LspSession } from '../support/lsp-client.js';
 
 describe('polity/diagram over stdio, on a copy of the flagship example', () => {
     let session: LspSession;

@@ -9,7 +9,7 @@ import { DiagramRequest } from '../../src/language/protocol.js';
 import { runCli } from '../cli/run-cli.js';
 import { LayoutCancelled, LayoutError } from '../../src/diagram/render.js';
 import { WorkerRenderer } from '../../src/diagram/worker-renderer.js';
-import { positionOf, REPO_ROOT, startBundledServer, type LspSession } from '../lsp/lsp-client.js';
+import { positionOf, REPO_ROOT, startBundledServer, type LspSession } from '../support/lsp-client.js';
 
 /**
  * A model that is quick to check but slow to lay out: 300 institutions, each

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preludeFilePath } from '../../src/language/prelude-file.js';
 import { PRELUDE_TEXT } from '../../src/language/prelude.js';
 import { scaledTimeout } from '../fuzz/budget.js';
-import { REPO_ROOT } from '../fuzz/lsp-session.js';
+import { REPO_ROOT } from '../support/lsp-client.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 
 // Debian's Neovim (0.7) with the README's init.lua, against `polity lsp`: what a user of another

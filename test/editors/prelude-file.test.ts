@@ -1,34 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, InitializedNotification, InitializeRequest, type LocationLink } from 'vscode-languageserver-protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { preludeFilePath } from '../../src/language/prelude-file.js';
 import { PRELUDE_TEXT, PRELUDE_URI } from '../../src/language/prelude.js';
-import { LspSession } from '../fuzz/lsp-session.js';
+import type { LspSession } from '../support/lsp-client.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 // Neovim, Helix and Emacs open only file: URIs, so go to definition on a prelude name must land on a
 // real file for them; the VS Code extension shows polity-builtin: documents and keeps that URI.
 const MODEL = 'model m\ninstitution CAC { kind administration }\n';
 
-let session: LspSession | undefined;
-let root: string | undefined;
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-    if (root) rmSync(root, { recursive: true, force: true });
-    root = undefined;
-});
+const servers = serverPerTest();
 
-function setUp(): { cache: string; folder: string; uri: string; env: NodeJS.ProcessEnv } {
-    root = mkdtempSync(path.join(os.tmpdir(), 'polity-prelude-'));
+function setUp(): { root: string; folder: string; uri: string; env: NodeJS.ProcessEnv } {
+    const root = servers.folder({ 'models.polity': 'model outside\ninstitution Outside { kind nonsense }\n', 'models/m.polity': MODEL });
     const folder = path.join(root, 'models');
-    const cache = path.join(root, 'cache');
-    writeFileSync(path.join(root, 'models.polity'), 'model outside\ninstitution Outside { kind nonsense }\n');
-    mkdirSync(folder);
-    writeFileSync(path.join(folder, 'm.polity'), MODEL);
-    return { cache, folder, uri: pathToFileURL(path.join(folder, 'm.polity')).toString(), env: { XDG_CACHE_HOME: cache } };
+    return { root, folder, uri: pathToFileURL(path.join(folder, 'm.polity')).toString(), env: { XDG_CACHE_HOME: path.join(root, 'cache') } };
 }
 
 async function definitionOfKind(server: LspSession, uri: string): Promise<string[]> {
@@ -41,7 +30,7 @@ async function definitionOfKind(server: LspSession, uri: string): Promise<string
 describe('the prelude for editors other than VS Code', () => {
     it('is a read-only file in the cache folder, and definition goes there', async () => {
         const { folder, uri, env } = setUp();
-        session = LspSession.start({ env });
+        const session = servers.start({ env });
         await session.initialize(folder);
         const file = preludeFilePath(PRELUDE_TEXT, env);
         expect(await definitionOfKind(session, uri)).toEqual([pathToFileURL(file).toString()]);
@@ -54,7 +43,7 @@ describe('the prelude for editors other than VS Code', () => {
         const file = preludeFilePath(PRELUDE_TEXT, env);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, 'model tampered\n');
-        session = LspSession.start({ env });
+        const session = servers.start({ env });
         await session.initialize(folder);
         expect(await definitionOfKind(session, uri)).toEqual([pathToFileURL(file).toString()]);
         expect(readFileSync(file, 'utf8')).toBe(PRELUDE_TEXT);
@@ -62,7 +51,7 @@ describe('the prelude for editors other than VS Code', () => {
 
     it('stays polity-builtin: for the VS Code extension, which shows it itself', async () => {
         const { folder, uri, env } = setUp();
-        session = LspSession.start({ env });
+        const session = servers.start({ env });
         await session.initialize(folder, { builtinDocuments: true });
         expect(await definitionOfKind(session, uri)).toEqual([PRELUDE_URI.toString()]);
     });
@@ -70,9 +59,9 @@ describe('the prelude for editors other than VS Code', () => {
 
 describe('the workspace folder', () => {
     it('is the root a client names with rootUri alone, and nothing above it is read', async () => {
-        const { folder, uri, env } = setUp();
-        session = LspSession.start({ env });
-        const outside = pathToFileURL(path.join(root!, 'models.polity')).toString();
+        const { root, folder, uri, env } = setUp();
+        const session = servers.start({ env });
+        const outside = pathToFileURL(path.join(root, 'models.polity')).toString();
         const published = session.nextDiagnostics(uri);
         await session.request(InitializeRequest.method, {
             processId: process.pid, rootUri: pathToFileURL(folder).toString(), capabilities: {}

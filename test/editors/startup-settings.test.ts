@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { afterEach, describe, expect, it } from 'vitest';
-import { LspSession } from '../fuzz/lsp-session.js';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest } from '../support/server-per-test.js';
 
 // Editors other than VS Code (Neovim, Helix, eglot) send no initialization options; they answer the
 // server's workspace/configuration request instead. Either way the folder's findings must appear at
@@ -15,20 +13,10 @@ institution CAC { leads cii }
 institution MPS { leads cii }
 `;
 
-let session: LspSession | undefined;
-let root: string | undefined;
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-    if (root) rmSync(root, { recursive: true, force: true });
-    root = undefined;
-});
+const servers = serverPerTest();
 
 function folderWithTurf(): { folder: string; uri: string } {
-    root = mkdtempSync(path.join(os.tmpdir(), 'polity-startup-'));
-    const folder = path.join(root, 'models');
-    mkdirSync(folder);
-    writeFileSync(path.join(folder, 'turf.polity'), TURF);
+    const folder = servers.folder({ 'turf.polity': TURF });
     return { folder, uri: pathToFileURL(path.join(folder, 'turf.polity')).toString() };
 }
 
@@ -37,7 +25,7 @@ const conflicts = (diagnostics: Diagnostic[]) => diagnostics.filter(d => d.code 
 describe('diagnostics at start-up, with no file opened', () => {
     it('come with the severity the client answers through workspace/configuration', async () => {
         const { folder, uri } = folderWithTurf();
-        session = LspSession.start();
+        const session = servers.start();
         session.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
             params.items.map(item => (item.section === 'polity' ? { conflicts: { severity: 'error' } } : null)));
         const published = session.nextDiagnostics(uri, 30_000, d => conflicts(d).some(c => c.severity === 1));
@@ -47,7 +35,7 @@ describe('diagnostics at start-up, with no file opened', () => {
 
     it('come with the severity sent as initialization options', async () => {
         const { folder, uri } = folderWithTurf();
-        session = LspSession.start();
+        const session = servers.start();
         const published = session.nextDiagnostics(uri, 30_000, d => conflicts(d).length > 0);
         await session.initialize(folder, { settings: { conflicts: { severity: 'information' } } });
         expect(conflicts(await published).map(d => d.severity)).toEqual([3, 3]);
@@ -55,7 +43,7 @@ describe('diagnostics at start-up, with no file opened', () => {
 
     it('come with the default severity when the client answers workspace/configuration with an error', async () => {
         const { folder, uri } = folderWithTurf();
-        session = LspSession.start();
+        const session = servers.start();
         session.connection.onRequest('workspace/configuration', () => { throw new Error('no settings here'); });
         const published = session.nextDiagnostics(uri, 30_000, d => conflicts(d).length > 0);
         await session.initialize(folder);
@@ -64,7 +52,7 @@ describe('diagnostics at start-up, with no file opened', () => {
 
     it('come with the default severity when the client answers nothing', async () => {
         const { folder, uri } = folderWithTurf();
-        session = LspSession.start();
+        const session = servers.start();
         const published = session.nextDiagnostics(uri, 30_000, d => conflicts(d).length > 0);
         await session.initialize(folder);
         expect(conflicts(await published).map(d => d.severity)).toEqual([2, 2]);

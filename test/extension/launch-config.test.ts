@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../fuzz/lsp-session.js';
+import { REPO_ROOT } from '../support/lsp-client.js';
 
 /** A VS Code settings file: JSON with comments, read as TypeScript reads tsconfig.json. */
 function jsonc(file: string): Record<string, unknown> {

@@ -1,7 +1,8 @@
 import { DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver-protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BuiltinRequest, type BuiltinResult, type InitializationOptions } from '../../src/language/protocol.js';
-import { LspSession } from '../fuzz/lsp-session.js';
+import type { LspSession } from '../support/lsp-client.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 // What the VS Code client hands the bundled server: settings at start-up and on change, and the request
 // behind the read-only prelude editor.
@@ -12,14 +13,10 @@ institution CAC { leads cii }
 institution MPS { leads cii }
 `;
 
-let session: LspSession | undefined;
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-});
+const servers = serverPerTest();
 
 async function start(options?: InitializationOptions): Promise<LspSession> {
-    session = LspSession.start();
+    const session = servers.start();
     await session.initialize(undefined, options);
     return session;
 }

@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'langium';
 import { DocumentFormattingRequest, DocumentRangeFormattingRequest, type TextEdit } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatText } from '../../src/language/format-text.js';
-import { startBundledServer, type LspSession } from '../lsp/lsp-client.js';
+import { formatText } from '../../src/language/format/text.js';
+import { startBundledServer, type LspSession } from '../support/lsp-client.js';
 
 const MESSY = readFileSync(path.join(import.meta.dirname, 'fixtures', 'messy.polity'), 'utf8');
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../src/language/format-text.js';
+import { formatText } from '../../src/language/format/text.js';
 import { createServices } from '../helpers.js';
 import { expectCanonicalShape, expectCommentsInPlace, expectSameContent } from './preservation.js';
 

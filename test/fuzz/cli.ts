@@ -16,7 +16,7 @@ import { runFuzz } from './fuzz.js';
 import { outputCases, outputProblems } from './outputs.js';
 import { runNestingFuzz } from './nesting.js';
 import { runSessionFuzz } from './lsp-sessions.js';
-import { REPO_ROOT } from './lsp-session.js';
+import { REPO_ROOT } from '../support/lsp-client.js';
 
 const { values } = parseArgs({
     options: {

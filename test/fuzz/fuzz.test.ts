@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scaledTimeout } from './budget.js';
 import { runFuzz } from './fuzz.js';
-import { SERVER_PATH } from './lsp-session.js';
+import { SERVER_PATH } from '../support/lsp-client.js';
 
 /**
  * A short fuzz run on every `npm test`: the special inputs (1 MB lines,

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { CompletionRequest, HoverRequest, type Position } from 'vscode-languageserver-protocol';
 import { cpuMs } from './budget.js';
-import { LspSession } from './lsp-session.js';
+import { LspSession } from '../support/lsp-client.js';
 import { fuzzCases, type FuzzCase } from './mutate.js';
 import { describe, InProcessStages } from './stages.js';
 

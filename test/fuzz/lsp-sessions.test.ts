@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SERVER_PATH } from './lsp-session.js';
+import { SERVER_PATH } from '../support/lsp-client.js';
 import { runSessionFuzz } from './lsp-sessions.js';
 
 /**

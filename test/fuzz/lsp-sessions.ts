@@ -9,11 +9,11 @@ import {
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { seededRandom } from '../../bench/generate.js';
-import { formatText } from '../../src/language/format-text.js';
+import { formatText } from '../../src/language/format/text.js';
 import { createPolityServices } from '../../src/language/module.js';
 import { isPrelude } from '../../src/language/prelude.js';
-import { checkOptionsOf } from '../../src/language/settings.js';
-import { LspSession } from './lsp-session.js';
+import { checkOptionsOf } from '../../src/language/lsp/settings.js';
+import { LspSession } from '../support/lsp-client.js';
 import { describe as describeError } from './stages.js';
 
 /** The files each session starts with: one model over four files, with names used across them. */

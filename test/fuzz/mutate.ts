@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { seededRandom } from '../../bench/generate.js';
 import { FIRST_MODEL } from '../lsp/fixtures.js';
-import { REPO_ROOT } from './lsp-session.js';
+import { REPO_ROOT } from '../support/lsp-client.js';
 
 /** One input for every stage; `origin` says how it was made, to reproduce it. */
 export interface FuzzCase {

@@ -4,7 +4,7 @@ import { toDot } from '../../src/diagram/dot.js';
 import { toMermaid } from '../../src/diagram/mermaid.js';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { DiagramQueryError, graphFor } from '../../src/diagram/request.js';
-import { formatText } from '../../src/language/format-text.js';
+import { formatText } from '../../src/language/format/text.js';
 import { createPolityServices, type PolityServices } from '../../src/language/module.js';
 import { today } from '../../src/model/dates.js';
 import { cpuDeadline } from './budget.js';

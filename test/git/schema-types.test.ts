@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../fuzz/lsp-session.js';
+import { REPO_ROOT } from '../support/lsp-client.js';
 import { differences, schemaShape, typeShape } from './schema-types.js';
 
 /**

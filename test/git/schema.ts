@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import AjvModule from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 // The repository's root also when the fuzzer bundles this file (npm run fuzz).
-import { REPO_ROOT as REPO } from '../fuzz/lsp-session.js';
+import { REPO_ROOT as REPO } from '../support/lsp-client.js';
 
 // ajv is CommonJS: under Node16 resolution the class is the default export's `default`.
 const Ajv = AjvModule.default;

@@ -4,8 +4,7 @@ import {
     CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, type Position
 } from 'vscode-languageserver-protocol';
 import { DiagramRequest } from '../../src/language/protocol.js';
-import { fileDocument, positionOf, tempCopy } from '../lsp/lsp-client.js';
-import { LspSession, SERVER_PATH } from '../fuzz/lsp-session.js';
+import { fileDocument, LspSession, positionOf, SERVER_PATH, tempCopy } from '../support/lsp-client.js';
 import { bundleFaultyServer } from '../support/faulty-server-bundle.js';
 
 /**

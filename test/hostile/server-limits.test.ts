@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentSymbolRequest, type Diagnostic } from 'vscode-languageserver-protocol';
 import { scaledTimeout } from '../fuzz/budget.js';
 import { crowdedMandate } from '../language/crowded.js';
-import { startBundledServer, type LspSession } from '../lsp/lsp-client.js';
-import { LspSession as Session } from '../fuzz/lsp-session.js';
+import { LspSession, startBundledServer } from '../support/lsp-client.js';
 import { bundleFaultyServer } from '../support/faulty-server-bundle.js';
 
 /**
@@ -74,7 +73,7 @@ describe('the language server when a check fails', () => {
     afterAll(async () => { await faulty?.stop(); });
 
     it('shows an internal error finding, and the findings it could still make', async () => {
-        faulty = Session.start({ args: [await bundleFaultyServer(), '--stdio'], env: { POLITY_FAULT: 'checks' } });
+        faulty = LspSession.start({ args: [await bundleFaultyServer(), '--stdio'], env: { POLITY_FAULT: 'checks' } });
         await faulty.initialize();
         const uri = 'file:///faulty/model.polity';
         const diagnostics = faulty.nextDiagnostics(uri, scaledTimeout(60_000));

@@ -8,11 +8,12 @@ import {
     DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DocumentFormattingRequest, FileChangeType,
     HoverRequest, RenameRequest, type Diagnostic, type Hover, type MarkupContent, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
-import { afterEach, describe, expect, it } from 'vitest';
-import { formatText } from '../../src/language/format-text.js';
+import { describe, expect, it } from 'vitest';
+import { formatText } from '../../src/language/format/text.js';
 import { createPolityServices } from '../../src/language/module.js';
 import { codeOf } from '../helpers.js';
-import { fileDocument, positionOf, startBundledServer, tempCopy, type LspSession } from './lsp-client.js';
+import { fileDocument, positionOf, type LspSession } from '../support/lsp-client.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x', 'polity', 1, text), edits);
 const unresolved = (diagnostics: Diagnostic[]) => diagnostics.filter(d => codeOf(d) === 'unresolved');
@@ -23,21 +24,13 @@ const unresolved = (diagnostics: Diagnostic[]) => diagnostics.filter(d => codeOf
  * that are not open. Every answer must come from the text the client has.
  */
 describe('the language server follows the documents as the client has them', () => {
-    let session: LspSession | undefined;
-    let folder: { dir: string; remove: () => void } | undefined;
-
-    afterEach(async () => {
-        await session?.stop();
-        folder?.remove();
-        session = undefined;
-        folder = undefined;
-    });
+    const servers = serverPerTest();
 
     async function start(): Promise<{ session: LspSession; dir: string }> {
-        folder = tempCopy('examples/china-cyber');
-        session = startBundledServer();
-        await session.initialize(folder.dir);
-        return { session, dir: folder.dir };
+        const dir = servers.copy('examples/china-cyber');
+        const session = servers.start();
+        await session.initialize(dir);
+        return { session, dir };
     }
 
     const changed = (session: LspSession, changes: { uri: string; type: FileChangeType }[]) =>

@@ -7,7 +7,7 @@ import {
     type CompletionList, type Hover, type Location, type LocationLink, type MarkupContent, type WorkspaceEdit, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positionOf, startBundledServer, type LspSession } from './lsp-client.js';
+import { positionOf, startBundledServer, type LspSession } from '../support/lsp-client.js';
 
 /**
  * People and posts through the language server over stdio, in a workspace of

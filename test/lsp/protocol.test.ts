@@ -4,11 +4,12 @@ import {
     DidOpenTextDocumentNotification, ErrorCodes, HoverRequest, ReferencesRequest, RenameRequest, ResponseError,
     StreamMessageReader, type Message, type ResponseMessage
 } from 'vscode-languageserver-protocol/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiagramRequest } from '../../src/language/protocol.js';
 import { isPrelude } from '../../src/language/prelude.js';
 import { codeOf } from '../helpers.js';
-import { fileDocument, startBundledServer, tempCopy, type LspSession } from './lsp-client.js';
+import { fileDocument, type LspSession } from '../support/lsp-client.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 /** The error a request is answered with (a test fails if it is answered with a result). */
 async function errorOf(answer: Promise<unknown>): Promise<ResponseError<unknown>> {
@@ -42,18 +43,10 @@ function exitOf(session: LspSession): Promise<number | null> {
 }
 
 describe('the language server keeps to the protocol whatever the client sends', () => {
-    let session: LspSession | undefined;
-    let folder: { dir: string; remove: () => void } | undefined;
-
-    afterEach(async () => {
-        await session?.stop();
-        folder?.remove();
-        session = undefined;
-        folder = undefined;
-    });
+    const servers = serverPerTest();
 
     it('answers requests before initialize with ServerNotInitialized, then serves normally', async () => {
-        session = startBundledServer();
+        const session = servers.start();
         const early = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: 'file:///m.polity' }, position: { line: 0, character: 0 } }));
         expect(early.code).toBe(ErrorCodes.ServerNotInitialized);
         expect(early.message).toContain("send 'initialize' before 'textDocument/hover'");
@@ -65,7 +58,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
     }, 60_000);
 
     it('ignores documents in other languages and stays up', async () => {
-        session = startBundledServer();
+        const session = servers.start();
         await session.initialize();
         const polity = 'file:///tmp/polity-protocol/real.polity';
         for (const [uri, languageId] of [['file:///tmp/polity-protocol/notes.txt', 'plaintext'], ['untitled:Untitled-1', 'plaintext'], ['file:///tmp/polity-protocol/x.polity', 'markdown']]) {
@@ -85,10 +78,10 @@ describe('the language server keeps to the protocol whatever the client sends', 
     }, 60_000);
 
     it('answers wrong parameters with InvalidParams and a plain message, and logs no error', async () => {
-        folder = tempCopy('examples/tutorial');
-        session = startBundledServer();
-        await session.initialize(folder.dir);
-        const tutorial = fileDocument(path.join(folder.dir, 'tutorial.polity'));
+        const dir = servers.copy('examples/tutorial');
+        const session = servers.start();
+        await session.initialize(dir);
+        const tutorial = fileDocument(path.join(dir, 'tutorial.polity'));
         const published = session.nextDiagnostics(tutorial.uri);
         await session.open(tutorial.uri, tutorial.text);
         await published;
@@ -97,7 +90,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
         expect([diagram.code, diagram.message]).toEqual([ErrorCodes.InvalidParams, "Invalid parameters: 'at' must be a string when given, got 2020."]);
         const position = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: tutorial.uri }, position: { line: -1, character: 0 } }));
         expect([position.code, position.message]).toEqual([ErrorCodes.InvalidParams, "Invalid parameters: 'position.line' must be a whole number of 0 or more, got -1."]);
-        const never = pathToFileURL(path.join(folder.dir, 'never-opened.polity')).toString();
+        const never = pathToFileURL(path.join(dir, 'never-opened.polity')).toString();
         for (const [method, extra] of [[RenameRequest.method, { newName: 'X' }], [ReferencesRequest.method, { context: { includeDeclaration: true } }]] as const) {
             const error = await errorOf(session.request(method, { textDocument: { uri: never }, position: { line: 0, character: 0 }, ...extra }));
             expect([error.code, error.message]).toEqual([ErrorCodes.InvalidParams, `${never} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`]);
@@ -115,7 +108,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
     }, 60_000);
 
     it('exits with an error after a message it cannot frame, so that the client can start it again', async () => {
-        session = startBundledServer();
+        const session = servers.start();
         await session.initialize();
         const exited = exitOf(session);
         writeRaw(session, '{"jsonrpc":"2.0","method":"initialized","params":{}}', 'Content-Length: abc');
@@ -124,7 +117,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
     }, 60_000);
 
     it('drops a message whose body is not JSON, and keeps serving', async () => {
-        session = startBundledServer();
+        const session = servers.start();
         await session.initialize();
         writeRaw(session, '{"jsonrpc": "2.0", "id": 7, "method": ');
         const uri = 'file:///tmp/polity-protocol/after.polity';
@@ -135,7 +128,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
     }, 60_000);
 
     it('drops notifications with invalid parameters, says so in one line, and keeps the document as it was', async () => {
-        session = startBundledServer();
+        const session = servers.start();
         await session.initialize();
         const uri = 'file:///tmp/polity-protocol/kept.polity';
         const first = session.nextDiagnostics(uri);

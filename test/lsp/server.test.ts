@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRELUDE_FILE_URI } from '../../src/language/prelude.js';
 import { codeOf } from '../helpers.js';
-import { fileDocument, positionOf, startBundledServer, startCliServer, tempCopy, type LspSession } from './lsp-client.js';
+import { fileDocument, positionOf, startBundledServer, startCliServer, tempCopy, type LspSession } from '../support/lsp-client.js';
 
 /** Deterministic garbage: Polity's own words and punctuation shuffled, braces unbalanced. */
 function garbage(length: number, seed = 7): string {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from '../fuzz/lsp-session.js';
+import { REPO_ROOT } from './lsp-client.js';
 
 /**
  * Bundles test/support/faulty-server.ts like the shipped server (CommonJS for

@@ -8,7 +8,7 @@
  * an `internal` finding (test/hostile/server-limits.test.ts).
  */
 import type { Finding } from '../../src/model/types.js';
-import { DiagramService } from '../../src/language/diagram-service.js';
+import { DiagramService } from '../../src/language/lsp/diagram-service.js';
 import { PolityCodeLensProvider } from '../../src/language/lsp/code-lens.js';
 import { PolityHoverProvider } from '../../src/language/lsp/hover.js';
 import { startServer } from '../../src/language/main.js';

@@ -6,8 +6,8 @@ import type { PolityServices } from '../module.js';
 
 /**
  * The outline: every declaration with its title as detail, units inside their
- * institutions and sub-mandates inside their mandates. Former names, which the
- * grammar also calls `name`, are not declarations and stay out.
+ * institutions and sub-mandates inside their mandates. In the grammar only
+ * declarations have a `name`.
  */
 export class PolityDocumentSymbolProvider implements DocumentSymbolProvider {
     private readonly kinds: NodeKindProvider;
@@ -23,7 +23,7 @@ export class PolityDocumentSymbolProvider implements DocumentSymbolProvider {
     private symbol(node: AstNode): DocumentSymbol[] {
         const named = node as AstNode & { name?: string; title?: string };
         const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
-        if (!isDeclaration(node) || !named.name || !nameNode || !node.$cstNode) return [];
+        if (!named.name || !nameNode || !node.$cstNode) return [];
         const children = ast.isInstitution(node) ? node.members.filter(ast.isInstitution)
             : ast.isMandate(node) ? node.children : [];
         return [{
@@ -35,9 +35,4 @@ export class PolityDocumentSymbolProvider implements DocumentSymbolProvider {
             children: children.flatMap(child => this.symbol(child))
         }];
     }
-}
-
-function isDeclaration(node: AstNode): boolean {
-    return ast.isInstitution(node) || ast.isMandate(node) || ast.isSource(node) || ast.isKind(node)
-        || ast.isRelationKind(node) || ast.isView(node) || ast.isPerson(node) || ast.isPost(node);
 }

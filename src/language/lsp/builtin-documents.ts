@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { BuiltinRequest, BUILTIN_SCHEME, type BuiltinResult } from './protocol.js';
+import { BuiltinRequest, BUILTIN_SCHEME, type BuiltinResult } from '../protocol.js';
 
 /** Serves built-in documents to the client, so go to definition on a prelude name can show it read-only. */
 export function registerBuiltinRequest(shared: LangiumSharedServices): void {

@@ -1,4 +1,4 @@
-import type { LayoutToken } from './format-tokens.js';
+import type { LayoutToken } from './tokens.js';
 
 /** How the formatting rules separate two neighbouring tokens of the grammar. */
 export type Separation =

@@ -1,10 +1,10 @@
 import { TextDocument, type AstNode, type LangiumDocument, type Lexer } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type LangiumServices, type NodeFormatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Position, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { isCitation, isDispute, isDocument, isInstitution, isMandate, isPerson, isSource, isView } from './generated/ast.js';
-import { layout, type LayoutRules, type Separation } from './format-layout.js';
-import { layoutTokens } from './format-tokens.js';
-import { verifyLayout } from './format-verify.js';
+import { isCitation, isDispute, isDocument, isInstitution, isMandate, isPerson, isSource, isView } from '../generated/ast.js';
+import { layout, type LayoutRules, type Separation } from '../format/layout.js';
+import { layoutTokens } from '../format/tokens.js';
+import { verifyLayout } from '../format/verify.js';
 
 export interface FormatProblem {
     kind: 'syntax' | 'unsafe';
@@ -31,7 +31,7 @@ const OWN_LINE = Formatting.newLine({ allowMore: true });
  * editor and `polity fmt` give the same bytes.
  *
  * The rules are declared per node with Langium's node formatter; the layout itself is made
- * from the lexer's tokens, comments included (see `format-layout.ts`), because where a comment
+ * from the lexer's tokens, comments included (see `format/layout.ts`), because where a comment
  * goes depends on its neighbours on both sides, which Langium's node-by-node whitespace pass
  * does not weigh. Every result is checked against the input before it is handed out (see
  * {@link formatChecked}).

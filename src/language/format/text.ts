@@ -1,6 +1,6 @@
 import { EmptyFileSystem, URI } from 'langium';
-import type { FormatProblem, PolityFormatter } from './formatter.js';
-import { createPolityServices, type PolityServices } from './module.js';
+import type { FormatProblem, PolityFormatter } from '../lsp/formatter.js';
+import { createPolityServices, type PolityServices } from '../module.js';
 
 export type FormatOutcome =
     | { ok: true; text: string; changed: boolean }

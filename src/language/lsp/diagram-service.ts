@@ -1,19 +1,20 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { renderSvg } from '../diagram/diagram.js';
+import { renderSvg } from '../../diagram/diagram.js';
 import {
     type DiagramContext, type DiagramParams, type DiagramResult,
     type ModelChangedParams
-} from '../diagram/protocol.js';
-import { LayoutCancelled, LayoutError } from '../diagram/render.js';
-import { DiagramQueryError, graphFor } from '../diagram/request.js';
-import { dateRange, findView, viewsOf } from '../diagram/select.js';
-import { WorkerRenderer } from '../diagram/worker-renderer.js';
-import { compareDates, today } from '../model/dates.js';
-import type { PolityServices } from './module.js';
-import { isPrelude } from './prelude.js';
-import { DiagramRequest, ModelChangedNotification } from './protocol.js';
+} from '../../diagram/protocol.js';
+import { LayoutCancelled, LayoutError } from '../../diagram/render.js';
+import { DiagramQueryError, graphFor } from '../../diagram/request.js';
+import { dateRange, findView, viewsOf } from '../../diagram/select.js';
+import { WorkerRenderer } from '../../diagram/worker-renderer.js';
+import { compareDates, today } from '../../model/dates.js';
+import type { PolityServices } from '../module.js';
+import { modelNameOf } from '../names.js';
+import { isPrelude } from '../prelude.js';
+import { DiagramRequest, ModelChangedNotification } from '../protocol.js';
 
 const SHOWN_ERRORS = 3;
 
@@ -93,16 +94,12 @@ export class DiagramService {
     /** `file.polity:12: message` for each error in the documents of one model. */
     private errors(scope: string): string[] {
         const documents = this.services.shared.workspace.LangiumDocuments.all
-            .filter(doc => !isPrelude(doc.uri) && modelOf(doc) === scope);
+            .filter(doc => !isPrelude(doc.uri) && modelNameOf(doc.parseResult.value) === scope);
         return documents.flatMap(doc => (doc.diagnostics ?? [])
             .filter(d => d.severity === 1)
             .map(d => `${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}:${d.range.start.line + 1}: ${d.message}`))
             .toArray();
     }
-}
-
-function modelOf(document: LangiumDocument): string {
-    return (document.parseResult.value as { name?: string }).name ?? '';
 }
 
 /** Registers the request and tells the client after every build that the model may have changed. */

@@ -1,8 +1,8 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CheckOptions } from '../model/checks.js';
-import type { PolityServices } from './module.js';
-import type { InitializationOptions, PolitySettings } from './protocol.js';
+import type { CheckOptions } from '../../model/checks.js';
+import type { PolityServices } from '../module.js';
+import type { InitializationOptions, PolitySettings } from '../protocol.js';
 
 const SEVERITIES = ['error', 'warning', 'information', 'off'] as const;
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -7,8 +8,9 @@ import {
     DidOpenTextDocumentNotification, ExitNotification,
     InitializedNotification, InitializeRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification,
     ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Diagnostic, type FileEvent, type ProtocolConnection,
-    type PublishDiagnosticsParams, type Range
+    type Position, type PublishDiagnosticsParams, type Range
 } from 'vscode-languageserver-protocol/node';
+import { offsetOf } from '../lsp/fixtures.js';
 
 /** The repository root: the nearest folder with a package.json above this file (also when it is bundled). */
 export const REPO_ROOT = (() => {
@@ -28,7 +30,8 @@ export interface SessionOptions {
 
 /**
  * The bundled language server in a child process, spoken to over stdio by a
- * real LSP client, as an editor would. Every wait is bounded.
+ * real LSP client, as an editor would. Every wait is bounded. The one LSP
+ * client of the tests and the bench.
  */
 export class LspSession {
     readonly connection: ProtocolConnection;
@@ -187,4 +190,35 @@ function bounded<T>(promise: Promise<T>, timeout: number, message: string): Prom
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), timeout); });
     return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+/** The bundled server, `dist/server.cjs`; fails clearly when it has not been built. */
+export function startBundledServer(options: Omit<SessionOptions, 'args'> = {}): LspSession {
+    if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`npm run build\` first.`);
+    return LspSession.start(options);
+}
+
+/** The same server through the CLI: `polity lsp`. */
+export function startCliServer(): LspSession {
+    if (!existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+    return LspSession.start({ args: [path.join(REPO_ROOT, 'bin', 'polity.js'), 'lsp'] });
+}
+
+/** A copy of a folder of the repository (e.g. `examples/china-cyber`) in a fresh temporary folder. */
+export function tempCopy(folder: string): { dir: string; remove: () => void } {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'polity-lsp-'));
+    const dir = path.join(root, path.basename(folder));
+    cpSync(path.join(REPO_ROOT, folder), dir, { recursive: true });
+    return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A file's URI and text, ready for `didOpen`. */
+export function fileDocument(file: string): { uri: string; text: string } {
+    return { uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') };
+}
+
+/** The position `offset` characters into the `occurrence`-th (0-based) `needle` in `text`. */
+export function positionOf(text: string, needle: string, offset = 0, occurrence = 0): Position {
+    const before = text.slice(0, offsetOf(text, needle, occurrence) + offset).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
 }

@@ -1,6 +1,6 @@
 import type { Lexer } from 'langium';
-import { endsWithMarkdownBreak, isReal, lineBreaks, separationBefore, splitLines, type LayoutRules } from './format-layout.js';
-import { layoutTokens, type LayoutToken } from './format-tokens.js';
+import { endsWithMarkdownBreak, isReal, lineBreaks, separationBefore, splitLines, type LayoutRules } from './layout.js';
+import { layoutTokens, type LayoutToken } from './tokens.js';
 
 /** Where and how a formatted text breaks a promise of the layout; `offset` is into the unformatted text. */
 export interface LayoutFault {
