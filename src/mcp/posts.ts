@@ -3,13 +3,10 @@
  * date, or which posts a person held then; each holding cited, as the other
  * answers of queries.ts are.
  */
-import type { PDate } from '../model/dates.js';
 import { displayName, type SemanticModel } from '../model/model.js';
-import { describeHolding, heldPeriod } from '../model/people.js';
-import { contains, formatPeriod } from '../model/periods.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
-import type { Holding, Person, Post } from '../model/types.js';
-import { evidence, label, QueryError, resolveDateArgument, resolveInstitution, text, type QueryContext } from './queries.js';
+import type { Person, Post } from '../model/types.js';
+import { heldOn, holdingLine, label, QueryError, resolveDateArgument, resolveInstitution, text, type QueryContext } from './queries.js';
 
 export interface PostQuery { post?: string; institution?: string; person?: string; at?: string }
 
@@ -23,7 +20,7 @@ export function whoHeldPostAnswer(ctx: QueryContext, query: PostQuery): string {
     const holdings = model.holdings.filter(h => (!institution || h.institution === institution.key)
         && (!person || h.person === person.key) && (!post || h.post === post.key));
     const what = [post ? label(model, post.key) : 'the posts', institution && `of ${label(model, institution.key)}`].filter(Boolean).join(' ');
-    const then = holdings.filter(h => held(model, h, date));
+    const then = holdings.filter(h => heldOn(model, h, date));
     const lines = [person ? `Posts${post || institution ? ` (${what})` : ''} held by ${person.path}${person.title ? ` (${text(person.title)})` : ''} on ${date.text}:` : `Who held ${what} on ${date.text}:`];
     if (then.length > 0) lines.push(...then.map(h => holdingLine(ctx, h, date)));
     else lines.push(person ? 'none recorded then.' : `no one is recorded in ${post ? 'that post' : 'them'} then.`);
@@ -31,21 +28,6 @@ export function whoHeldPostAnswer(ctx: QueryContext, query: PostQuery): string {
     const other = holdings.filter(h => !then.includes(h));
     if (other.length > 0) lines.push('At other dates:', ...other.map(h => holdingLine(ctx, h)));
     return lines.join('\n');
-}
-
-/** `- Lu Wei holds director of CAC (2012..2013-08 – 2016); cited: […]; written at …`, with what is hedged or uncertain said. */
-function holdingLine(ctx: QueryContext, h: Holding, date?: PDate): string {
-    const { model } = ctx;
-    const sure = heldPeriod(model, h, true);
-    // Held on the date only if the uncertain start or end fell on the right side of it.
-    const uncertain = date && !(sure && contains(sure, date)) ? ' — possibly: the dates are uncertain' : '';
-    const hedged = h.certainty ? ` — ${h.certainty}, not asserted` : '';
-    return `- ${text(describeHolding(model, h))} (${formatPeriod(h.period.period)})${hedged}${uncertain}; ${evidence(ctx, h.citations, h.extent)}`;
-}
-
-function held(model: SemanticModel, h: Holding, date: PDate): boolean {
-    const period = heldPeriod(model, h);
-    return period !== undefined && contains(period, date);
 }
 
 /** A person by key, name, title or a name in another language (exact, any case), else by part of one. */

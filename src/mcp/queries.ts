@@ -15,8 +15,9 @@ import {
 } from '../model/model.js';
 import { contains, formatPeriod, overlaps, possible, type Period } from '../model/periods.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
-import type { Citation, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
+import type { Citation, Holding, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
 import { labelText } from '../text/label.js';
+import { describeHolding, heldPeriod } from '../model/people.js';
 
 /** A question the model cannot answer as asked (an unknown name, a bad date): said to the assistant as a tool error. */
 export class QueryError extends Error {}
@@ -158,6 +159,8 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     if (disputes.length || conflicts.length) lines.push('Disputes and conflicts then:');
     for (const d of disputes) lines.push(`- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`);
     for (const c of conflicts.filter(c => c.disputes.length === 0)) lines.push(`- undeclared conflict: ${text(describeConflict(model, c))}; ${evidence(ctx, [...c.first.citations, ...c.second.citations], c.first.loc)}`);
+    const posts = (model.holdingsByInstitution.get(key) ?? []).filter(h => heldOn(model, h, date));
+    if (posts.length) lines.push('Posts held then:', ...posts.map(h => holdingLine(ctx, h, date)));
     return lines.join('\n');
 }
 
@@ -169,6 +172,21 @@ function held(model: SemanticModel, fact: { institution: Key; period: { period: 
 function relationText(model: SemanticModel, r: RelationFact): string {
     const kind = model.relationKinds.get(r.kind);
     return `${displayName(model, r.subject)} ${hedge(r.certainty)}${kind?.title ? text(kind.title) : displayName(model, r.kind)} ${displayName(model, r.target)} (${formatPeriod(r.period.period)})`;
+}
+
+/** `- Lu Wei holds director of CAC (2012..2013-08 – 2016); cited: […]; written at …`, with what is hedged or uncertain said. */
+export function holdingLine(ctx: QueryContext, h: Holding, date?: PDate): string {
+    const { model } = ctx;
+    const sure = heldPeriod(model, h, true);
+    // Held on the date only if the uncertain start or end fell on the right side of it.
+    const uncertain = date && !(sure && contains(sure, date)) ? ' — possibly: the dates are uncertain' : '';
+    const hedged = h.certainty ? ` — ${h.certainty}, not asserted` : '';
+    return `- ${text(describeHolding(model, h))} (${formatPeriod(h.period.period)})${hedged}${uncertain}; ${evidence(ctx, h.citations, h.extent)}`;
+}
+
+export function heldOn(model: SemanticModel, h: Holding, date: PDate): boolean {
+    const period = heldPeriod(model, h);
+    return period !== undefined && contains(period, date);
 }
 
 export function whoHeldAnswer(ctx: QueryContext, mandateName: string, at?: string, roleName?: string): string {

@@ -77,6 +77,10 @@ describe('polity mcp on the flagship', () => {
         expect(text).toContain('- CAC is the office of CCCI');
         expect(text).toContain('- CAC oversees CNCERT');
         expect(text).not.toContain('MIIT oversees CNCERT');
+        // Its posts then, each cited; Lu Wei had left by 2019.
+        expect(text).toMatch(/Posts held then:\n(- .*\n)*- Wang Xiujun holds vice-director of CAC \(by 2019-12\) — possibly: the dates are uncertain; cited: \[creemers2021 "Cybersecurity Association of China"\]/);
+        expect(text).not.toContain('- Lu Wei holds');
+        expect((await call(client, 'describe_institution', { institution: 'CAC', at: '2014' })).text).toMatch(/- Lu Wei holds director of CAC \([^)]*\); cited: \[creemers2021 "The Cyberspace Administration of China"\]/);
     });
 
     it('finds institutions by part of a name, title or former name', async () => {
@@ -114,7 +118,7 @@ describe('polity mcp on the flagship', () => {
     it('cites every fact of every tool\'s answer: its sources with their locators, and where it is written', async () => {
         const calls: [string, Record<string, unknown>][] = [
             ['find_institutions', { query: 'cyber' }], ['describe_institution', { institution: 'CCCI', at: '2019' }],
-            ['describe_institution', { institution: 'MSS.Bureau13', at: '2019' }], ['who_held', { mandate: 'cii', at: '2019' }],
+            ['describe_institution', { institution: 'MSS.Bureau13', at: '2019' }], ['describe_institution', { institution: 'CAC', at: '2014' }], ['who_held', { mandate: 'cii', at: '2019' }],
             ['list_findings', {}], ['oversight_path', { from: 'CCCI', to: 'CNCERT', at: '2019' }], ['what_changed', { from: '2013', to: '2019' }],
             ['who_held_post', { institution: 'CAC', at: '2019' }], ['who_held_post', { person: 'Wu Shizhong' }]
         ];
