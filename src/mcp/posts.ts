@@ -37,8 +37,9 @@ export function resolvePerson(model: SemanticModel, name: string): Person {
     const wanted = name.trim().toLowerCase();
     const exact = people.filter(p => namesOf(p).some(n => n.toLowerCase() === wanted));
     const found = exact.length > 0 ? exact : people.filter(p => namesOf(p).some(n => n.toLowerCase().includes(wanted)));
-    if (found.length === 1) return found[0];
-    if (found.length > 1) throw new QueryError(`'${name}' may be ${found.map(p => p.path).join(', ')}; use one of these names`);
+    const [only, ...others] = found;
+    if (only && others.length === 0) return only;
+    if (only) throw new QueryError(`'${name}' may be ${found.map(p => p.path).join(', ')}; use one of these names`);
     throw new QueryError(`no person is called '${name}'.${didYouMean(closestNames(name, people.map(p => p.path)))}`);
 }
 
@@ -48,7 +49,8 @@ export function resolvePost(model: SemanticModel, name: string): Post {
     const wanted = name.trim().toLowerCase();
     const exact = posts.filter(p => [p.key, p.path, p.name, p.title ?? ''].some(n => n.toLowerCase() === wanted));
     const found = exact.length > 0 ? exact : posts.filter(p => (p.title ?? '').toLowerCase().includes(wanted));
-    if (found.length === 1) return found[0];
-    if (found.length > 1) throw new QueryError(`'${name}' may be ${found.map(p => `${displayName(model, p.key)} (${text(p.title ?? p.name)})`).join(', ')}; use one of these names`);
+    const [only, ...others] = found;
+    if (only && others.length === 0) return only;
+    if (only) throw new QueryError(`'${name}' may be ${found.map(p => `${displayName(model, p.key)} (${text(p.title ?? p.name)})`).join(', ')}; use one of these names`);
     throw new QueryError(`no post is called '${name}'.${didYouMean(closestNames(name, posts.map(p => p.path)))} The posts are: ${posts.map(p => displayName(model, p.key)).join(', ')}`);
 }

@@ -16,7 +16,7 @@ export async function siteFonts(dist: string, characters: ReadonlySet<number>): 
     const lines = (await fs.readFile(path.join(dist, 'fonts.css'), 'utf8')).split('\n');
     const used = lines.filter(line => line.startsWith('@font-face') && covers(line, characters));
     const files = await Promise.all(used.map(async line => {
-        const file = /url\(fonts\/([\w.-]+\.woff2)\)/.exec(line)![1];
+        const [, file = ''] = /url\(fonts\/([\w.-]+\.woff2)\)/.exec(line) ?? [];
         return { path: `assets/fonts/${file}`, bytes: await fs.readFile(path.join(dist, 'fonts', file)) };
     }));
     return { css: { path: FONTS_CSS, text: [...lines.filter(line => !line.startsWith('@font-face')).filter(Boolean), ...used, ''].join('\n') }, files };
@@ -28,7 +28,7 @@ function covers(face: string, characters: ReadonlySet<number>): boolean {
     if (!range) return true;
     const spans = range.split(',').map(part => {
         // `U+4??` stands for U+400-4FF.
-        const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
+        const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
         return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(to.replace(/\?/g, 'F'), 16)] as const;
     });
     for (const c of characters) if (spans.some(([from, to]) => c >= from && c <= to)) return true;

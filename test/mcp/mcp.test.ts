@@ -125,7 +125,7 @@ describe('polity mcp on the flagship', () => {
         for (const [name, args] of calls) {
             const { text, isError } = await call(client, name, args);
             expect([name, isError]).toEqual([name, false]);
-            const [facts, sources = ''] = text.split('\n\nSources:\n');
+            const [facts = '', sources = ''] = text.split('\n\nSources:\n');
             const lines = facts.split('\n').filter(line => /^\s*(- |\d+\. )/.test(line) && !line.startsWith('- note: '));
             expect(lines.length, name).toBeGreaterThan(0);
             for (const line of lines) expect(line, name).toMatch(/; (cited: (\[[^\]]+\] ?)+|no source cited); written at examples\/china-cyber\/\w+\.polity:\d+(;|$)/);

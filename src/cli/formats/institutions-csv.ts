@@ -15,14 +15,14 @@ const COLUMNS = ['institution', 'name', 'title', 'kind', 'sphere', 'parent', 'li
  */
 export function institutionsCsv(data: ModelExport, model: SemanticModel, at?: PDate): string {
     const name = shortNames(data);
-    const facets = data.institutions.map(i => model.institutions.get(i.key)?.facets ?? []);
-    const keys = [...new Set(facets.flat().map(f => f.key))];
+    const facets = new Map(data.institutions.map(i => [i.key, model.institutions.get(i.key)?.facets ?? []]));
+    const keys = [...new Set([...facets.values()].flat().map(f => f.key))];
     const records = [
         [...COLUMNS, ...keys.map(k => COLUMNS.includes(k) ? `has ${k}` : k)],
-        ...data.institutions.map((i, n) => [
+        ...data.institutions.map(i => [
             i.path, i.label, i.title ?? '', i.kind ? name(i.kind) : '', i.sphere ?? '', i.parent ? name(i.parent) : '',
             exportedPeriodText(i.lifetime), i.lifetime.start?.text ?? '', i.lifetime.end?.text ?? '',
-            ...keys.map(k => String(facetValueAt(facets[n], k, at) ?? ''))
+            ...keys.map(k => String(facetValueAt(facets.get(i.key) ?? [], k, at) ?? ''))
         ])
     ];
     return csvRecords(records);
