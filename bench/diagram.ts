@@ -39,6 +39,7 @@ async function measure(size: number): Promise<Row> {
         await session.initialize(folder);
         await session.open(uri, VIEW);
         const edited = files[0];
+        if (!edited) throw new Error('the generated workspace has no files');
         const editedUri = pathToFileURL(path.join(folder, edited.name)).toString();
         await session.open(editedUri, edited.text);
 

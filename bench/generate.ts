@@ -58,6 +58,13 @@ export function seededRandom(seed: number): () => number {
     };
 }
 
+/** One of the items, chosen by `random`; the list must not be empty. */
+export function pickWith<T>(random: () => number, items: readonly T[]): T {
+    const item = items[Math.floor(random() * items.length)];
+    if (item === undefined) throw new Error('nothing to pick from');
+    return item;
+}
+
 const MODEL = 'bench';
 const FIRST_SLOT = 1985;
 const LAST_SLOT = 2020;
@@ -98,7 +105,7 @@ interface Mandate { name: string; children: Mandate[]; leaders: Institution[] }
 /** Generates a workspace; pure: no files are written. */
 export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace {
     const random = seededRandom(options.seed ?? 1);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = <T>(items: readonly T[]): T => pickWith(random, items);
     const chance = (p: number) => random() < p;
     const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
@@ -160,7 +167,7 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     const allMandates = [...leaves, ...parents];
 
     // Handover schedules: the leaders of a leaf take turns, one slot each.
-    tops.forEach((top, i) => leaves[i % leaves.length].leaders.push(top));
+    tops.forEach((top, i) => leaves[i % leaves.length]?.leaders.push(top));
     const slotOf = (mandate: Mandate, k: number): Slot => {
         const n = mandate.leaders.length;
         const bound = (i: number) => FIRST_SLOT + Math.round((LAST_SLOT - FIRST_SLOT) * i / n);
@@ -199,14 +206,14 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
             const mandate = pick(leaves);
             const k = Math.floor(random() * mandate.leaders.length);
             const leader = mandate.leaders[k];
-            if (leader !== top) claim(top, `shares ${mandate.name} with ${leader.ref}${inside(slotOf(mandate, k))}`);
+            if (leader && leader !== top) claim(top, `shares ${mandate.name} with ${leader.ref}${inside(slotOf(mandate, k))}`);
         }
         if (chance(0.04)) {
             // A real conflict with one leader; half of them are recorded as disputes.
             const mandate = pick(leaves);
             const k = Math.floor(random() * mandate.leaders.length);
             const leader = mandate.leaders[k];
-            if (leader !== top) {
+            if (leader && leader !== top) {
                 claim(top, `leads ${mandate.name}${inside(slotOf(mandate, k))}`);
                 if (chance(0.5)) {
                     const list = disputes.get(top.file) ?? [];
@@ -237,19 +244,20 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
         }
     };
     const byFile: Institution[][] = Array.from({ length: fileCount }, () => []);
-    for (const top of tops) byFile[top.file].push(top);
-    const heads = byFile.filter(list => list.length > 0).map(list => list[0]);
+    for (const top of tops) byFile[top.file]?.push(top);
+    const heads = byFile.flatMap(list => list.slice(0, 1));
     const oversight = (members: Institution[]) => members.forEach((member, i) => {
-        if (i > 0) relate(members[Math.floor((i - 1) / 5)], 'oversees', member, chance(0.3) ? ` since ${between(FIRST_SLOT, LAST_SLOT)}` : '');
+        const overseer = members[Math.floor((i - 1) / 5)];
+        if (i > 0 && overseer) relate(overseer, 'oversees', member, chance(0.3) ? ` since ${between(FIRST_SLOT, LAST_SLOT)}` : '');
     });
     byFile.forEach(oversight);
     oversight(heads);
     const allByFile: Institution[][] = Array.from({ length: fileCount }, () => []);
-    for (const institution of all) allByFile[institution.file].push(institution);
+    for (const institution of all) allByFile[institution.file]?.push(institution);
     const others = Math.round(all.length * 0.6);
     for (let i = 0; i < others; i++) {
         const subject = pick(all);
-        const local = chance(0.7) ? allByFile[subject.file] : all;
+        const local = chance(0.7) ? allByFile[subject.file] ?? all : all;
         const target = local.length > 1 ? pick(local) : pick(all);
         if (target === subject) continue;
         const period = chance(0.3) ? (chance(0.5) ? ` since ${between(1985, 2020)}` : ` from ${between(1985, 2000)} to ${between(2001, 2024)}`) : '';
@@ -260,7 +268,7 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     const header = `model ${MODEL}\n\n`;
     const common = renderCommon(sources, mandates, random);
     if (options.singleFile) {
-        files.push({ name: 'bench.polity', text: header + common + byFile.map((_, f) => renderFile(f, byFile[f], statements, disputes, random)).join('') });
+        files.push({ name: 'bench.polity', text: header + common + byFile.map((list, f) => renderFile(f, list, statements, disputes, random)).join('') });
     } else {
         files.push({ name: 'common.polity', text: header + common });
         byFile.forEach((members, f) => files.push({

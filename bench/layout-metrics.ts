@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace } from './generate.js';
+import { pairsApart } from '../src/model/lists.js';
 
 interface Point { x: number; y: number }
 interface Layout { width: number; height: number; edges: { from: string; to: string; points: Point[] }[] }
@@ -26,10 +27,12 @@ function layoutOf(args: string[]): Layout {
 
 /** A cubic Bézier spline (1 + 3n control points) as a polyline. */
 function polyline(points: Point[]): Point[] {
-    if (points.length < 4) return points;
-    const out: Point[] = [points[0]];
+    const [start] = points;
+    if (points.length < 4 || !start) return points;
+    const out: Point[] = [start];
     for (let i = 0; i + 3 < points.length; i += 3) {
         const [p0, p1, p2, p3] = points.slice(i, i + 4);
+        if (!p0 || !p1 || !p2 || !p3) break;
         for (let step = 1; step <= 8; step++) {
             const t = step / 8, u = 1 - t;
             out.push({
@@ -50,15 +53,16 @@ function crosses(a: Point, b: Point, c: Point, d: Point): boolean {
 function metrics(layout: Layout): Record<string, string> {
     const lines = layout.edges.filter(e => e.points.length > 0).map(e => ({ ...e, line: polyline(e.points) }));
     let length = 0;
-    for (const { line } of lines) for (let i = 1; i < line.length; i++) length += Math.hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    for (const { line } of lines) for (const [p, q] of pairsApart(line, 1)) length += Math.hypot(q.x - p.x, q.y - p.y);
     let crossings = 0;
-    for (let i = 0; i < lines.length; i++) {
-        for (let j = i + 1; j < lines.length; j++) {
-            const [e, f] = [lines[i], lines[j]];
+    for (const [i, e] of lines.entries()) {
+        for (const f of lines.slice(i + 1)) {
             if (e.from === f.from || e.from === f.to || e.to === f.from || e.to === f.to) continue;
             let found = false;
-            for (let a = 1; a < e.line.length && !found; a++) {
-                for (let b = 1; b < f.line.length && !found; b++) found = crosses(e.line[a - 1], e.line[a], f.line[b - 1], f.line[b]);
+            const fSegments = pairsApart(f.line, 1);
+            for (const [p, q] of pairsApart(e.line, 1)) {
+                found = fSegments.some(([r, s]) => crosses(p, q, r, s));
+                if (found) break;
             }
             if (found) crossings++;
         }

@@ -57,8 +57,9 @@ export async function benchServer(folder: string, files: string[], samples: numb
         const startup = performance.now() - start;
         await session.settle(QUIET);
 
-        const edited = files.find(f => path.basename(f) === 'part-0001.polity') ?? files[files.length - 1];
+        const edited = files.find(f => path.basename(f) === 'part-0001.polity') ?? files.at(-1);
         const other = files.find(f => path.basename(f) === 'part-0000.polity') ?? files[0];
+        if (!edited || !other) throw new Error('the generated workspace has no files');
         const uri = pathToFileURL(edited).toString();
         const otherUri = pathToFileURL(other).toString();
         const original = readFileSync(edited, 'utf8');

@@ -74,5 +74,5 @@ export function median(values: number[]): number {
 export function percentile(values: number[], p: number): number {
     if (values.length === 0) return NaN;
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1))];
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1))] ?? NaN;
 }

@@ -22,7 +22,7 @@ async function main(mode: string, folder: string): Promise<void> {
         for (const text of texts) Polity.parser.LangiumParser.parse(text);
         return;
     }
-    const documents = texts.map((text, i) => shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(files[i])));
+    const documents = files.map((file, i) => shared.workspace.LangiumDocumentFactory.fromString(texts[i] ?? '', URI.file(file)));
     const parsed = performance.now();
     const at = new Map<DocumentState, number>();
     for (const state of [DocumentState.ComputedScopes, DocumentState.IndexedReferences, DocumentState.Validated]) {
@@ -41,4 +41,6 @@ async function main(mode: string, folder: string): Promise<void> {
     process.stdout.write(JSON.stringify(phases));
 }
 
-await main(process.argv[2], process.argv[3]);
+const [, , mode, folder] = process.argv;
+if (!mode || !folder) throw new Error('usage: probe.ts parse|check FOLDER');
+await main(mode, folder);

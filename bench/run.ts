@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
         date: new Date().toISOString().slice(0, 10), node: process.versions.node,
         cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`, seed, checks: [],
-        load: os.loadavg()[0]
+        load: os.loadavg()[0] ?? 0
     };
     if (!values['server-only']) {
         // The CLI's fixed cost, taken out of the growth exponent: start-up says nothing about how checking scales.
@@ -66,8 +66,11 @@ async function main(): Promise<void> {
         const folder = path.join(RESULTS, 'workspaces', workload.name.replace(/\W+/g, '-'));
         rmSync(folder, { recursive: true, force: true });
         mkdirSync(folder, { recursive: true });
-        const files = generated.files.map(f => path.join(folder, f.name));
-        generated.files.forEach((f, i) => writeFileSync(files[i], f.text));
+        const files = generated.files.map(f => {
+            const file = path.join(folder, f.name);
+            writeFileSync(file, f.text);
+            return file;
+        });
         const size = workload.options.institutions;
         if (!workload.options.singleFile && !workload.options.conflicts && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
             serverFolder = { name: workload.name, folder, files };
@@ -91,9 +94,9 @@ async function main(): Promise<void> {
             cpuP95: percentile(check.map(c => c.cpu), 95), rssMax: Math.max(...check.map(c => c.rss)),
             parseWall: median(parse.map(c => c.wall)), parseCpu: median(parse.map(c => c.cpu)), parseRss: median(parse.map(c => c.rss)),
             // The ratio run by run (check and floor side by side), then its median: steadier than a ratio of medians.
-            ratio: median(check.map((c, i) => c.cpu / parse[i].cpu)),
+            ratio: median(check.flatMap((c, i) => { const floor = parse[i]; return floor ? [c.cpu / floor.cpu] : []; })),
             phases: JSON.parse(phases.stdout) as Phases,
-            findings: check[0].stdout.trim().split('\n').pop() ?? ''
+            findings: check[0]?.stdout.trim().split('\n').pop() ?? ''
         };
         results.checks.push(result);
         log(`  ${result.cpu.toFixed(2)} s CPU, ${Math.round(result.rss)} MB (parse only ${result.parseCpu.toFixed(2)} s CPU, ${result.ratio.toFixed(2)}×)`);

@@ -70,3 +70,9 @@ export async function checkText(text: string): Promise<{ codes: string[]; diagno
     const diagnostics = ws.diagnostics('model.polity');
     return { codes: diagnostics.map(codeOf).sort(), diagnostics };
 }
+
+/** The value, which the test needs to go on; fails the test, saying what was missing, when it is undefined. */
+export function defined<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`expected ${what}, found none`);
+    return value;
+}

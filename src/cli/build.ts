@@ -134,9 +134,9 @@ function sitemap(baseUrl: string, pages: SitePage[]): string {
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`;
 }
 
-function commonFolder(files: string[]): string {
-    let common = path.dirname(files[0]);
-    for (const file of files) {
+function commonFolder([first = '.', ...others]: string[]): string {
+    let common = path.dirname(first);
+    for (const file of others) {
         while (path.relative(common, file).startsWith('..')) common = path.dirname(common);
     }
     return common;

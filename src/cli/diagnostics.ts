@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Range, Severity } from '../model/types.js';
 
 export interface ReportedDiagnostic {
@@ -14,7 +14,7 @@ export interface ReportedDiagnostic {
 
 export interface Summary { errors: number; warnings: number; infos: number; hints: number; files: number }
 
-const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+const SEVERITIES: Record<DiagnosticSeverity, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /** A document's path as the user would type it: relative to the working folder when inside it. */
 export function displayPath(uri: string): string {

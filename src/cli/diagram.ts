@@ -132,7 +132,7 @@ async function makeFolder(folder: string): Promise<void> {
  */
 export function fileNames(views: View[]): [View, string][] {
     const names = uniqueFileNames(views.map(view => view.name));
-    return views.map((view, i) => [view, names[i]]);
+    return views.map((view, i) => [view, names[i]!]); // one name per view
 }
 
 /** `safeFileName` of each name, numbered where two would be the same (in any case); `taken` are names already in use. */

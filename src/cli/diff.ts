@@ -53,11 +53,12 @@ export async function diff(args: string[], options: DiffOptions, io: DiffIO): Pr
 }
 
 async function pathSides(args: string[]): Promise<Sides> {
-    if (args.length !== 2) {
+    const [oldName, newName, ...more] = args;
+    if (oldName === undefined || newName === undefined || more.length > 0) {
         throw new UsageError(`compare two files or folders (polity diff OLD NEW), or the working tree with a revision (polity diff --git REV [path…]); got ${args.length} path(s)`);
     }
     const load = async (input: string) => modelInput(await loadWorkspace(await findModelFiles([input])), displayPath);
-    return { old: await load(args[0]), new: await load(args[1]), oldName: args[0], newName: args[1] };
+    return { old: await load(oldName), new: await load(newName), oldName, newName };
 }
 
 async function revisionSides(rev: string, pathspecs: string[]): Promise<Sides> {
@@ -86,11 +87,11 @@ async function revisionSides(rev: string, pathspecs: string[]): Promise<Sides> {
  * around them; the diff then shows what this file's change does.
  */
 async function externalSides(args: string[]): Promise<Sides> {
-    if (args.length !== 7 && args.length !== 9) {
+    const [file, oldFile, , , newFile, , , renamedTo] = args;
+    if ((args.length !== 7 && args.length !== 9) || file === undefined || oldFile === undefined || newFile === undefined) {
         throw new UsageError(`--git-external takes the 7 or 9 arguments git passes to an external diff driver, got ${args.length} (see "Models in git" in the README)`);
     }
-    const [file, oldFile, , , newFile] = args;
-    const newPath = args[7] ?? file;
+    const newPath = renamedTo ?? file;
     const root = await repositoryRoot();
     const own = new Set([file, newPath].map(p => path.resolve(root, p)));
     const folder = path.relative(process.cwd(), path.resolve(root, path.dirname(file))) || '.';

@@ -63,9 +63,9 @@ export async function textsAt(rev: string, root: string, paths: string[]): Promi
     const texts: ModelText[] = new Array(paths.length);
     let next = 0;
     const worker = async () => {
-        for (let i = next++; i < paths.length; i = next++) {
-            const name = `${rev}:${paths[i]}`;
-            texts[i] = { uri: URI.file(path.join(root, paths[i])), text: decodeModelText(await gitBytes(['show', name]), name) };
+        for (let i = next++, file = paths[i]; file !== undefined; i = next++, file = paths[i]) {
+            const name = `${rev}:${file}`;
+            texts[i] = { uri: URI.file(path.join(root, file)), text: decodeModelText(await gitBytes(['show', name]), name) };
         }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_GIT, paths.length) }, worker));

@@ -72,7 +72,7 @@ function firstBadByte(bytes: Uint8Array): { index: number; byte: number; text: s
     for (let next = text.indexOf('\uFFFD'); next >= 0; next = text.indexOf('\uFFFD', next + 1)) {
         offset += Buffer.byteLength(text.slice(index, next));
         const genuine = bytes[offset] === 0xEF && bytes[offset + 1] === 0xBF && bytes[offset + 2] === 0xBD;
-        if (!genuine) return { index: next, byte: bytes[offset], text };
+        if (!genuine) return { index: next, byte: bytes[offset]!, text }; // the U+FFFD stands for the byte there
         offset += 3;
         index = next + 1;
     }

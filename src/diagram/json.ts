@@ -15,13 +15,13 @@ const POINTS_PER_INCH = 72;
  */
 export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string) => string): string {
     const gv = JSON.parse(layout) as GvGraph;
-    const [, , width, height] = numbers(gv.bb);
+    const [, , width, height] = rectangle(gv.bb);
     const flip = (x: number, y: number) => ({ x: round(x), y: round(height - y) });
     const objects = new Map((gv.objects ?? []).filter(o => o.id).map(o => [o.id!, o]));
     const edges = new Map((gv.edges ?? []).filter(e => e.id).map(e => [e.id!, e]));
     const box = (bb: string | undefined) => {
         if (!bb) return undefined;
-        const [x1, y1, x2, y2] = numbers(bb);
+        const [x1, y1, x2, y2] = rectangle(bb);
         return { ...flip(x1, y2), width: round(x2 - x1), height: round(y2 - y1) };
     };
     const source = (loc: Location | undefined) => loc && { file: fileOf(loc.uri), range: loc.range };
@@ -37,7 +37,7 @@ export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string
         })),
         nodes: graph.nodes.map(node => {
             const gv = objects.get(node.id);
-            const [x, y] = numbers(gv?.pos ?? '0,0');
+            const [x, y] = point(gv?.pos ?? '0,0');
             const w = Number(gv?.width ?? 0) * POINTS_PER_INCH;
             const h = Number(gv?.height ?? 0) * POINTS_PER_INCH;
             return {
@@ -52,7 +52,7 @@ export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string
                 id: edge.id, from: edge.from, to: edge.to, category: edge.category, kind: edge.kind, label: edge.label,
                 source: source(edge.source),
                 points: splinePoints(gv?.pos).map(([x, y]) => flip(x, y)),
-                labelAt: gv?.lp ? flip(numbers(gv.lp)[0], numbers(gv.lp)[1]) : undefined
+                labelAt: gv?.lp ? flip(...point(gv.lp)) : undefined
             };
         })
     };
@@ -67,6 +67,18 @@ function splinePoints(pos: string | undefined): [number, number][] {
 
 function numbers(text: string): number[] {
     return text.split(',').map(Number);
+}
+
+/** Graphviz's `x,y`; a part it left out counts as 0, as a missing position does. */
+function point(text: string): [number, number] {
+    const [x = 0, y = 0] = numbers(text);
+    return [x, y];
+}
+
+/** Graphviz's bounding box `x1,y1,x2,y2`. */
+function rectangle(text: string): [number, number, number, number] {
+    const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = numbers(text);
+    return [x1, y1, x2, y2];
 }
 
 function round(value: number): number {

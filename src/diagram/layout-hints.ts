@@ -1,4 +1,5 @@
 import type { DiagramGraph, GraphEdge } from './graph.js';
+import { pairsApart } from '../model/lists.js';
 
 /** An invisible edge; weight 0 sets ranks without pulling the ends into line. */
 type Link = [from: string, to: string, weight?: number];
@@ -55,9 +56,7 @@ function leafLinks(graph: DiagramGraph, ranking: Link[]): Link[] {
 /** Links that fold a row of nodes into lines of about √(2n): each node below the one a line earlier. */
 function wrapped(ids: string[]): Link[] {
     const width = Math.max(3, Math.ceil(Math.sqrt(ids.length * 2)));
-    const links: Link[] = [];
-    for (let i = width; i < ids.length; i++) links.push([ids[i - width], ids[i]]);
-    return links;
+    return pairsApart(ids, width);
 }
 
 /**
@@ -93,7 +92,7 @@ function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): 
     const links: Link[] = [];
     for (const row of byCluster.values()) {
         const width = Math.max(3, Math.ceil(Math.sqrt(row.length * 2)));
-        for (let i = width; i < row.length; i++) row[i].tops.forEach(top => links.push([row[i - width].deepest, top]));
+        for (const [above, piece] of pairsApart(row, width)) piece.tops.forEach(top => links.push([above.deepest, top]));
     }
     return links;
 }
@@ -110,10 +109,10 @@ function stackLinks(graph: DiagramGraph, base: Link[]): Link[] {
         .filter(ids => ids.length > 0);
     const rankedWithinGroup = new Set(base.filter(([from, to]) => groupOf.get(from) === groupOf.get(to)).map(([, to]) => to));
     const links: Link[] = [];
-    for (let i = 1; i < groups.length; i++) {
+    for (const [previous, group] of pairsApart(groups, 1)) {
         const ranks = rank(graph.nodes.map(n => n.id), [...base, ...links]);
-        const above = groups[i - 1].reduce((deepest, id) => (ranks.get(id)! > ranks.get(deepest)! ? id : deepest));
-        for (const top of groups[i].filter(id => !rankedWithinGroup.has(id))) links.push([above, top]);
+        const above = previous.reduce((deepest, id) => (ranks.get(id)! > ranks.get(deepest)! ? id : deepest));
+        for (const top of group.filter(id => !rankedWithinGroup.has(id))) links.push([above, top]);
     }
     return links;
 }

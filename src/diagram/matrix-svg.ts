@@ -4,6 +4,7 @@ import { locationText, type FileOf } from './matrix-html.js';
 import { cellKey, type CellStatus, type CompetenceMatrix } from './matrix.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
+import { placeAlong } from '../model/lists.js';
 
 const FONT = 11;
 const ROW = 24;
@@ -25,13 +26,15 @@ const CELL_COLOURS: Record<CellStatus, { fill: string; border: string; text: str
  */
 export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
     const nameWidth = Math.max(120, ...matrix.rows.map(r => textWidth(r.name, FONT + 1))) + 2 * PAD;
-    const headers = matrix.columns.map(c => `${'› '.repeat(c.depth)}${c.name}`);
-    const widths = matrix.columns.map((column, i) => Math.max(56, textWidth(headers[i], FONT), ...matrix.rows.map(row => {
-        const cell = matrix.cells.get(cellKey(row.key, column.key));
-        return cell ? textWidth(cell.roles.join(', '), FONT) : 0;
-    })) + 2 * PAD);
-    const xs = widths.reduce<number[]>((acc, w, i) => [...acc, acc[i] + w], [nameWidth]);
-    const width = Math.max(xs[xs.length - 1], textWidth(matrix.title, 16)) + PAD;
+    const columns = placeAlong(nameWidth, matrix.columns.map(column => {
+        const header = `${'› '.repeat(column.depth)}${column.name}`;
+        const size = Math.max(56, textWidth(header, FONT), ...matrix.rows.map(row => {
+            const cell = matrix.cells.get(cellKey(row.key, column.key));
+            return cell ? textWidth(cell.roles.join(', '), FONT) : 0;
+        })) + 2 * PAD;
+        return { column, header, size };
+    }));
+    const width = Math.max(columns.end, textWidth(matrix.title, 16)) + PAD;
     const height = TOP + HEAD + matrix.rows.length * ROW + PAD;
     const out: string[] = [];
     out.push('<?xml version="1.0" encoding="UTF-8" standalone="no"?>');
@@ -39,10 +42,10 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
     out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
     out.push(`<text x="${PAD}" y="22" font-size="16" font-weight="bold">${xmlText(matrix.title)}</text>`);
     out.push(`<text x="${PAD}" y="40" fill="#555555">Competences as of ${xmlText(matrix.at)}</text>`);
-    matrix.columns.forEach((column, i) => {
+    columns.placed.forEach(({ column, header, size, at }) => {
         out.push(`<g id="mandate:${xmlText(column.key)}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>`
-            + `<rect x="${xs[i]}" y="${TOP}" width="${widths[i]}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>`
-            + `<text x="${xs[i] + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(headers[i])}</text></g>`);
+            + `<rect x="${at}" y="${TOP}" width="${size}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>`
+            + `<text x="${at + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(header)}</text></g>`);
     });
     matrix.rows.forEach((row, r) => {
         const y = TOP + HEAD + r * ROW;
@@ -50,18 +53,18 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
         out.push(`<g id="institution:${xmlText(row.key)}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>`
             + `<rect x="0" y="${y}" width="${nameWidth}" height="${ROW}" fill="${sphere.fill}" stroke="#cccccc"/>`
             + `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(row.name)}</text></g>`);
-        matrix.columns.forEach((column, i) => {
+        columns.placed.forEach(({ column, size, at }) => {
             const cell = matrix.cells.get(cellKey(row.key, column.key));
             if (!cell) {
-                out.push(`<rect x="${xs[i]}" y="${y}" width="${widths[i]}" height="${ROW}" fill="white" stroke="#e2e2e2"/>`);
+                out.push(`<rect x="${at}" y="${y}" width="${size}" height="${ROW}" fill="white" stroke="#e2e2e2"/>`);
                 return;
             }
             const colours = CELL_COLOURS[cell.status];
             const where = locationText(cell.source, fileOf);
             out.push(`<a id="cell:${xmlText(row.key)}:${xmlText(column.key)}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">`
                 + `<title>${xmlText([...cell.notes, where].join('\n'))}</title>`
-                + `<rect x="${xs[i]}" y="${y}" width="${widths[i]}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>`
-                + `<text x="${xs[i] + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`);
+                + `<rect x="${at}" y="${y}" width="${size}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>`
+                + `<text x="${at + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`);
         });
     });
     out.push('</svg>');

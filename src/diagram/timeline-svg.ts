@@ -4,6 +4,7 @@ import { locationText, type FileOf } from './matrix-html.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
 import type { Timeline, TimelineBar, TimelineRow } from './timeline.js';
+import { placeAlong } from '../model/lists.js';
 
 const PAD = 8;
 const AXIS = 64;
@@ -35,10 +36,11 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
     const left = Math.max(100, ...timeline.rows.map(r => textWidth(r.name, 12))) + 2 * PAD;
     const x = (year: number | undefined, open: number) => left + (Math.max(year ?? open, timeline.start) - timeline.start) * perYear;
     const right = x(timeline.end, timeline.end);
-    const layouts = timeline.rows.map(row => lanes(row, bar => [x(bar.from, timeline.start), Math.max(x(bar.to, timeline.end), x(bar.from, timeline.start) + textWidth(bar.label, BAR_FONT) + 6)]));
-    const heights = layouts.map(placed => 2 * GAP + LIFE + (Math.max(0, ...placed.map(p => p.lane + 1))) * (LANE + GAP) + GAP);
-    const tops = heights.reduce<number[]>((acc, h, i) => [...acc, acc[i] + h], [AXIS]);
-    const bottom = tops[tops.length - 1];
+    const rows = placeAlong(AXIS, timeline.rows.map(row => {
+        const layout = lanes(row, bar => [x(bar.from, timeline.start), Math.max(x(bar.to, timeline.end), x(bar.from, timeline.start) + textWidth(bar.label, BAR_FONT) + 6)]);
+        return { row, layout, size: 2 * GAP + LIFE + (Math.max(0, ...layout.map(p => p.lane + 1))) * (LANE + GAP) + GAP };
+    }));
+    const bottom = rows.end;
     const legendY = bottom + 24;
     const width = Math.ceil(right + PAD);
     const height = legendY + 28;
@@ -56,9 +58,9 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         out.push(`<line x1="${at}" y1="${AXIS - 6}" x2="${at}" y2="${bottom}" stroke="${year % step === 0 ? '#e0e0e0' : '#f3f3f3'}"/>`);
         if (year % step === 0 && year < timeline.end) out.push(`<text x="${at + 2}" y="${AXIS - 8}" font-size="10" fill="#555555">${year}</text>`);
     }
-    timeline.rows.forEach((row, i) => out.push(rowSvg(row, layouts[i], tops[i], left, right, x, fileOf)));
+    rows.placed.forEach(({ row, layout, at }) => out.push(rowSvg(row, layout, at, left, right, x, fileOf)));
     const nameOf = new Map(timeline.rows.map(row => [row.key, row.name]));
-    const centre = new Map(timeline.rows.map((row, i) => [row.key, tops[i] + GAP + LIFE / 2]));
+    const centre = new Map(rows.placed.map(({ row, at }) => [row.key, at + GAP + LIFE / 2]));
     timeline.transfers.forEach((transfer, i) => {
         const [y1, y2] = [centre.get(transfer.from)!, centre.get(transfer.to)!];
         const at = x(transfer.at, transfer.at);

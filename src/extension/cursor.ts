@@ -12,7 +12,10 @@ type Shown = Pick<DiagramSuccess, 'sources' | 'names'> | undefined;
 /** The node whose declared name contains `position` in `uri`. */
 export function nodeAt(shown: Shown, uri: string, position: Position): string | undefined {
     if (!shown) return undefined;
-    return Object.keys(shown.names).find(id => Object.hasOwn(shown.sources, id) && shown.sources[id].uri === uri && within(position, shown.sources[id]));
+    return Object.keys(shown.names).find(id => {
+        const source = Object.hasOwn(shown.sources, id) ? shown.sources[id] : undefined;
+        return source?.uri === uri && within(position, source);
+    });
 }
 
 /** The node declared at one of these places (the definitions of the name under the cursor). */

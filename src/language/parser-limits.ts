@@ -33,8 +33,8 @@ export const MAX_FILE_CHARS = 10_000_000;
  */
 function tooDeepAt(tokens: readonly Token[], limit = MAX_NESTING): number {
     let depth = 0;
-    for (let i = 0; i < tokens.length; i++) {
-        const type = tokens[i].tokenType.name;
+    for (const [i, token] of tokens.entries()) {
+        const type = token.tokenType.name;
         if (type === '{') {
             if (++depth > limit) return i;
         } else if (type === '}' && depth > 0) {
@@ -64,8 +64,8 @@ export class PolityLexer extends DefaultLexer {
 
     private cut(result: LexerResult): LexerResult {
         const cut = tooDeepAt(result.tokens);
-        if (cut < 0) return result;
         const brace = result.tokens[cut];
+        if (!brace) return result;
         const before = (offset: number) => offset < brace.startOffset;
         return {
             ...result,
@@ -83,7 +83,7 @@ export class PolityLexer extends DefaultLexer {
 function errorAt(text: string, offset: number, name: string, message: string): ParserError {
     const before = text.slice(0, offset).split(/\r\n|\r|\n/);
     const line = before.length;
-    const column = before[before.length - 1].length + 1;
+    const column = (before.at(-1) ?? '').length + 1;
     const token = { image: text.charAt(offset), startOffset: offset, endOffset: offset, startLine: line, endLine: line, startColumn: column, endColumn: column } as ParserError['token'];
     return { name, message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
 }

@@ -1,6 +1,8 @@
 import { createToken, createTokenInstance, type ILexingError, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import type { LexerResult } from 'langium';
+import { onlyElement } from '../model/lists.js';
 import { editDistance } from '../model/suggest.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * The mistakes a newcomer makes that the lexer can see, each turned into
@@ -48,7 +50,7 @@ export class SyntaxRepairs {
             }
         };
         for (let i = 0; i < input.length; i++) {
-            const token = input[i];
+            const token = input[i]!; // i < input.length
             const type = token.tokenType.name;
             const previous = tokens[tokens.length - 1];
             const firstOnLine = !previous || previous.endLine !== token.startLine;
@@ -62,7 +64,7 @@ export class SyntaxRepairs {
                     const where = !firstOnLine ? 'before a date' : depth === 0 ? 'at the start of a declaration' : 'in the body of an institution';
                     errors.push(errorAt(token, `'${token.image}' is not a keyword ${where}: did you mean '${keyword}'?`,
                         { text: keyword, title: `Replace with '${keyword}'` }));
-                    push(this.retyped(token, this.types[keyword]));
+                    push(this.retyped(token, this.type(keyword)));
                     continue;
                 }
             }
@@ -70,9 +72,9 @@ export class SyntaxRepairs {
             const declaring = previous && DECLARING.has(previous.image) && previous.tokenType.name === previous.image && tokens[tokens.length - 2]?.image !== 'by';
             if (previous && declaring && token.startLine === previous.endLine && token.tokenType.name !== 'ID'
                 && token.tokenType.name === token.image && WORD.test(token.image)) {
-                const capital = token.image[0].toUpperCase() + token.image.slice(1);
+                const capital = capitalise(token.image);
                 errors.push(errorAt(token, `'${token.image}' is a reserved word of Polity, so it cannot name ${article(previous.image)}: choose another name, such as '${capital}'.`));
-                push(this.retyped(token, this.types.ID));
+                push(this.retyped(token, this.type('ID')));
                 continue;
             }
             push(token);
@@ -89,7 +91,7 @@ export class SyntaxRepairs {
     private misspeltKeyword(token: IToken, input: readonly IToken[], i: number, depth: number): string | undefined {
         const next = input[i + 1];
         const after = input[i + 2];
-        const sameLine = (t: IToken | undefined) => t !== undefined && t.startLine === token.startLine;
+        const sameLine = (t: IToken | undefined): t is IToken => t !== undefined && t.startLine === token.startLine;
         const nextType = sameLine(next) ? next.tokenType.name : undefined;
         const afterType = sameLine(after) ? after.tokenType.name : undefined;
         // Which keywords the rest of the line allows, given that the word is no name or verb (a fact would read on).
@@ -120,42 +122,50 @@ export class SyntaxRepairs {
     private unquotedTitle(text: string, input: readonly IToken[], i: number, tokens: readonly IToken[], errors: SyntaxLexingError[], depth: number): { token: IToken; last: number } | undefined {
         const name = input[i];
         const keyword = tokens[tokens.length - 2];
-        if (name.tokenType.name !== 'ID' || !keyword || !DECLARING.has(keyword.image) || keyword.tokenType.name !== keyword.image || keyword.endLine !== name.startLine) return undefined;
+        if (!name || name.tokenType.name !== 'ID' || !keyword || !DECLARING.has(keyword.image) || keyword.tokenType.name !== keyword.image || keyword.endLine !== name.startLine) return undefined;
         // Units are declared in bodies, everything else at the top level (`kind x` in a body names a kind, it has no title).
         if ((keyword.image === 'unit') !== (depth > 0)) return undefined;
         let last = i;
-        while (last + 1 < input.length) {
-            const next = input[last + 1];
+        for (let next = input[last + 1]; next; next = input[last + 1]) {
             // A declaration keyword starts the next declaration, not a word of this one's title.
             const declares = TOP_KEYWORDS.includes(next.image) && next.tokenType.name === next.image;
             if (next.startLine !== name.startLine || AFTER_NAME.has(next.tokenType.name) || !WORD.test(next.image) || declares) break;
             last++;
         }
         // A word followed by a dot (on any line) is the start of a qualified name: the subject of the next fact, not a title.
-        if (last === i || input[last + 1]?.image === '.') return undefined;
+        const after = input[last + 1];
+        if (after?.image === '.') return undefined;
         // Only before what follows a name on its line (`{`, `within`, …): at the end of a line the words may as well be the next fact.
-        const end = last + 1 < input.length && input[last + 1].startLine === name.startLine && AFTER_NAME.has(input[last + 1].tokenType.name);
-        if (!end) return undefined;
-        const first = input[i + 1];
-        const words = text.slice(first.startOffset, input[last].endOffset! + 1);
+        if (!after || after.startLine !== name.startLine || !AFTER_NAME.has(after.tokenType.name)) return undefined;
+        const [first, ...others] = input.slice(i + 1, last + 1);
+        const final = others.at(-1) ?? first;
+        if (!first || !final) return undefined;
+        const words = text.slice(first.startOffset, final.endOffset! + 1);
         const quoted = `"${words}"`;
         errors.push(errorAt(first, `A title is written in quotes, in ${article(keyword.image)} declaration: write ${quoted}.`, { text: quoted, title: `Put ${quoted} in quotes` }, words.length));
-        return { token: this.spanning(first, input[last], quoted, this.types.STRING), last };
+        return { token: this.spanning(first, final, quoted, this.type('STRING')), last };
     }
 
     /** The string up to the end of its line (without a `{` that ends the line: the body it opens), reported once at its quote. */
     private closeString(token: IToken, errors: SyntaxLexingError[]): IToken[] {
-        const body = /^(.*?)(\s*\{\s*)?$/s.exec(token.image)!;
-        const content = body[1].trimEnd();
+        const [, written = '', brace] = /^(.*?)(\s*\{\s*)?$/s.exec(token.image) ?? [];
+        const content = written.trimEnd();
         const closed = `${content}"`;
         const place = (where: string) => `This string has no closing quote (${where}): end it with " where it ends.`;
         errors.push({ ...errorAt(token, place('in this file'), { text: closed, title: 'Add the closing quote' }, content.length), place });
-        const string = { ...token, tokenType: this.types.STRING, tokenTypeIdx: this.types.STRING.tokenTypeIdx!, image: closed,
+        const string = { ...this.retyped(token, this.type('STRING')), image: closed,
             endOffset: token.startOffset + content.length - 1, endColumn: token.startColumn! + content.length - 1 };
-        if (!body[2]) return [string];
+        if (!brace) return [string];
         const braceOffset = token.startOffset + token.image.indexOf('{', content.length);
         const column = token.startColumn! + (braceOffset - token.startOffset);
-        return [string, createTokenInstance(this.types['{'], '{', braceOffset, braceOffset, token.startLine!, token.startLine!, column, column)];
+        return [string, createTokenInstance(this.type('{'), '{', braceOffset, braceOffset, token.startLine!, token.startLine!, column, column)];
+    }
+
+    /** The grammar's token type of this name: the keywords and terminals these repairs produce all exist. */
+    private type(name: string): TokenType {
+        const type = this.types[name];
+        if (!type) throw new Error(`the grammar has no token type '${name}'`);
+        return type;
     }
 
     private retyped(token: IToken, type: TokenType): IToken {
@@ -171,8 +181,7 @@ export class SyntaxRepairs {
 function closest(word: string, keywords: readonly string[]): string | undefined {
     const scored = keywords.map(k => ({ k, d: editDistance(word, k, 2) })).filter(s => s.d <= 2);
     const best = Math.min(...scored.map(s => s.d));
-    const nearest = scored.filter(s => s.d === best);
-    return nearest.length === 1 ? nearest[0].k : undefined;
+    return onlyElement(scored.filter(s => s.d === best))?.k;
 }
 
 function article(keyword: string): string {

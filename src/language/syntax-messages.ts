@@ -2,6 +2,7 @@ import { EOF, type IToken, type TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import { DATE_FORMS } from '../model/dates.js';
 import { editDistance } from '../model/suggest.js';
+import { capitalise } from '../text/capitalise.js';
 
 /**
  * The parser's errors in words, from what it expected and the token it
@@ -58,18 +59,18 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
     }
 
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        return this.expectedMessage(expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean), actual[0]);
+        return this.expectedMessage(expectedPathsPerAlt.flatMap(firstTokens), lookahead(actual));
     }
 
     override buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
-        const found = actual[0];
+        const found = lookahead(actual);
         if (ruleName.replace(/\u200B$/, '') === 'Dispute') {
             const separator = found.tokenType !== EOF && found.startLine !== undefined && ['ID', 'and', '&', ';'].includes(found.tokenType.name === 'ID' ? 'ID' : found.image);
             return separator
                 ? `separate the parties with commas (between A, B), not with ${foundInWords(found)}.`
                 : 'name at least two parties, separated by commas (between A, B).';
         }
-        return this.expectedMessage(expectedIterationPaths.map(path => path[0]).filter(Boolean), found);
+        return this.expectedMessage(firstTokens(expectedIterationPaths), found);
     }
 
     private expectedMessage(expected: readonly TokenType[], found: IToken): string {
@@ -79,7 +80,7 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
             return `'${found.image}' is not a keyword here: did you mean '${keyword}'?`;
         }
         if (expected.some(t => t.name === 'ID') && isKeyword(found.tokenType)) {
-            const capital = found.image[0].toUpperCase() + found.image.slice(1);
+            const capital = capitalise(found.image);
             return `'${found.image}' is a reserved word of Polity and cannot be a name here: choose another name, such as '${capital}'.`;
         }
         if (expected.some(t => t.name === '}') && (found.tokenType === EOF || found.image === '')) {
@@ -89,6 +90,14 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
     }
 }
 
-export function capitalise(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+/** The token each path starts with (an empty path starts with none). */
+function firstTokens(paths: readonly TokenType[][]): TokenType[] {
+    return paths.flatMap(path => path.slice(0, 1));
+}
+
+/** The token the parser found: Chevrotain passes its lookahead, at least one token (EOF at the end). */
+function lookahead(actual: readonly IToken[]): IToken {
+    const [found] = actual;
+    if (!found) throw new Error('the parser reported an error without the token it found');
+    return found;
 }

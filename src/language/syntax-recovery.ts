@@ -3,7 +3,7 @@ import { GrammarUtils, type AstNode, type LexerResult, type ParseResult } from '
 import * as ast from './generated/ast.js';
 import { constructOfNode, constructOfRules, nodeAtOffset } from './constructs.js';
 import type { SyntaxLexingError } from './syntax-lexer.js';
-import { capitalise } from './syntax-messages.js';
+import { capitalise } from '../text/capitalise.js';
 import { NESTING_MESSAGE } from './parser-limits.js';
 
 type ParserError = ParseResult['parserErrors'][number];
@@ -37,8 +37,11 @@ export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, key
     }
 }
 
-/** Where an error is: the offset it is attributed to, the token it is shown at, the index of the first token after it. */
-interface Place { at: number; shown: IToken; next: number; line: number }
+/**
+ * Where an error is: the offset it is attributed to, the token it is shown at (none for a lexing
+ * error after the last token), the index of the first token after it.
+ */
+interface Place { at: number; shown: IToken | undefined; next: number; line: number }
 
 interface Region extends Place {
     /** The start of the line the error is on: what the recovery read there is damaged too. */
@@ -71,8 +74,9 @@ function within(regions: readonly Region[], offset: number): boolean {
     let [low, high] = [0, regions.length - 1];
     while (low <= high) {
         const mid = (low + high) >> 1;
-        if (offset < regions[mid].at) high = mid - 1;
-        else if (offset >= regions[mid].to) low = mid + 1;
+        const region = regions[mid]!; // low <= mid <= high < regions.length
+        if (offset < region.at) high = mid - 1;
+        else if (offset >= region.to) low = mid + 1;
         else return true;
     }
     return false;
@@ -83,7 +87,7 @@ function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
     let [low, high] = [0, tokens.length];
     while (low < high) {
         const mid = (low + high) >> 1;
-        if (tokens[mid].startOffset < offset) low = mid + 1; else high = mid;
+        if (tokens[mid]!.startOffset < offset) low = mid + 1; else high = mid; // mid < high <= tokens.length
     }
     return low;
 }
@@ -91,9 +95,10 @@ function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
 /** The offset of the first token on the line of the token before `index`. */
 function lineStart(tokens: readonly IToken[], index: number): number {
     let i = Math.min(index, tokens.length) - 1;
-    if (i < 0) return 0;
-    while (i > 0 && tokens[i - 1].endLine === tokens[i].startLine) i--;
-    return tokens[i].startOffset;
+    let start = tokens[i];
+    if (!start) return 0;
+    for (let previous = tokens[i - 1]; previous && previous.endLine === start.startLine; previous = tokens[--i - 1]) start = previous;
+    return start.startOffset;
 }
 
 /** The construct in front of the message, the position at the end of the statement when the parser only noticed at the next one. */
@@ -101,7 +106,7 @@ function placed(error: ParserError, region: Region, keywordAt: ReadonlyMap<numbe
     const keyword = keywordAt.get(error.token.startOffset);
     if (keyword) Object.assign(error, { replacement: { text: keyword, title: `Replace with '${keyword}'` } });
     error.message = `${capitalise(constructOfRules(error.context?.ruleStack ?? []))}: ${error.message}`;
-    error.token = region.shown;
+    if (region.shown) error.token = region.shown;
     return error;
 }
 
@@ -140,14 +145,14 @@ const DECLARATIONS = new Set(['institution', 'source', 'relation', 'role', 'disp
 function resyncAfter(tokens: readonly IToken[], index: number): number {
     let depth = 0;
     for (let j = Math.max(index + 1, 0); j < tokens.length; j++) {
-        const t = tokens[j];
+        const t = tokens[j]!; // j < tokens.length
         const name = t.tokenType.name;
         if (name === '}') {
             if (depth === 0) return t.startOffset;
             depth--;
             continue;
         }
-        const firstOnLine = j === 0 || tokens[j - 1].endLine !== t.startLine;
+        const firstOnLine = tokens[j - 1]?.endLine !== t.startLine;
         // A declaration keyword at the start of a line resynchronises at any depth: a `{` left open does not swallow the file.
         if (firstOnLine && j > index && (depth === 0 ? isStatementStart(t) : DECLARATIONS.has(name))) return t.startOffset;
         if (name === '{') depth++;
@@ -183,21 +188,21 @@ function prune(container: AstNode, regions: readonly Region[]): void {
     const end = container.$cstNode?.end ?? Infinity;
     const keep: AstNode[] = [];
     let r = 0;
-    for (let i = 0; i < list.length; i++) {
-        const node = list[i];
+    for (const [i, node] of list.entries()) {
         const start = node.$cstNode?.offset ?? -1;
         const next = list[i + 1]?.$cstNode?.offset ?? (ast.isDocument(container) ? Infinity : end);
-        while (r < regions.length && regions[r].to <= start) r++;
+        while ((regions[r]?.to ?? Infinity) <= start) r++;
         const region = regions[r];
         if (region && start > region.at && start < region.to) continue;
         const owned: Region[] = [];
         // `<=`: an error at the start of the next statement on the same line is where the recovery began that statement.
-        for (let k = r; k < regions.length && regions[k].from <= next; k++) {
-            const g = regions[k];
+        for (const g of regions.slice(r)) {
+            if (g.from > next) break;
             if ((start <= g.at && g.at <= next) || (start >= g.from && start <= g.at)) owned.push(g);
         }
-        if (owned.length > 0) {
-            if (!declaredBefore(node, owned[0].at)) continue;
+        const [firstOwned] = owned;
+        if (firstOwned) {
+            if (!declaredBefore(node, firstOwned.at)) continue;
             prune(node, owned);
         }
         keep.push(node);

@@ -113,9 +113,12 @@ export class WorkspaceModel {
 function sameFindings(a: Finding[], b: Finding[]): boolean {
     return a === b || (a.length === b.length && a.every((f, i) => {
         const g = b[i];
-        return f.code === g.code && f.severity === g.severity && f.message === g.message && sameLocation(f.loc, g.loc)
+        return g !== undefined && f.code === g.code && f.severity === g.severity && f.message === g.message && sameLocation(f.loc, g.loc)
             && f.related.length === g.related.length
-            && f.related.every((r, k) => r.message === g.related[k].message && sameLocation(r.loc, g.related[k].loc));
+            && f.related.every((r, k) => {
+                const s = g.related[k];
+                return s !== undefined && r.message === s.message && sameLocation(r.loc, s.loc);
+            });
     }));
 }
 

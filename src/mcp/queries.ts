@@ -18,6 +18,7 @@ import { closestNames, didYouMean } from '../model/suggest.js';
 import type { Citation, Holding, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
 import { labelText } from '../text/label.js';
 import { describeHolding, heldPeriod } from '../model/people.js';
+import { onlyElement } from '../model/lists.js';
 
 /** A question the model cannot answer as asked (an unknown name, a bad date): said to the assistant as a tool error. */
 export class QueryError extends Error {}
@@ -52,10 +53,12 @@ function namesOf(institution: Institution): string[] {
 export function resolveInstitution(model: SemanticModel, name: string): Institution {
     const wanted = name.trim().toLowerCase();
     const found = userInstitutions(model).filter(i => namesOf(i).some(n => n.toLowerCase() === wanted));
-    if (found.length === 1) return found[0];
+    const exact = onlyElement(found);
+    if (exact) return exact;
     if (found.length > 1) throw new QueryError(`'${name}' names ${found.length} institutions: ${found.map(i => i.path).join(', ')}; use one of these names`);
     const partial = findInstitutions(model, name);
-    if (partial.length === 1) return partial[0];
+    const only = onlyElement(partial);
+    if (only) return only;
     const hint = partial.length > 1 ? ` Institutions whose names contain it: ${partial.slice(0, 10).map(i => i.path).join(', ')}.`
         : didYouMean(closestNames(name, userInstitutions(model).map(i => i.path)));
     throw new QueryError(`no institution is called '${name}'.${hint}`);
@@ -65,9 +68,11 @@ export function resolveMandate(model: SemanticModel, name: string): Mandate {
     const wanted = name.trim().toLowerCase();
     const mandates = [...model.mandates.values()];
     const found = mandates.filter(m => [m.key, m.path, m.name, m.title ?? ''].some(n => n.toLowerCase() === wanted));
-    if (found.length === 1) return found[0];
+    const exact = onlyElement(found);
+    if (exact) return exact;
     const partial = mandates.filter(m => (m.title ?? '').toLowerCase().includes(wanted));
-    if (found.length === 0 && partial.length === 1) return partial[0];
+    const only = found.length === 0 ? onlyElement(partial) : undefined;
+    if (only) return only;
     const candidates = found.length > 1 ? found : partial;
     if (candidates.length > 1) throw new QueryError(`'${name}' may be ${candidates.map(m => `${m.path} (${text(m.title ?? m.name)})`).join(', ')}; use one of these names`);
     throw new QueryError(`no mandate is called '${name}'.${didYouMean(closestNames(name, mandates.map(m => m.path)))}`);
@@ -264,8 +269,10 @@ export function oversightPathAnswer(ctx: QueryContext, fromName: string, toName:
     // Breadth first: the first path found is a shortest one; steps are taken in the order they are written.
     const previous = new Map<Key, Step | undefined>([[from.key, undefined]]);
     const queue: Key[] = [from.key];
-    for (let i = 0; i < queue.length && !previous.has(to.key); i++) {
-        for (const step of steps.get(queue[i]) ?? []) {
+    // The loop also visits what it appends.
+    for (const key of queue) {
+        if (previous.has(to.key)) break;
+        for (const step of steps.get(key) ?? []) {
             if (previous.has(step.to)) continue;
             previous.set(step.to, step);
             queue.push(step.to);

@@ -1,3 +1,4 @@
+import { onlyElement } from './lists.js';
 import { describeConflict, describeContest } from './checks.js';
 import { findConflicts, type Conflict } from './conflicts.js';
 import { findContests } from './contests.js';
@@ -391,9 +392,9 @@ function rematch(category: DiffCategory, removed: Fact[], added: Fact[], rule: n
     const paired = new Set<Fact>();
     for (const old of removed) {
         const k = key(old);
-        const [now, ...others] = k === undefined ? [] : addedByKey.get(k) ?? [];
+        const now = onlyElement(k === undefined ? [] : addedByKey.get(k) ?? []);
         const [was, is] = [old.rematch?.[rule], now?.rematch?.[rule]];
-        if (!now || others.length > 0 || removedByKey.get(k!)!.length !== 1 || !was || !is) continue;
+        if (!now || removedByKey.get(k!)!.length !== 1 || !was || !is) continue;
         paired.add(old).add(now);
         changes.push(change(category, is.change, old, now, [{ field: is.field, old: was.value, new: is.value }, ...fieldChanges(old.fields, now.fields)]));
     }

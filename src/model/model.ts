@@ -1,3 +1,4 @@
+import { onlyElement } from './lists.js';
 import type { PDate } from './dates.js';
 import { certain, contains, formatPeriod, intersect, possible, type Period } from './periods.js';
 import {
@@ -264,8 +265,8 @@ export function kindAt(institution: Institution, date?: PDate): Key | undefined 
 
 /** The kind of an institution with a single kind, written without a period. */
 function onlyUndatedKind(institution: Institution): Key | undefined {
-    const [only, ...others] = institution.kinds;
-    return only && others.length === 0 && !only.period.loc ? only.kind : undefined;
+    const only = onlyElement(institution.kinds);
+    return only && !only.period.loc ? only.kind : undefined;
 }
 
 /** The short name to show for a key: its path within its model. */

@@ -81,7 +81,7 @@ function svgSize(svg: string): { width: number; height: number } {
  * Western European text, so the PDF embeds (a subset of) this font instead.
  */
 function fallbackFont(svgs: string): { file: string; postscriptName: string } | undefined {
-    const text = [...svgs.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => decodeEntities(m[1])).join('');
+    const text = [...svgs.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text = '']) => decodeEntities(text)).join('');
     const beyond = [...new Set([...text].map(c => c.codePointAt(0)!).filter(code => code > 0xff))];
     if (beyond.length === 0) return undefined;
     try {
@@ -95,5 +95,5 @@ function fallbackFont(svgs: string): { file: string; postscriptName: string } | 
 }
 
 function decodeEntities(text: string): string {
-    return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) => String.fromCodePoint(code[0].toLowerCase() === 'x' ? parseInt(code.slice(1), 16) : Number(code)));
+    return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) => String.fromCodePoint(code.charAt(0).toLowerCase() === 'x' ? parseInt(code.slice(1), 16) : Number(code)));
 }

@@ -79,8 +79,8 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
             byYear[year] = diagrams.length;
             diagrams.push(await draw(year));
         }
-        let initial = initialAt !== undefined && Object.hasOwn(byYear, initialAt) ? byYear[initialAt] : -1;
-        if (initial < 0) {
+        let initial = initialAt !== undefined && Object.hasOwn(byYear, initialAt) ? byYear[initialAt] : undefined;
+        if (initial === undefined) {
             initial = diagrams.length;
             diagrams.push(await draw(initialAt ?? years[0] ?? '2000'));
         }
@@ -97,7 +97,7 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
             text: previewHtml({
                 cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`, fontsUri: `${root}${FONTS_CSS}`,
                 // The first picture comes with the page; the slider's others when it reaches them.
-                preload: [dataFile.slice('views/'.length), diagrams[initial].picture, `${root}assets/site-host.js`]
+                preload: [dataFile.slice('views/'.length), ...diagrams.slice(initial, initial + 1).map(d => d.picture), `${root}assets/site-host.js`]
             })
         });
     }

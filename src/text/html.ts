@@ -15,7 +15,7 @@ export type HtmlValue = Html | string | number | undefined | null | false | read
  * `& < > " '` as entities, so a title reads as it is written and never as markup.
  */
 export function escapeHtml(text: string): string {
-    return labelText(text).replace(/[&<>"']/g, c => ENTITIES[c]);
+    return labelText(text).replace(/[&<>"']/g, c => ENTITIES[c] ?? c);
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -26,11 +26,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * `false` leave nothing. The one way the site's pages are written.
  */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
-    let markup = strings[0];
-    values.forEach((value, i) => {
-        markup += render(value) + strings[i + 1];
-    });
-    return new Html(markup);
+    // The strings around the values: one more than there are values.
+    return new Html(strings.reduce((markup, text, i) => markup + (i > 0 ? render(values[i - 1]) : '') + text, ''));
 }
 
 function render(value: HtmlValue): string {

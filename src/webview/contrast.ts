@@ -15,8 +15,10 @@ export function parseColour(text: string): Rgb | undefined {
     const value = text.trim().toLowerCase();
     const hex = /^#([0-9a-f]{6})$/.exec(value) ?? /^#([0-9a-f]{3})$/.exec(value);
     if (hex) {
-        const digits = hex[1].length === 3 ? [...hex[1]].map(d => d + d).join('') : hex[1];
-        return [0, 2, 4].map(i => parseInt(digits.slice(i, i + 2), 16)) as Rgb;
+        const [, written = ''] = hex;
+        const digits = written.length === 3 ? [...written].map(d => d + d).join('') : written;
+        const channel = (at: number) => parseInt(digits.slice(at, at + 2), 16);
+        return [channel(0), channel(2), channel(4)];
     }
     const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[,/]\s*([\d.]+%?)\s*)?\)$/.exec(value);
     if (!rgb || (rgb[4] !== undefined && parseFloat(rgb[4]) === 0)) return undefined;
@@ -32,8 +34,8 @@ export function luminance([r, g, b]: Rgb): number {
 }
 
 export function contrast(a: Rgb, b: Rgb): number {
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
+    const [x, y] = [luminance(a), luminance(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
 
 /** The colour itself if it reaches `ratio` against `background`, else the nearest mix towards white or black that does. */
@@ -42,7 +44,8 @@ export function legibleOn(colour: Rgb, background: Rgb, ratio: number): Rgb {
     const target: Rgb = luminance(background) < 0.18 ? [255, 255, 255] : [0, 0, 0];
     for (let step = 1; step <= 20; step++) {
         const t = step / 20;
-        const mixed = colour.map((c, i) => Math.round(c + (target[i] - c) * t)) as Rgb;
+        const mix = (c: number, to: number) => Math.round(c + (to - c) * t);
+        const mixed: Rgb = [mix(colour[0], target[0]), mix(colour[1], target[1]), mix(colour[2], target[2])];
         if (contrast(mixed, background) >= ratio) return mixed;
     }
     return target;

@@ -14,7 +14,7 @@ export function folded(text: string): string {
 export function search(names: Record<string, readonly string[]>, query: string): string[] {
     const wanted = folded(query.trim());
     if (!wanted) return [];
-    return Object.keys(names).filter(id => names[id].some(name => folded(name).includes(wanted)));
+    return Object.entries(names).filter(([, all]) => all.some(name => folded(name).includes(wanted))).map(([id]) => id);
 }
 
 export type FocusMode = 'neighbours' | 'upstream' | 'downstream';

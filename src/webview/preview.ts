@@ -237,7 +237,7 @@ searchBox.addEventListener('keydown', event => {
     if (event.key !== 'Enter' || matches.length === 0) return;
     // Enter steps through the matches one by one.
     matchIndex = (matchIndex + 1) % matches.length;
-    zoomTo([matches[matchIndex]]);
+    zoomTo(matches.slice(matchIndex, matchIndex + 1));
 });
 
 /** Marks what the box finds and brings all of it into sight. */

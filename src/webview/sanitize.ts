@@ -30,7 +30,7 @@ purifier.addHook('uponSanitizeAttribute', (_node, data) => {
  */
 function referencesOutside(value: string): boolean {
     if (value.includes('\\')) return true;
-    for (const [, name, argument] of value.matchAll(/([\w-]*)\s*\(([^)]*)/g)) {
+    for (const [, name = '', argument = ''] of value.matchAll(/([\w-]*)\s*\(([^)]*)/g)) {
         const lower = name.toLowerCase();
         if (lower === 'url' ? !/^\s*['"]?#/.test(argument) : !TRANSFORMS.has(lower)) return true;
     }

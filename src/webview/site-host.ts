@@ -65,8 +65,10 @@ function receive(message: FromPage): void {
 }
 
 function show(site: SiteViewData, at: string | undefined): void {
-    const index = at !== undefined && Object.hasOwn(site.years, at) ? site.years[at] : site.initial;
+    const year = at !== undefined && Object.hasOwn(site.years, at) ? site.years[at] : undefined;
+    const index = year ?? site.initial;
     const entry = site.diagrams[index];
+    if (!entry) return;
     const request = ++requested;
     history.replaceState(null, '', index === site.initial ? location.pathname : `#at=${encodeURIComponent(at!)}`);
     picture(entry.picture).then(({ svg, ...rest }) => {
@@ -110,7 +112,8 @@ async function unpack(packed: string): Promise<SitePicture> {
 
 function yearInAddress(site: SiteViewData): string | undefined {
     const match = /^#at=(\d{4})$/.exec(location.hash);
-    return match && Object.hasOwn(site.years, match[1]) ? match[1] : undefined;
+    const year = match?.[1];
+    return year !== undefined && Object.hasOwn(site.years, year) ? year : undefined;
 }
 
 /** Export saves the picture shown as an SVG file, as the preview's button does. */

@@ -106,8 +106,8 @@ describe('polity export --format popolo', () => {
             // The start lies somewhere in 2012..2013-08: left out rather than made precise; the label keeps it.
             [K('CAC'), 'director', undefined, '2016'], [K('CPD'), 'vice-director', undefined, '2016']
         ]);
-        expect(luWei[0].label).toBe('Lu Wei: Director, 2012–2013-08 – 2016');
-        expect(luWei[0].sources).toEqual([{ url: `urn:polity:source:${K('creemers2021')}`, note: "Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, January 2021 — The Cyberspace Administration of China" }]);
+        expect(luWei[0]?.label).toBe('Lu Wei: Director, 2012–2013-08 – 2016');
+        expect(luWei[0]?.sources).toEqual([{ url: `urn:polity:source:${K('creemers2021')}`, note: "Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, January 2021 — The Cyberspace Administration of China" }]);
         const fang = flagship.memberships.find(m => m.person_id === K('FangBinxing'))!;
         expect([fang.start_date, fang.end_date]).toEqual(['2002', '2006']);
         for (const m of flagship.memberships) {

@@ -21,7 +21,7 @@ export interface CliOptions {
 /** Runs the built CLI as a user would, with the same Node that runs the tests. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
     const command = [process.execPath, path.join(REPO, 'bin/polity.js'), ...args];
-    const [file, ...argv] = options.openFiles === undefined ? command
+    const [file = process.execPath, ...argv] = options.openFiles === undefined ? command
         : ['sh', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...command];
     const result = spawnSync(file, argv, {
         cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: scaledTimeout(60_000),

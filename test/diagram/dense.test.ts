@@ -10,6 +10,7 @@ import { MARKER_THRESHOLD } from '../../src/diagram/graph.js';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { graphFor } from '../../src/diagram/request.js';
 import { runCli } from '../cli/run-cli.js';
+import { defined } from '../helpers.js';
 import { modelOf, TODAY } from './helpers.js';
 
 /** `count` institutions that all lead one mandate: one conflict per pair. */
@@ -79,14 +80,14 @@ describe('dense conflicts', () => {
         expect(svg).toContain('<g id="conflict-marker:t.b:t.C" class="edge');
         const lines = MIXED.split('\n');
         const at = (range: { start: { line: number; character: number }; end: { character: number } }) =>
-            lines[range.start.line].slice(range.start.character, range.end.character);
-        const marker = sources['conflict-marker:t.b'];
+            lines[range.start.line]?.slice(range.start.character, range.end.character);
+        const marker = defined(sources['conflict-marker:t.b'], 'the marker\'s source');
         expect(at(marker.range)).toBe('b');
         expect(lines[marker.range.start.line]).toBe('mandate b "Beta"');
-        const claim = sources['conflict-marker:t.b:t.C'];
+        const claim = defined(sources['conflict-marker:t.b:t.C'], 'the claim\'s source');
         expect(claim.range.start.line).toBe(lines.indexOf('institution C "Agency C" {') + 2);
-        expect(details['conflict-marker:t.b'].heading).toBe('Conflict over b: A, B, C');
-        expect(details['conflict-marker:t.b'].lines).toEqual(["A and C both lead 'b' (always)", "B and C both lead 'b' (always)"]);
+        expect(details['conflict-marker:t.b']?.heading).toBe('Conflict over b: A, B, C');
+        expect(details['conflict-marker:t.b']?.lines).toEqual(["A and C both lead 'b' (always)", "B and C both lead 'b' (always)"]);
     });
 
     it('keeps the marker\'s hover short: a dozen lines, the rest counted', async () => {

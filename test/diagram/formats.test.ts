@@ -16,7 +16,7 @@ describe('Mermaid', () => {
         expect(lines).toContain('  n2 --> n0');
         const conflict = lines.indexOf('  n0 -.-|"privacy"| n3');
         expect(conflict).toBeGreaterThan(0);
-        const index = lines.filter(l => / (-->|---|-\.->|-\.-)/.test(l)).indexOf(lines[conflict]);
+        const index = lines.filter(l => / (-->|---|-\.->|-\.-)/.test(l)).indexOf(lines[conflict] ?? '');
         expect(lines).toContain(`  linkStyle ${index} stroke:#d62728,stroke-width:1.8px,stroke-dasharray:6 4`);
     });
 
@@ -45,7 +45,7 @@ describe('JSON with positions', () => {
             expect(box.x + box.width).toBeLessThanOrEqual(json.width);
             expect(box.y + box.height).toBeLessThanOrEqual(json.height);
         }
-        expect(json.nodes[0].source.file).toBe('m.polity');
+        expect(json.nodes[0]?.source.file).toBe('m.polity');
         expect(json.edges.map(e => e.id)).toEqual(graph.edges.map(e => e.id));
         expect(json.edges.every(e => e.points.length >= 2)).toBe(true);
         // Oversight runs top down: the superior's box is above the subordinate's.

@@ -5,6 +5,7 @@ import {
     type ModelChangedParams
 } from '../../src/diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../../src/language/protocol.js';
+import { defined } from '../helpers.js';
 import { fileDocument, startBundledServer, tempCopy, type LspSession } from '../support/lsp-client.js';
 
 describe('polity/diagram over stdio, on a copy of the flagship example', () => {
@@ -36,7 +37,7 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         expect(result.title).toBe("China's cyber governance system in 2020");
         expect(result.at).toBe('2020');
         expect(result.views.map(v => v.name)).toEqual(['overview', 'before-2014', 'cii-turf', 'data-turf', 'content-turf', 'cac', 'security-services', 'personnel', 'personnel-2014', 'cac-zh']);
-        expect(result.views[0].title).toBe("China's cyber governance system in 2020");
+        expect(result.views[0]?.title).toBe("China's cyber governance system in 2020");
         expect(result.dates.min && result.dates.max && result.dates.min < result.dates.max).toBe(true);
         // The slider reaches today, past the model's last dated fact.
         expect(result.dates.max).toBe(new Date().toISOString().slice(0, 10));
@@ -46,11 +47,11 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         ]);
         expect(result.links).toContainEqual({ id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC', from: 'institution:china.cyber.CAC', to: 'institution:china.cyber.CNNIC', hierarchy: true });
         expect(result.legend.map(item => item.label)).toContain('office-of');
-        const cac = result.sources['institution:china.cyber.CAC'];
+        const cac = defined(result.sources['institution:china.cyber.CAC'], 'the CAC\'s source');
         expect(cac.uri).toBe(state.uri);
-        const line = state.text.split('\n')[cac.range.start.line];
+        const line = state.text.split('\n')[cac.range.start.line] ?? '';
         expect(line.slice(cac.range.start.character, cac.range.end.character)).toBe('CAC');
-        expect(result.details['institution:china.cyber.CAC'].heading).toBe('CAC — Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization');
+        expect(result.details['institution:china.cyber.CAC']?.heading).toBe('CAC — Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization');
     });
 
     it('replays the past: at 2013 MIIT oversees CNCERT/CC and CAS oversees CNNIC', async () => {

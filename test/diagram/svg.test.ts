@@ -64,12 +64,12 @@ describe('SVG from Graphviz', () => {
         const groups = elements(svg).filter(e => e.name === 'g');
         const ids = new Set(groups.map(g => g.attrs.id));
         for (const id of Object.keys(sources)) expect(ids, id).toContain(id);
-        const drawn = groups.filter(g => /\b(node|edge)\b/.test(g.attrs.class) && !/\blegend\b/.test(g.attrs.class) && !g.attrs.id.startsWith('layout:'));
+        const drawn = groups.filter(g => /\b(node|edge)\b/.test(g.attrs.class ?? '') && !/\blegend\b/.test(g.attrs.class ?? '') && !g.attrs.id?.startsWith('layout:'));
         expect(drawn.map(g => g.attrs.id).sort()).toEqual(Object.keys(sources).filter(id => !id.startsWith('cluster:')).sort());
         const line = SMALL.split('\n').indexOf('institution Reg "Data Regulator" {');
         expect(sources['institution:t.Reg']).toEqual({ uri: 'file:///ws/m.polity', range: { start: { line, character: 12 }, end: { line, character: 15 } } });
-        expect(details['institution:t.Reg'].lines).toContain('leads privacy (2016 – present)');
-        expect(details['conflict:t.Min:t.Reg'].lines).toEqual(["Min leads 'data' and Reg leads 'privacy' ('privacy' is part of 'data') (2016 – present)"]);
+        expect(details['institution:t.Reg']?.lines).toContain('leads privacy (2016 – present)');
+        expect(details['conflict:t.Min:t.Reg']?.lines).toEqual(["Min leads 'data' and Reg leads 'privacy' ('privacy' is part of 'data') (2016 – present)"]);
     });
 
     it('keeps hostile titles as escaped text: no script element, no handler attribute', async () => {

@@ -31,10 +31,10 @@ function examplesOf(page: string): Example[] {
     const lines = page.split('\n');
     const examples: Example[] = [];
     for (let i = 0; i < lines.length; i++) {
-        if (lines[i].trim() !== '```polity') continue;
+        if (lines[i]?.trim() !== '```polity') continue;
         let end = i + 1;
-        while (end < lines.length && lines[end].trim() !== '```') end++;
-        const annotation = /^<!--(.*)-->$/.exec(lines[i - 1]?.trim() ?? '')?.[1].trim();
+        while (end < lines.length && lines[end]?.trim() !== '```') end++;
+        const annotation = /^<!--(.*)-->$/.exec(lines[i - 1]?.trim() ?? '')?.[1]?.trim();
         examples.push({ line: i + 1, text: lines.slice(i + 1, end).join('\n'), ...parseAnnotation(annotation) });
         i = end;
     }
@@ -131,7 +131,7 @@ describe(`the examples of ${PAGE}`, () => {
 describe(`the tables of ${PAGE}`, () => {
     it('list every check code with its severity, and no others', () => {
         const [table] = tablesUnder(markdown, 'Checks');
-        const documented = Object.fromEntries(table.map(([code, severity]) => [code, severity]));
+        const documented = Object.fromEntries((table ?? []).map(([code, severity]) => [code, severity]));
         const actual = Object.fromEntries(Object.entries(CHECKS).map(([code, check]) => [code, check.severity]));
         expect(documented).toEqual(actual);
     });

@@ -16,7 +16,8 @@ function positionOf(text: string, line: string, word: string): { line: number; c
     const lines = text.split('\n');
     const index = lines.findIndex(l => l.includes(line));
     if (index < 0) throw new Error(`no line contains '${line}'`);
-    return { line: index, character: lines[index].indexOf(word, lines[index].indexOf(line)) };
+    const found = lines[index] ?? '';
+    return { line: index, character: found.indexOf(word, found.indexOf(line)) };
 }
 
 const CAC_CII = positionOf(FIRST, 'leads cii since 2016', 'cii');

@@ -20,8 +20,9 @@ function readmeSnippet(heading: string): string {
     if (at < 0) throw new Error(`README.md has no line starting with ${JSON.stringify(heading)}`);
     const rest = readme.split('\n').slice(at + 1).join('\n');
     const block = /```lua\n([\s\S]*?)```/.exec(rest);
-    if (!block) throw new Error(`no lua block after ${JSON.stringify(heading)}`);
-    return block[1];
+    const lua = block?.[1];
+    if (lua === undefined) throw new Error(`no lua block after ${JSON.stringify(heading)}`);
+    return lua;
 }
 
 const NPX = "cmd = { 'npx', 'polity', 'lsp' }";

@@ -23,7 +23,7 @@ function setUp(): { root: string; folder: string; uri: string; env: NodeJS.Proce
 async function definitionOfKind(server: LspSession, uri: string): Promise<string[]> {
     await server.nextDiagnostics(uri);
     const links = await server.request<LocationLink[]>(DefinitionRequest.method,
-        { textDocument: { uri }, position: { line: 1, character: MODEL.split('\n')[1].indexOf('administration') + 3 } });
+        { textDocument: { uri }, position: { line: 1, character: (MODEL.split('\n')[1] ?? '').indexOf('administration') + 3 } });
     return links.map(l => l.targetUri);
 }
 

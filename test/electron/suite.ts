@@ -60,7 +60,8 @@ export async function run(): Promise<void> {
             const targets = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
                 'vscode.executeDefinitionProvider', document.uri, position);
             const target = targets.map(t => ('targetUri' in t ? t.targetUri : t.uri))[0];
-            assert.ok(target?.path.endsWith(`/${file}`), `definition in ${file}; got ${target?.toString()}`);
+            assert.ok(target, `a definition in ${file}; got none`);
+            assert.ok(target.path.endsWith(`/${file}`), `definition in ${file}; got ${target.toString()}`);
             const prelude = await vscode.workspace.openTextDocument(target);
             assert.ok(prelude.getText().includes(expect), 'the prelude document shows its text');
         }],

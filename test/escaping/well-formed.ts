@@ -15,7 +15,7 @@ export function xmlProblem(text: string): string | undefined {
     if (result !== true) return `${result.err.msg} (line ${result.err.line})`;
     const bad = NOT_XML_CHAR.exec(text);
     if (bad) return `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()} at offset ${bad.index}, which XML does not allow`;
-    for (const [, code] of text.matchAll(CHARACTER_REFERENCE)) {
+    for (const [, code = ''] of text.matchAll(CHARACTER_REFERENCE)) {
         const point = code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code);
         if (point > 0x10FFFF || NOT_XML_CHAR.test(String.fromCodePoint(point))) return `a character reference &#${code}; to a character XML does not allow`;
     }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createServices } from '../helpers.js';
+import { createServices, defined } from '../helpers.js';
 
 const lexer = createServices().Polity.parser.Lexer;
 const LINE_END = /\r\n|\r|\n/;
@@ -69,7 +69,7 @@ export function expectCommentsInPlace(before: string, after: string): void {
     const is = comments(after);
     expect(is.length).toBe(was.length);
     is.forEach((comment, i) => {
-        const old = was[i];
+        const old = defined(was[i], `comment ${i + 1} before formatting`);
         if (comment.trailingAfter !== undefined && comment.endsLine) {
             expect(comment.trailingAfter, `blanks before ${comment.image}`).toBe(old.trailingAfter?.replace(/[^ \t]/g, ' ') || ' ');
         }
@@ -78,7 +78,7 @@ export function expectCommentsInPlace(before: string, after: string): void {
         const newLines = comment.image.split(LINE_END);
         oldLines.forEach((line, l) => {
             if (l === 0 || line.trim() === '' || !line.startsWith(old.indentation!)) return;
-            expect(newLines[l].trimEnd(), `line ${l + 1} of ${old.image}`).toBe((comment.indentation + line.slice(old.indentation!.length)).trimEnd());
+            expect(newLines[l]?.trimEnd(), `line ${l + 1} of ${old.image}`).toBe((comment.indentation + line.slice(old.indentation!.length)).trimEnd());
         });
     });
 }

@@ -87,7 +87,7 @@ const PUNCTUATION = new Set([',', '.', '[', ']', '{', '}']);
 
 const source = model.chain(tokens => fc.tuple(
     fc.constant(tokens),
-    fc.tuple(...tokens.map((t, i) => gap(i === 0 || PUNCTUATION.has(t) || PUNCTUATION.has(tokens[i - 1])))),
+    fc.tuple(...tokens.map((t, i) => gap(i === 0 || PUNCTUATION.has(t) || PUNCTUATION.has(tokens[i - 1] ?? '')))),
     gap(true),
     fc.constantFrom('\n', '\r\n', '\r')
 )).map(([tokens, gaps, end, eol]) => ({ text: (tokens.map((t, i) => gaps[i] + t).join('') + end).replaceAll('\n', eol), eol }));

@@ -5,9 +5,9 @@ import { setTextDocument } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { generateWorkspace, seededRandom } from '../../bench/generate.js';
+import { generateWorkspace, pickWith, seededRandom } from '../../bench/generate.js';
 import { keyOf } from '../../src/language/names.js';
-import { codeOf, TestWorkspace } from '../helpers.js';
+import { codeOf, defined, TestWorkspace } from '../helpers.js';
 import { scaledTimeout } from './budget.js';
 
 /**
@@ -67,11 +67,11 @@ async function expectExact(ws: TestWorkspace, files: Files, step: string): Promi
     expect(observe(ws, Object.keys(files)), step).toEqual(await fresh(files));
 }
 
-const BASE: Files = {
+const BASE = {
     'decls.polity': 'model x\nmandate cii\nmandate data {\n  mandate privacy\n}\nsource r "Report"',
     'a.polity': 'model x\ninstitution A "A" {\n  kind ministry\n  leads cii [r]\n  unit U "Unit" { supports privacy }\n}\ninstitution B { leads data }',
     'b.polity': 'model x\ninstitution C {\n  kind agency\n  leads cii since 2016\n  oversees A\n  advises A.U\n}\nC oversees B\ndispute cii between A, C [r]'
-};
+} satisfies Files;
 
 describe('incremental rebuild after an edit', () => {
     it('re-points references into an edited file whose names did not change, even when its declarations moved', async () => {
@@ -122,7 +122,7 @@ describe('incremental rebuild after an edit', () => {
     it('re-points into a file whose update was cancelled midway, at the next update', async () => {
         const ws = new TestWorkspace();
         await ws.open(BASE);
-        const files: Files = { ...BASE, 'a.polity': BASE['a.polity'].replace('model x\n', 'model x\ninstitution First { leads privacy }\n\n') };
+        const files = { ...BASE, 'a.polity': BASE['a.polity'].replace('model x\n', 'model x\ninstitution First { leads privacy }\n\n') };
         // The next keystroke cancels an update after the file was parsed and indexed again.
         const builder = ws.services.shared.workspace.DocumentBuilder;
         const cancel = new CancellationTokenSource();
@@ -141,23 +141,24 @@ describe('incremental rebuild after an edit', () => {
         const files: Files = { ...original };
         const names = Object.keys(files);
         const random = seededRandom(11);
-        const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+        const pick = <T>(items: T[]): T => pickWith(random, items);
         const mutations: ((text: string, name: string) => string)[] = [
             text => text.replace(new RegExp(`institution (${pick([...text.matchAll(/^institution (\S+)/gm)].map(m => m[1]) || ['none'])}) `), 'institution $1x '),
             text => { const lines = text.split('\n'); lines.splice(1 + Math.floor(random() * (lines.length - 1)), 1); return lines.join('\n'); },
-            text => { const lines = text.split('\n'); const i = 1 + Math.floor(random() * (lines.length - 1)); lines.splice(i, 0, lines[i]); return lines.join('\n'); },
-            text => text.replace('model bench\n', `model bench\ninstitution Early${Math.floor(random() * 1000)} { leads ${pick([...original['common.polity'].matchAll(/mandate (\S+)/g)].map(m => m[1]))} }\n`),
+            text => { const lines = text.split('\n'); const i = 1 + Math.floor(random() * (lines.length - 1)); lines.splice(i, 0, lines[i] ?? ''); return lines.join('\n'); },
+            text => text.replace('model bench\n', `model bench\ninstitution Early${Math.floor(random() * 1000)} { leads ${pick([...defined(original['common.polity'], 'common.polity').matchAll(/mandate (\S+)/g)].map(m => m[1]))} }\n`),
             text => text.replace(/^(\s+oversees )\S+/m, '$1Nowhere'),
             text => `${text}\nkind ministry "Shadowing the prelude" in state\n`,
-            (_, name) => original[name]
+            (_, name) => defined(original[name], name)
         ];
         const ws = new TestWorkspace();
         await ws.open(files);
         for (let step = 0; step < 16; step++) {
             const name = pick(names);
             const mutation = Math.floor(random() * mutations.length);
-            files[name] = mutations[mutation](files[name], name);
-            await ws.edit(name, files[name]);
+            const text = defined(mutations[mutation], 'a mutation')(defined(files[name], name), name);
+            files[name] = text;
+            await ws.edit(name, text);
             await expectExact(ws, files, `step ${step}: mutation ${mutation} of ${name}`);
         }
     }, scaledTimeout(120_000));

@@ -8,7 +8,7 @@ import {
     DidChangeConfigurationNotification, DocumentFormattingRequest, FileChangeType, LSPErrorCodes, RenameRequest, ResponseError, type Diagnostic, type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
-import { seededRandom } from '../../bench/generate.js';
+import { pickWith, seededRandom } from '../../bench/generate.js';
 import { formatText } from '../../src/language/format/text.js';
 import { createPolityServices } from '../../src/language/module.js';
 import { isPrelude } from '../../src/language/prelude.js';
@@ -70,7 +70,7 @@ export async function runSessionFuzz(options: SessionFuzzOptions): Promise<Sessi
 
 async function runSession(seed: number, steps: number, log: string[], formats: SessionFuzzReport['formats']): Promise<string[]> {
     const random = seededRandom(seed);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = <T>(items: readonly T[]): T => pickWith(random, items);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'polity-sessions-'));
     const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
     const fileOf = (uri: string) => path.join(dir, uri.slice(uri.lastIndexOf('/') + 1));

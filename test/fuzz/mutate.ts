@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { seededRandom } from '../../bench/generate.js';
+import { pickWith, seededRandom } from '../../bench/generate.js';
 import { FIRST_MODEL } from '../lsp/fixtures.js';
 import { REPO_ROOT } from '../support/lsp-client.js';
 
@@ -118,8 +118,8 @@ function tokenMutator(change: (tokens: string[], i: number, j: number) => void):
 
 const MUTATORS: [string, Mutator][] = [
     ['delete a token', tokenMutator((tokens, i) => { tokens.splice(i, 1); })],
-    ['duplicate a token', tokenMutator((tokens, i) => { tokens.splice(i, 0, tokens[i]); })],
-    ['swap two tokens', tokenMutator((tokens, i, j) => { [tokens[i], tokens[j]] = [tokens[j], tokens[i]]; })],
+    ['duplicate a token', tokenMutator((tokens, i) => { tokens.splice(i, 0, ...tokens.slice(i, i + 1)); })],
+    ['swap two tokens', tokenMutator((tokens, i, j) => { [tokens[i], tokens[j]] = [tokens[j] ?? '', tokens[i] ?? '']; })],
     ['truncate', (text, random) => text.slice(0, at(text.length, random))],
     ['insert Unicode', (text, random) => {
         const i = at(text.length, random);
@@ -137,7 +137,7 @@ const MUTATORS: [string, Mutator][] = [
     ['repeat a line', (text, random) => {
         const lines = text.split('\n');
         const i = Math.floor(random() * lines.length);
-        lines.splice(i, 0, ...Array<string>(1 + Math.floor(random() * 20)).fill(lines[i]));
+        lines.splice(i, 0, ...Array<string>(1 + Math.floor(random() * 20)).fill(lines[i] ?? ''));
         return lines.join('\n');
     }]
 ];
@@ -149,17 +149,18 @@ const MUTATORS: [string, Mutator][] = [
 export function* fuzzCases(seed: number, count: number): Generator<FuzzCase> {
     const corpus = [...BUILT_IN, ...examples()];
     for (let index = 0; index < count; index++) {
-        if (index < SPECIAL.length) {
-            const [origin, make] = SPECIAL[index];
+        const special = SPECIAL[index];
+        if (special) {
+            const [origin, make] = special;
             yield { index, origin, text: make() };
             continue;
         }
         const random = seededRandom(seed * 100_003 + index);
         const base = Math.floor(random() * corpus.length);
-        let text = corpus[base];
+        let text = corpus[base] ?? '';
         const applied: string[] = [];
         for (let n = 1 + Math.floor(random() * 4); n > 0; n--) {
-            const [name, mutate] = MUTATORS[Math.floor(random() * MUTATORS.length)];
+            const [name, mutate] = pickWith(random, MUTATORS);
             text = mutate(text, random);
             applied.push(name);
         }

@@ -10,7 +10,7 @@
  */
 import { URI } from 'langium';
 import pc from 'picocolors';
-import { seededRandom } from '../../bench/generate.js';
+import { pickWith, seededRandom } from '../../bench/generate.js';
 import { formatLine } from '../../src/cli/check.js';
 import { collectDiagnostics, summarize, summaryLine } from '../../src/cli/diagnostics.js';
 import { diffJson, diffMarkdown, diffText, summarizeChanges, type DiffReport } from '../../src/cli/formats/diff.js';
@@ -49,7 +49,7 @@ function randomText(random: () => number): string {
     const length = Math.floor(random() * 8);
     for (let i = 0; i < length; i++) {
         const roll = random();
-        const pick = (list: string[]) => list[Math.floor(random() * list.length)];
+        const pick = (list: string[]) => pickWith(random, list);
         parts.push(roll < 0.5 ? pick(CHARACTERS) : roll < 0.75 ? pick(PAYLOADS) : pick(['word', 'Ministry', 'of', ' ', 'x']));
     }
     return parts.join('');

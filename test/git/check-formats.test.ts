@@ -48,13 +48,13 @@ describe('polity check --format sarif', () => {
         const results = log.runs[0].results as SarifResult[];
         expect(results.map(x => x.ruleId).sort()).toEqual(['conflict', 'conflict', 'duplicate', 'duplicate', 'syntax', 'unresolved', 'unused']);
         for (const result of results) {
-            expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+            expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
             expect(result.locations).toHaveLength(1);
         }
-        const conflict = results.find(x => x.ruleId === 'conflict' && x.locations[0].physicalLocation.artifactLocation.uri === 'm/a.polity')!;
+        const conflict = results.find(x => x.ruleId === 'conflict' && x.locations[0]?.physicalLocation.artifactLocation.uri === 'm/a.polity')!;
         expect(conflict.level).toBe('warning');
         expect(conflict.message.text).toMatch(/^CAC and MPS both lead 'cii' \(2016 – present\)/);
-        expect(conflict.locations[0].physicalLocation).toEqual({
+        expect(conflict.locations[0]?.physicalLocation).toEqual({
             artifactLocation: { uri: 'm/a.polity', uriBaseId: '%SRCROOT%' },
             region: { startLine: 3, startColumn: 25, endLine: 3, endColumn: 28 }
         });

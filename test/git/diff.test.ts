@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, type CliResult } from '../cli/run-cli.js';
 import { TempDir, TempRepo } from './repo.js';
 import { STEPS } from './scenario.js';
+import { defined } from '../helpers.js';
 
 interface StepOutput { text: CliResult; markdown: CliResult; json: CliResult }
 
@@ -15,8 +16,9 @@ const json = (r: CliResult) => JSON.parse(r.stdout) as { summary: unknown; chang
 
 beforeAll(() => {
     repo = new TempRepo();
-    repo.write(STEPS[0].files);
-    repo.commit(STEPS[0].message);
+    const first = defined(STEPS[0], 'the first step');
+    repo.write(first.files);
+    repo.commit(first.message);
     for (const step of STEPS.slice(1)) {
         repo.write(step.files);
         outputs.set(step.message, { text: diffAt('HEAD', 'text'), markdown: diffAt('HEAD', 'markdown'), json: diffAt('HEAD', 'json') });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/lsp-client.js';
 import { differences, schemaShape, typeShape } from './schema-types.js';
+import { defined } from '../helpers.js';
 
 /**
  * docs/model.schema.json is written by hand (its descriptions and patterns are
@@ -21,9 +22,10 @@ describe('docs/model.schema.json', () => {
 
     it('would show a property the types gained, or one that became optional', () => {
         const edited = structuredClone(schema) as { $defs: Record<string, { required: string[]; properties: Record<string, unknown> }> };
-        delete edited.$defs.institution.properties.doc;
-        edited.$defs.institution.required = edited.$defs.institution.required.filter(name => name !== 'doc');
-        edited.$defs.competence.required.push('certainty');
+        const institution = defined(edited.$defs.institution, 'the institution schema');
+        delete institution.properties.doc;
+        institution.required = institution.required.filter(name => name !== 'doc');
+        defined(edited.$defs.competence, 'the competence schema').required.push('certainty');
         expect(differences(types, schemaShape(edited))).toEqual([
             '$.institutions[].doc: only in the types',
             '$.competences[].certainty: optional in the types, required in the schema'

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../cli/run-cli.js';
 import { TempRepo } from './repo.js';
 import { STEPS } from './scenario.js';
+import { defined } from '../helpers.js';
 
 /** The workflow's `run:` lines that call polity, as the runner's bash would run them. */
 const RUNS = readFileSync(path.join(REPO, 'docs/ci/polity.yml'), 'utf8')
@@ -16,13 +17,13 @@ let clone: TempRepo;
 /** A pull request's checkout: a clone of a repository whose main branch has the base model, with the change on top. */
 beforeAll(() => {
     origin = new TempRepo();
-    origin.write(STEPS[0].files);
+    origin.write(defined(STEPS[0], 'the base step').files);
     origin.commit('base');
     clone = new TempRepo();
     clone.git('remote', 'add', 'origin', origin.dir);
     clone.git('fetch', '-q', 'origin');
     clone.git('checkout', '-q', '-b', 'change', 'origin/main');
-    clone.write(STEPS[1].files);
+    clone.write(defined(STEPS[1], 'the change step').files);
     clone.commit('add MIIT');
 });
 
@@ -49,19 +50,19 @@ describe('docs/ci/polity.yml', () => {
     });
 
     it('annotates the findings', () => {
-        const check = runStep(RUNS[0]);
+        const check = runStep(defined(RUNS[0], 'the check step'));
         expect(check.status).toBe(0);
         expect(check.stdout).toContain("::warning file=models/miit.polity,line=6,col=9,endLine=6,endColumn=12,title=polity [conflict]::MIIT and MPS both lead 'cii'");
     });
 
     it('checks the formatting with options the CLI knows', () => {
-        const fmt = runStep(RUNS[1]);
+        const fmt = runStep(defined(RUNS[1], 'the fmt step'));
         expect(fmt.stderr).not.toMatch(/unknown|error/i);
         expect([0, 1]).toContain(fmt.status);
     });
 
     it('writes the semantic diff against the base branch to the run summary', () => {
-        const diff = runStep(RUNS[2]);
+        const diff = runStep(defined(RUNS[2], 'the diff step'));
         expect(diff).toMatchObject({ status: 0, stdout: '', stderr: '' });
         expect(diff.summary).toContain('## Semantic diff: `origin/main` → `working tree`\n\n**2 added; 1 conflict appeared**');
         expect(diff.summary).toContain('| added | MIIT leads cii | period 2019 – present | `models/miit.polity:6` |');

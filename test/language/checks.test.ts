@@ -22,8 +22,8 @@ describe('checks', () => {
         await ws.open({ 'a.polity': 'model m\ninstitution CAC', 'b.polity': 'model m\ninstitution CAC' });
         expect(ws.codes('a.polity')).toEqual(['duplicate']);
         const [d] = ws.diagnostics('b.polity');
-        expect(d.relatedInformation?.[0].location.uri).toBe(ws.uri('a.polity').toString());
-        expect(d.message).toContain("'CAC' is declared 2 times in model 'm'");
+        expect(d?.relatedInformation?.[0]?.location.uri).toBe(ws.uri('a.polity').toString());
+        expect(d?.message).toContain("'CAC' is declared 2 times in model 'm'");
     });
 
     it('duplicate: not across models, and a model may redeclare a prelude name', async () => {
@@ -63,8 +63,8 @@ describe('checks', () => {
         it('same mandate, both lead: on both claims, naming both and the period', async () => {
             const { codes: c, diagnostics } = await checkText('mandate cii\ninstitution CAC { leads cii since 2016 }\ninstitution MPS { leads cii }');
             expect(c).toEqual(['conflict', 'conflict']);
-            expect(diagnostics[0].message).toMatch(/^CAC and MPS both lead 'cii' \(2016 – present\)/);
-            expect(diagnostics[0].relatedInformation).toHaveLength(1);
+            expect(diagnostics[0]?.message).toMatch(/^CAC and MPS both lead 'cii' \(2016 – present\)/);
+            expect(diagnostics[0]?.relatedInformation).toHaveLength(1);
         });
 
         it('nested mandate conflicts with its parent', async () => {
@@ -187,7 +187,7 @@ describe('scoping', () => {
         const ws = new TestWorkspace();
         await ws.open({ 'a.polity': 'model m\nrelation oversees "commands" hierarchical\ninstitution A { oversees B }\ninstitution B' });
         const snapshot = ws.Polity.polity.WorkspaceModel.snapshot;
-        expect(snapshot.model.relations[0].kind).toBe('m.oversees');
+        expect(snapshot.model.relations[0]?.kind).toBe('m.oversees');
     });
 
     it('the default model and named models are separate', async () => {

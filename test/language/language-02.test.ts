@@ -108,9 +108,9 @@ describe('contests', () => {
         const text = `${base}institution CAC { contests mlps from 2014 to 2016 }`;
         const { diagnostics } = await checkText(text);
         expect(diagnostics.map(d => d.code)).toEqual(['contest']);
-        expect(diagnostics[0].message).toMatch(/^CAC contested MPS's lead on 'mlps' \(2014 – 2016\)\./);
-        expect(diagnostics[0].range.start).toEqual({ line: 2, character: 27 });
-        expect(diagnostics[0].relatedInformation?.[0].location.range.start).toEqual({ line: 1, character: 24 });
+        expect(diagnostics[0]?.message).toMatch(/^CAC contested MPS's lead on 'mlps' \(2014 – 2016\)\./);
+        expect(diagnostics[0]?.range.start).toEqual({ line: 2, character: 27 });
+        expect(diagnostics[0]?.relatedInformation?.[0]?.location.range.start).toEqual({ line: 1, character: 24 });
     });
 
     it('meets holders of the mandate, of a part of it and of an area containing it; not of other roles', async () => {

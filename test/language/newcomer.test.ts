@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { codeOf, TestWorkspace } from '../helpers.js';
+import { codeOf, defined, TestWorkspace } from '../helpers.js';
 import { applyEdit } from '../lsp/workspace-edits.js';
 import { MISTAKES, NEWCOMER_WORKSPACE, TASK_FORCE } from './newcomer-workspace.js';
 
@@ -42,7 +42,7 @@ describe("a newcomer's mistakes", () => {
 
     it.each(MISTAKES.filter(m => m.fix))('$name: the quick fix writes what was meant', async ({ text, fix, also }) => {
         const ws = await workspaceWith(text, also);
-        const [diagnostic] = ws.diagnostics('x.polity');
+        const diagnostic = defined(ws.diagnostics('x.polity')[0], 'a diagnostic');
         const document = ws.document('x.polity');
         const actions = await ws.Polity.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }

@@ -3,7 +3,7 @@ import type { PolityAstType } from '../../src/language/generated/ast.js';
 import { runChecks } from '../../src/model/checks.js';
 import { buildModel } from '../../src/model/model.js';
 import { scaledTimeout } from '../fuzz/budget.js';
-import { codeOf, TestWorkspace } from '../helpers.js';
+import { codeOf, defined, TestWorkspace } from '../helpers.js';
 import { crowdedMandate } from './crowded.js';
 
 /**
@@ -49,7 +49,7 @@ describe('validation that never drops findings', () => {
         await ws.open({ 'model.polity': 'model m\n\ninstitution A\n' });
         const [internal] = ws.diagnostics('model.polity');
         expect(internal).toMatchObject({ code: 'internal', severity: 1, range: { start: { line: 2, character: 0 } } });
-        expect(internal.message).toContain('(Error: boom)');
+        expect(internal?.message).toContain('(Error: boom)');
     });
 
     it('turns a failure outside the checks into an internal error, after the syntax errors', async () => {
@@ -67,7 +67,7 @@ describe('validation that never drops findings', () => {
         // The nameless institution is one mistake, one syntax error (newcomer.test.ts).
         expect(diagnostics.map(codeOf)).toEqual(['syntax', 'internal']);
         expect(diagnostics[1]).toMatchObject({ severity: 1, range: { start: { line: 0, character: 0 } } });
-        expect(diagnostics[1].message).toContain('(TypeError: cannot read properties of undefined)');
+        expect(diagnostics[1]?.message).toContain('(TypeError: cannot read properties of undefined)');
         expect(logged).toEqual([]);
     });
 
@@ -83,16 +83,16 @@ describe('validation that never drops findings', () => {
         const [internal, ...others] = ws.diagnostics('model.polity');
         expect(others).toEqual([]);
         expect(internal).toMatchObject({ code: 'internal', severity: 1, range: { start: { line: 0, character: 25 } } });
-        expect(internal.message).toBe("Polity failed while checking this file (An error occurred while resolving reference to 'B': cannot read properties of undefined), so findings may be missing. This is a bug in Polity: please report it with the file.");
+        expect(internal?.message).toBe("Polity failed while checking this file (An error occurred while resolving reference to 'B': cannot read properties of undefined), so findings may be missing. This is a bug in Polity: please report it with the file.");
     });
 
     it('builds and checks a model of 200,000 claims in one file', async () => {
         // Parsing that many takes ~20 s, so the facts of one parsed claim are repeated.
         const ws = new TestWorkspace();
         await ws.open({ 'model.polity': 'mandate m\ninstitution A { supports m from 2010 to 2012 }\ninstitution B { established 2014-13 }\n' });
-        const [facts] = ws.Polity.polity.WorkspaceModel.snapshot.model.documents.filter(d => d.uri.endsWith('model.polity'));
+        const facts = defined(ws.Polity.polity.WorkspaceModel.snapshot.model.documents.find(d => d.uri.endsWith('model.polity')), 'the facts of model.polity');
         const n = 200_000;
-        const model = buildModel([{ ...facts, claims: Array.from({ length: n }, () => facts.claims[0]) }]);
+        const model = buildModel([{ ...facts, claims: Array.from({ length: n }, () => defined(facts.claims[0], 'a claim')) }]);
         expect(model.claimsByMandate.get('m')).toHaveLength(n);
         expect(runChecks(model).map(f => f.code)).toEqual([]);
     });

@@ -29,7 +29,7 @@ describe('quick fixes: unresolved', () => {
     it('replaces a misspelt name with a suggestion', async () => {
         const { ws, actions } = await fixes(files, 'model.polity', 'unresolved', 1);
         expect(actions.map(a => a.title)).toEqual(["Replace with 'CAC'", "Declare institution 'CACC'"]);
-        expect(actions[0].isPreferred).toBe(true);
+        expect(actions[0]?.isPreferred).toBe(true);
         const texts = await apply(ws, actions, "Replace with 'CAC'");
         expect(texts['model.polity']).toContain('  oversees CAC\n');
         // Left: the other two misspellings, and cii, which nothing uses until `ci` is fixed.
@@ -39,7 +39,7 @@ describe('quick fixes: unresolved', () => {
     it('declares a missing institution or mandate at the end of the file', async () => {
         const institution = await fixes(files, 'model.polity', 'unresolved', 1);
         const texts = await apply(institution.ws, institution.actions, "Declare institution 'CACC'");
-        expect(texts['model.polity'].endsWith('}\n\ninstitution CACC\n')).toBe(true);
+        expect(texts['model.polity']?.endsWith('}\n\ninstitution CACC\n')).toBe(true);
         expect(institution.ws.codes('model.polity')).toEqual(['unresolved', 'unresolved', 'unused']);
 
         const mandate = await fixes(files, 'model.polity', 'unresolved', 0);

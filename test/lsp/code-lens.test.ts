@@ -11,7 +11,7 @@ async function lenses(files: Record<string, string>, name: string): Promise<stri
     return found.map(lens => {
         const { start, end } = lens.range;
         expect(lens.command?.command).toBe('');
-        return `${lines[start.line].slice(start.character, end.character)}: ${lens.command?.title}`;
+        return `${lines[start.line]?.slice(start.character, end.character)}: ${lens.command?.title}`;
     });
 }
 

@@ -55,7 +55,7 @@ describe('the language server follows the documents as the client has them', () 
             writeFileSync(file, apply(readFileSync(file, 'utf8'), edits));
         }
         void changed(session, others.map(([uri]) => ({ uri, type: FileChangeType.Changed })));
-        const renamed = apply(disputes.text, rename.changes![disputes.uri]);
+        const renamed = apply(disputes.text, rename.changes?.[disputes.uri] ?? []);
         void session.change(disputes.uri, renamed);
         // …and at once an edit that moves every offset, and Format Document.
         const edited = `// reviewed\n  ${renamed}`;
@@ -147,18 +147,16 @@ describe('a file that vanishes while the server reads it', () => {
         try {
             const { shared } = createPolityServices(NodeFileSystem);
             const files = { 'a.polity': 'model m\nmandate x "X"\n', 'b.polity': 'model m\ninstitution B { leads x }\n' };
-            const uris = Object.entries(files).map(([name, text]) => {
-                writeFileSync(path.join(dir, name), text);
-                return URI.file(path.join(dir, name));
-            });
-            const documents = await Promise.all(uris.map(uri => shared.workspace.LangiumDocuments.getOrCreateDocument(uri)));
+            for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+            const [a, b] = [URI.file(path.join(dir, 'a.polity')), URI.file(path.join(dir, 'b.polity'))];
+            const documents = await Promise.all([a, b].map(uri => shared.workspace.LangiumDocuments.getOrCreateDocument(uri)));
             await shared.workspace.DocumentBuilder.build(documents, { validation: true });
             // a.polity changes and is deleted before the update reads it: the editor closed and deleted it at once.
             rmSync(path.join(dir, 'a.polity'));
-            await shared.workspace.DocumentBuilder.update([uris[0], uris[1]], []);
-            expect(documents[1].diagnostics?.map(codeOf)).toEqual(['unresolved']);
-            await shared.workspace.DocumentBuilder.update([], [uris[0]]);
-            expect(shared.workspace.LangiumDocuments.hasDocument(uris[0])).toBe(false);
+            await shared.workspace.DocumentBuilder.update([a, b], []);
+            expect(documents[1]?.diagnostics?.map(codeOf)).toEqual(['unresolved']);
+            await shared.workspace.DocumentBuilder.update([], [a]);
+            expect(shared.workspace.LangiumDocuments.hasDocument(a)).toBe(false);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

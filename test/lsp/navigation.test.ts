@@ -45,9 +45,9 @@ describe('go to definition', () => {
             textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
         }) as LocationLink[];
         expect(links).toHaveLength(1);
-        expect(links[0].targetUri).toBe(PRELUDE_URI.toString());
-        const line = PRELUDE_TEXT.split('\n')[links[0].targetSelectionRange.start.line];
-        expect(line.slice(links[0].targetSelectionRange.start.character, links[0].targetSelectionRange.end.character)).toBe('oversees');
+        expect(links[0]?.targetUri).toBe(PRELUDE_URI.toString());
+        const line = PRELUDE_TEXT.split('\n')[links[0]?.targetSelectionRange.start.line ?? -1] ?? '';
+        expect(line.slice(links[0]?.targetSelectionRange.start.character, links[0]?.targetSelectionRange.end.character)).toBe('oversees');
         expect(services.shared.workspace.LangiumDocuments.getDocument(PRELUDE_URI)?.textDocument.getText()).toBe(PRELUDE_TEXT);
     });
 

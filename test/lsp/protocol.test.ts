@@ -61,7 +61,7 @@ describe('the language server keeps to the protocol whatever the client sends', 
         const session = servers.start();
         await session.initialize();
         const polity = 'file:///tmp/polity-protocol/real.polity';
-        for (const [uri, languageId] of [['file:///tmp/polity-protocol/notes.txt', 'plaintext'], ['untitled:Untitled-1', 'plaintext'], ['file:///tmp/polity-protocol/x.polity', 'markdown']]) {
+        for (const [uri, languageId] of [['file:///tmp/polity-protocol/notes.txt', 'plaintext'], ['untitled:Untitled-1', 'plaintext'], ['file:///tmp/polity-protocol/x.polity', 'markdown']] as const) {
             await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text: 'institution A { established 2014-13 }\n' } });
         }
         // An untitled Polity buffer is Polity's, though: the extension sends those.

@@ -42,7 +42,7 @@ describe('polity diagram --format png and pdf', () => {
         // White background, and drawn on: dark text and the State cluster's blue fill (#d6e4f5-ish) both appear.
         let white = 0, dark = 0, tinted = 0;
         for (let i = 0; i < png.data.length; i += 4) {
-            const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+            const [r = 0, g = 0, b = 0] = png.data.subarray(i, i + 3);
             if (r > 250 && g > 250 && b > 250) white++;
             else if (r < 60 && g < 60 && b < 60) dark++;
             else if (b > r + 20) tinted++;

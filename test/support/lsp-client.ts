@@ -83,7 +83,7 @@ export class LspSession {
         const folders = folder ? [{ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }] : null;
         await this.request(InitializeRequest.method, {
             processId: process.pid,
-            rootUri: folders?.[0].uri ?? null,
+            rootUri: folders?.[0]?.uri ?? null,
             workspaceFolders: folders,
             initializationOptions,
             capabilities: {
@@ -220,5 +220,5 @@ export function fileDocument(file: string): { uri: string; text: string } {
 /** The position `offset` characters into the `occurrence`-th (0-based) `needle` in `text`. */
 export function positionOf(text: string, needle: string, offset = 0, occurrence = 0): Position {
     const before = text.slice(0, offsetOf(text, needle, occurrence) + offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
+    return { line: before.length - 1, character: (before.at(-1) ?? '').length };
 }

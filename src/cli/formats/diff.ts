@@ -3,6 +3,7 @@ import { DIFF_CATEGORIES, type ChangeKind, type DiffCategory, type FieldChange }
 import { escapeMarkdown, markdownCode, markdownTable } from '../../text/markdown.js';
 import { printable } from '../../text/terminal.js';
 import type { Place } from '../semantic.js';
+import { capitalise } from '../../text/capitalise.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -49,7 +50,10 @@ const NOUNS: Record<DiffCategory, string> = {
 };
 
 /** Conflicts and concurrent posts are not written but found, so they appear and disappear. */
-function verb(change: ReportedChange): string {
+/** How a change is said: derived findings appear and disappear. */
+type Verb = ChangeKind | 'appeared' | 'disappeared';
+
+function verb(change: ReportedChange): Verb {
     if (change.category !== 'conflicts' && change.category !== 'concurrent posts') return change.change;
     return change.change === 'added' ? 'appeared' : change.change === 'removed' ? 'disappeared' : 'changed';
 }
@@ -94,18 +98,14 @@ function byCategory(report: DiffReport): [DiffCategory, ReportedChange[]][] {
         .filter(([, changes]) => changes.length > 0);
 }
 
-function heading(category: DiffCategory): string {
-    return category[0].toUpperCase() + category.slice(1);
-}
-
 export function diffText(report: DiffReport, colours: Colors): string {
-    const paint: Record<string, (s: string) => string> = {
+    const paint: Record<Verb, (s: string) => string> = {
         added: colours.green, removed: colours.red, changed: colours.yellow, renamed: colours.cyan, moved: colours.cyan,
         appeared: colours.red, disappeared: colours.green
     };
     const lines = [colours.bold(`Semantic diff: ${printable(report.old)} → ${printable(report.new)}`)];
     for (const [category, changes] of byCategory(report)) {
-        lines.push('', colours.bold(heading(category)));
+        lines.push('', colours.bold(capitalise(category)));
         for (const change of changes) {
             const v = verb(change);
             const details = printable(change.fields.map(f => detail(change, f)).join('; '));
@@ -129,7 +129,7 @@ export function diffMarkdown(report: DiffReport): string {
                 where(change) ? markdownCode(where(change)) : ''
             ];
         });
-        lines.push('', `### ${heading(category)}`, '', ...markdownTable(['Change', NOUNS[category], 'Details', 'Where'], rows));
+        lines.push('', `### ${capitalise(category)}`, '', ...markdownTable(['Change', NOUNS[category], 'Details', 'Where'], rows));
     }
     return lines.join('\n');
 }

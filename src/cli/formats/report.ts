@@ -51,6 +51,7 @@ export function markdownReport(data: ModelExport): string {
             lines.push('', 'Concurrent posts (one person in two institutions at once):', '');
             for (const c of data.concurrentPosts) {
                 const [a, b] = c.holdings.map(id => held.get(id)!);
+                if (!a || !b) continue;
                 lines.push(`- ${who(c.person)}: ${md(post.get(a.post) ?? a.post)} of ${md(name(a.institution))} and ${md(post.get(b.post) ?? b.post)} of ${md(name(b.institution))} (${exportedPeriodText(c.period)})`);
             }
         }

@@ -77,8 +77,9 @@ export function endsWithMarkdownBreak(comment: string, line: string): boolean {
 /** What goes before each token (and, last, after the final one): line breaks and indentation, or spaces. */
 function decideGaps(text: string, tokens: LayoutToken[], rules: LayoutRules): Gap[] {
     const nextReal: (LayoutToken | undefined)[] = [];
-    for (let i = tokens.length - 1, next: LayoutToken | undefined; i >= 0; i--) {
-        if (!tokens[i].comment) next = tokens[i];
+    let next: LayoutToken | undefined;
+    for (const [i, token] of [...tokens.entries()].reverse()) {
+        if (!token.comment) next = token;
         nextReal[i] = next;
     }
     const gaps: Gap[] = [];
@@ -94,7 +95,7 @@ function decideGaps(text: string, tokens: LayoutToken[], rules: LayoutRules): Ga
         const blank = rule.kind === 'line' && rule.blank && !opensBlock && !isReal(token, '}');
         const breaks = previous ? lineBreaks(text, previous.end, token.offset) : 0;
         const newLine: Gap = { breaks: Math.min(Math.max(breaks, 1), blank ? 2 : 1), indent };
-        const previousOwnLine = i <= 1 || 'breaks' in gaps[i - 1];
+        const previousOwnLine = i <= 1 || breaksLine(gaps[i - 1]);
         const gap = previous === undefined ? { spaces: 0 } as const : gapBefore(token, previous, breaks, rule, previousOwnLine, newLine);
         gaps.push(gap);
         if ('breaks' in gap) opensBlock = false;
@@ -127,15 +128,19 @@ function gapBefore(token: LayoutToken, previous: LayoutToken, breaks: number, ru
     return previous.comment && previousOwnLine && breaks === 0 ? { spaces: 1 } : newLine;
 }
 
+function breaksLine(gap: Gap | undefined): boolean {
+    return gap !== undefined && 'breaks' in gap;
+}
+
 function render(text: string, tokens: LayoutToken[], gaps: Gap[], eol: string): LayoutEdit[] {
     const edits: LayoutEdit[] = [];
     tokens.forEach((token, i) => {
-        const gap = gaps[i];
+        const gap = gaps[i]!; // a gap before each token, and one after the last
         const previousEnd = tokens[i - 1]?.end ?? 0;
         let whitespace: string;
         if ('breaks' in gap) {
             whitespace = eol.repeat(gap.breaks) + INDENT.repeat(gap.indent);
-        } else if (token.comment && gap.spaces > 0 && 'breaks' in gaps[i + 1]) {
+        } else if (token.comment && gap.spaces > 0 && breaksLine(gaps[i + 1])) {
             // A comment at the end of a line keeps the blanks before it, tabs included, so that comments aligned by hand stay aligned.
             whitespace = text.slice(previousEnd, token.offset).replace(/[^\t ]/g, ' ') || ' ';
         } else {
@@ -149,7 +154,7 @@ function render(text: string, tokens: LayoutToken[], gaps: Gap[], eol: string): 
         if (content !== token.text) edits.push({ offset: token.offset, end: token.end, text: content, owner: { from: token.offset, to: token.end } });
     });
     const end = gaps[tokens.length];
-    edits.push(...gapEdits(text, tokens[tokens.length - 1]?.end ?? 0, text.length, 'breaks' in end ? eol.repeat(end.breaks) : ''));
+    edits.push(...gapEdits(text, tokens[tokens.length - 1]?.end ?? 0, text.length, end && 'breaks' in end ? eol.repeat(end.breaks) : ''));
     return edits;
 }
 

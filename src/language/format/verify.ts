@@ -22,27 +22,33 @@ export interface LayoutFault {
 export function verifyLayout(lexer: Lexer, before: string, after: string, rules: LayoutRules): LayoutFault | undefined {
     const was = layoutTokens(lexer, before);
     const is = layoutTokens(lexer, after);
+    const pairs: Pair[] = [];
     for (let i = 0; i < Math.max(was.length, is.length); i++) {
-        if (was[i] === undefined || is[i] === undefined || key(was[i]) !== key(is[i])) {
-            return { offset: was[i]?.offset ?? before.length, message: 'formatting would have changed more than whitespace here' };
+        const pair = { was: was[i], is: is[i] };
+        if (!isPair(pair) || key(pair.was) !== key(pair.is)) {
+            return { offset: pair.was?.offset ?? before.length, message: 'formatting would have changed more than whitespace here' };
         }
+        pairs.push(pair);
     }
-    let previousReal: number | undefined;
-    for (let i = 1; i < was.length; i++) {
-        if (!was[i - 1].comment) previousReal = i - 1;
-        const fault = gapFault(i) ?? (was[i].comment ? undefined : joinFault(previousReal, i));
-        if (fault) return { offset: was[i].offset, message: `formatting would have ${fault}` };
+    let previousReal: Pair | undefined;
+    for (const [i, current] of pairs.entries()) {
+        const previous = pairs[i - 1];
+        if (!previous) continue;
+        if (!previous.was.comment) previousReal = previous;
+        const fault = gapFault(previous, current, i) ?? (current.was.comment ? undefined : joinFault(previousReal, current));
+        if (fault) return { offset: current.was.offset, message: `formatting would have ${fault}` };
     }
     return undefined;
 
-    function breaks(i: number): [number, number] {
-        return [lineBreaks(before, was[i - 1].end, was[i].offset), lineBreaks(after, is[i - 1].end, is[i].offset)];
+    /** The line breaks between two tokens, before and after formatting. */
+    function breaks(previous: Pair, current: Pair): [number, number] {
+        return [lineBreaks(before, previous.was.end, current.was.offset), lineBreaks(after, previous.is.end, current.is.offset)];
     }
 
     /** What goes wrong between token i - 1 and token i. */
-    function gapFault(i: number): string | undefined {
-        const [wasBreaks, isBreaks] = breaks(i);
-        if (was[i].comment && (wasBreaks === 0) !== (isBreaks === 0)) {
+    function gapFault(previous: Pair, current: Pair, i: number): string | undefined {
+        const [wasBreaks, isBreaks] = breaks(previous, current);
+        if (current.was.comment && (wasBreaks === 0) !== (isBreaks === 0)) {
             return wasBreaks === 0 ? 'moved this comment from the end of its line onto a line of its own' : 'moved this comment onto the end of the line before';
         }
         if (isBreaks >= 2 && isBreaks > wasBreaks) return 'added a blank line before this line';
@@ -52,26 +58,30 @@ export function verifyLayout(lexer: Lexer, before: string, after: string, rules:
 
     /** Whether a blank line before token i separates two facts (or comments outside any). */
     function keepsBlankLine(i: number): boolean {
-        let previous = i - 1;
-        while (previous >= 0 && was[previous].comment) previous--;
-        let next = i;
-        while (next < was.length && was[next].comment) next++;
-        if (previous < 0 || next === was.length) return true;
-        const rule = separationBefore(rules, was[previous], was[next]);
-        return rule.kind === 'line' && rule.blank && !isReal(was[previous], '{') && !isReal(was[next], '}');
+        const previous = was.slice(0, i).reverse().find(t => !t.comment);
+        const next = was.slice(i).find(t => !t.comment);
+        if (!previous || !next) return true;
+        const rule = separationBefore(rules, previous, next);
+        return rule.kind === 'line' && rule.blank && !isReal(previous, '{') && !isReal(next, '}');
     }
 
-    /** Whether grammar token i, which the rules put on a new line, lost the line break before it. */
-    function joinFault(previous: number | undefined, i: number): string | undefined {
+    /** Whether grammar token `current`, which the rules put on a new line, lost the line break before it. */
+    function joinFault(previous: Pair | undefined, current: Pair): string | undefined {
         if (previous === undefined) return undefined;
-        const rule = separationBefore(rules, was[previous], was[i]);
+        const rule = separationBefore(rules, previous.was, current.was);
         if (rule.kind !== 'line' && rule.kind !== 'continue') return undefined;
         // An empty block is written `{}`.
-        if (isReal(was[previous], '{') && isReal(was[i], '}')) return undefined;
-        const wasOnNewLine = lineBreaks(before, was[previous].end, was[i].offset) > 0;
-        const isOnNewLine = lineBreaks(after, is[previous].end, is[i].offset) > 0;
-        return wasOnNewLine && !isOnNewLine ? 'joined this line onto the line before' : undefined;
+        if (isReal(previous.was, '{') && isReal(current.was, '}')) return undefined;
+        const [wasBreaks, isBreaks] = breaks(previous, current);
+        return wasBreaks > 0 && isBreaks === 0 ? 'joined this line onto the line before' : undefined;
     }
+}
+
+/** A token as it was before formatting and as it is after. */
+interface Pair { was: LayoutToken; is: LayoutToken }
+
+function isPair(pair: { was: LayoutToken | undefined; is: LayoutToken | undefined }): pair is Pair {
+    return pair.was !== undefined && pair.is !== undefined;
 }
 
 /** What a token must keep: its text, or for a comment its words line by line, its Markdown line breaks marked. */

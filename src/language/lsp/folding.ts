@@ -23,16 +23,17 @@ export class PolityFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override collectCommentFolding(document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
         super.collectCommentFolding(document, node, acceptor);
         if (!node.$cstNode) return;
-        const lines: number[] = [];
+        // The lines of the run of line comments being read.
+        let run: { start: number; end: number; count: number } | undefined;
         const flush = () => {
-            if (lines.length >= 3) acceptor({ startLine: lines[0], endLine: lines[lines.length - 1], kind: FoldingRangeKind.Comment });
-            lines.length = 0;
+            if (run && run.count >= 3) acceptor({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
+            run = undefined;
         };
         for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
             if (leaf.hidden && leaf.tokenType.name === 'SL_COMMENT') {
                 const line = leaf.range.start.line;
-                if (lines.length > 0 && line !== lines[lines.length - 1] + 1) flush();
-                lines.push(line);
+                if (run && line !== run.end + 1) flush();
+                run = run ? { ...run, end: line, count: run.count + 1 } : { start: line, end: line, count: 1 };
             } else if (!leaf.hidden || leaf.tokenType.name !== 'WS') {
                 flush();
             }

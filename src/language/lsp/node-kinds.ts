@@ -28,7 +28,7 @@ const AST_TYPES: Record<DeclarationType, string> = {
 
 /** The symbol kind of a declaration of the semantic model. */
 export function declarationSymbolKind(type: DeclarationType): SymbolKind {
-    return KINDS[AST_TYPES[type]][0];
+    return KINDS[AST_TYPES[type]]?.[0] ?? SymbolKind.Field;
 }
 
 export class PolityNodeKindProvider implements NodeKindProvider {

@@ -1,3 +1,4 @@
+import { onlyElement } from '../../model/lists.js';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import {
@@ -71,8 +72,8 @@ export class PolityRenameProvider extends DefaultRenameProvider {
 
     private checkNewName(target: Named, newName: string): void {
         const tokens = this.polity.parser.Lexer.tokenize(newName);
-        const valid = tokens.errors.length === 0 && tokens.tokens.length === 1
-            && tokens.tokens[0].tokenType.name === 'ID' && tokens.tokens[0].image === newName;
+        const only = tokens.errors.length === 0 ? onlyElement(tokens.tokens) : undefined;
+        const valid = only?.tokenType.name === 'ID' && only.image === newName;
         if (!valid) {
             throw new ResponseError(ErrorCodes.InvalidParams,
                 `'${newName}' is not a valid name: start with a letter or '_', then letters, digits, '_' or '-'; keywords are reserved.`);

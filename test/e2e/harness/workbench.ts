@@ -211,8 +211,8 @@ async function pickRow(page: Page, label: string, timeout: number): Promise<void
       const want = label.toLowerCase();
       const parts = labels.map((s) => s.toLowerCase().split('\u0000'));
       let i = parts.findIndex(([l, a]) => l === want || a === want);
-      if (i < 0) i = parts.findIndex(([l, a]) => l.startsWith(want) || a.startsWith(want));
-      if (i < 0) i = parts.findIndex(([l, a]) => l.includes(want) || a.includes(want));
+      if (i < 0) i = parts.findIndex(([l = '', a = '']) => l.startsWith(want) || a.startsWith(want));
+      if (i < 0) i = parts.findIndex(([l = '', a = '']) => l.includes(want) || a.includes(want));
       return i >= 0 ? i + 1 : 0; // +1 so index 0 is truthy
     },
     { timeout, interval: 150, message: `quick-input row "${label}"` },
