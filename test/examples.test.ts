@@ -111,6 +111,10 @@ describe('the flagship says what the report says', () => {
         const luWei = model.holdings.filter(h => h.person === K('LuWei')).map(h => h.period.period);
         expect(luWei.map(p => [p.start?.text, p.end?.text])).toEqual([['2012–2013-08', '2016'], ['2012–2013-08', '2016']]);
         expect(relation('CAC', 'SCIO').period.period.end?.text).toBe('2012–2013-08');
+        // The CCCI's chair and deputy chairs as the report gives them: from its founding in 2014 (the holding's
+        // period is the body's lifetime), Liu Yunshan until a replacement the report does not date.
+        const ccci = model.holdings.filter(h => h.institution === K('CCCI')).map(h => [h.person.slice(K('').length), h.period.period.start?.text, h.period.period.end?.text]);
+        expect(ccci).toEqual([['XiJinping', undefined, undefined], ['LiKeqiang', undefined, undefined], ['LiuYunshan', '2014', '2014–2020'], ['WangHuning', '2014–2020', undefined]]);
     });
 
     it('records structure as it changed, and the entities the report names', async () => {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LayoutError } from '../diagram/render.js';
 import { WorkerRenderer } from '../diagram/worker-renderer.js';
+import { siteFonts } from '../publish/fonts.js';
 import { ASSETS, buildSite } from '../publish/site.js';
 import type { SitePage } from '../publish/site-pages.js';
 import { escapeHtml } from '../text/html.js';
@@ -17,6 +18,9 @@ export interface BuildOptions {
     baseUrl?: string;
     force?: boolean;
 }
+
+/** The build beside this CLI: the preview's page script and stylesheets, and the faces (dist/fonts/). */
+const DIST = path.dirname(fileURLToPath(import.meta.url));
 
 /** Written into every site polity builds: the files it wrote, so a rebuild may replace them and remove those gone. */
 const MARKER = '.polity-site';
@@ -38,9 +42,9 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
     // Places are named from the folder the model files share, so the site is the same wherever it is built.
     const base = commonFolder(files);
     const renderer = new WorkerRenderer();
-    let pages: SitePage[];
+    let site: Awaited<ReturnType<typeof buildSite>>;
     try {
-        pages = await buildSite({
+        site = await buildSite({
             model, conflicts, scope, renderer, title: scope || path.basename(base),
             place: loc => ({ file: path.relative(base, fileURLToPath(loc.uri)).split(path.sep).join('/'), line: loc.range.start.line + 1 })
         });
@@ -48,7 +52,8 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
         if (error instanceof LayoutError) throw new UsageError(`cannot draw the site's diagrams: ${error.message}`);
         throw error;
     }
-    pages.push(...await assets());
+    const fonts = await siteFonts(DIST, site.characters);
+    const pages: SitePage[] = [...site.pages, ...await assets(), fonts.css, ...fonts.files.map(f => ({ path: f.path, text: f.bytes }))];
     if (baseUrl) pages.push({ path: 'sitemap.xml', text: sitemap(baseUrl, pages) });
 
     for (const page of pages) {
@@ -103,11 +108,10 @@ async function makeFolders(root: string, target: string): Promise<void> {
 
 /** The preview's page script and stylesheet and the site's own, from the build beside this CLI, without source map links. */
 async function assets(): Promise<SitePage[]> {
-    const dist = path.dirname(fileURLToPath(import.meta.url));
     const result: SitePage[] = [];
     for (const asset of ASSETS) {
-        const text = await fs.readFile(path.join(dist, asset), 'utf8').catch(() => {
-            throw new UsageError(`${path.join(dist, asset)} is missing: run \`npm run build\``);
+        const text = await fs.readFile(path.join(DIST, asset), 'utf8').catch(() => {
+            throw new UsageError(`${path.join(DIST, asset)} is missing: run \`npm run build\``);
         });
         result.push({ path: `assets/${asset}`, text: text.replace(/\n\/[/*]# sourceMappingURL=.*$/m, '\n') });
     }

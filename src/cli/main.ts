@@ -60,9 +60,9 @@ export function createProgram(): Command {
         });
 
     program.command('export')
-        .description('export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, the competence matrix as csv, or popolo (Popolo JSON: organizations, persons, posts, memberships)')
+        .description('export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, the competence matrix as csv, the institutions with their facets as institutions-csv, or popolo (Popolo JSON: organizations, persons, posts, memberships)')
         .argument('<paths...>', WORKSPACE_PATHS)
-        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv', 'popolo']).default('json'))
+        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv', 'institutions-csv', 'popolo']).default('json'))
         .option('--at <date>', `only the facts that hold on this date (${DATE_FORMS})`)
         .option('--lang <tag>', "give each institution's and person's label in this language (a BCP 47 tag such as zh) where the model has it")
         .option('-o, --output <file>', 'write to this file instead of stdout')

@@ -8,16 +8,19 @@ export interface PreviewHtmlOptions {
     cspSource: string;
     scriptUri: string;
     styleUri: string;
+    /** The faces labels are drawn in (dist/fonts.css, written by esbuild.mjs), from the same place as the stylesheet. */
+    fontsUri: string;
     /** VS Code's; a static site (polity build), whose pages cannot keep one secret, runs only its own files instead. */
     nonce?: string;
     /** Scripts that run before the page's own: the static site's data and host (src/webview/site-host.ts). */
     preload?: string[];
 }
 
-export function previewHtml({ cspSource, scriptUri, styleUri, nonce, preload = [] }: PreviewHtmlOptions): string {
+export function previewHtml({ cspSource, scriptUri, styleUri, fontsUri, nonce, preload = [] }: PreviewHtmlOptions): string {
     const csp = [
         "default-src 'none'",
         `img-src ${cspSource} data:`,
+        `font-src ${cspSource}`,
         nonce ? `style-src ${cspSource} 'nonce-${nonce}'` : `style-src ${cspSource}`,
         nonce ? `script-src 'nonce-${nonce}'` : `script-src ${cspSource}`
     ].join('; ');
@@ -29,6 +32,7 @@ export function previewHtml({ cspSource, scriptUri, styleUri, nonce, preload = [
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(fontsUri)}"${nonceAttr}>
 <link rel="stylesheet" href="${attr(styleUri)}"${nonceAttr}>
 <title>Polity Preview</title>
 </head>

@@ -82,6 +82,7 @@ class Preview implements vscode.Disposable {
             cspSource: webview.cspSource,
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+            fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'fonts.css')).toString(),
             nonce: randomBytes(18).toString('base64url')
         });
         webview.onDidReceiveMessage((raw: unknown) => {

@@ -102,8 +102,9 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             if (ast.isKindClause(member)) {
                 const kind = use(member.kind);
                 const written = period(member.period);
-                if (kind) result.kinds.push({ kind, period: written, loc: loc(member) });
-                result.citations.push(...citations(member));
+                const cited = citations(member);
+                if (kind) result.kinds.push({ kind, period: written, citations: cited, loc: loc(member) });
+                result.citations.push(...cited);
             } else if (ast.isLifeEvent(member)) {
                 const parsed = date(member.date);
                 // The first line counts, as the `misplaced` message for a repeated line says.

@@ -15,8 +15,9 @@ import {
 } from '../model/model.js';
 import { contains, formatPeriod, overlaps, possible, type Period } from '../model/periods.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
-import type { Citation, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
+import type { Citation, Holding, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
 import { labelText } from '../text/label.js';
+import { describeHolding, heldPeriod } from '../model/people.js';
 import { onlyElement } from '../model/lists.js';
 
 /** A question the model cannot answer as asked (an unknown name, a bad date): said to the assistant as a tool error. */
@@ -32,7 +33,7 @@ export interface QueryContext {
     cited?: Set<Key>;
 }
 
-const text = (value: string) => labelText(value);
+export const text = (value: string) => labelText(value);
 
 // ---- Names and dates -----------------------------------------------------------------
 
@@ -87,7 +88,7 @@ export function resolveDateArgument(value: string | undefined, fallback: PDate, 
 // ---- Citations -------------------------------------------------------------------------
 
 /** `[creemers2021 "Ministry of Public Security"]` for each citation (its locator in quotes), then where the fact is written. */
-function evidence(ctx: QueryContext, citations: readonly Citation[], loc: Location): string {
+export function evidence(ctx: QueryContext, citations: readonly Citation[], loc: Location): string {
     const cited = citations.map(c => {
         const source = c.source ? ctx.model.sources.get(c.source) : undefined;
         if (source) ctx.cited?.add(source.key);
@@ -103,7 +104,7 @@ export function sourceList(ctx: QueryContext): string {
     return ['Sources:', ...sources.map(s => `- ${s.path}: ${text(s.title ?? s.name)}${s.url ? ` <${text(s.url)}>` : ''}; declared at ${ctx.place(s.loc)}`)].join('\n');
 }
 
-function label(model: SemanticModel, key: Key): string {
+export function label(model: SemanticModel, key: Key): string {
     const decl = model.declarations.get(key)?.[0];
     return decl?.title ? `${decl.path} (${text(decl.title)})` : displayName(model, key);
 }
@@ -114,7 +115,8 @@ function label(model: SemanticModel, key: Key): string {
 export function findInstitutions(model: SemanticModel, query: string): Institution[] {
     const wanted = query.trim().toLowerCase();
     if (wanted === '') return [];
-    return userInstitutions(model).filter(i => namesOf(i).some(n => n.toLowerCase().includes(wanted)))
+    // Not by key: every key holds the model's name (`china.cyber.…`), which "cyber" would match.
+    return userInstitutions(model).filter(i => namesOf(i).some(n => n !== i.key && n.toLowerCase().includes(wanted)))
         .sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -137,9 +139,12 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     const alive = contains(possible(institution.lifetime), date);
     lines.push(`- existed: ${formatPeriod(institution.lifetime)}${alive ? '' : ` (it did not exist on ${date.text})`}; ${evidence(ctx, institution.citations, institution.loc)}`);
     const kind = kindAt(institution, date);
-    if (kind) lines.push(`- kind then: ${displayName(model, kind)} (sphere: ${model.kinds.get(kind)?.sphere ?? 'unknown'})`);
-    for (const k of institution.kinds.filter(k => k.period.loc)) lines.push(`  - kind ${displayName(model, k.kind)} ${formatPeriod(k.period.period)}`);
-    if (institution.parent) lines.push(`- unit of ${label(model, institution.parent)}`);
+    // The `kind` line that gives the kind then, for its citations.
+    const kindLine = institution.kinds.find(k => k.kind === kind && contains(possible(k.period.period), date)) ?? institution.kinds.find(k => k.kind === kind);
+    if (kind) lines.push(`- kind then: ${displayName(model, kind)} (sphere: ${model.kinds.get(kind)?.sphere ?? 'unknown'})${kindLine ? `; ${evidence(ctx, kindLine.citations, kindLine.loc)}` : ''}`);
+    for (const k of institution.kinds.filter(k => k.period.loc)) lines.push(`  - kind ${displayName(model, k.kind)} ${formatPeriod(k.period.period)}; ${evidence(ctx, k.citations, k.loc)}`);
+    // A unit is written inside its parent's block: that is where it says so.
+    if (institution.parent) lines.push(`- unit of ${label(model, institution.parent)}; ${evidence(ctx, [], institution.loc)}`);
     for (const f of institution.formerNames) lines.push(`- formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}; ${evidence(ctx, f.citations, f.loc)}`);
     if (institution.doc) lines.push(`- note: ${text(institution.doc)}`);
 
@@ -159,6 +164,8 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     if (disputes.length || conflicts.length) lines.push('Disputes and conflicts then:');
     for (const d of disputes) lines.push(`- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`);
     for (const c of conflicts.filter(c => c.disputes.length === 0)) lines.push(`- undeclared conflict: ${text(describeConflict(model, c))}; ${evidence(ctx, [...c.first.citations, ...c.second.citations], c.first.loc)}`);
+    const posts = (model.holdingsByInstitution.get(key) ?? []).filter(h => heldOn(model, h, date));
+    if (posts.length) lines.push('Posts held then:', ...posts.map(h => holdingLine(ctx, h, date)));
     return lines.join('\n');
 }
 
@@ -170,6 +177,21 @@ function held(model: SemanticModel, fact: { institution: Key; period: { period: 
 function relationText(model: SemanticModel, r: RelationFact): string {
     const kind = model.relationKinds.get(r.kind);
     return `${displayName(model, r.subject)} ${hedge(r.certainty)}${kind?.title ? text(kind.title) : displayName(model, r.kind)} ${displayName(model, r.target)} (${formatPeriod(r.period.period)})`;
+}
+
+/** `- Lu Wei holds director of CAC (2012..2013-08 – 2016); cited: […]; written at …`, with what is hedged or uncertain said. */
+export function holdingLine(ctx: QueryContext, h: Holding, date?: PDate): string {
+    const { model } = ctx;
+    const sure = heldPeriod(model, h, true);
+    // Held on the date only if the uncertain start or end fell on the right side of it.
+    const uncertain = date && !(sure && contains(sure, date)) ? ' — possibly: the dates are uncertain' : '';
+    const hedged = h.certainty ? ` — ${h.certainty}, not asserted` : '';
+    return `- ${text(describeHolding(model, h))} (${formatPeriod(h.period.period)})${hedged}${uncertain}; ${evidence(ctx, h.citations, h.extent)}`;
+}
+
+export function heldOn(model: SemanticModel, h: Holding, date: PDate): boolean {
+    const period = heldPeriod(model, h);
+    return period !== undefined && contains(period, date);
 }
 
 export function whoHeldAnswer(ctx: QueryContext, mandateName: string, at?: string, roleName?: string): string {
@@ -298,6 +320,11 @@ function citationsByPlace(model: SemanticModel): Map<string, readonly Citation[]
         map.set(placeKey(c.loc), c.citations);
     }
     for (const r of model.relations) map.set(placeKey(r.loc), r.citations);
+    // A concurrent post changes where its first holding is written.
+    for (const h of model.holdings) {
+        map.set(placeKey(h.extent), h.citations);
+        map.set(placeKey(h.loc), h.citations);
+    }
     for (const d of model.disputes) map.set(placeKey(d.loc), d.citations);
     for (const i of model.institutions.values()) map.set(placeKey(i.loc), i.citations);
     return map;

@@ -17,6 +17,7 @@ import {
     describeInstitutionAnswer, findInstitutionsAnswer, listFindingsAnswer, oversightPathAnswer, QueryError,
     sourceList, whatChangedAnswer, whoHeldAnswer, type QueryContext
 } from './queries.js';
+import { whoHeldPostAnswer, type PostQuery } from './posts.js';
 
 interface Loaded { context: QueryContext; errors: number }
 
@@ -37,7 +38,7 @@ export async function serveMcp(inputs: string[], version: string, log: (text: st
     const server = new McpServer({ name: 'polity', version }, {
         instructions: 'Answers questions about the governance model in the Polity files (institutions, their competences on mandates, relations, conflicts and recorded disputes, over time). '
             + 'Every answer cites the model\'s sources with their locators and the file and line of each fact: quote them as evidence. Names may be short names (CAC), titles or former names; dates are YYYY, YYYY-MM or YYYY-MM-DD. '
-            + 'The model has no people or posts yet, so there is no tool for who held a post.'
+            + 'People and the posts they held (director of CAC, …) are answered by who_held_post.'
     });
     const tool = <A>(answer: (context: QueryContext, args: A) => string) => async (args: A) => {
         try {
@@ -76,6 +77,18 @@ export async function serveMcp(inputs: string[], version: string, log: (text: st
         },
         annotations: readOnly
     }, tool((ctx, { mandate, at, role }: { mandate: string; at?: string; role?: string }) => whoHeldAnswer(ctx, mandate, at, role)));
+
+    server.registerTool('who_held_post', {
+        title: 'Who held a post at a date',
+        description: 'The people who held a post of an institution (or all its posts) on a date, or the posts a person held then, with periods, certainty and citations; and who held them at other dates.',
+        inputSchema: {
+            institution: z.string().optional().describe('the institution\'s name, title or former name, e.g. "CAC"'),
+            post: z.string().optional().describe('the post\'s name or title, e.g. "director"; without it, every post of the institution'),
+            person: z.string().optional().describe('a person\'s name or a name of theirs in another language, e.g. "Lu Wei"'),
+            at: DATE.optional().describe('the date (default: today)')
+        },
+        annotations: readOnly
+    }, tool((ctx, query: PostQuery) => whoHeldPostAnswer(ctx, query)));
 
     server.registerTool('list_findings', {
         title: 'Conflicts, contests and disputes',

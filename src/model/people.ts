@@ -1,7 +1,7 @@
 import type { PDate } from './dates.js';
 import { displayName, effectivePeriod, hedge, type SemanticModel } from './model.js';
 import { contains, intersect, possible, type Period } from './periods.js';
-import type { Holding, Institution, Key, Name, Person } from './types.js';
+import type { Facet, Holding, Institution, Key, Name, Person } from './types.js';
 
 /**
  * People, posts and names: who held which post when, the concurrent posts
@@ -102,4 +102,19 @@ export function personNameIn(person: Person, lang?: string, date?: PDate): strin
 function nameIn(names: readonly Name[], lang: string, date?: PDate): string | undefined {
     const wanted = lang.toLowerCase();
     return names.find(n => n.lang.toLowerCase() === wanted && (!date || contains(possible(n.period.period), date)))?.value;
+}
+
+/**
+ * The value of the facet `key` on the date: of the line that possibly held
+ * then and started last. Without a date, the current value: of the undated
+ * line, else of an open-ended one that started last, so that the same model
+ * gives the same answer on any day.
+ */
+export function facetValueAt(facets: readonly Facet[], key: string, date?: PDate): string | number | undefined {
+    const lines = facets.filter(f => f.key === key);
+    const candidates = date ? lines.filter(f => contains(possible(f.period.period), date))
+        : lines.some(f => !f.period.period.start && !f.period.period.end) ? lines.filter(f => !f.period.period.start && !f.period.period.end)
+            : lines.filter(f => !f.period.period.end);
+    const start = (f: Facet) => f.period.period.start?.ordinal ?? -Infinity;
+    return candidates.reduce<Facet | undefined>((best, f) => !best || start(f) > start(best) ? f : best, undefined)?.value;
 }

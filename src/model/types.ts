@@ -56,7 +56,7 @@ export interface Institution extends Declaration {
     /** The kind today: of the undated `kind` line, else of the one that started last. */
     kind?: Key;
     /** Every `kind` line, with its period: an institution may change kind over time. */
-    kinds: { kind: Key; period: WrittenPeriod; loc: Location }[];
+    kinds: { kind: Key; period: WrittenPeriod; citations: Citation[]; loc: Location }[];
     parent?: Key;
     established?: DatedText;
     dissolved?: DatedText;

@@ -9,6 +9,7 @@ import {
 } from '../model/export.js';
 import type { Key } from '../model/types.js';
 import { html, type Html, type HtmlValue } from '../text/html.js';
+import { FONTS_CSS } from './fonts.js';
 
 /** Where each page is, relative to the site's root; one name per key, the same on every build. */
 export interface SiteLinks {
@@ -18,13 +19,13 @@ export interface SiteLinks {
     views: readonly { name: string; title: string; page: string }[];
 }
 
-export interface SitePage { path: string; text: string }
+export interface SitePage { path: string; text: string | Uint8Array }
 
 const STYLESHEET = 'assets/site.css';
 
 /** The page's HTML around its body: a strict CSP (nothing but the site's own files), the stylesheet and the site's navigation. */
 export function pageHtml(root: string, title: string, body: Html, head: HtmlValue = undefined): string {
-    const csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+    const csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
     const nav: [string, string][] = [['index.html', 'Views'], ['institutions.html', 'Institutions'], ['mandates.html', 'Mandates'],
         ['matrix.html', 'Competence matrix'], ['findings.html', 'Findings'], ['sources.html', 'Sources']];
     return html`<!DOCTYPE html>
@@ -34,6 +35,7 @@ export function pageHtml(root: string, title: string, body: Html, head: HtmlValu
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta name="referrer" content="no-referrer">
+<link rel="stylesheet" href="${root}${FONTS_CSS}">
 <link rel="stylesheet" href="${root}${STYLESHEET}">
 ${head}<title>${title}</title>
 </head>

@@ -1,8 +1,9 @@
 /**
  * The files of `polity build`: the pages of site-pages.ts, and a page per
  * view that runs the preview's own page script on the diagrams drawn here,
- * one for each year of the model. Same model, same bytes: no build date,
- * no absolute path, names that follow the model's.
+ * one for each year of the model (each distinct picture written once, see
+ * pictures.ts). Same model, same bytes: no build date, no absolute path,
+ * names that follow the model's.
  */
 import { uniqueFileNames } from '../cli/diagram.js';
 import { renderSvg } from '../diagram/diagram.js';
@@ -16,6 +17,8 @@ import { exportModel, type ExportedPlace } from '../model/export.js';
 import type { SemanticModel } from '../model/model.js';
 import type { Key, Location } from '../model/types.js';
 import { SITE_DATA_GLOBAL, type SiteViewData } from '../webview/site-data.js';
+import { FONTS_CSS } from './fonts.js';
+import { SitePictures } from './pictures.js';
 import { rootOf, sitePages, type SiteLinks, type SitePage } from './site-pages.js';
 
 export interface SiteInput {
@@ -34,7 +37,8 @@ export interface SiteInput {
 /** The preview's page script and stylesheet, and the site's host and stylesheet, under assets/. */
 export const ASSETS = ['webview.js', 'webview.css', 'site-host.js', 'site.css'] as const;
 
-export async function buildSite(input: SiteInput): Promise<SitePage[]> {
+/** The site's pages, and every character they and their pictures show (for the faces to ship). */
+export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; characters: Set<number> }> {
     const { model, conflicts, scope } = input;
     const data = exportModel(model, [...conflicts], { place: input.place });
     const institutionNames = uniqueFileNames(data.institutions.map(i => i.path));
@@ -57,13 +61,15 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
     const years = range.min && range.max ? Array.from({ length: range.max.year - range.min.year + 1 }, (_, n) => String(range.min!.year + n)) : [];
     const total = links.views.length * (years.length + 1);
     let done = 0;
+    const pictures = new SitePictures();
     for (const [n, entry] of links.views.entries()) {
         const view = n === 0 ? undefined : views[n - 1];
         const draw = async (at: string) => {
             input.progress?.(done++, total);
             const graph = graphFor(model, conflicts, { view: view?.key, at, scope, today: latest });
             const rendered = await renderSvg(graph, input.renderer);
-            return { ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)), title: graph.title, at: graph.at, direction: graph.direction };
+            const picture = pictures.add({ ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)) }, graph.subtitle);
+            return { ...picture, title: graph.title, at: graph.at, direction: graph.direction };
         };
         // Without a date of its own, a view shows the model's latest date: today would change the bytes every day.
         const initialAt = view?.at?.text ?? range.max?.text;
@@ -89,12 +95,18 @@ export async function buildSite(input: SiteInput): Promise<SitePage[]> {
         pages.push({
             path: entry.page,
             text: previewHtml({
-                cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`,
-                preload: [dataFile.slice('views/'.length), `${root}assets/site-host.js`]
+                cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`, fontsUri: `${root}${FONTS_CSS}`,
+                // The first picture comes with the page; the slider's others when it reaches them.
+                preload: [dataFile.slice('views/'.length), ...diagrams.slice(initial, initial + 1).map(d => d.picture), `${root}assets/site-host.js`]
             })
         });
     }
-    return pages.sort((a, b) => a.path.localeCompare(b.path));
+    const characters = new Set(pictures.characters);
+    for (const page of pages) {
+        if (typeof page.text === 'string') for (const c of page.text) characters.add(c.codePointAt(0)!);
+    }
+    pages.push(...pictures.pages());
+    return { pages: pages.sort((a, b) => a.path.localeCompare(b.path)), characters };
 }
 
 /**

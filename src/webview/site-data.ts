@@ -1,7 +1,10 @@
 /**
- * What a view page of the static site holds: the very diagrams the preview
- * shows, one for each year the date slider offers, and where each view's
- * page is. Types only: the build writes it, site-host.ts reads it.
+ * What a view page of the static site holds: for each year the date slider
+ * offers, the picture the preview shows, and where each view's page is.
+ * Pictures are files of their own, named by their content and loaded when
+ * the slider reaches them: most years look like the year before, so a
+ * picture is written once for all the years (and views) that show it.
+ * Types only: the build writes them, site-host.ts reads them.
  */
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
 
@@ -16,9 +19,24 @@ export interface SiteViewData {
     initial: number;
     /** Year on the slider → index in `diagrams`. */
     years: Record<string, number>;
-    /** Each without `views` and `dates` (above, the same for all); `sources` point at the site's pages. */
-    diagrams: Omit<DiagramSuccess, 'views' | 'dates'>[];
+    diagrams: SiteDiagram[];
+}
+
+/** One date's diagram: its picture, and what differs from the other dates that share it. */
+export interface SiteDiagram extends Pick<DiagramSuccess, 'title' | 'at' | 'direction'> {
+    /** The picture's script, relative to the page. */
+    picture: string;
+    /** The SVG's own text that the picture's `svg` pieces are joined by: its "as of" date line. */
+    dateLine: string;
+}
+
+/** A picture's script sets `window[SITE_PICTURES_GLOBAL][its file name]` to the SitePicture's JSON, deflated (zlib) and in base64. */
+export interface SitePicture extends Omit<DiagramSuccess, 'views' | 'dates' | 'title' | 'at' | 'direction' | 'svg'> {
+    /** The SVG cut at its date line, so that dates which look alike share the picture. */
+    svg: string[];
 }
 
 /** The global the data script sets and the host script reads. */
 export const SITE_DATA_GLOBAL = 'polityViewData';
+/** The global the picture scripts fill. */
+export const SITE_PICTURES_GLOBAL = 'polityPictures';

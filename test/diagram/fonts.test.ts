@@ -7,7 +7,9 @@ import { renderSvg } from '../../src/diagram/diagram.js';
 import { GraphvizRenderer } from '../../src/diagram/render.js';
 import { graphFor } from '../../src/diagram/request.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
+import { labelsOutside, renderedFonts } from './font-check.js';
 import { modelOf, REPO, TODAY } from './helpers.js';
+import { diagramOf, openPreview, send } from './preview-browser.js';
 
 /**
  * Chinese names drawn by Graphviz and shown by a browser: the SVG names CJK
@@ -59,16 +61,29 @@ describe.skipIf(skipWithout(missing))('Chinese labels in Chromium', () => {
         const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
         await page.goto(`file://${file}`);
         await page.evaluate('document.fonts.ready');
-        const outside = await page.$$eval('g.node.institution', nodes => nodes.flatMap(node => {
-            const shape = node.querySelector('path, polygon')!.getBoundingClientRect();
-            return [...node.querySelectorAll('text')].filter(text => {
-                const box = text.getBoundingClientRect();
-                return box.left < shape.left || box.right > shape.right || box.top < shape.top || box.bottom > shape.bottom;
-            }).map(text => { const b = text.getBoundingClientRect(); return `${node.id}: "${text.textContent}" at ${[b.left, b.right, b.top, b.bottom].map(Math.round)} in ${[shape.left, shape.right, shape.top, shape.bottom].map(Math.round)}`; });
-        }));
+        const outside = await labelsOutside(page);
         expect(await page.$$eval('g.node.institution', nodes => nodes.length)).toBe(4);
         expect(outside).toEqual([]);
         await page.screenshot({ path: path.join(REPO, 'test-results', 'diagram-chinese-labels.png') });
+        await page.close();
+    });
+
+    it('the preview page draws labels in the faces it ships, which the boxes were sized for, each line inside its node', async () => {
+        const { page, errors, outside } = await openPreview(browser, { width: 1600, height: 900 });
+        await send(page, { type: 'diagram', diagram: await diagramOf({ 'zh.polity': CHINESE }, 'zh') });
+        await page.waitForSelector('#canvas svg g.node.institution');
+        await page.evaluate('document.fonts.ready');
+        await page.screenshot({ path: path.join(REPO, 'test-results', 'preview-chinese-labels.png') });
+        // Chinese in Noto Sans SC and Latin in Arimo, both loaded by the page (fonts.css), whatever the machine has
+        // installed. (Fontsource's Noto Sans SC files are cut from the variable font, whose name table says "Thin".)
+        const drawn = (await renderedFonts(page, '#canvas svg g.node.institution text'))
+            .map(d => ({ text: d.text, fonts: d.fonts.map(f => f.replace(/^web:Noto Sans SC.*/, 'web:Noto Sans SC')).sort() }));
+        expect(drawn.find(d => d.text === '公安部')?.fonts).toEqual(['web:Noto Sans SC']);
+        expect(drawn.find(d => d.text === 'MPS')?.fonts).toEqual(['web:Arimo']);
+        expect(drawn.find(d => d.text.includes('中国信息通信研究院'))?.fonts).toEqual(['web:Arimo', 'web:Noto Sans SC']);
+        expect(drawn.flatMap(d => d.fonts).filter(f => !f.startsWith('web:'))).toEqual([]);
+        expect(await labelsOutside(page, '#canvas')).toEqual([]);
+        expect([errors, outside]).toEqual([[], []]);
         await page.close();
     });
 });

@@ -67,11 +67,13 @@ export async function openPreview(browser: Browser, { theme = 'light', width = 1
     await page.route(`${ORIGIN}/**`, route => {
         const name = new URL(route.request().url()).pathname.slice(1);
         if (name === 'index.html') {
-            return route.fulfill({ contentType: 'text/html', body: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, nonce: 'TESTNONCE0123456789' }) });
+            return route.fulfill({ contentType: 'text/html', body: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, fontsUri: `${ORIGIN}/fonts.css`, nonce: 'TESTNONCE0123456789' }) });
         }
         const file = path.join(REPO, 'dist', name);
-        if (!['webview.js', 'webview.css'].includes(name) || !existsSync(file)) return route.fulfill({ status: 404 });
-        return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
+        // What the extension lets the webview load (localResourceRoots: dist/): its page, stylesheets and faces.
+        if (!(['webview.js', 'webview.css', 'fonts.css'].includes(name) || /^fonts\/[\w.-]+\.woff2$/.test(name)) || !existsSync(file)) return route.fulfill({ status: 404 });
+        const type = name.endsWith('.css') ? 'text/css' : name.endsWith('.woff2') ? 'font/woff2' : 'text/javascript';
+        return route.fulfill({ contentType: type, body: readFileSync(file) });
     });
     // What VS Code gives a webview: acquireVsCodeApi, theme variables on <html>, the theme's class on <body>.
     await page.addInitScript(`

@@ -28,7 +28,7 @@ describe('polity mcp on the flagship', () => {
 
     it('lists its tools, each with a description and an input schema', async () => {
         const { tools } = await client.listTools();
-        expect(tools.map(t => t.name).sort()).toEqual(['describe_institution', 'find_institutions', 'list_findings', 'oversight_path', 'what_changed', 'who_held']);
+        expect(tools.map(t => t.name).sort()).toEqual(['describe_institution', 'find_institutions', 'list_findings', 'oversight_path', 'what_changed', 'who_held', 'who_held_post']);
         for (const tool of tools) {
             expect(tool.description).toBeTruthy();
             expect(tool.inputSchema.type).toBe('object');
@@ -77,6 +77,10 @@ describe('polity mcp on the flagship', () => {
         expect(text).toContain('- CAC is the office of CCCI');
         expect(text).toContain('- CAC oversees CNCERT');
         expect(text).not.toContain('MIIT oversees CNCERT');
+        // Its posts then, each cited; Lu Wei had left by 2019.
+        expect(text).toMatch(/Posts held then:\n(- .*\n)*- Wang Xiujun holds vice-director of CAC \(by 2019-12\) — possibly: the dates are uncertain; cited: \[creemers2021 "Cybersecurity Association of China"\]/);
+        expect(text).not.toContain('- Lu Wei holds');
+        expect((await call(client, 'describe_institution', { institution: 'CAC', at: '2014' })).text).toMatch(/- Lu Wei holds director of CAC \([^)]*\); cited: \[creemers2021 "The Cyberspace Administration of China"\]/);
     });
 
     it('finds institutions by part of a name, title or former name', async () => {
@@ -93,6 +97,48 @@ describe('polity mcp on the flagship', () => {
         const early = (await call(client, 'list_findings', { institution: 'CAC', to: '2014' })).text;
         expect(early).toContain('contest: CAC allegedly contested MPS\'s lead on \'mlps\'');
         expect(early).not.toContain('\'cii\'');
+    });
+
+    it('says who held a post of an institution on a date, and which posts a person held, each cited', async () => {
+        const director = await call(client, 'who_held_post', { institution: 'CAC', post: 'director', at: '2014' });
+        expect(director.isError).toBe(false);
+        expect(director.text).toMatch(/^Who held director \(Director\) of CAC \(Cyberspace Administration of China\) on 2014:\n- Lu Wei holds director of CAC \([^)]*2016\); cited: \[creemers2021 "The Cyberspace Administration of China"\]; written at examples\/china-cyber\/people\.polity:\d+\n/);
+        // By the person: in 2017 Lu Wei held neither post; the answer still says what he held and when.
+        const lu = await call(client, 'who_held_post', { person: 'Lu Wei', at: '2017' });
+        expect(lu.text).toMatch(/^Posts held by LuWei \(Lu Wei\) on 2017:\nnone recorded then\.\nAt other dates:\n- Lu Wei holds director of CAC/);
+        expect(lu.text).toContain('- Lu Wei holds vice-director of CPD');
+        // A post known only to have been held by a date is possibly held earlier, and the answer says so.
+        const before = await call(client, 'who_held_post', { institution: 'TC260', at: '2019' });
+        expect(before.text).toMatch(/- Zhao Zeliang holds head of TC260 \(by 2020-11\) — possibly: the dates are uncertain; cited: \[creemers2021 "National Committee/);
+        expect(await call(client, 'who_held_post', { post: 'director' })).toEqual({ isError: true, text: 'name an institution (and a post of it, or none for all its posts) or a person' });
+        const typo = await call(client, 'who_held_post', { institution: 'CAC', post: 'dirctor' });
+        expect([typo.isError, typo.text]).toEqual([true, expect.stringContaining("no post is called 'dirctor'. Did you mean 'director'?")]);
+    });
+
+    it('cites every fact of every tool\'s answer: its sources with their locators, and where it is written', async () => {
+        const calls: [string, Record<string, unknown>][] = [
+            ['find_institutions', { query: 'cyber' }], ['describe_institution', { institution: 'CCCI', at: '2019' }],
+            ['describe_institution', { institution: 'MSS.Bureau13', at: '2019' }], ['describe_institution', { institution: 'CAC', at: '2014' }], ['who_held', { mandate: 'cii', at: '2019' }],
+            ['list_findings', {}], ['oversight_path', { from: 'CCCI', to: 'CNCERT', at: '2019' }], ['what_changed', { from: '2013', to: '2019' }],
+            ['who_held_post', { institution: 'CAC', at: '2019' }], ['who_held_post', { person: 'Wu Shizhong' }]
+        ];
+        for (const [name, args] of calls) {
+            const { text, isError } = await call(client, name, args);
+            expect([name, isError]).toEqual([name, false]);
+            const [facts = '', sources = ''] = text.split('\n\nSources:\n');
+            const lines = facts.split('\n').filter(line => /^\s*(- |\d+\. )/.test(line) && !line.startsWith('- note: '));
+            expect(lines.length, name).toBeGreaterThan(0);
+            for (const line of lines) expect(line, name).toMatch(/; (cited: (\[[^\]]+\] ?)+|no source cited); written at examples\/china-cyber\/\w+\.polity:\d+(;|$)/);
+            // Each source cited is listed once at the end with its title.
+            for (const source of new Set([...facts.matchAll(/\[(\w+) /g)].map(m => m[1]))) expect(sources, name).toMatch(new RegExp(`^- ${source}: .+; declared at `, 'm'));
+        }
+        // A kind line's own citation, and a concurrent post's, are the evidence given.
+        expect((await call(client, 'describe_institution', { institution: 'CCCI', at: '2019' })).text)
+            .toContain('- kind then: party-commission (sphere: party); cited: [creemers2021 "The Central Commission for Cybersecurity and Informatization (CCCI)"]');
+        expect((await call(client, 'what_changed', { from: '2013', to: '2019' })).text)
+            .toMatch(/- concurrent posts, \w+: Wang Xiujun: [^\n]*; cited: \[creemers2021 "Cybersecurity Association of China"\]/);
+        // "cyber" is in every key of the flagship (china.cyber.…): only names and titles are searched.
+        expect((await call(client, 'find_institutions', { query: 'cyber' })).text).not.toContain('- MPS ');
     });
 
     it('answers a wrong name or date with a tool error that says what exists', async () => {

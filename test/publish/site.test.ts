@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { labelsOutside, renderedFonts } from '../diagram/font-check.js';
 import { scaledTimeout } from '../fuzz/budget.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 
@@ -74,6 +75,25 @@ describe('polity build', () => {
             'index.html', 'institutions/CAC.html', 'mandates/cii.html', 'matrix.html', 'sources.html', 'findings.html',
             'views/model.html', 'views/cac.html', path.join('views', 'cac.data.js'), 'assets/webview.js', '.polity-site'
         ]));
+    }, TIMEOUT);
+
+    it('writes each distinct picture once, named by its content, however many years and views show it', () => {
+        const files = tree(site);
+        const pictures = [...files.keys()].filter(p => p.startsWith(path.join('views', 'pictures') + path.sep));
+        // Distinct files, each named by what it holds: two names never hold the same picture.
+        expect(new Set(pictures.map(p => files.get(p)!.toString('base64'))).size).toBe(pictures.length);
+        const referred = new Set<string>();
+        let years = 0;
+        for (const [name, bytes] of files) {
+            if (!name.endsWith('.data.js')) continue;
+            const data = JSON.parse(bytes.toString('utf8').replace(/^window\.polityViewData = |;\n$/g, '')) as { years: Record<string, number>; diagrams: { picture: string }[] };
+            years += Object.keys(data.years).length;
+            for (const d of data.diagrams) referred.add(path.join('views', ...d.picture.split('/')));
+        }
+        expect(pictures.length).toBeGreaterThan(0);
+        expect([...referred].sort()).toEqual([...pictures].sort());
+        // The flagship's 38 years look alike for years at a time: far fewer pictures than view-years.
+        expect(pictures.length * 2).toBeLessThan(years);
     }, TIMEOUT);
 
     it('refuses a folder that is not empty and not a site it built, unless --force; rebuilds its own', () => {
@@ -194,6 +214,52 @@ describe('polity build', () => {
             expect(await page.locator('#tab-matrix').isDisabled()).toBe(true);
             expect(errors).toEqual([]);
             await page.close();
+        }, TIMEOUT);
+
+        it('loads a year\'s picture when the slider reaches it, and exports the very SVG `polity diagram` draws for that year', async () => {
+            const { page, errors } = await open(site, 'views/overview.html');
+            const requested: string[] = [];
+            page.on('request', request => { if (request.url().includes('/pictures/')) requested.push(request.url()); });
+            await page.waitForSelector('#canvas svg g.node');
+            await page.locator('#date').fill('2013');
+            await expect.poll(() => page.locator('#canvas g[id="relation:china.cyber.MIIT:polity.oversees:china.cyber.CNCERT"]').count(), { timeout: TIMEOUT }).toBe(1);
+            expect(requested).toHaveLength(1);
+            const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+            const exported = readFileSync((await download.path())!, 'utf8');
+            const drawn = runCli(['diagram', 'examples/china-cyber', '--view', 'overview', '--at', '2013']);
+            expect(drawn.status, drawn.stderr).toBe(0);
+            expect(exported === drawn.stdout, 'the exported SVG is the CLI\'s, byte for byte').toBe(true);
+            expect(exported).toContain('>as of 2013</text>');
+            // Back to a year that shares a picture already loaded: nothing more is read.
+            const before = requested.length;
+            await page.locator('#date').fill('2014');
+            await expect.poll(() => page.locator('#date-value').textContent(), { timeout: TIMEOUT }).toBe('2014');
+            await page.locator('#date').fill('2013');
+            await expect.poll(() => page.locator('#canvas svg text').filter({ hasText: /^as of 2013$/ }).count(), { timeout: TIMEOUT }).toBe(1);
+            expect(requested.length).toBeLessThanOrEqual(before + 1);
+            expect(errors).toEqual([]);
+            await page.close();
+        }, TIMEOUT);
+
+        it('draws the Chinese view\'s labels in the faces the site ships, only the subsets it uses, each line inside its node', async () => {
+            const { page, errors, outside } = await open(site, 'views/cac-zh.html');
+            await page.waitForSelector('#canvas svg g.node.institution');
+            await page.evaluate('document.fonts.ready');
+            const drawn = await renderedFonts(page, '#canvas svg g.node.institution text');
+            const chinese = drawn.filter(d => /\p{Script=Han}/u.test(d.text));
+            expect(chinese.length).toBeGreaterThan(2);
+            // Fontsource's Noto Sans SC files are cut from the variable font, whose name table says "Thin".
+            for (const d of chinese) expect(d.fonts.map(f => f.replace(/^web:Noto Sans SC.*/, 'web:Noto Sans SC')), d.text).toEqual(['web:Noto Sans SC']);
+            expect(drawn.flatMap(d => d.fonts).filter(f => !f.startsWith('web:'))).toEqual([]);
+            expect(await labelsOutside(page, '#canvas')).toEqual([]);
+            expect([errors, outside]).toEqual([[], []]);
+            await page.close();
+            // Of the hundred-odd subsets of the faces, the site holds those its text uses, and its stylesheet names no other.
+            const fonts = [...tree(site).keys()].filter(p => p.startsWith(path.join('assets', 'fonts') + path.sep));
+            const named = [...readFileSync(path.join(site, 'assets', 'fonts.css'), 'utf8').matchAll(/url\(fonts\/([^)]+)\)/g)].map(([, file = '']) => path.join('assets', 'fonts', file));
+            expect(named.sort()).toEqual(fonts.sort());
+            expect(fonts.length).toBeGreaterThan(1);
+            expect(fonts.length).toBeLessThan(readdirSync(path.join('dist', 'fonts')).length / 2);
         }, TIMEOUT);
 
         it('keeps hostile titles, sources and findings as text on every page, and runs none of them', async () => {

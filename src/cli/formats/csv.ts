@@ -7,6 +7,11 @@ export function matrixCsv(data: ModelExport): string {
         ['mandate', 'parent', ...matrix.columns.map(c => c.label)],
         ...matrix.rows.map(row => [row.label, row.parent ?? '', ...row.cells])
     ];
+    return csvRecords(records);
+}
+
+/** Records as RFC 4180 CSV: CRLF after each, a field quoted when it must be. */
+export function csvRecords(records: readonly (readonly string[])[]): string {
     return records.map(fields => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
