@@ -224,6 +224,7 @@ describe('polity build', () => {
             await page.locator('#date').fill('2013');
             await expect.poll(() => page.locator('#canvas g[id="relation:china.cyber.MIIT:polity.oversees:china.cyber.CNCERT"]').count(), { timeout: TIMEOUT }).toBe(1);
             expect(requested).toHaveLength(1);
+            await page.click('#more');
             const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
             const exported = readFileSync((await download.path())!, 'utf8');
             const drawn = runCli(['diagram', 'examples/china-cyber', '--view', 'overview', '--at', '2013']);
