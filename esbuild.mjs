@@ -20,24 +20,71 @@ const builds = [
     // Split at the CLI's dynamic imports, so that `polity --version` reads only the argument parsing
     // (src/cli/main.ts); chunks sit beside cli.js, where the layout worker is looked for.
     // resvg is a native module and PDFKit reads its font files beside itself: both stay in node_modules.
-    { ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli-[hash]',
-      external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
-      banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" } },
+    {
+        ...common,
+        entryPoints: { cli: 'src/cli/index.ts' },
+        outdir: 'dist',
+        format: 'esm',
+        splitting: true,
+        chunkNames: 'cli-[hash]',
+        external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit'],
+        banner: { js: "import { createRequire as __polityRequire } from 'node:module'; const require = __polityRequire(import.meta.url);" }
+    },
     // CommonJS has no import.meta.url, by which the server finds the layout worker beside itself.
-    { ...common, entryPoints: { server: 'src/language/server.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
-      banner: { js: "const __polityModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-      define: { ...common.define, 'import.meta.url': '__polityModuleUrl' } },
+    {
+        ...common,
+        entryPoints: { server: 'src/language/server.ts' },
+        outdir: 'dist',
+        format: 'cjs',
+        outExtension: { '.js': '.cjs' },
+        banner: { js: "const __polityModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+        define: { ...common.define, 'import.meta.url': '__polityModuleUrl' }
+    },
     // Graphviz on a thread of its own, for the CLI and the server (src/diagram/worker-renderer.ts).
-    { ...common, entryPoints: { 'layout-worker': 'src/diagram/layout-worker.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' } },
+    {
+        ...common,
+        entryPoints: { 'layout-worker': 'src/diagram/layout-worker.ts' },
+        outdir: 'dist',
+        format: 'cjs',
+        outExtension: { '.js': '.cjs' }
+    },
     // The extension runs in VS Code's extension host (Node 20 in VS Code 1.91), which provides `vscode`.
-    { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', format: 'cjs', outExtension: { '.js': '.cjs' },
-      target: 'node20', external: ['vscode'] },
+    {
+        ...common,
+        entryPoints: { extension: 'src/extension/extension.ts' },
+        outdir: 'dist',
+        format: 'cjs',
+        outExtension: { '.js': '.cjs' },
+        target: 'node20',
+        external: ['vscode']
+    },
     // The preview page: a browser script and its stylesheet, dist/webview.js and dist/webview.css.
-    { bundle: true, sourcemap: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
-      entryPoints: [{ in: 'src/webview/preview.ts', out: 'webview' }, { in: 'src/webview/preview.css', out: 'webview' }] },
+    {
+        bundle: true,
+        sourcemap: true,
+        logLevel: 'warning',
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        outdir: 'dist',
+        entryPoints: [
+            { in: 'src/webview/preview.ts', out: 'webview' },
+            { in: 'src/webview/preview.css', out: 'webview' }
+        ]
+    },
     // The static site's (polity build): the preview page's host, and the stylesheet of the other pages.
-    { bundle: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
-      entryPoints: [{ in: 'src/webview/site-host.ts', out: 'site-host' }, { in: 'src/publish/site.css', out: 'site' }] }
+    {
+        bundle: true,
+        logLevel: 'warning',
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        outdir: 'dist',
+        entryPoints: [
+            { in: 'src/webview/site-host.ts', out: 'site-host' },
+            { in: 'src/publish/site.css', out: 'site' }
+        ]
+    }
 ];
 
 // The CLI's chunks are named by their content: those of an earlier build would pile up in dist/ and in the package.
@@ -58,8 +105,11 @@ const faces = FONT_FACES.flatMap(name => {
     return [...readFileSync(css, 'utf8').matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => {
         const file = /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(body)[1];
         copyFileSync(join(dirname(css), 'files', file), join('dist/fonts', file));
-        const rules = body.split(';').map(rule => rule.trim()).filter(Boolean)
-            .map(rule => rule.startsWith('src:') ? `src: url(fonts/${file}) format('woff2')` : rule);
+        const rules = body
+            .split(';')
+            .map(rule => rule.trim())
+            .filter(Boolean)
+            .map(rule => (rule.startsWith('src:') ? `src: url(fonts/${file}) format('woff2')` : rule));
         return `@font-face { ${rules.join('; ')}; }`;
     });
 });

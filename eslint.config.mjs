@@ -18,7 +18,9 @@ export default tseslint.config(
     {
         files: ['**/*.ts'],
         extends: [js.configs.recommended, ...tseslint.configs.recommended],
-        languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname } },
+        languageOptions: {
+            parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname }
+        },
         rules: {
             '@typescript-eslint/no-floating-promises': 'error',
             '@typescript-eslint/no-misused-promises': 'error',

@@ -23,7 +23,15 @@ const WARM_RUNS = 5;
 const PREVIEW_DEBOUNCE_MS = 300;
 const VIEW = 'model bench\n\nview everything "Every institution in 2020" {\n  include *\n  at 2020\n}\n';
 
-interface Row { size: number; nodes: number; edges: number; svgKB: number; cold: number; warm: number; notified: number }
+interface Row {
+    size: number;
+    nodes: number;
+    edges: number;
+    svgKB: number;
+    cold: number;
+    warm: number;
+    notified: number;
+}
 
 async function measure(size: number): Promise<Row> {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'polity-bench-diagram-'));
@@ -35,7 +43,9 @@ async function measure(size: number): Promise<Row> {
         writeFileSync(viewFile, VIEW);
         const uri = pathToFileURL(viewFile).toString();
         let changes = 0;
-        session.connection.onNotification(ModelChangedNotification, () => { changes++; });
+        session.connection.onNotification(ModelChangedNotification, () => {
+            changes++;
+        });
         await session.initialize(folder);
         await session.open(uri, VIEW);
         const edited = files[0];
@@ -85,7 +95,10 @@ async function main(): Promise<void> {
     const lines = [
         '| view of | drawn nodes / edges | SVG | request → SVG, first | request → SVG, warm (median of 5) | edit → modelChanged | edit → new SVG (+ 300 ms debounce) |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        ...rows.map(r => `| ${r.size.toLocaleString('en-GB')} institutions | ${r.nodes} / ${r.edges} | ${r.svgKB} KB | ${s(r.cold)} | ${s(r.warm)} | ${s(r.notified)} | ${s(r.notified + PREVIEW_DEBOUNCE_MS + r.warm)} |`)
+        ...rows.map(
+            r =>
+                `| ${r.size.toLocaleString('en-GB')} institutions | ${r.nodes} / ${r.edges} | ${r.svgKB} KB | ${s(r.cold)} | ${s(r.warm)} | ${s(r.notified)} | ${s(r.notified + PREVIEW_DEBOUNCE_MS + r.warm)} |`
+        )
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -78,24 +78,83 @@ const FIRST_SLOT = 1985;
 const LAST_SLOT = 2020;
 const LATEST = 2025;
 
-const PRELUDE_KINDS = ['ministry', 'administration', 'bureau', 'agency', 'committee', 'commission', 'leading-group',
-    'court', 'legislature', 'think-tank', 'technical-centre', 'association', 'enterprise'];
+const PRELUDE_KINDS = [
+    'ministry',
+    'administration',
+    'bureau',
+    'agency',
+    'committee',
+    'commission',
+    'leading-group',
+    'court',
+    'legislature',
+    'think-tank',
+    'technical-centre',
+    'association',
+    'enterprise'
+];
 const DECLARED_KINDS: [string, string][] = [
-    ['regulator', 'state'], ['state-company', 'market'], ['party-office', 'party'], ['academy', 'affiliated'],
-    ['ngo', 'society'], ['military-region', 'military'], ['treaty-body', 'international'], ['inspectorate', 'state']
+    ['regulator', 'state'],
+    ['state-company', 'market'],
+    ['party-office', 'party'],
+    ['academy', 'affiliated'],
+    ['ngo', 'society'],
+    ['military-region', 'military'],
+    ['treaty-body', 'international'],
+    ['inspectorate', 'state']
 ];
 const RELATIONS = ['guides', 'advises', 'member-of', 'affiliated-with', 'hosts', 'funds', 'appoints'];
-const TOPICS = ['tax', 'data', 'energy', 'water', 'health', 'trade', 'security', 'media', 'rail', 'ports',
-    'forestry', 'grain', 'banking', 'census', 'patents', 'schools', 'pensions', 'customs', 'fisheries', 'housing'];
+const TOPICS = [
+    'tax',
+    'data',
+    'energy',
+    'water',
+    'health',
+    'trade',
+    'security',
+    'media',
+    'rail',
+    'ports',
+    'forestry',
+    'grain',
+    'banking',
+    'census',
+    'patents',
+    'schools',
+    'pensions',
+    'customs',
+    'fisheries',
+    'housing'
+];
 const AREAS = ['policy', 'licensing', 'inspection', 'standards', 'statistics', 'planning', 'enforcement', 'research'];
 const PREFIX: Record<string, string> = {
-    ministry: 'Min', administration: 'Adm', bureau: 'Bur', agency: 'Agy', committee: 'Cttee', commission: 'Comm',
-    'leading-group': 'LG', court: 'Court', legislature: 'Leg', 'think-tank': 'TT', 'technical-centre': 'TC',
-    association: 'Assoc', enterprise: 'Ent', regulator: 'Reg', 'state-company': 'SOE', 'party-office': 'PO', academy: 'Acad',
-    ngo: 'NGO', 'military-region': 'MR', 'treaty-body': 'TB', inspectorate: 'Insp'
+    ministry: 'Min',
+    administration: 'Adm',
+    bureau: 'Bur',
+    agency: 'Agy',
+    committee: 'Cttee',
+    commission: 'Comm',
+    'leading-group': 'LG',
+    court: 'Court',
+    legislature: 'Leg',
+    'think-tank': 'TT',
+    'technical-centre': 'TC',
+    association: 'Assoc',
+    enterprise: 'Ent',
+    regulator: 'Reg',
+    'state-company': 'SOE',
+    'party-office': 'PO',
+    academy: 'Acad',
+    ngo: 'NGO',
+    'military-region': 'MR',
+    'treaty-body': 'TB',
+    inspectorate: 'Insp'
 };
 
-interface Slot { start?: number; end?: number }
+interface Slot {
+    start?: number;
+    end?: number;
+}
 
 interface Institution {
     index: number;
@@ -108,7 +167,11 @@ interface Institution {
     established: number;
 }
 
-interface Mandate { name: string; children: Mandate[]; leaders: Institution[] }
+interface Mandate {
+    name: string;
+    children: Mandate[];
+    leaders: Institution[];
+}
 
 /** Generates a workspace; pure: no files are written. */
 export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace {
@@ -136,7 +199,11 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
         const kind = pick(PRELUDE_KINDS.concat(DECLARED_KINDS.map(([k]) => k)));
         const name = `${PREFIX[kind]}${index}`;
         const top: Institution = {
-            index, ref: name, file: Math.min(fileCount - 1, Math.floor(index * fileCount / topTarget)), units: [], body: [],
+            index,
+            ref: name,
+            file: Math.min(fileCount - 1, Math.floor((index * fileCount) / topTarget)),
+            units: [],
+            body: [],
             established: between(1949, 1979)
         };
         top.body.push(`kind ${kind}${cite()}`, `established ${top.established}${cite()}`);
@@ -145,7 +212,12 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
         const unitCount = chance(0.3) ? between(1, 2) : 0;
         for (let u = 1; u <= unitCount && all.length < total; u++) {
             const unit: Institution = {
-                index: all.length, ref: `${name}.Dept${u}`, file: top.file, parent: top, units: [], body: [],
+                index: all.length,
+                ref: `${name}.Dept${u}`,
+                file: top.file,
+                parent: top,
+                units: [],
+                body: [],
                 established: between(top.established, 1979)
             };
             unit.body.push(`kind bureau`, `established ${unit.established}`);
@@ -178,11 +250,17 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     tops.forEach((top, i) => leaves[i % leaves.length]?.leaders.push(top));
     const slotOf = (mandate: Mandate, k: number): Slot => {
         const n = mandate.leaders.length;
-        const bound = (i: number) => FIRST_SLOT + Math.round((LAST_SLOT - FIRST_SLOT) * i / n);
+        const bound = (i: number) => FIRST_SLOT + Math.round(((LAST_SLOT - FIRST_SLOT) * i) / n);
         return { start: k === 0 ? undefined : bound(k), end: k === n - 1 ? undefined : bound(k + 1) };
     };
     const writeSlot = (slot: Slot): string =>
-        slot.start && slot.end ? ` from ${slot.start} to ${slot.end}` : slot.start ? ` since ${slot.start}` : slot.end ? ` until ${slot.end}` : '';
+        slot.start && slot.end
+            ? ` from ${slot.start} to ${slot.end}`
+            : slot.start
+              ? ` since ${slot.start}`
+              : slot.end
+                ? ` until ${slot.end}`
+                : '';
     /** A period of whole years strictly inside the slot, so that it overlaps only that slot. */
     const inside = (slot: Slot): string => {
         const start = slot.start ?? 1980;
@@ -236,7 +314,8 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     }
     for (const institution of all) {
         if (chance(0.5)) claim(institution, `supports ${pick(allMandates).name}${chance(0.3) ? ` since ${between(1985, 2020)}` : ''}`);
-        if (!institution.parent && chance(0.2)) institution.body.push(`formerly "Former ${institution.ref}" until ${between(1980, 2015)}${cite()}`);
+        if (!institution.parent && chance(0.2))
+            institution.body.push(`formerly "Former ${institution.ref}" until ${between(1980, 2015)}${cite()}`);
     }
 
     // Relations: an oversight tree per file (heads overseen across files), then ~0.6 others per institution.
@@ -254,10 +333,11 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     const byFile: Institution[][] = Array.from({ length: fileCount }, () => []);
     for (const top of tops) byFile[top.file]?.push(top);
     const heads = byFile.flatMap(list => list.slice(0, 1));
-    const oversight = (members: Institution[]) => members.forEach((member, i) => {
-        const overseer = members[Math.floor((i - 1) / 5)];
-        if (i > 0 && overseer) relate(overseer, 'oversees', member, chance(0.3) ? ` since ${between(FIRST_SLOT, LAST_SLOT)}` : '');
-    });
+    const oversight = (members: Institution[]) =>
+        members.forEach((member, i) => {
+            const overseer = members[Math.floor((i - 1) / 5)];
+            if (i > 0 && overseer) relate(overseer, 'oversees', member, chance(0.3) ? ` since ${between(FIRST_SLOT, LAST_SLOT)}` : '');
+        });
     byFile.forEach(oversight);
     oversight(heads);
     const allByFile: Institution[][] = Array.from({ length: fileCount }, () => []);
@@ -265,10 +345,14 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     const others = Math.round(all.length * 0.6);
     for (let i = 0; i < others; i++) {
         const subject = pick(all);
-        const local = chance(0.7) ? allByFile[subject.file] ?? all : all;
+        const local = chance(0.7) ? (allByFile[subject.file] ?? all) : all;
         const target = local.length > 1 ? pick(local) : pick(all);
         if (target === subject) continue;
-        const period = chance(0.3) ? (chance(0.5) ? ` since ${between(1985, 2020)}` : ` from ${between(1985, 2000)} to ${between(2001, 2024)}`) : '';
+        const period = chance(0.3)
+            ? chance(0.5)
+                ? ` since ${between(1985, 2020)}`
+                : ` from ${between(1985, 2000)} to ${between(2001, 2024)}`
+            : '';
         relate(subject, pick(RELATIONS), target, period);
     }
 
@@ -283,7 +367,10 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
         for (const top of tops) {
             // Uncertain founding dates: a range or an approximate year.
             const founded = top.body[1];
-            if (chance(0.1) && founded !== undefined) top.body[1] = founded.replace(/^established (\d+)/, (_, y: string) => chance(0.5) ? `established ${y}..${Number(y) + 2}` : `established circa ${y}`);
+            if (chance(0.1) && founded !== undefined)
+                top.body[1] = founded.replace(/^established (\d+)/, (_, y: string) =>
+                    chance(0.5) ? `established ${y}..${Number(y) + 2}` : `established circa ${y}`
+                );
             if (chance(0.25)) {
                 // The model's own exclusive role, mostly on the mandate the institution leads (no conflict), else anywhere.
                 const own = ledBy.get(top);
@@ -306,7 +393,9 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
                     const id = counts.people++;
                     const lines = [`person P${id} "Person ${id}" {`, `  name zh "人物${id}"`];
                     const startText = chance(0.15) ? `${start}..${start + 1}` : `${start}`;
-                    lines.push(`  ${chance(0.1) ? 'reportedly ' : ''}holds director of ${top.ref}${end ? ` from ${startText} to ${end}` : ` since ${startText}`}${cite()}`);
+                    lines.push(
+                        `  ${chance(0.1) ? 'reportedly ' : ''}holds director of ${top.ref}${end ? ` from ${startText} to ${end}` : ` since ${startText}`}${cite()}`
+                    );
                     if (chance(0.2)) lines.push(`  holds member of ${pick(tops).ref}${chance(0.5) ? ` by ${between(1990, 2020)}` : ''}`);
                     lines.push('}');
                     const list = people.get(top.file) ?? [];
@@ -321,23 +410,33 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
 
     const files: GeneratedFile[] = [];
     const header = `model ${MODEL}\n\n`;
-    const common = renderCommon(sources, mandates, random) + (options.language02 ? 'role executes "Carries out the policy of the area" exclusive\n' : '');
-    for (const [file, list] of people) statements.set(file, [...statements.get(file) ?? [], '', ...list]);
+    const common =
+        renderCommon(sources, mandates, random) +
+        (options.language02 ? 'role executes "Carries out the policy of the area" exclusive\n' : '');
+    for (const [file, list] of people) statements.set(file, [...(statements.get(file) ?? []), '', ...list]);
     if (options.singleFile) {
-        files.push({ name: 'bench.polity', text: header + common + byFile.map((list, f) => renderFile(f, list, statements, disputes, random)).join('') });
+        files.push({
+            name: 'bench.polity',
+            text: header + common + byFile.map((list, f) => renderFile(f, list, statements, disputes, random)).join('')
+        });
     } else {
         files.push({ name: 'common.polity', text: header + common });
-        byFile.forEach((members, f) => files.push({
-            name: `part-${String(f).padStart(4, '0')}.polity`,
-            text: header + renderFile(f, members, statements, disputes, random)
-        }));
+        byFile.forEach((members, f) =>
+            files.push({
+                name: `part-${String(f).padStart(4, '0')}.polity`,
+                text: header + renderFile(f, members, statements, disputes, random)
+            })
+        );
     }
     const text = files.map(f => f.text);
     return {
         files,
         stats: {
-            institutions: all.length, units: all.length - tops.length, mandates: leaves.length + parents.length,
-            ...counts, files: files.length,
+            institutions: all.length,
+            units: all.length - tops.length,
+            mandates: leaves.length + parents.length,
+            ...counts,
+            files: files.length,
             lines: text.reduce((n, t) => n + t.split('\n').length - 1, 0),
             bytes: text.reduce((n, t) => n + Buffer.byteLength(t), 0)
         }
@@ -346,9 +445,13 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
 
 function renderCommon(sources: string[], mandates: Mandate[], random: () => number): string {
     const lines: string[] = ['// Declarations shared by every part of the benchmark model.', ''];
-    sources.forEach((source, i) => lines.push(random() < 0.3
-        ? `source ${source} "Report ${i}" {\n  url "https://example.org/reports/${i}"\n}`
-        : `source ${source} "Author ${i}, Governance Report ${1990 + (i % 35)}"`));
+    sources.forEach((source, i) =>
+        lines.push(
+            random() < 0.3
+                ? `source ${source} "Report ${i}" {\n  url "https://example.org/reports/${i}"\n}`
+                : `source ${source} "Author ${i}, Governance Report ${1990 + (i % 35)}"`
+        )
+    );
     lines.push('');
     for (const [kind, sphere] of DECLARED_KINDS) lines.push(`kind ${kind} "${kind}" in ${sphere}`);
     lines.push('relation funds "provides the budget of"', 'relation appoints "appoints the head of"', '');
@@ -367,12 +470,19 @@ function renderCommon(sources: string[], mandates: Mandate[], random: () => numb
     return lines.join('\n');
 }
 
-function renderFile(file: number, members: Institution[], statements: Map<number, string[]>, disputes: Map<number, string[]>, random: () => number): string {
+function renderFile(
+    file: number,
+    members: Institution[],
+    statements: Map<number, string[]>,
+    disputes: Map<number, string[]>,
+    random: () => number
+): string {
     const lines: string[] = [`// Part ${file}: ${members.length} institutions with their units.`, ''];
     const body = (institution: Institution, indent: string) => {
         const name = institution.ref.slice(institution.ref.lastIndexOf('.') + 1);
         const keyword = institution.parent ? 'unit' : 'institution';
-        if (random() < 0.2) lines.push(`${indent}/** ${keyword === 'unit' ? 'A department' : 'An institution'} of the benchmark model (${name}). */`);
+        if (random() < 0.2)
+            lines.push(`${indent}/** ${keyword === 'unit' ? 'A department' : 'An institution'} of the benchmark model (${name}). */`);
         lines.push(`${indent}${keyword} ${name} "${institution.parent ? 'Department' : 'Institution'} ${institution.index}" {`);
         for (const line of institution.body) {
             if (random() < 0.05) lines.push(`${indent}  // a remark on the next fact`);
@@ -385,6 +495,6 @@ function renderFile(file: number, members: Institution[], statements: Map<number
         body(member, '');
         lines.push('');
     }
-    lines.push(...statements.get(file) ?? [], '', ...disputes.get(file) ?? [], '');
+    lines.push(...(statements.get(file) ?? []), '', ...(disputes.get(file) ?? []), '');
     return lines.join('\n');
 }

@@ -17,7 +17,10 @@ const ROOT = process.cwd();
 const VIEW = 'model bench\n\nview everything "Every institution in 2020" {\n  include *\n  at 2020\n}\n';
 
 function layoutOf(args: string[]): LaidOut {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/polity.js'), 'diagram', ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/polity.js'), 'diagram', ...args, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28
+    });
     if (result.status !== 0) throw new Error(result.stderr);
     return JSON.parse(result.stdout) as LaidOut;
 }

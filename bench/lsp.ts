@@ -4,7 +4,12 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, HoverRequest, ReferencesRequest, type Diagnostic, type Position
+    CompletionRequest,
+    DefinitionRequest,
+    HoverRequest,
+    ReferencesRequest,
+    type Diagnostic,
+    type Position
 } from 'vscode-languageserver-protocol';
 import { LspSession, SERVER_PATH } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
@@ -17,7 +22,11 @@ import { median, percentile, usageProbe } from './measure.js';
  */
 const QUIET = 1_000;
 
-export interface Latency { median: number; p95: number; samples: number }
+export interface Latency {
+    median: number;
+    p95: number;
+    samples: number;
+}
 
 export interface ServerResults {
     /** Spawn to diagnostics published for every file, in ms. */
@@ -59,10 +68,14 @@ export async function benchServer(folder: string, files: string[], samples: numb
     const session = LspSession.start({ nodeArgs: usage.nodeArgs, env: usage.env, args: [server, '--stdio'] });
     try {
         const pending = new Set(files.map(file => path.resolve(file)));
-        const everyFile = session.waitFor(params => {
-            if (params.uri.startsWith('file:')) pending.delete(fileURLToPath(params.uri));
-            return pending.size === 0 ? true : undefined;
-        }, 300_000, 'the server did not publish diagnostics for every file');
+        const everyFile = session.waitFor(
+            params => {
+                if (params.uri.startsWith('file:')) pending.delete(fileURLToPath(params.uri));
+                return pending.size === 0 ? true : undefined;
+            },
+            300_000,
+            'the server did not publish diagnostics for every file'
+        );
         await session.initialize(folder);
         await everyFile;
         const startup = performance.now() - start;
@@ -92,7 +105,10 @@ export async function benchServer(folder: string, files: string[], samples: numb
         const settled: number[] = [];
         const editCpu: number[] = [];
         for (let i = 0; i < samples; i++) {
-            for (const [text, present] of [[bodyEdited, true], [original, false]] as const) {
+            for (const [text, present] of [
+                [bodyEdited, true],
+                [original, false]
+            ] as const) {
                 t = performance.now();
                 const cpu = cpuOf(session);
                 const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, institution) === present);
@@ -112,7 +128,10 @@ export async function benchServer(folder: string, files: string[], samples: numb
         const declared = `${original}\ninstitution BenchNew "Added by the benchmark" {\n  leads ${mandate}\n}\n`;
         const declarationEdit: number[] = [];
         for (let i = 0; i < samples; i++) {
-            for (const [text, present] of [[declared, true], [original, false]] as const) {
+            for (const [text, present] of [
+                [declared, true],
+                [original, false]
+            ] as const) {
                 t = performance.now();
                 const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, 'BenchNew') === present);
                 await session.change(uri, text);
@@ -123,14 +142,20 @@ export async function benchServer(folder: string, files: string[], samples: numb
         }
 
         // An institution of the edited file that another file refers to, renamed: that file links again and shows it unresolved.
-        const target = renameTarget(original, files.filter(f => f !== edited));
+        const target = renameTarget(
+            original,
+            files.filter(f => f !== edited)
+        );
         const renameEdit: number[] = [];
         if (target) {
             const renamed = original.replace(new RegExp(`^institution ${target.name} `, 'm'), `institution ${target.name}Renamed `);
             const referrer = pathToFileURL(target.file).toString();
             const unresolved = (d: Diagnostic[]) => d.some(x => x.code === 'unresolved' && messageOf(x).includes(`'${target.name}'`));
             for (let i = 0; i < samples; i++) {
-                for (const [text, present] of [[renamed, true], [original, false]] as const) {
+                for (const [text, present] of [
+                    [renamed, true],
+                    [original, false]
+                ] as const) {
                     t = performance.now();
                     const far = session.nextDiagnostics(referrer, 120_000, d => unresolved(d) === present);
                     await session.change(uri, text);
@@ -160,9 +185,12 @@ export async function benchServer(folder: string, files: string[], samples: numb
             completion: () => session.request(CompletionRequest.method, { textDocument, position: at(/^\s+leads ()/m) }),
             hover: () => session.request(HoverRequest.method, { textDocument, position: reference }),
             definition: () => session.request(DefinitionRequest.method, { textDocument, position: reference }),
-            references: () => session.request(ReferencesRequest.method, {
-                textDocument, position: at(/^institution (\S+)/m), context: { includeDeclaration: true }
-            })
+            references: () =>
+                session.request(ReferencesRequest.method, {
+                    textDocument,
+                    position: at(/^institution (\S+)/m),
+                    context: { includeDeclaration: true }
+                })
         };
         const latencies: Record<keyof typeof requests, number[]> = { completion: [], hover: [], definition: [], references: [] };
         for (let i = 0; i < samples * 3; i++) {
@@ -175,11 +203,20 @@ export async function benchServer(folder: string, files: string[], samples: numb
         }
         await session.stop();
         return {
-            startup, open,
-            bodyEdit: summary(bodyEdit), crossFile: summary(crossFile), settled: summary(settled), declarationEdit: summary(declarationEdit),
-            renameEdit: summary(renameEdit), editCpu: summary(editCpu), buildCpu, memory,
-            completion: summary(latencies.completion), hover: summary(latencies.hover),
-            definition: summary(latencies.definition), references: summary(latencies.references),
+            startup,
+            open,
+            bodyEdit: summary(bodyEdit),
+            crossFile: summary(crossFile),
+            settled: summary(settled),
+            declarationEdit: summary(declarationEdit),
+            renameEdit: summary(renameEdit),
+            editCpu: summary(editCpu),
+            buildCpu,
+            memory,
+            completion: summary(latencies.completion),
+            hover: summary(latencies.hover),
+            definition: summary(latencies.definition),
+            references: summary(latencies.references),
             rss: usage.read().rss
         };
     } finally {
@@ -198,7 +235,9 @@ function messageOf(d: Diagnostic): string {
 
 /** The server's CPU time so far, in ms, from /proc (Linux): the process's own, not the machine's load. */
 function cpuOf(session: LspSession): number {
-    const fields = readFileSync(`/proc/${session.process.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${session.process.pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
     // utime and stime, fields 14 and 15 of the line (12 and 13 after the name), in clock ticks of 10 ms.
     return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -244,14 +283,18 @@ function positionOf(text: string, pattern: RegExp, group: number): Position {
  * 10,000-institution bench workload, or the conflict-heavy one, and prints the results as JSON.
  */
 if (process.argv[1]?.endsWith(`${path.sep}lsp.mjs`)) {
-    const { values } = parseArgs({ options: { conflicts: { type: 'boolean', default: false }, samples: { type: 'string', default: '10' }, server: { type: 'string' } } });
+    const { values } = parseArgs({
+        options: { conflicts: { type: 'boolean', default: false }, samples: { type: 'string', default: '10' }, server: { type: 'string' } }
+    });
     const folder = mkdtempSync(path.join(os.tmpdir(), 'polity-bench-lsp-'));
     try {
         const generated = generateWorkspace({ institutions: 10_000, seed: 1, conflicts: values.conflicts });
         const files = generated.files.map(f => path.join(folder, f.name));
         generated.files.forEach((f, i) => writeFileSync(files[i]!, f.text));
         const results = await benchServer(folder, files, Number(values.samples), values.server ? path.resolve(values.server) : SERVER_PATH);
-        process.stdout.write(`${JSON.stringify({ workload: values.conflicts ? 'conflicts' : 'bench', load: os.loadavg()[0], ...results }, null, 2)}\n`);
+        process.stdout.write(
+            `${JSON.stringify({ workload: values.conflicts ? 'conflicts' : 'bench', load: os.loadavg()[0], ...results }, null, 2)}\n`
+        );
     } finally {
         rmSync(folder, { recursive: true, force: true });
     }

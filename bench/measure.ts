@@ -52,12 +52,17 @@ export async function measureProcess(args: string[]): Promise<ProcessSample> {
     try {
         const start = performance.now();
         const child = spawn(process.execPath, [...probe.nodeArgs, ...args], {
-            cwd: ROOT, env: { ...process.env, ...probe.env, NO_COLOR: '1' }
+            cwd: ROOT,
+            env: { ...process.env, ...probe.env, NO_COLOR: '1' }
         });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', chunk => { stdout += String(chunk); });
-        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stdout.on('data', chunk => {
+            stdout += String(chunk);
+        });
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         const code = await new Promise<number | null>(resolve => child.on('close', resolve));
         const wall = (performance.now() - start) / 1000;
         return { wall, ...probe.read(), code, stdout, stderr };
@@ -74,5 +79,5 @@ export function median(values: number[]): number {
 export function percentile(values: number[], p: number): number {
     if (values.length === 0) return NaN;
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1))] ?? NaN;
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }

@@ -26,7 +26,9 @@ async function main(mode: string, folder: string): Promise<void> {
     const parsed = performance.now();
     const at = new Map<DocumentState, number>();
     for (const state of [DocumentState.ComputedScopes, DocumentState.IndexedReferences, DocumentState.Validated]) {
-        shared.workspace.DocumentBuilder.onBuildPhase(state, () => { at.set(state, performance.now()); });
+        shared.workspace.DocumentBuilder.onBuildPhase(state, () => {
+            at.set(state, performance.now());
+        });
     }
     for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: true });

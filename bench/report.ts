@@ -66,7 +66,12 @@ export function budgets(results: BenchResults): Budget[] {
     const single = find('10,000 in one file');
     for (const c of [ten, find(CONFLICTS), find(LANGUAGE02)]) {
         if (!c) continue;
-        list.push({ what: `check ${c.name}: CPU ÷ parse-only floor`, limit: '≤ 2.5×', value: `${c.ratio.toFixed(2)}×`, met: c.ratio <= 2.5 });
+        list.push({
+            what: `check ${c.name}: CPU ÷ parse-only floor`,
+            limit: '≤ 2.5×',
+            value: `${c.ratio.toFixed(2)}×`,
+            met: c.ratio <= 2.5
+        });
         list.push({ what: `check ${c.name}: peak memory`, limit: '≤ 350 MB', value: mb(c.rss), met: c.rss <= 350 });
     }
     if (hundred) list.push({ what: 'check 100,000: peak memory', limit: '≤ 1.5 GB', value: mb(hundred.rss), met: hundred.rss <= 1536 });
@@ -74,18 +79,43 @@ export function budgets(results: BenchResults): Budget[] {
         // Net of start-up (`polity --version`), which does not grow with the model.
         const fixed = results.startup?.cpu ?? 0;
         const exponent = Math.log((hundred.cpu - fixed) / (ten.cpu - fixed)) / Math.log(10);
-        list.push({ what: 'check 10,000 → 100,000: growth of CPU net of start-up', limit: 'exponent ≤ 1', value: `N^${exponent.toFixed(2)}`, met: exponent <= 1 });
+        list.push({
+            what: 'check 10,000 → 100,000: growth of CPU net of start-up',
+            limit: 'exponent ≤ 1',
+            value: `N^${exponent.toFixed(2)}`,
+            met: exponent <= 1
+        });
     }
     if (ten && single) {
         const ratio = single.cpu / ten.cpu;
-        list.push({ what: 'check 10,000 in one file ÷ in 101 files (CPU)', limit: '≤ 1.5×', value: `${ratio.toFixed(2)}×`, met: ratio <= 1.5 });
+        list.push({
+            what: 'check 10,000 in one file ÷ in 101 files (CPU)',
+            limit: '≤ 1.5×',
+            value: `${ratio.toFixed(2)}×`,
+            met: ratio <= 1.5
+        });
     }
     const server = results.server;
     if (server?.workspace === '10,000') {
         const share = server.bodyEdit.median / server.startup;
-        list.push({ what: 'server: edit → its file\'s diagnostics (p95)', limit: '≤ 150 ms', value: ms(server.bodyEdit.p95), met: server.bodyEdit.p95 <= 150 });
-        list.push({ what: 'server: edit ÷ full build (start-up), medians', limit: '≤ 10 %', value: `${(100 * share).toFixed(1)} %`, met: share <= 0.1 });
-        list.push({ what: 'server: edit declaring an institution (p95)', limit: '≤ 250 ms', value: ms(server.declarationEdit.p95), met: server.declarationEdit.p95 <= 250 });
+        list.push({
+            what: "server: edit → its file's diagnostics (p95)",
+            limit: '≤ 150 ms',
+            value: ms(server.bodyEdit.p95),
+            met: server.bodyEdit.p95 <= 150
+        });
+        list.push({
+            what: 'server: edit ÷ full build (start-up), medians',
+            limit: '≤ 10 %',
+            value: `${(100 * share).toFixed(1)} %`,
+            met: share <= 0.1
+        });
+        list.push({
+            what: 'server: edit declaring an institution (p95)',
+            limit: '≤ 250 ms',
+            value: ms(server.declarationEdit.p95),
+            met: server.declarationEdit.p95 <= 250
+        });
         list.push({ what: 'server: peak memory', limit: '≤ 600 MB', value: mb(server.rss), met: server.rss <= 600 });
         list.push({ what: 'server: completion p95', limit: '≤ 50 ms', value: ms(server.completion.p95), met: server.completion.p95 <= 50 });
         list.push({ what: 'server: hover p95', limit: '≤ 50 ms', value: ms(server.hover.p95), met: server.hover.p95 <= 50 });
@@ -97,16 +127,26 @@ export function markdown(results: BenchResults): string {
     const lines: string[] = [
         `Measured ${results.date} with Node ${results.node} on ${results.cpus}; load average ${results.load.toFixed(1)} at the start; seed ${results.seed}. Medians of the runs shown.`,
         '',
-        ...(results.startup ? [`\`polity --version\` (the CLI's fixed cost): ${s(results.startup.cpu)} CPU, ${mb(results.startup.rss)}.`, ''] : []),
+        ...(results.startup
+            ? [`\`polity --version\` (the CLI's fixed cost): ${s(results.startup.cpu)} CPU, ${mb(results.startup.rss)}.`, '']
+            : []),
         '### `polity check` (a process: start-up, read, parse, link, check, print)',
         '',
         '| institutions | files | lines | runs | CPU | CPU p95 | peak RSS (max) | wall | parse-only floor (CPU, RSS) | check ÷ floor (CPU) | findings |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
     ];
     for (const c of results.checks) {
-        lines.push(`| ${c.name} | ${int.format(c.stats.files)} | ${int.format(c.stats.lines)} | ${c.runs} | ${s(c.cpu)} | ${s(c.cpuP95)} | ${mb(c.rss)} (${mb(c.rssMax)}) | ${s(c.wall)} | ${s(c.parseCpu)}, ${mb(c.parseRss)} | ${c.ratio.toFixed(2)}× | ${c.findings} |`);
+        lines.push(
+            `| ${c.name} | ${int.format(c.stats.files)} | ${int.format(c.stats.lines)} | ${c.runs} | ${s(c.cpu)} | ${s(c.cpuP95)} | ${mb(c.rss)} (${mb(c.rssMax)}) | ${s(c.wall)} | ${s(c.parseCpu)}, ${mb(c.parseRss)} | ${c.ratio.toFixed(2)}× | ${c.findings} |`
+        );
     }
-    lines.push('', '### Build phases in process (one run)', '', '| institutions | read | parse | index + scopes | link | validate + checks | total |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+        '',
+        '### Build phases in process (one run)',
+        '',
+        '| institutions | read | parse | index + scopes | link | validate + checks | total |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+    );
     for (const c of results.checks) {
         const p = c.phases;
         lines.push(`| ${c.name} | ${ms(p.read)} | ${ms(p.parse)} | ${ms(p.index)} | ${ms(p.link)} | ${ms(p.validate)} | ${ms(p.total)} |`);
@@ -114,17 +154,23 @@ export function markdown(results: BenchResults): string {
     const server = results.server;
     if (server) {
         const row = (what: string, l: Latency) => `| ${what} | ${ms(l.median)} | ${ms(l.p95)} | ${l.samples} |`;
-        lines.push('', `### Language server on the ${server.workspace} workspace (stdio, like an editor)`, '',
-            `Start-up (spawn → diagnostics for every file): ${s(server.startup / 1000)}; didOpen → diagnostics: ${ms(server.open)}; peak RSS ${mb(server.rss)}.`, '',
-            '| measure | median | p95 | samples |', '| --- | ---: | ---: | ---: |',
-            row('edit inside an institution → its file\'s diagnostics', server.bodyEdit),
-            row('same edit → the other file\'s cross-file conflict', server.crossFile),
-            row('same edit → the update\'s last diagnostics (all files fresh)', server.settled),
-            row('edit declaring an institution → its file\'s diagnostics', server.declarationEdit),
+        lines.push(
+            '',
+            `### Language server on the ${server.workspace} workspace (stdio, like an editor)`,
+            '',
+            `Start-up (spawn → diagnostics for every file): ${s(server.startup / 1000)}; didOpen → diagnostics: ${ms(server.open)}; peak RSS ${mb(server.rss)}.`,
+            '',
+            '| measure | median | p95 | samples |',
+            '| --- | ---: | ---: | ---: |',
+            row("edit inside an institution → its file's diagnostics", server.bodyEdit),
+            row("same edit → the other file's cross-file conflict", server.crossFile),
+            row("same edit → the update's last diagnostics (all files fresh)", server.settled),
+            row("edit declaring an institution → its file's diagnostics", server.declarationEdit),
             row('completion', server.completion),
             row('hover', server.hover),
             row('definition', server.definition),
-            row('references', server.references));
+            row('references', server.references)
+        );
     }
     if (results.diagram) lines.push('', '### Diagrams', '', results.diagram.trim());
     lines.push('', '### Budgets (issue 16)', '', '| budget | limit | measured | |', '| --- | --- | ---: | --- |');

@@ -24,14 +24,22 @@ const BUNDLED = path.dirname(fileURLToPath(import.meta.url));
 const PROBE = path.join(BUNDLED, 'probe.mjs');
 const DIAGRAM = path.join(BUNDLED, 'diagram.mjs');
 
-interface Workload { name: string; options: GenerateOptions; runs: number }
+interface Workload {
+    name: string;
+    options: GenerateOptions;
+    runs: number;
+}
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
-            sizes: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string', default: '1' },
-            'no-server': { type: 'boolean', default: false }, 'no-diagram': { type: 'boolean', default: false },
-            'server-only': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }
+            sizes: { type: 'string' },
+            runs: { type: 'string' },
+            seed: { type: 'string', default: '1' },
+            'no-server': { type: 'boolean', default: false },
+            'no-diagram': { type: 'boolean', default: false },
+            'server-only': { type: 'boolean', default: false },
+            quick: { type: 'boolean', default: false }
         }
     });
     const seed = Number(values.seed);
@@ -41,7 +49,11 @@ async function main(): Promise<void> {
         if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\`, which builds and bundles first`);
     }
 
-    const workloads: Workload[] = sizes.map(n => ({ name: n.toLocaleString('en-GB'), options: { institutions: n, seed }, runs: n >= 100_000 ? Math.min(runs, 3) : runs }));
+    const workloads: Workload[] = sizes.map(n => ({
+        name: n.toLocaleString('en-GB'),
+        options: { institutions: n, seed },
+        runs: n >= 100_000 ? Math.min(runs, 3) : runs
+    }));
     if (sizes.includes(10_000) && !values['server-only']) {
         workloads.push({ name: '10,000 in one file', options: { institutions: 10_000, seed, singleFile: true }, runs });
         workloads.push({ name: CONFLICTS, options: { institutions: 10_000, seed, conflicts: true }, runs });
@@ -49,8 +61,11 @@ async function main(): Promise<void> {
     }
 
     const results: BenchResults = {
-        date: new Date().toISOString().slice(0, 10), node: process.versions.node,
-        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`, seed, checks: [],
+        date: new Date().toISOString().slice(0, 10),
+        node: process.versions.node,
+        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+        seed,
+        checks: [],
         load: os.loadavg()[0] ?? 0
     };
     if (!values['server-only']) {
@@ -73,7 +88,13 @@ async function main(): Promise<void> {
             return file;
         });
         const size = workload.options.institutions;
-        if (!workload.options.singleFile && !workload.options.conflicts && !workload.options.language02 && size <= 10_000 && size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)) {
+        if (
+            !workload.options.singleFile &&
+            !workload.options.conflicts &&
+            !workload.options.language02 &&
+            size <= 10_000 &&
+            size > (serverFolder ? Number(serverFolder.name.replace(/\D/g, '')) : 0)
+        ) {
             serverFolder = { name: workload.name, folder, files };
         }
 
@@ -90,22 +111,42 @@ async function main(): Promise<void> {
         if (failed) throw new Error(`polity check failed (exit ${failed.code}): ${failed.stderr}`);
         const phases = await measureProcess([PROBE, 'phases', folder]);
         const result: CheckResult = {
-            name: workload.name, stats: generated.stats, runs: workload.runs,
-            wall: median(check.map(c => c.wall)), cpu: median(check.map(c => c.cpu)), rss: median(check.map(c => c.rss)),
-            cpuP95: percentile(check.map(c => c.cpu), 95), rssMax: Math.max(...check.map(c => c.rss)),
-            parseWall: median(parse.map(c => c.wall)), parseCpu: median(parse.map(c => c.cpu)), parseRss: median(parse.map(c => c.rss)),
+            name: workload.name,
+            stats: generated.stats,
+            runs: workload.runs,
+            wall: median(check.map(c => c.wall)),
+            cpu: median(check.map(c => c.cpu)),
+            rss: median(check.map(c => c.rss)),
+            cpuP95: percentile(
+                check.map(c => c.cpu),
+                95
+            ),
+            rssMax: Math.max(...check.map(c => c.rss)),
+            parseWall: median(parse.map(c => c.wall)),
+            parseCpu: median(parse.map(c => c.cpu)),
+            parseRss: median(parse.map(c => c.rss)),
             // The ratio run by run (check and floor side by side), then its median: steadier than a ratio of medians.
-            ratio: median(check.flatMap((c, i) => { const floor = parse[i]; return floor ? [c.cpu / floor.cpu] : []; })),
+            ratio: median(
+                check.flatMap((c, i) => {
+                    const floor = parse[i];
+                    return floor ? [c.cpu / floor.cpu] : [];
+                })
+            ),
             phases: JSON.parse(phases.stdout) as Phases,
             findings: check[0]?.stdout.trim().split('\n').pop() ?? ''
         };
         results.checks.push(result);
-        log(`  ${result.cpu.toFixed(2)} s CPU, ${Math.round(result.rss)} MB (parse only ${result.parseCpu.toFixed(2)} s CPU, ${result.ratio.toFixed(2)}×)`);
+        log(
+            `  ${result.cpu.toFixed(2)} s CPU, ${Math.round(result.rss)} MB (parse only ${result.parseCpu.toFixed(2)} s CPU, ${result.ratio.toFixed(2)}×)`
+        );
     }
 
     if (serverFolder && !values['no-server']) {
         log(`language server on the ${serverFolder.name} workspace`);
-        results.server = { workspace: serverFolder.name, ...await benchServer(serverFolder.folder, serverFolder.files, Math.max(10, runs * 4)) };
+        results.server = {
+            workspace: serverFolder.name,
+            ...(await benchServer(serverFolder.folder, serverFolder.files, Math.max(10, runs * 4)))
+        };
     }
     if (existsSync(DIAGRAM) && !values['no-diagram']) {
         log('diagrams (bench/diagram.ts)');

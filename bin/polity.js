@@ -3,9 +3,11 @@
 // older Node would stop with an error that says nothing about versions.
 const REQUIRED = 22;
 if (Number(process.versions.node.split('.')[0]) < REQUIRED) {
-    process.stderr.write(`polity: needs Node ${REQUIRED} or later; ${process.execPath} is Node ${process.version}.\n`
-        + `Install Node ${REQUIRED} or later (https://nodejs.org), or add it to this project with\n`
-        + `\`npm install --save-dev node@${REQUIRED}\`: npx and npm scripts then run polity with it.\n`);
+    process.stderr.write(
+        `polity: needs Node ${REQUIRED} or later; ${process.execPath} is Node ${process.version}.\n` +
+            `Install Node ${REQUIRED} or later (https://nodejs.org), or add it to this project with\n` +
+            `\`npm install --save-dev node@${REQUIRED}\`: npx and npm scripts then run polity with it.\n`
+    );
     process.exit(2);
 }
 await import('../dist/cli.js');

@@ -19,8 +19,16 @@ const out = resolve(outIndex > 0 ? process.argv[outIndex + 1] : join(root, `${ma
 
 // What VS Code loads, plus what the extension page shows. dist/ minus the CLI bundle (cli.js and its
 // chunks, cli-*.js) and source maps.
-const files = ['dist', 'syntaxes/polity.tmLanguage.json', 'snippets/polity.json', 'language-configuration.json',
-    manifest.icon, 'README.md', 'LICENSE', 'docs/images'];
+const files = [
+    'dist',
+    'syntaxes/polity.tmLanguage.json',
+    'snippets/polity.json',
+    'language-configuration.json',
+    manifest.icon,
+    'README.md',
+    'LICENSE',
+    'docs/images'
+];
 const leftOut = path => /^cli(-.*)?\.js$/.test(basename(path)) || path.endsWith('.map');
 
 for (const required of ['dist/extension.cjs', 'dist/server.cjs', 'dist/layout-worker.cjs', 'syntaxes/polity.tmLanguage.json']) {
@@ -41,8 +49,11 @@ try {
     const { files: _files, scripts: _scripts, dependencies: _deps, devDependencies: _devDeps, bin: _bin, ...extension } = manifest;
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify({ ...extension, files: staged }, null, 2)}\n`);
     const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository',
-        '--no-rewrite-relative-links', '--out', out], { cwd: stage, stdio: 'inherit' });
+    execFileSync(
+        process.execPath,
+        [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+        { cwd: stage, stdio: 'inherit' }
+    );
 } finally {
     rmSync(stage, { recursive: true, force: true });
 }

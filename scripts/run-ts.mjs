@@ -19,8 +19,15 @@ const outdir = path.join(root, 'node_modules', '.cache', 'polity-run', Object.ke
 rmSync(outdir, { recursive: true, force: true });
 
 await esbuild.build({
-    entryPoints, outdir, bundle: true, platform: 'node', format: 'esm', target: 'node22', outExtension: { '.js': '.mjs' },
-    sourcemap: 'inline', logLevel: 'warning',
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outExtension: { '.js': '.mjs' },
+    sourcemap: 'inline',
+    logLevel: 'warning',
     banner: { js: "import { createRequire as __runRequire } from 'node:module'; const require = __runRequire(import.meta.url);" }
 });
 process.argv = [process.argv[0], path.join(outdir, `${Object.keys(entryPoints)[0]}.mjs`), ...args];

@@ -18,8 +18,10 @@ async function load(folder: string, transform: (name: string, text: string) => s
 }
 
 function allCodes(ws: TestWorkspace): string[] {
-    return ws.services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme === 'file')
-        .flatMap(d => ws.codes(d.uri.path.slice('/ws/'.length))).toArray();
+    return ws.services.shared.workspace.LangiumDocuments.all
+        .filter(d => d.uri.scheme === 'file')
+        .flatMap(d => ws.codes(d.uri.path.slice('/ws/'.length)))
+        .toArray();
 }
 
 describe('the flagship example', () => {
@@ -34,7 +36,7 @@ describe('the flagship example', () => {
     });
 
     it('without its dispute lines, every recorded overlap is a conflict warning on both claims or a contest warning', async () => {
-        const ws = await load('china-cyber', (name, text) => name === 'disputes.polity' ? 'model china.cyber\n' : text);
+        const ws = await load('china-cyber', (name, text) => (name === 'disputes.polity' ? 'model china.cyber\n' : text));
         const snapshot = ws.Polity.polity.WorkspaceModel.snapshot;
         const conflicts = snapshot.findings.filter(f => f.code === 'conflict');
         const contests = snapshot.findings.filter(f => f.code === 'contest');
@@ -48,18 +50,22 @@ describe('the flagship example', () => {
         expect(contests.some(f => /^CAC contested MFA's lead on 'cyber-diplomacy'/.test(f.message))).toBe(true);
     });
 
-    it('without the disputes over the MLPS, the CAC\'s lost bids for it are contest warnings on the contests', async () => {
+    it("without the disputes over the MLPS, the CAC's lost bids for it are contest warnings on the contests", async () => {
         const mlpsDisputes = /^dispute mlps [^\n]*\n {2}"[^\n]*"\n/gm;
         const disputes = readFileSync(path.join(EXAMPLES, 'china-cyber', 'disputes.polity'), 'utf8');
         expect(disputes.match(mlpsDisputes)).toHaveLength(2);
-        const ws = await load('china-cyber', (name, text) => name === 'disputes.polity' ? text.replace(mlpsDisputes, '') : text);
+        const ws = await load('china-cyber', (name, text) => (name === 'disputes.polity' ? text.replace(mlpsDisputes, '') : text));
         const state = ws.document('state.polity').textDocument;
         const contests = ws.diagnostics('state.polity').filter(d => codeOf(d) === 'contest');
-        const lines = contests.map(d => state.getText({ start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line + 1, character: 0 } }).trim());
-        expect(lines).toEqual(expect.arrayContaining([
-            expect.stringMatching(/^contests mlps from 2014 to 2016 /),
-            expect.stringMatching(/^allegedly contests mlps /)
-        ]));
+        const lines = contests.map(d =>
+            state.getText({ start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line + 1, character: 0 } }).trim()
+        );
+        expect(lines).toEqual(
+            expect.arrayContaining([
+                expect.stringMatching(/^contests mlps from 2014 to 2016 /),
+                expect.stringMatching(/^allegedly contests mlps /)
+            ])
+        );
         expect(contests.every(d => d.severity === 2 && /^CAC .*contested MPS's lead on 'mlps'/.test(String(d.message)))).toBe(true);
         expect(allCodes(ws).filter(c => c !== 'dispute' && c !== 'contest')).toEqual([]);
     });
@@ -80,7 +86,10 @@ describe('the flagship says what the report says', () => {
         const model = await flagship();
         // The mandates that contain personal data, the mandate itself included.
         const covering = new Set<string>();
-        const climb = (key: string) => { covering.add(key); for (const parent of model.mandates.get(key)?.parents ?? []) climb(parent); };
+        const climb = (key: string) => {
+            covering.add(key);
+            for (const parent of model.mandates.get(key)?.parents ?? []) climb(parent);
+        };
         climb(K('personal-data'));
         const exclusive = (role: string) => model.roles.get(role)?.exclusive === true;
         const onPersonalData = model.claims.filter(c => covering.has(c.mandate) && exclusive(c.role));
@@ -98,32 +107,52 @@ describe('the flagship says what the report says', () => {
         for (const mandate of ['harmful-info', 'network-data', 'cybercrime']) expect(certainty('MIIT', mandate)).toEqual(['reported']);
         expect(certainty('CAC', 'cyber-diplomacy')).toEqual([]);
         expect(certainty('CAC', 'mlps')).toEqual([]);
-        const contests = model.contests.filter(c => c.institution === K('CAC')).map(c => `${c.certainty ?? 'asserted'} ${c.mandate.slice(K('').length)}`);
+        const contests = model.contests
+            .filter(c => c.institution === K('CAC'))
+            .map(c => `${c.certainty ?? 'asserted'} ${c.mandate.slice(K('').length)}`);
         expect(contests.sort()).toEqual(['alleged mlps', 'asserted cyber-diplomacy', 'asserted data-protection', 'asserted mlps']);
     });
 
     it('dates facts as precisely as the report does: ranges and bounds where it gives them', async () => {
         const model = await flagship();
         expect(model.institutions.get(K('CNCERT'))?.established?.date.text).toBe('1999–2001');
-        const relation = (subject: string, target: string) => model.relations.find(r => r.subject === K(subject) && r.target === K(target))!;
+        const relation = (subject: string, target: string) =>
+            model.relations.find(r => r.subject === K(subject) && r.target === K(target))!;
         const first = relation('CNCERT', 'FIRST').period.period;
         expect([first.by, first.start?.text]).toEqual([true, '2003']);
         const luWei = model.holdings.filter(h => h.person === K('LuWei')).map(h => h.period.period);
-        expect(luWei.map(p => [p.start?.text, p.end?.text])).toEqual([['2012–2013-08', '2016'], ['2012–2013-08', '2016']]);
+        expect(luWei.map(p => [p.start?.text, p.end?.text])).toEqual([
+            ['2012–2013-08', '2016'],
+            ['2012–2013-08', '2016']
+        ]);
         expect(relation('CAC', 'SCIO').period.period.end?.text).toBe('2012–2013-08');
         // The CCCI's chair and deputy chairs as the report gives them: from its founding in 2014 (the holding's
         // period is the body's lifetime), Liu Yunshan until a replacement the report does not date.
-        const ccci = model.holdings.filter(h => h.institution === K('CCCI')).map(h => [h.person.slice(K('').length), h.period.period.start?.text, h.period.period.end?.text]);
-        expect(ccci).toEqual([['XiJinping', undefined, undefined], ['LiKeqiang', undefined, undefined], ['LiuYunshan', '2014', '2014–2020'], ['WangHuning', '2014–2020', undefined]]);
+        const ccci = model.holdings
+            .filter(h => h.institution === K('CCCI'))
+            .map(h => [h.person.slice(K('').length), h.period.period.start?.text, h.period.period.end?.text]);
+        expect(ccci).toEqual([
+            ['XiJinping', undefined, undefined],
+            ['LiKeqiang', undefined, undefined],
+            ['LiuYunshan', '2014', '2014–2020'],
+            ['WangHuning', '2014–2020', undefined]
+        ]);
     });
 
     it('records structure as it changed, and the entities the report names', async () => {
         const model = await flagship();
         const ccci = model.institutions.get(K('CCCI'))!;
-        expect(ccci.kinds.map(k => `${k.kind} ${k.period.period.start?.text ?? ''}-${k.period.period.end?.text ?? ''}`))
-            .toEqual(['polity.leading-group -2018', 'polity.party-commission 2018-']);
-        const relations = (subject: string) => model.relations.filter(r => r.subject === K(subject))
-            .map(r => `${r.kind.split('.').pop()} ${r.target.slice(K('').length)} ${r.period.period.start?.text ?? ''}-${r.period.period.end?.text ?? ''}`);
+        expect(ccci.kinds.map(k => `${k.kind} ${k.period.period.start?.text ?? ''}-${k.period.period.end?.text ?? ''}`)).toEqual([
+            'polity.leading-group -2018',
+            'polity.party-commission 2018-'
+        ]);
+        const relations = (subject: string) =>
+            model.relations
+                .filter(r => r.subject === K(subject))
+                .map(
+                    r =>
+                        `${r.kind.split('.').pop()} ${r.target.slice(K('').length)} ${r.period.period.start?.text ?? ''}-${r.period.period.end?.text ?? ''}`
+                );
         for (const department of ['CybersecurityCoordinationDept', 'InformatizationPromotionDept']) {
             expect(relations(department)).toEqual(['part-of MIIT -2014', 'part-of CAC 2014-']);
         }
@@ -136,7 +165,9 @@ describe('the flagship says what the report says', () => {
         // derived from his two posts, no longer asserted as a relation.
         expect(model.relations.filter(r => model.relationKinds.get(r.kind)?.name === 'personnel-link')).toEqual([]);
         const wu = concurrentPosts(model).filter(c => c.person === K('WuShizhong'));
-        expect(wu.map(c => [c.first.institution, c.second.institution].map(k => k.slice(K('').length)))).toEqual([['CNITSEC', 'MSS.Bureau13']]);
+        expect(wu.map(c => [c.first.institution, c.second.institution].map(k => k.slice(K('').length)))).toEqual([
+            ['CNITSEC', 'MSS.Bureau13']
+        ]);
     });
 });
 
@@ -152,16 +183,25 @@ describe("the flagship's README", () => {
         expect(row('mandates')?.[0]).toBe(mine(model.mandates).length);
         const roles = (role: string) => model.claims.filter(c => c.role.endsWith(`.${role}`)).length;
         const hedged = (facts: readonly { certainty?: string }[], certainty: string) => facts.filter(f => f.certainty === certainty).length;
-        expect(row('competence claims')).toEqual([model.claims.length, roles('leads'), roles('supports'), roles('coordinates'), roles('approves'),
-            hedged(model.claims, 'reported'), hedged(model.claims, 'alleged')]);
+        expect(row('competence claims')).toEqual([
+            model.claims.length,
+            roles('leads'),
+            roles('supports'),
+            roles('coordinates'),
+            roles('approves'),
+            hedged(model.claims, 'reported'),
+            hedged(model.claims, 'alleged')
+        ]);
         expect(row('contests')).toEqual([model.contests.length, hedged(model.contests, 'alleged')]);
         const relations = row('relations');
         expect([relations?.[0], relations?.at(-1)]).toEqual([model.relations.length, hedged(model.relations, 'alleged')]);
         expect(row('disputes')).toEqual([model.disputes.length]);
         expect(row('views')).toEqual([mine(model.views).length]);
         expect(row('people')).toEqual([model.people.size, model.holdings.length]);
-        const files = readdirSync(path.join(EXAMPLES, 'china-cyber')).filter(n => n.endsWith('.polity'))
-            .map(n => readFileSync(path.join(EXAMPLES, 'china-cyber', n), 'utf8')).join('\n');
+        const files = readdirSync(path.join(EXAMPLES, 'china-cyber'))
+            .filter(n => n.endsWith('.polity'))
+            .map(n => readFileSync(path.join(EXAMPLES, 'china-cyber', n), 'utf8'))
+            .join('\n');
         const people = (/People's\s+names \(([^)]*)\)/.exec(readme)?.[1] ?? '').split(/,\s*/);
         expect(people.length).toBeGreaterThan(5);
         expect(people.filter(name => !files.includes(name.replace(/\s+/g, ' ')))).toEqual([]);
@@ -174,6 +214,8 @@ describe('the tutorial', () => {
         const { model } = ws.Polity.polity.WorkspaceModel.snapshot;
         expect(model.disputes).toHaveLength(1);
         expect(allCodes(ws).filter(c => c !== 'dispute')).toEqual([]);
-        expect(new Set(model.claims.map(c => c.shared ? 'shares' : displayName(model, c.role)))).toEqual(new Set(['leads', 'shares', 'supports', 'coordinates']));
+        expect(new Set(model.claims.map(c => (c.shared ? 'shares' : displayName(model, c.role))))).toEqual(
+            new Set(['leads', 'shares', 'supports', 'coordinates'])
+        );
     });
 });

@@ -14,7 +14,9 @@ export class TestWorkspace {
     readonly services = createServices();
     private versions = new Map<string, number>();
 
-    get Polity(): PolityServices { return this.services.Polity; }
+    get Polity(): PolityServices {
+        return this.services.Polity;
+    }
 
     uri(name: string): URI {
         return URI.parse(`file:///ws/${name}`);

@@ -19,7 +19,8 @@ export async function checkFiles(files: string[]): Promise<ReportedDiagnostic[]>
     const byUri = new Map<string, Finding[]>();
     for (const finding of analyse(facts).findings) {
         const list = byUri.get(finding.loc.uri);
-        if (list) list.push(finding); else byUri.set(finding.loc.uri, [finding]);
+        if (list) list.push(finding);
+        else byUri.set(finding.loc.uri, [finding]);
     }
     return reportByFile(reports.map(report => ({ ...report, findings: byUri.get(report.uri) ?? [] })));
 }

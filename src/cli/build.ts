@@ -30,7 +30,12 @@ const MARKER = '.polity-site';
  * writes only inside that folder, and into an existing one only when it is
  * empty or a site polity built (or with --force).
  */
-export async function build(inputs: string[], options: BuildOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function build(
+    inputs: string[],
+    options: BuildOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     const baseUrl = options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl);
     const folder = path.resolve(options.output);
     const files = await findModelFiles(inputs);
@@ -45,7 +50,11 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
     let site: Awaited<ReturnType<typeof buildSite>>;
     try {
         site = await buildSite({
-            model, conflicts, scope, renderer, title: scope || path.basename(base),
+            model,
+            conflicts,
+            scope,
+            renderer,
+            title: scope || path.basename(base),
             place: loc => ({ file: path.relative(base, fileURLToPath(loc.uri)).split(path.sep).join('/'), line: loc.range.start.line + 1 })
         });
     } catch (error) {
@@ -53,7 +62,7 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
         throw error;
     }
     const fonts = await siteFonts(DIST, site.characters);
-    const pages: SitePage[] = [...site.pages, ...await assets(), fonts.css, ...fonts.files.map(f => ({ path: f.path, text: f.bytes }))];
+    const pages: SitePage[] = [...site.pages, ...(await assets()), fonts.css, ...fonts.files.map(f => ({ path: f.path, text: f.bytes }))];
     if (baseUrl) pages.push({ path: 'sitemap.xml', text: sitemap(baseUrl, pages) });
 
     for (const page of pages) {
@@ -64,7 +73,9 @@ export async function build(inputs: string[], options: BuildOptions, out: (text:
     const written = new Set(pages.map(p => p.path));
     for (const stale of previous.filter(p => !written.has(p))) await fs.rm(path.join(folder, ...stale.split('/')), { force: true });
     await writeOutput(path.join(folder, MARKER), [...written].sort().join('\n') + '\n', files);
-    out(`${displayFile(folder)}: ${pages.filter(p => p.path.endsWith('.html')).length} pages; open ${displayFile(path.join(folder, 'index.html'))}`);
+    out(
+        `${displayFile(folder)}: ${pages.filter(p => p.path.endsWith('.html')).length} pages; open ${displayFile(path.join(folder, 'index.html'))}`
+    );
     return EXIT.ok;
 }
 
@@ -77,17 +88,21 @@ async function siteFolder(folder: string, inputs: string[], force: boolean): Pro
     const name = displayFile(folder);
     const stat = await fs.lstat(folder).catch(() => undefined);
     if (!stat) return [];
-    if (stat.isSymbolicLink()) throw new UsageError(`${name}: a symbolic link; polity writes no site through a link (name the folder itself)`);
+    if (stat.isSymbolicLink())
+        throw new UsageError(`${name}: a symbolic link; polity writes no site through a link (name the folder itself)`);
     if (!stat.isDirectory()) throw new UsageError(`${name}: not a folder; -o names the folder to build the site in`);
     for (const input of inputs) {
-        if (!path.relative(folder, input).startsWith('..')) throw new UsageError(`${name}: holds the model file ${displayFile(input)}; build the site into a folder of its own`);
+        if (!path.relative(folder, input).startsWith('..'))
+            throw new UsageError(`${name}: holds the model file ${displayFile(input)}; build the site into a folder of its own`);
     }
     const entries = await fs.readdir(folder);
     if (entries.length === 0) return [];
     const marker = await fs.readFile(path.join(folder, MARKER), 'utf8').catch(() => undefined);
     if (marker === undefined) {
         if (force) return [];
-        throw new UsageError(`${name}: not empty, and not a site polity built; choose a new folder, or add --force to write into it anyway`);
+        throw new UsageError(
+            `${name}: not empty, and not a site polity built; choose a new folder, or add --force to write into it anyway`
+        );
     }
     // Only names polity could have written: nothing outside the folder, however the marker was edited.
     return marker.split('\n').filter(line => /^[\w.-]+(\/[\w.-]+)*$/.test(line) && !line.split('/').includes('..'));
@@ -97,12 +112,18 @@ async function siteFolder(folder: string, inputs: string[], force: boolean): Pro
 async function makeFolders(root: string, target: string): Promise<void> {
     const relative = path.relative(root, target);
     let current = root;
-    await fs.mkdir(root, { recursive: true }).catch(error => { throw new UsageError(`${displayFile(root)}: cannot create folder (${errorCode(error)})`); });
+    await fs.mkdir(root, { recursive: true }).catch(error => {
+        throw new UsageError(`${displayFile(root)}: cannot create folder (${errorCode(error)})`);
+    });
     for (const part of relative ? relative.split(path.sep) : []) {
         current = path.join(current, part);
         const stat = await fs.lstat(current).catch(() => undefined);
-        if (stat?.isSymbolicLink() || (stat && !stat.isDirectory())) throw new UsageError(`${displayFile(current)}: in the way of the site (not a folder, or a link); remove it`);
-        if (!stat) await fs.mkdir(current).catch(error => { throw new UsageError(`${displayFile(current)}: cannot create folder (${errorCode(error)})`); });
+        if (stat?.isSymbolicLink() || (stat && !stat.isDirectory()))
+            throw new UsageError(`${displayFile(current)}: in the way of the site (not a folder, or a link); remove it`);
+        if (!stat)
+            await fs.mkdir(current).catch(error => {
+                throw new UsageError(`${displayFile(current)}: cannot create folder (${errorCode(error)})`);
+            });
     }
 }
 
@@ -130,7 +151,9 @@ function checkBaseUrl(value: string): string {
 }
 
 function sitemap(baseUrl: string, pages: SitePage[]): string {
-    const urls = pages.filter(p => p.path.endsWith('.html')).map(p => `  <url><loc>${escapeHtml(new URL(p.path, baseUrl).href)}</loc></url>\n`);
+    const urls = pages
+        .filter(p => p.path.endsWith('.html'))
+        .map(p => `  <url><loc>${escapeHtml(new URL(p.path, baseUrl).href)}</loc></url>\n`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`;
 }
 

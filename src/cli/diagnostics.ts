@@ -12,7 +12,13 @@ export interface ReportedDiagnostic {
     related: { file: string; range: Range; message: string }[];
 }
 
-export interface Summary { errors: number; warnings: number; infos: number; hints: number; files: number }
+export interface Summary {
+    errors: number;
+    warnings: number;
+    infos: number;
+    hints: number;
+    files: number;
+}
 
 const SEVERITIES: Record<DiagnosticSeverity, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
@@ -30,11 +36,17 @@ export function displayFile(file: string): string {
 
 /** Every document's diagnostics as plain records, sorted by file and position. */
 export function collectDiagnostics(documents: LangiumDocument[]): ReportedDiagnostic[] {
-    return reportByFile(documents.map(document => ({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [], findings: [] })));
+    return reportByFile(
+        documents.map(document => ({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [], findings: [] }))
+    );
 }
 
 /** What one file reports: Langium's diagnostics, and workspace-wide findings that did not go through Langium (src/cli/batch.ts). */
-export interface FileReport { uri: string; diagnostics: readonly Diagnostic[]; findings: readonly Finding[] }
+export interface FileReport {
+    uri: string;
+    diagnostics: readonly Diagnostic[];
+    findings: readonly Finding[];
+}
 
 /**
  * The files' diagnostics and findings as plain records, sorted by file and position.
@@ -55,8 +67,12 @@ export function reportByFile(files: readonly FileReport[]): ReportedDiagnostic[]
 }
 
 function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
-    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-        || compare(a.code, b.code) || compare(a.message, b.message);
+    return (
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        compare(a.code, b.code) ||
+        compare(a.message, b.message)
+    );
 }
 
 /** `displayPath`, remembered per URI: the related places of many findings are in a few files. */
@@ -78,7 +94,7 @@ export function toReported(file: string, d: Diagnostic, pathOf: (uri: string) =>
         range: d.range,
         severity: SEVERITIES[d.severity ?? 1],
         code: String(d.code ?? 'syntax'),
-        message: typeof d.message === "string" ? d.message : d.message.value,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
         related: (d.relatedInformation ?? []).map(r => ({ file: pathOf(r.location.uri), range: r.location.range, message: r.message }))
     };
 }
@@ -86,7 +102,11 @@ export function toReported(file: string, d: Diagnostic, pathOf: (uri: string) =>
 /** A workspace-wide finding as the record its Langium diagnostic would give (validator.ts). */
 function findingReported(file: string, finding: Finding, pathOf: (uri: string) => string): ReportedDiagnostic {
     return {
-        file, range: finding.loc.range, severity: finding.severity, code: finding.code, message: finding.message,
+        file,
+        range: finding.loc.range,
+        severity: finding.severity,
+        code: finding.code,
+        message: finding.message,
         related: finding.related.map(r => ({ file: pathOf(r.loc.uri), range: r.loc.range, message: r.message }))
     };
 }

@@ -2,7 +2,14 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeChart } from '../diagram/charts.js';
 import { EXTENSIONS, writeDiagram } from '../diagram/diagram.js';
-import { CHART_EXTENSIONS, IMAGE_EXTENSIONS, isChartFormat, isImageFormat, type CliFormat, type DiagramFormat } from '../diagram/formats.js';
+import {
+    CHART_EXTENSIONS,
+    IMAGE_EXTENSIONS,
+    isChartFormat,
+    isImageFormat,
+    type CliFormat,
+    type DiagramFormat
+} from '../diagram/formats.js';
 import { LayoutError } from '../diagram/render.js';
 import { DiagramQueryError, graphFor, resolveDate, resolveView } from '../diagram/request.js';
 import { viewsOf } from '../diagram/select.js';
@@ -31,14 +38,25 @@ export interface DiagramOptions {
  * file, or every view into a folder. A model with errors draws nothing: the
  * errors are printed and the exit code is 1.
  */
-export async function diagram(inputs: string[], options: DiagramOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function diagram(
+    inputs: string[],
+    options: DiagramOptions,
+    out: (text: string) => void,
+    err: (text: string) => void
+): Promise<number> {
     if (options.view !== undefined && options.allViews) throw new UsageError('use either --view NAME or --all-views, not both');
     const scale = scaleOf(options);
     const image = isImageFormat(options.format);
-    if (image && !options.output && process.stdout.isTTY) throw new UsageError(`${options.format.toUpperCase()} is binary: name a file with -o FILE (or pipe the output)`);
+    if (image && !options.output && process.stdout.isTTY)
+        throw new UsageError(`${options.format.toUpperCase()} is binary: name a file with -o FILE (or pipe the output)`);
     // All views in one PDF, a page each; PNG, like the text formats, one file per view.
     const onePdf = options.allViews && options.format === 'pdf';
-    if (options.allViews && !options.output) throw new UsageError(onePdf ? '--all-views --format pdf writes one PDF, a page per view: name it with -o FILE' : '--all-views writes one file per view: name a folder with -o DIR');
+    if (options.allViews && !options.output)
+        throw new UsageError(
+            onePdf
+                ? '--all-views --format pdf writes one PDF, a page per view: name it with -o FILE'
+                : '--all-views writes one file per view: name a folder with -o DIR'
+        );
     if (options.at !== undefined) usage(() => resolveDate(options.at!));
 
     const files = await findModelFiles(inputs);
@@ -49,24 +67,45 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
     const renderer = new WorkerRenderer();
     const draw = async (view: View | undefined, format: DiagramFormat) => {
         try {
-            return await writeDiagram(graphFor(model, conflicts, { view: view?.key, at: options.at, lang: options.lang, scope, today: now }), format, renderer, displayPath);
+            return await writeDiagram(
+                graphFor(model, conflicts, { view: view?.key, at: options.at, lang: options.lang, scope, today: now }),
+                format,
+                renderer,
+                displayPath
+            );
         } catch (error) {
             // Too big to lay out within the time budget (or Graphviz gave up): say which view and why, in one line.
-            if (error instanceof LayoutError) throw new UsageError(`cannot draw ${view ? `view '${view.name}'` : 'the model'}: ${error.message}`);
+            if (error instanceof LayoutError)
+                throw new UsageError(`cannot draw ${view ? `view '${view.name}'` : 'the model'}: ${error.message}`);
             throw error;
         }
     };
-    const title = (view: View | undefined) => view ? view.title ?? view.name : scope || 'model';
+    const title = (view: View | undefined) => (view ? (view.title ?? view.name) : scope || 'model');
     /** The file's bytes in the format asked for: text as it is, charts from the model, PNG and PDF drawn from the SVG. */
     const file = async (view: View | undefined): Promise<string | Uint8Array> => {
         const format = options.format;
-        if (isChartFormat(format)) return writeChart(model, conflicts, { view: view?.key, at: options.at, lang: options.lang, scope, today: now }, format, displayPath);
+        if (isChartFormat(format))
+            return writeChart(
+                model,
+                conflicts,
+                { view: view?.key, at: options.at, lang: options.lang, scope, today: now },
+                format,
+                displayPath
+            );
         if (format === 'png') return (await import('../publish/raster.js')).svgToPng(await draw(view, 'svg'), scale);
-        if (format === 'pdf') return (await import('../publish/raster.js')).svgsToPdf([{ svg: await draw(view, 'svg'), title: title(view) }], title(view), scale);
+        if (format === 'pdf')
+            return (await import('../publish/raster.js')).svgsToPdf(
+                [{ svg: await draw(view, 'svg'), title: title(view) }],
+                title(view),
+                scale
+            );
         return draw(view, format);
     };
-    const extension = isChartFormat(options.format) ? CHART_EXTENSIONS[options.format]
-        : isImageFormat(options.format) ? IMAGE_EXTENSIONS[options.format] : EXTENSIONS[options.format];
+    const extension = isChartFormat(options.format)
+        ? CHART_EXTENSIONS[options.format]
+        : isImageFormat(options.format)
+          ? IMAGE_EXTENSIONS[options.format]
+          : EXTENSIONS[options.format];
 
     if (options.allViews) {
         const views = viewsOf(model, scope);
@@ -75,7 +114,11 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
             await checkOutput(options.output!, files);
             const pages = [];
             for (const view of views) pages.push({ svg: await draw(view, 'svg'), title: title(view) });
-            await writeOutput(options.output!, await (await import('../publish/raster.js')).svgsToPdf(pages, scope || 'model', scale), files);
+            await writeOutput(
+                options.output!,
+                await (await import('../publish/raster.js')).svgsToPdf(pages, scope || 'model', scale),
+                files
+            );
             return EXIT.ok;
         }
         const folder = path.resolve(options.output!);
@@ -95,7 +138,9 @@ export async function diagram(inputs: string[], options: DiagramOptions, out: (t
         return EXIT.ok;
     }
     const stat = await fs.stat(options.output).catch(() => undefined);
-    const target = stat?.isDirectory() ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + extension) : options.output;
+    const target = stat?.isDirectory()
+        ? path.join(options.output, safeFileName(view?.name ?? (scope || 'model')) + extension)
+        : options.output;
     await writeOutput(target, bytes, files);
     return EXIT.ok;
 }
@@ -104,7 +149,8 @@ function scaleOf(options: DiagramOptions): number {
     if (options.scale === undefined) return 1;
     if (!isImageFormat(options.format)) throw new UsageError('--scale is for --format png or pdf');
     const scale = Number(options.scale);
-    if (!/^\d+(\.\d+)?$/.test(options.scale) || !(scale > 0) || scale > 16) throw new UsageError(`--scale ${options.scale}: give a number above 0 and at most 16 (e.g. 2 for twice the size)`);
+    if (!/^\d+(\.\d+)?$/.test(options.scale) || !(scale > 0) || scale > 16)
+        throw new UsageError(`--scale ${options.scale}: give a number above 0 and at most 16 (e.g. 2 for twice the size)`);
     return scale;
 }
 
@@ -148,6 +194,9 @@ export function uniqueFileNames(names: string[], taken: Iterable<string> = []): 
 }
 
 export function safeFileName(name: string): string {
-    const safe = name.replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 100);
+    const safe = name
+        .replace(/[^\p{L}\p{N}_-]+/gu, '_')
+        .replace(/^_+|_+$/g, '')
+        .slice(0, 100);
     return safe || 'view';
 }

@@ -18,7 +18,11 @@ export interface ErrorFreeModel {
  * without a word. Its errors are printed then, followed by `refusal` ("no site
  * built"), and the command exits with its findings code.
  */
-export async function loadErrorFreeModel(files: string[], refusal: string, err: (text: string) => void): Promise<ErrorFreeModel | undefined> {
+export async function loadErrorFreeModel(
+    files: string[],
+    refusal: string,
+    err: (text: string) => void
+): Promise<ErrorFreeModel | undefined> {
     const { services, documents } = await loadWorkspace(files);
     const errors = collectDiagnostics(documents).filter(d => d.severity === 'error');
     if (errors.length > 0) {

@@ -22,18 +22,27 @@ export interface ExportOptions {
 }
 
 /** `polity export`: the semantic model as JSON, a Markdown report, the competence matrix or the institutions as CSV, or Popolo JSON. */
-export async function exportCommand(inputs: string[], options: ExportOptions, io: { write(text: string): void; warn(text: string): void }): Promise<number> {
+export async function exportCommand(
+    inputs: string[],
+    options: ExportOptions,
+    io: { write(text: string): void; warn(text: string): void }
+): Promise<number> {
     const at = options.at === undefined ? undefined : parseDate(options.at);
     if (options.at !== undefined && !at) throw new UsageError(`--at ${options.at}: not a date; write ${DATE_FORMS}`);
     const files = await findModelFiles(inputs);
     const input = modelInput(await loadWorkspace(files), displayPath);
     warnUnreadable(input, inputs.join(', '), io.warn);
     const data = exportModel(input.model, input.conflicts, { at, lang: options.lang, place: input.place });
-    const text = options.format === 'json' ? `${JSON.stringify(data, null, 2)}\n`
-        : options.format === 'csv' ? matrixCsv(data)
-            : options.format === 'institutions-csv' ? institutionsCsv(data, input.model, at)
-            : options.format === 'popolo' ? popoloJson(data)
-                : markdownReport(data);
+    const text =
+        options.format === 'json'
+            ? `${JSON.stringify(data, null, 2)}\n`
+            : options.format === 'csv'
+              ? matrixCsv(data)
+              : options.format === 'institutions-csv'
+                ? institutionsCsv(data, input.model, at)
+                : options.format === 'popolo'
+                  ? popoloJson(data)
+                  : markdownReport(data);
     if (options.output === undefined) {
         io.write(text);
         return EXIT.ok;

@@ -41,12 +41,16 @@ export async function fmt(inputs: string[], options: FmtOptions, out: Report, er
         const outcome = formatText(read.text);
         if (!outcome.ok) {
             const { kind, message, position } = outcome.problem;
-            err(printable(`${name}:${position.line + 1}:${position.character + 1}: ${kind === 'syntax' ? 'syntax error' : 'cannot format safely'}: ${message.replace(/\.$/, '')}, not formatted`));
+            err(
+                printable(
+                    `${name}:${position.line + 1}:${position.character + 1}: ${kind === 'syntax' ? 'syntax error' : 'cannot format safely'}: ${message.replace(/\.$/, '')}, not formatted`
+                )
+            );
             fail(EXIT.findings);
             continue;
         }
         if (!outcome.changed) continue;
-        if (!options.check && !await rewriteFile(file, read, outcome.text, name).then(() => true, refused)) continue;
+        if (!options.check && !(await rewriteFile(file, read, outcome.text, name).then(() => true, refused))) continue;
         changed++;
         out(printable(name));
     }

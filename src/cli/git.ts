@@ -52,7 +52,10 @@ export async function workingTreeModelFiles(root: string, pathspecs: string[]): 
 }
 
 function polityPaths(listing: string): string[] {
-    return listing.split('\0').filter(p => p.endsWith('.polity')).sort();
+    return listing
+        .split('\0')
+        .filter(p => p.endsWith('.polity'))
+        .sort();
 }
 
 /** How many `git show` run at once: one per file at once ran out of file descriptors on large models. */

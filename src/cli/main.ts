@@ -27,19 +27,29 @@ export function createProgram(): Command {
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) });
 
-    program.command('check')
+    program
+        .command('check')
         .description('check models: print every finding as path:line:col: severity [code] message')
         .argument('<paths...>', WORKSPACE_PATHS)
-        .addOption(new Option('--format <format>', 'output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations)')
-            .choices(CHECK_FORMATS).default('text'))
+        .addOption(
+            new Option(
+                '--format <format>',
+                'output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations)'
+            )
+                .choices(CHECK_FORMATS)
+                .default('text')
+        )
         .option('--strict', 'warnings fail the check too (exit 1)')
         .action(async (paths: string[], options: { format: CheckFormat; strict?: boolean }) => {
             const { check } = await import('./check.js');
             process.exitCode = await check(paths, options, out);
         });
 
-    program.command('fmt')
-        .description('format .polity files in place: one fact per line, canonical indentation and spacing, every comment kept; only changed files are written')
+    program
+        .command('fmt')
+        .description(
+            'format .polity files in place: one fact per line, canonical indentation and spacing, every comment kept; only changed files are written'
+        )
         .argument('<paths...>', '.polity files or folders (searched recursively)')
         .option('--check', 'write nothing: list the files that are not formatted and exit 1 if there are any')
         .action(async (paths: string[], options: FmtOptions) => {
@@ -47,8 +57,11 @@ export function createProgram(): Command {
             process.exitCode = await fmt(paths, options, out, warn);
         });
 
-    program.command('diff')
-        .description('compare two versions of a model fact by fact: institutions, mandates, competences, relations, disputes and views added, removed, renamed or changed, and the conflicts that appear or disappear')
+    program
+        .command('diff')
+        .description(
+            'compare two versions of a model fact by fact: institutions, mandates, competences, relations, disputes and views added, removed, renamed or changed, and the conflicts that appear or disappear'
+        )
         .argument('[paths...]', 'OLD NEW (two files or folders); with --git, the files or folders to compare (default: .)')
         .option('--git <rev>', 'compare the working tree with this git revision (e.g. HEAD, HEAD~1, main)')
         .option('--git-external', 'act as a git external diff driver: take the 7 arguments git passes (see README, "Models in git")')
@@ -59,35 +72,64 @@ export function createProgram(): Command {
             process.exitCode = await diff(paths, options, { out, warn, colour: Boolean(process.stdout.isTTY) && pc.isColorSupported });
         });
 
-    program.command('export')
-        .description('export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, the competence matrix as csv, the institutions with their facets as institutions-csv, or popolo (Popolo JSON: organizations, persons, posts, memberships)')
+    program
+        .command('export')
+        .description(
+            'export the semantic model: json (schema polity/model@2, see docs/export.md), a markdown report, the competence matrix as csv, the institutions with their facets as institutions-csv, or popolo (Popolo JSON: organizations, persons, posts, memberships)'
+        )
         .argument('<paths...>', WORKSPACE_PATHS)
-        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'csv', 'institutions-csv', 'popolo']).default('json'))
+        .addOption(
+            new Option('--format <format>', 'output format')
+                .choices(['json', 'markdown', 'csv', 'institutions-csv', 'popolo'])
+                .default('json')
+        )
         .option('--at <date>', `only the facts that hold on this date (${DATE_FORMS})`)
-        .option('--lang <tag>', "give each institution's and person's label in this language (a BCP 47 tag such as zh) where the model has it")
+        .option(
+            '--lang <tag>',
+            "give each institution's and person's label in this language (a BCP 47 tag such as zh) where the model has it"
+        )
         .option('-o, --output <file>', 'write to this file instead of stdout')
         .action(async (paths: string[], options: ExportOptions) => {
             const { exportCommand } = await import('./export.js');
             process.exitCode = await exportCommand(paths, options, { write: text => process.stdout.write(text), warn });
         });
 
-    program.command('diagram')
-        .description('draw a view of the model (or the whole model as of today) as SVG, PNG, PDF, DOT, Mermaid or JSON with positions, or as the competence matrix (HTML, SVG) or the timeline (SVG)')
+    program
+        .command('diagram')
+        .description(
+            'draw a view of the model (or the whole model as of today) as SVG, PNG, PDF, DOT, Mermaid or JSON with positions, or as the competence matrix (HTML, SVG) or the timeline (SVG)'
+        )
         .argument('<paths...>', WORKSPACE_PATHS)
         .option('--view <name>', 'the view to draw (default: every institution as of today)')
         .option('--all-views', 'draw every view, one file each, into the folder given with -o')
         .option('--at <date>', `draw the model as it stood on this date (${DATE_FORMS})`)
-        .option('--lang <tag>', "label with the model's names in this language (a BCP 47 tag such as zh), falling back to the name at the date")
-        .addOption(new Option('--format <format>', 'output format; matrix-html/matrix-svg: institutions × mandates at the date; timeline-svg: lifetimes and competences across the years; png and pdf are drawn from the svg').choices(CLI_FORMATS).default('svg'))
-        .option('--scale <factor>', 'png and pdf: times the diagram\'s size (default 1; 2 for a sharp image on a high-density screen)')
-        .option('-o, --output <file-or-folder>', 'write to this file (a folder with --all-views; one PDF with --all-views --format pdf) instead of stdout')
+        .option(
+            '--lang <tag>',
+            "label with the model's names in this language (a BCP 47 tag such as zh), falling back to the name at the date"
+        )
+        .addOption(
+            new Option(
+                '--format <format>',
+                'output format; matrix-html/matrix-svg: institutions × mandates at the date; timeline-svg: lifetimes and competences across the years; png and pdf are drawn from the svg'
+            )
+                .choices(CLI_FORMATS)
+                .default('svg')
+        )
+        .option('--scale <factor>', "png and pdf: times the diagram's size (default 1; 2 for a sharp image on a high-density screen)")
+        .option(
+            '-o, --output <file-or-folder>',
+            'write to this file (a folder with --all-views; one PDF with --all-views --format pdf) instead of stdout'
+        )
         .action(async (paths: string[], options: DiagramOptions) => {
             const { diagram } = await import('./diagram.js');
             process.exitCode = await diagram(paths, options, out, warn);
         });
 
-    program.command('build')
-        .description('build a static site of the model: an interactive page per view (the preview\'s, with its date slider), a page per institution and per mandate, the competence matrix, sources and findings; works from file:// and any static host')
+    program
+        .command('build')
+        .description(
+            "build a static site of the model: an interactive page per view (the preview's, with its date slider), a page per institution and per mandate, the competence matrix, sources and findings; works from file:// and any static host"
+        )
         .argument('<paths...>', WORKSPACE_PATHS)
         .requiredOption('-o, --output <folder>', 'the folder to build the site in (new, empty, or a site polity built)')
         .option('--base-url <url>', 'the address the site will be served from (e.g. https://example.org/china-cyber/): writes sitemap.xml')
@@ -97,15 +139,19 @@ export function createProgram(): Command {
             process.exitCode = await build(paths, options, out, warn);
         });
 
-    program.command('mcp')
-        .description('start a Model Context Protocol server on stdio: the model as tools for an AI assistant (find institutions, describe one at a date, who held a mandate, conflicts, oversight paths, what changed), every answer with its citations; reloads when the files change')
+    program
+        .command('mcp')
+        .description(
+            'start a Model Context Protocol server on stdio: the model as tools for an AI assistant (find institutions, describe one at a date, who held a mandate, conflicts, oversight paths, what changed), every answer with its citations; reloads when the files change'
+        )
         .argument('[paths...]', `${WORKSPACE_PATHS} (default: .)`)
         .action(async (paths: string[]) => {
             const { serveMcp } = await import('../mcp/server.js');
             await serveMcp(paths.length ? paths : ['.'], process.env.POLITY_VERSION ?? '0.0.0', warn);
         });
 
-    program.command('lsp')
+    program
+        .command('lsp')
         .description('start the Polity language server on stdio (for Neovim, Helix, Emacs, …)')
         .option('--stdio', 'talk over stdin/stdout (the default)')
         .action(async () => {

@@ -11,7 +11,10 @@ import { errorCode, UsageError } from './errors.js';
 export const MAX_FILE_BYTES = 3 * MAX_FILE_CHARS;
 
 /** A model file as read: its text, and what it was on disk then (so that a writer can keep it). */
-export interface ReadFile { text: string; stat: Stats }
+export interface ReadFile {
+    text: string;
+    stat: Stats;
+}
 
 /**
  * Reads a model file's bytes once, through one open handle: a FIFO, a device or
@@ -31,7 +34,8 @@ export async function readModelFile(file: string, name: string): Promise<ReadFil
         // One byte past the limit (`end` is inclusive), to tell a file that grew, or reports no size as /proc does, from one that fits.
         const chunks: Buffer[] = [];
         try {
-            for await (const chunk of handle.createReadStream({ start: 0, end: MAX_FILE_BYTES, autoClose: false })) chunks.push(chunk as Buffer);
+            for await (const chunk of handle.createReadStream({ start: 0, end: MAX_FILE_BYTES, autoClose: false }))
+                chunks.push(chunk as Buffer);
         } catch (error) {
             throw new UsageError(`${name}: cannot read file (${errorCode(error)})`);
         }
@@ -54,8 +58,10 @@ export function decodeModelText(bytes: Uint8Array, name: string): string {
     } catch {
         const { index, byte, text } = firstBadByte(bytes);
         const { line, character } = TextDocument.create('', '', 0, text).positionAt(index);
-        throw new UsageError(`${name}:${line + 1}:${character + 1}: not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}); ` +
-            'Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)');
+        throw new UsageError(
+            `${name}:${line + 1}:${character + 1}: not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}); ` +
+                'Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)'
+        );
     }
 }
 
@@ -71,7 +77,7 @@ function firstBadByte(bytes: Uint8Array): { index: number; byte: number; text: s
     let offset = 0;
     for (let next = text.indexOf('\uFFFD'); next >= 0; next = text.indexOf('\uFFFD', next + 1)) {
         offset += Buffer.byteLength(text.slice(index, next));
-        const genuine = bytes[offset] === 0xEF && bytes[offset + 1] === 0xBF && bytes[offset + 2] === 0xBD;
+        const genuine = bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd;
         if (!genuine) return { index: next, byte: bytes[offset]!, text }; // the U+FFFD stands for the byte there
         offset += 3;
         index = next + 1;
@@ -80,12 +86,23 @@ function firstBadByte(bytes: Uint8Array): { index: number; byte: number; text: s
 }
 
 function tooLarge(name: string, bytes: number): UsageError {
-    return new UsageError(`${name}: ${(bytes / 1_000_000).toFixed(1)} MB, too large; Polity reads files of up to ` +
-        `${MAX_FILE_CHARS / 1_000_000} million characters. Split it into several files of one model`);
+    return new UsageError(
+        `${name}: ${(bytes / 1_000_000).toFixed(1)} MB, too large; Polity reads files of up to ` +
+            `${MAX_FILE_CHARS / 1_000_000} million characters. Split it into several files of one model`
+    );
 }
 
 /** What a path is when it is not a regular file, in words. */
 export function kindOf(stat: Stats): string {
-    return stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe' : stat.isCharacterDevice() ? 'a character device'
-        : stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'not a file';
+    return stat.isDirectory()
+        ? 'a folder'
+        : stat.isFIFO()
+          ? 'a named pipe'
+          : stat.isCharacterDevice()
+            ? 'a character device'
+            : stat.isBlockDevice()
+              ? 'a block device'
+              : stat.isSocket()
+                ? 'a socket'
+                : 'not a file';
 }

@@ -6,7 +6,10 @@ import { toReported, type ReportedDiagnostic } from './diagnostics.js';
 import type { LoadedWorkspace } from './workspace.js';
 
 /** Where a fact is written, as a reader finds it: a file (or `rev:path`) and a 1-based line. */
-export interface Place { file: string; line: number }
+export interface Place {
+    file: string;
+    line: number;
+}
 
 /** A loaded workspace reduced to what diff and export read: the semantic model and how to name its places. */
 export interface ModelInput {
@@ -32,7 +35,9 @@ export function modelInput(loaded: LoadedWorkspace, fileOf: (uri: string) => str
 export function warnUnreadable(input: ModelInput, what: string, warn: (text: string) => void): void {
     const shown = 3;
     if (input.unreadable.length === 0) return;
-    warn(`polity: warning: ${printable(what)} has ${input.unreadable.length} syntax error(s) or unresolved name(s); the facts written there are left out:`);
+    warn(
+        `polity: warning: ${printable(what)} has ${input.unreadable.length} syntax error(s) or unresolved name(s); the facts written there are left out:`
+    );
     for (const d of input.unreadable.slice(0, shown)) {
         warn(`  ${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: [${d.code}] ${printable(d.message)}`);
     }

@@ -28,7 +28,10 @@ export async function findModelFiles(inputs: string[]): Promise<string[]> {
         if (!stat) throw new UsageError(`${input}: no such file or folder`);
         if (stat.isDirectory()) await found.walk(absolute);
         else if (!stat.isFile()) throw new UsageError(`${input}: not a regular file (${kindOf(stat)}); name .polity files or folders`);
-        else if (!isModelFileName(absolute)) throw new UsageError(`${input}: not a .polity file${path.extname(input).toLowerCase() === MODEL_EXTENSION ? ` (the extension is written ${MODEL_EXTENSION}, in lower case)` : ''}`);
+        else if (!isModelFileName(absolute))
+            throw new UsageError(
+                `${input}: not a .polity file${path.extname(input).toLowerCase() === MODEL_EXTENSION ? ` (the extension is written ${MODEL_EXTENSION}, in lower case)` : ''}`
+            );
         else await found.add(absolute);
     }
     if (found.size === 0) throw new UsageError(`no .polity files found in ${inputs.join(', ')}`);
@@ -56,7 +59,9 @@ class ModelFiles {
     /** Folders already searched: a link back up the tree is not followed round again. */
     private readonly folders = new Set<string>();
 
-    get size(): number { return this.byTarget.size; }
+    get size(): number {
+        return this.byTarget.size;
+    }
 
     files(): string[] {
         return [...this.byTarget.values()].sort();
@@ -81,7 +86,8 @@ class ModelFiles {
             const stat = entry.isSymbolicLink() ? await fs.stat(full).catch(() => undefined) : entry;
             if (!stat) {
                 // A model file that is missing would silently take its facts with it.
-                if (isModelFileName(entry.name)) throw new UsageError(`${displayFile(full)}: a symbolic link to nothing (${await fs.readlink(full)}); fix or remove it`);
+                if (isModelFileName(entry.name))
+                    throw new UsageError(`${displayFile(full)}: a symbolic link to nothing (${await fs.readlink(full)}); fix or remove it`);
             } else if (stat.isDirectory()) {
                 await this.walk(full);
             } else if (stat.isFile() && isModelFileName(entry.name)) {
@@ -97,7 +103,10 @@ export async function loadWorkspace(files: string[], options: LoadOptions = {}):
 }
 
 /** A model file's text and the URI it is known by (e.g. a file as it was at a git revision). */
-export interface ModelText { uri: URI; text: string }
+export interface ModelText {
+    uri: URI;
+    text: string;
+}
 
 export async function readModelFiles(files: string[]): Promise<ModelText[]> {
     const texts: ModelText[] = [];

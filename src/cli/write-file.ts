@@ -18,10 +18,12 @@ export async function checkOutput(target: string, inputs: string[]): Promise<voi
         throw new UsageError(`${name}: cannot write (${errorCode(error)})`);
     });
     if (!stat) return;
-    if (stat.isSymbolicLink()) throw new UsageError(`${name}: a symbolic link; polity writes no file through a link (remove it, or choose another name)`);
+    if (stat.isSymbolicLink())
+        throw new UsageError(`${name}: a symbolic link; polity writes no file through a link (remove it, or choose another name)`);
     if (!stat.isFile()) throw new UsageError(`${name}: not a regular file (${kindOf(stat)}); name a file to write`);
     for (const input of inputs) {
-        if (sameFile(stat, await fs.stat(input))) throw new UsageError(`${name}: is one of the model files read; choose another output file`);
+        if (sameFile(stat, await fs.stat(input)))
+            throw new UsageError(`${name}: is one of the model files read; choose another output file`);
     }
 }
 
@@ -56,8 +58,12 @@ export async function rewriteFile(file: string, { stat: read, text: original }: 
             throw new UsageError(`${name}: changed on disk while it was being formatted; left as it was (run polity fmt again)`);
         }
         const data = Buffer.from(text);
-        const replaced = now.nlink === 1 && now.uid === process.getuid?.()
-            && await replaceWith(target, data, now.mode, now.gid).catch(error => { throw cannotWrite(name, error); });
+        const replaced =
+            now.nlink === 1 &&
+            now.uid === process.getuid?.() &&
+            (await replaceWith(target, data, now.mode, now.gid).catch(error => {
+                throw cannotWrite(name, error);
+            }));
         if (replaced) return;
         await writeAt(handle, data).catch(async error => {
             // The original fits where it was (it did before), so a write that failed part way is undone.

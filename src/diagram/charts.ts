@@ -13,11 +13,20 @@ import { barId, transferId, toTimelineSvg } from './timeline-svg.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
 /** The matrix (at the query's date) or the timeline (of everything the view picks at any date), as text. */
-export function writeChart(model: SemanticModel, conflicts: readonly Conflict[], query: DiagramQuery, format: ChartFormat, fileOf: FileOf): string {
+export function writeChart(
+    model: SemanticModel,
+    conflicts: readonly Conflict[],
+    query: DiagramQuery,
+    format: ChartFormat,
+    fileOf: FileOf
+): string {
     switch (format) {
-        case 'matrix-html': return toMatrixHtml(matrixOf(model, conflicts, query), fileOf);
-        case 'matrix-svg': return toMatrixSvg(matrixOf(model, conflicts, query), fileOf);
-        case 'timeline-svg': return toTimelineSvg(timelineOf(model, conflicts, query), fileOf);
+        case 'matrix-html':
+            return toMatrixHtml(matrixOf(model, conflicts, query), fileOf);
+        case 'matrix-svg':
+            return toMatrixSvg(matrixOf(model, conflicts, query), fileOf);
+        case 'timeline-svg':
+            return toTimelineSvg(timelineOf(model, conflicts, query), fileOf);
     }
 }
 
@@ -37,16 +46,26 @@ export function previewCharts(model: SemanticModel, conflicts: readonly Conflict
     };
     const names = new Map(matrix.rows.map(row => [row.key, row.name]));
     for (const row of matrix.rows) add(rowId(row.key), row.source, row.title ? `${row.name} — ${row.title}` : row.name, []);
-    for (const column of matrix.columns) add(mandateId(column.key), column.source, column.title ? `${column.name} — ${column.title}` : column.name, ['Click to sort by this mandate']);
+    for (const column of matrix.columns)
+        add(mandateId(column.key), column.source, column.title ? `${column.name} — ${column.title}` : column.name, [
+            'Click to sort by this mandate'
+        ]);
     for (const cell of matrix.cells.values()) {
         const column = matrix.columns.find(c => c.key === cell.mandate);
-        add(cellId(cell.institution, cell.mandate), cell.source, `${names.get(cell.institution) ?? cell.institution} × ${column?.name ?? cell.mandate}`, cell.notes);
+        add(
+            cellId(cell.institution, cell.mandate),
+            cell.source,
+            `${names.get(cell.institution) ?? cell.institution} × ${column?.name ?? cell.mandate}`,
+            cell.notes
+        );
     }
     for (const row of timeline.rows) {
         if (!Object.hasOwn(sources, rowId(row.key))) add(rowId(row.key), row.source, row.name, []);
         row.bars.forEach((bar, index) => add(barId(row.key, index), bar.source, bar.label, [bar.detail]));
     }
-    timeline.transfers.forEach((transfer, index) => add(transferId(index), transfer.source, `${transfer.label}: transferred in ${Math.floor(transfer.at)}`, []));
+    timeline.transfers.forEach((transfer, index) =>
+        add(transferId(index), transfer.source, `${transfer.label}: transferred in ${Math.floor(transfer.at)}`, [])
+    );
     return { matrix: matrixData(matrix), timeline, sources, details };
 }
 

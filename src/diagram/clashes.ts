@@ -19,7 +19,12 @@ export const MARKER_THRESHOLD = 3;
 const DETAIL_LINES = 12;
 
 /** The conflicts over one mandate with one status, also by institution (each conflict under both of its two). */
-interface MandateClash { disputed: boolean; mandate: Key; conflicts: Conflict[]; institutions: Map<Key, Conflict[]> }
+interface MandateClash {
+    disputed: boolean;
+    mandate: Key;
+    conflicts: Conflict[];
+    institutions: Map<Key, Conflict[]>;
+}
 
 /**
  * Conflicts and disputes of the selection: a mandate clashed over by
@@ -27,7 +32,11 @@ interface MandateClash { disputed: boolean; mandate: Key; conflicts: Conflict[];
  * one edge per pair of institutions and status, labelled with every mandate
  * they clash over.
  */
-export function conflictElements(model: SemanticModel, conflicts: readonly Conflict[], clusterOf: ReadonlyMap<Key, string | undefined>): { markers: GraphNode[]; edges: GraphEdge[] } {
+export function conflictElements(
+    model: SemanticModel,
+    conflicts: readonly Conflict[],
+    clusterOf: ReadonlyMap<Key, string | undefined>
+): { markers: GraphNode[]; edges: GraphEdge[] } {
     const clashes = new Map<string, MandateClash>();
     for (const conflict of conflicts) {
         const disputed = conflict.disputes.length > 0;
@@ -36,11 +45,14 @@ export function conflictElements(model: SemanticModel, conflicts: readonly Confl
         clash.conflicts.push(conflict);
         for (const institution of [conflict.first.institution, conflict.second.institution]) {
             const own = clash.institutions.get(institution);
-            if (own) own.push(conflict); else clash.institutions.set(institution, [conflict]);
+            if (own) own.push(conflict);
+            else clash.institutions.set(institution, [conflict]);
         }
         clashes.set(id, clash);
     }
-    const dense = [...clashes.entries()].filter(([, clash]) => clash.institutions.size >= MARKER_THRESHOLD).sort(([x], [y]) => compare(x, y));
+    const dense = [...clashes.entries()]
+        .filter(([, clash]) => clash.institutions.size >= MARKER_THRESHOLD)
+        .sort(([x], [y]) => compare(x, y));
     const denseIds = new Set(dense.map(([id]) => id));
     const paired = conflicts.filter(c => !denseIds.has(markerId(c.disputes.length > 0, c.mandate)));
     return {
@@ -82,24 +94,26 @@ function markerNode(model: SemanticModel, id: string, clash: MandateClash, clust
 
 /** One edge from each institution to the marker; clicking it reveals that institution's claim. */
 function markerEdges(model: SemanticModel, marker: string, clash: MandateClash): GraphEdge[] {
-    return [...clash.institutions.entries()].sort(([a], [b]) => compare(a, b)).map(([institution, own]) => {
-        // Each institution of a clash has at least the conflict that put it there.
-        const [first] = own as [Conflict, ...Conflict[]];
-        const claim = first.first.institution === institution ? first.first : first.second;
-        return {
-            id: `${marker}:${institution}`,
-            from: nodeId(institution),
-            to: marker,
-            category: clash.disputed ? 'dispute' as const : 'conflict' as const,
-            ranks: false,
-            style: clash.disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
-            source: claim.loc,
-            detail: {
-                heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${displayName(model, institution)}`,
-                lines: clashLines(model, own)
-            }
-        };
-    });
+    return [...clash.institutions.entries()]
+        .sort(([a], [b]) => compare(a, b))
+        .map(([institution, own]) => {
+            // Each institution of a clash has at least the conflict that put it there.
+            const [first] = own as [Conflict, ...Conflict[]];
+            const claim = first.first.institution === institution ? first.first : first.second;
+            return {
+                id: `${marker}:${institution}`,
+                from: nodeId(institution),
+                to: marker,
+                category: clash.disputed ? ('dispute' as const) : ('conflict' as const),
+                ranks: false,
+                style: clash.disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
+                source: claim.loc,
+                detail: {
+                    heading: `${clash.disputed ? 'Recorded dispute' : 'Conflict'} over ${displayName(model, clash.mandate)}: ${displayName(model, institution)}`,
+                    lines: clashLines(model, own)
+                }
+            };
+        });
 }
 
 function pairEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphEdge[] {
@@ -112,20 +126,22 @@ function pairEdges(model: SemanticModel, conflicts: readonly Conflict[]): GraphE
         group.conflicts.push(conflict);
         groups.set(id, group);
     }
-    return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, { disputed, a, b, conflicts: group }]) => ({
-        id,
-        from: nodeId(a),
-        to: nodeId(b),
-        category: disputed ? 'dispute' as const : 'conflict' as const,
-        label: [...new Set(group.map(c => displayName(model, c.mandate)))].join(', '),
-        ranks: false,
-        style: disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
-        source: disputed ? (group[0]?.disputes[0]?.loc ?? group[0]!.first.loc) : group[0]!.first.loc,
-        detail: {
-            heading: `${disputed ? 'Recorded dispute' : 'Conflict'}: ${displayName(model, a)} – ${displayName(model, b)}`,
-            lines: clashLines(model, group)
-        }
-    }));
+    return [...groups.entries()]
+        .sort(([x], [y]) => compare(x, y))
+        .map(([id, { disputed, a, b, conflicts: group }]) => ({
+            id,
+            from: nodeId(a),
+            to: nodeId(b),
+            category: disputed ? ('dispute' as const) : ('conflict' as const),
+            label: [...new Set(group.map(c => displayName(model, c.mandate)))].join(', '),
+            ranks: false,
+            style: disputed ? DISPUTE_EDGE : CONFLICT_EDGE,
+            source: disputed ? (group[0]?.disputes[0]?.loc ?? group[0]!.first.loc) : group[0]!.first.loc,
+            detail: {
+                heading: `${disputed ? 'Recorded dispute' : 'Conflict'}: ${displayName(model, a)} – ${displayName(model, b)}`,
+                lines: clashLines(model, group)
+            }
+        }));
 }
 
 /**

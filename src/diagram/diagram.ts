@@ -14,7 +14,13 @@ export const EXTENSIONS: Record<DiagramFormat, string> = { svg: '.svg', dot: '.d
  * An edge between two node ids; `hierarchy` when it ranks the superior (`from`) above the subordinate;
  * `relation`, a relation's kind, by which the preview's toggles hide it.
  */
-export interface DiagramLink { id: string; from: string; to: string; hierarchy: boolean; relation?: string }
+export interface DiagramLink {
+    id: string;
+    from: string;
+    to: string;
+    hierarchy: boolean;
+    relation?: string;
+}
 
 /**
  * An SVG and, for every element id in it, where its declaration is and what
@@ -42,18 +48,33 @@ export async function renderSvg(graph: DiagramGraph, renderer: Renderer, signal?
         if (cluster.source) sources[cluster.id] = cluster.source;
     }
     const names: Record<string, string[]> = {};
-    for (const node of graph.nodes) names[node.id] = [node.name, ...node.title ? [node.title] : [], ...node.aliases];
-    const links = graph.edges.map(edge => ({ id: edge.id, from: edge.from, to: edge.to, hierarchy: edge.ranks, ...edge.category === 'relation' ? { relation: edge.kind } : {} }));
+    for (const node of graph.nodes) names[node.id] = [node.name, ...(node.title ? [node.title] : []), ...node.aliases];
+    const links = graph.edges.map(edge => ({
+        id: edge.id,
+        from: edge.from,
+        to: edge.to,
+        hierarchy: edge.ranks,
+        ...(edge.category === 'relation' ? { relation: edge.kind } : {})
+    }));
     return { svg, sources, details, names, links, legend: graph.legend };
 }
 
 /** The diagram in one of the export formats, as text; `fileOf` names source files in JSON. */
-export async function writeDiagram(graph: DiagramGraph, format: DiagramFormat, renderer: Renderer, fileOf: (uri: string) => string = uri => uri): Promise<string> {
+export async function writeDiagram(
+    graph: DiagramGraph,
+    format: DiagramFormat,
+    renderer: Renderer,
+    fileOf: (uri: string) => string = uri => uri
+): Promise<string> {
     switch (format) {
-        case 'dot': return toDot(graph);
-        case 'mermaid': return toMermaid(graph);
-        case 'svg': return (await layout(graph, renderer, ['svg'])).svg;
-        case 'json': return toJson(graph, (await layout(graph, renderer, ['json0'])).json0, fileOf);
+        case 'dot':
+            return toDot(graph);
+        case 'mermaid':
+            return toMermaid(graph);
+        case 'svg':
+            return (await layout(graph, renderer, ['svg'])).svg;
+        case 'json':
+            return toJson(graph, (await layout(graph, renderer, ['json0'])).json0, fileOf);
     }
 }
 
@@ -64,8 +85,10 @@ async function layout(graph: DiagramGraph, renderer: Renderer, formats: LayoutFo
     } catch (error) {
         if (!(error instanceof LayoutTimeout)) throw error;
         const institutions = graph.nodes.filter(n => n.category === 'institution').length;
-        throw new LayoutError(`the diagram has ${count(institutions, 'institution')} and ${count(graph.edges.length, 'edge')}; `
-            + `layout took longer than ${error.seconds} s — narrow the view with include/exclude`);
+        throw new LayoutError(
+            `the diagram has ${count(institutions, 'institution')} and ${count(graph.edges.length, 'edge')}; ` +
+                `layout took longer than ${error.seconds} s — narrow the view with include/exclude`
+        );
     }
 }
 

@@ -39,19 +39,36 @@ const INLINE_LABEL_LIMIT = 150;
 export function toDot(graph: DiagramGraph): string {
     const out: string[] = [];
     out.push('digraph "polity" {');
-    out.push(`  graph [${attrs({
-        id: 'diagram', fontname: FONT, fontsize: 12, rankdir: graph.direction === 'right' ? 'LR' : 'TB',
-        nodesep: NODESEP, ranksep: 0.55, pad: 0.3, bgcolor: 'white', outputorder: 'edgesfirst',
-        labelloc: 't', labeljust: 'l', label: html(`<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`)
-    })}];`);
-    out.push(`  node [${attrs({ fontname: FONT, fontsize: 11, shape: 'box', style: 'rounded,filled', margin: '0.14,0.06', penwidth: 1 })}];`);
+    out.push(
+        `  graph [${attrs({
+            id: 'diagram',
+            fontname: FONT,
+            fontsize: 12,
+            rankdir: graph.direction === 'right' ? 'LR' : 'TB',
+            nodesep: NODESEP,
+            ranksep: 0.55,
+            pad: 0.3,
+            bgcolor: 'white',
+            outputorder: 'edgesfirst',
+            labelloc: 't',
+            labeljust: 'l',
+            label: html(
+                `<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`
+            )
+        })}];`
+    );
+    out.push(
+        `  node [${attrs({ fontname: FONT, fontsize: 11, shape: 'box', style: 'rounded,filled', margin: '0.14,0.06', penwidth: 1 })}];`
+    );
     out.push(`  edge [${attrs({ fontname: FONT, fontsize: 9, arrowsize: 0.7 })}];`);
     writeClusters(out, graph, undefined, '  ');
     for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
     const labelAttribute = graph.nodes.length > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
     const hints = layoutEdges(graph);
     for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute, !hints.loose.has(edge.id))}`);
-    hints.links.forEach(([from, to, weight], index) => out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`));
+    hints.links.forEach(([from, to, weight], index) =>
+        out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`)
+    );
     if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
     out.push('}');
     return `${out.join('\n')}\n`;
@@ -69,8 +86,15 @@ function writeClusters(out: string[], graph: DiagramGraph, parent: string | unde
 
 function clusterAttrs(cluster: GraphCluster): string {
     return attrs({
-        id: cluster.id, class: 'cluster-group', label: cluster.label, fontsize: 12, labeljust: 'l',
-        style: 'rounded,filled', fillcolor: cluster.style.fill, color: cluster.style.border, penwidth: 0.8
+        id: cluster.id,
+        class: 'cluster-group',
+        label: cluster.label,
+        fontsize: 12,
+        labeljust: 'l',
+        style: 'rounded,filled',
+        fillcolor: cluster.style.fill,
+        color: cluster.style.border,
+        penwidth: 0.8
     });
 }
 
@@ -167,7 +191,9 @@ function legendLine(items: LegendItem[]): string {
 }
 
 /** An HTML-like label, written `<…>` in DOT rather than quoted. */
-interface Html { html: string }
+interface Html {
+    html: string;
+}
 
 function html(markup: string): Html {
     return { html: markup };
@@ -188,7 +214,10 @@ function formatValue(value: string | number | boolean | Html): string {
 }
 
 function classes(...names: (string | undefined | false)[]): string {
-    return names.filter((n): n is string => Boolean(n)).map(n => n.replace(/[^\w-]/g, '_')).join(' ');
+    return names
+        .filter((n): n is string => Boolean(n))
+        .map(n => n.replace(/[^\w-]/g, '_'))
+        .join(' ');
 }
 
 /**
@@ -197,19 +226,11 @@ function classes(...names: (string | undefined | false)[]): string {
  * a label's (see `labelText`).
  */
 export function quote(value: string): string {
-    const escaped = labelText(value)
-        .replace(/\\/g, '\\\\')
-        .replace(/"/g, '\\"')
-        .replace(/&/g, '&amp;');
+    const escaped = labelText(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;');
     return `"${escaped}"`;
 }
 
 /** Text inside an HTML-like label: every markup character becomes an entity. */
 export function text(value: string): string {
-    return labelText(value)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+    return labelText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
-

@@ -3,7 +3,10 @@ import type { Direction } from './select.js';
 import type { ClusterStyle, EdgeStyle, NodeStyle } from './style.js';
 
 /** What hovering an element shows: plain text, never markup. */
-export interface Detail { heading: string; lines: string[] }
+export interface Detail {
+    heading: string;
+    lines: string[];
+}
 
 export interface GraphNode {
     /** Also the element id in the SVG: `institution:<key>`, or `conflict-marker:<mandate>` / `dispute-marker:<mandate>`. */
@@ -58,7 +61,11 @@ export interface GraphCluster {
     source?: Location;
 }
 
-export interface LegendItem { label: string; edge?: EdgeStyle; node?: NodeStyle }
+export interface LegendItem {
+    label: string;
+    edge?: EdgeStyle;
+    node?: NodeStyle;
+}
 
 export interface DiagramGraph {
     title: string;

@@ -12,7 +12,17 @@ import { kindOf, type Selection } from './select.js';
 import { capitalise } from '../text/capitalise.js';
 import { compare } from './strings.js';
 import {
-    clusterStyle, CONTEST_EDGE, DEFAULT_RELATION, nodeStyle, PERSON_NODE, plaqueStyle, POST_EDGE, relationStyle, SPHERE_ORDER, uncertainStyle, UNIT_EDGE
+    clusterStyle,
+    CONTEST_EDGE,
+    DEFAULT_RELATION,
+    nodeStyle,
+    PERSON_NODE,
+    plaqueStyle,
+    POST_EDGE,
+    relationStyle,
+    SPHERE_ORDER,
+    uncertainStyle,
+    UNIT_EDGE
 } from './style.js';
 
 /** Turns a selection into the graph every writer draws: nodes, edges, clusters and legend, all in a fixed order. */
@@ -30,12 +40,16 @@ export function buildGraph(model: SemanticModel, selection: Selection): DiagramG
             key: institution.key,
             name: institution.path,
             title,
-            aliases: [...new Set([institution.title, ...institution.formerNames.map(f => f.name), ...institution.names.map(n => n.value)])]
-                .filter((n): n is string => n !== undefined && n !== title),
+            aliases: [
+                ...new Set([institution.title, ...institution.formerNames.map(f => f.name), ...institution.names.map(n => n.value)])
+            ].filter((n): n is string => n !== undefined && n !== title),
             kind: ownKindName(model, institution, selection.at),
             sphere: kind?.sphere,
             cluster,
-            style: plaqueStyle(nodeStyle(kind), plaquesAt(institution, selection.at).find(p => p.sphere && p.sphere !== kind?.sphere)?.sphere),
+            style: plaqueStyle(
+                nodeStyle(kind),
+                plaquesAt(institution, selection.at).find(p => p.sphere && p.sphere !== kind?.sphere)?.sphere
+            ),
             source: institution.loc,
             detail: institutionDetail(model, institution, selection)
         };
@@ -81,9 +95,13 @@ function plaquesAt(institution: Institution, at: PDate): Institution['plaques'] 
  * person with concurrent posts links two). A person whose institutions all
  * sit in one cluster sits there too.
  */
-function peopleElements(model: SemanticModel, selection: Selection, clusterOf: ReadonlyMap<Key, string | undefined>): { nodes: GraphNode[]; edges: GraphEdge[] } {
+function peopleElements(
+    model: SemanticModel,
+    selection: Selection,
+    clusterOf: ReadonlyMap<Key, string | undefined>
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
     const byPerson = new Map<Key, Holding[]>();
-    for (const holding of selection.holdings) byPerson.set(holding.person, [...byPerson.get(holding.person) ?? [], holding]);
+    for (const holding of selection.holdings) byPerson.set(holding.person, [...(byPerson.get(holding.person) ?? []), holding]);
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
     for (const [key, holdings] of [...byPerson].sort(([a], [b]) => compare(a, b))) {
@@ -91,9 +109,18 @@ function peopleElements(model: SemanticModel, selection: Selection, clusterOf: R
         if (!person) continue;
         const clusters = new Set(holdings.map(h => clusterOf.get(h.institution)));
         nodes.push({
-            id: personId(key), category: 'person', key, name: personNameIn(person, selection.lang, selection.at), aliases: person.names.map(n => n.value),
-            cluster: clusters.size === 1 ? [...clusters][0] : undefined, style: PERSON_NODE, source: person.loc,
-            detail: { heading: personNameIn(person), lines: holdings.map(h => `${describeHolding(model, h)} (${formatPeriod(h.period.period)})`) }
+            id: personId(key),
+            category: 'person',
+            key,
+            name: personNameIn(person, selection.lang, selection.at),
+            aliases: person.names.map(n => n.value),
+            cluster: clusters.size === 1 ? [...clusters][0] : undefined,
+            style: PERSON_NODE,
+            source: person.loc,
+            detail: {
+                heading: personNameIn(person),
+                lines: holdings.map(h => `${describeHolding(model, h)} (${formatPeriod(h.period.period)})`)
+            }
         });
         const seen = new Map<string, number>();
         for (const holding of holdings) {
@@ -103,9 +130,16 @@ function peopleElements(model: SemanticModel, selection: Selection, clusterOf: R
             const uncertain = holding.certainty !== undefined || uncertainAt(holding.period.period, selection.at);
             const label = displayName(model, holding.post);
             edges.push({
-                id: count === 1 ? base : `${base}:${count}`, from: personId(key), to: nodeId(holding.institution), category: 'post',
-                label: uncertain ? `${label}?` : label, ranks: false, uncertain, style: uncertain ? uncertainStyle(POST_EDGE) : POST_EDGE,
-                source: holding.extent, detail: { heading: describeHolding(model, holding), lines: [formatPeriod(holding.period.period)] }
+                id: count === 1 ? base : `${base}:${count}`,
+                from: personId(key),
+                to: nodeId(holding.institution),
+                category: 'post',
+                label: uncertain ? `${label}?` : label,
+                ranks: false,
+                uncertain,
+                style: uncertain ? uncertainStyle(POST_EDGE) : POST_EDGE,
+                source: holding.extent,
+                detail: { heading: describeHolding(model, holding), lines: [formatPeriod(holding.period.period)] }
             });
         }
     }
@@ -123,7 +157,10 @@ function ownKindName(model: SemanticModel, institution: Institution, at: PDate):
 }
 
 /** Each shown institution's shown parent on the drawn date (a unit's parent, or what it is `part-of` then), and the reverse. */
-interface Parents { of: Map<Key, Key>; children: Set<Key> }
+interface Parents {
+    of: Map<Key, Key>;
+    children: Set<Key>;
+}
 
 function parentsAt(model: SemanticModel, selection: Selection, shown: Set<Key>): Parents {
     const of = new Map<Key, Key>();
@@ -136,7 +173,13 @@ function parentsAt(model: SemanticModel, selection: Selection, shown: Set<Key>):
     return { of, children: new Set(of.values()) };
 }
 
-function clusterFor(model: SemanticModel, selection: Selection, institution: Institution, parents: Parents, clusters: Map<string, GraphCluster>): string | undefined {
+function clusterFor(
+    model: SemanticModel,
+    selection: Selection,
+    institution: Institution,
+    parents: Parents,
+    clusters: Map<string, GraphCluster>
+): string | undefined {
     const kind = kindOf(model, institution, selection.at);
     const add = (cluster: GraphCluster) => {
         if (!clusters.has(cluster.id)) clusters.set(cluster.id, cluster);
@@ -146,7 +189,15 @@ function clusterFor(model: SemanticModel, selection: Selection, institution: Ins
         case 'sphere':
             return kind && add({ id: `cluster:sphere:${kind.sphere}`, label: capitalise(kind.sphere), style: clusterStyle(kind.sphere) });
         case 'kind':
-            return kind && add({ id: `cluster:kind:${kind.key}`, label: kind.title ?? kind.name, style: clusterStyle(kind.sphere), source: kind.builtin ? undefined : kind.loc });
+            return (
+                kind &&
+                add({
+                    id: `cluster:kind:${kind.key}`,
+                    label: kind.title ?? kind.name,
+                    style: clusterStyle(kind.sphere),
+                    source: kind.builtin ? undefined : kind.loc
+                })
+            );
         case 'parent':
             return parentCluster(model, institution, parents, add, selection.at, new Set());
         case 'none':
@@ -156,7 +207,12 @@ function clusterFor(model: SemanticModel, selection: Selection, institution: Ins
 
 /** An institution with shown parts (units, or what is `part-of` it on the date) sits in a cluster of its own, inside its parent's. */
 function parentCluster(
-    model: SemanticModel, institution: Institution, parents: Parents, add: (c: GraphCluster) => string, at: PDate, seen: Set<Key>
+    model: SemanticModel,
+    institution: Institution,
+    parents: Parents,
+    add: (c: GraphCluster) => string,
+    at: PDate,
+    seen: Set<Key>
 ): string | undefined {
     // A `part-of` loop (a `cycle` error) must not recurse for ever.
     if (seen.has(institution.key)) return undefined;
@@ -220,7 +276,7 @@ function relationEdges(model: SemanticModel, selection: Selection): GraphEdge[] 
             ranks: kind?.hierarchical ?? false,
             upward: kind?.upward || undefined,
             uncertain,
-            style: uncertain ? uncertainStyle(style ?? DEFAULT_RELATION) : style ?? DEFAULT_RELATION,
+            style: uncertain ? uncertainStyle(style ?? DEFAULT_RELATION) : (style ?? DEFAULT_RELATION),
             source: relation.loc,
             detail: { heading: `${subject} ${kind?.title ?? kindName} ${target}`, lines: [formatPeriod(relation.period.period)] }
         };
@@ -235,34 +291,37 @@ function uncertainAt(period: Period, at: PDate): boolean {
 /** A contest that met its holder on the drawn date, between two shown institutions: contester → holder. */
 function contestEdges(model: SemanticModel, selection: Selection, shown: Set<Key>): GraphEdge[] {
     if (model.contests.length === 0) return [];
-    const met = findContests(model).contested.filter(found =>
-        shown.has(found.contest.institution) && shown.has(found.holder.institution) && contains(found.period, selection.at));
+    const met = findContests(model).contested.filter(
+        found => shown.has(found.contest.institution) && shown.has(found.holder.institution) && contains(found.period, selection.at)
+    );
     const groups = new Map<string, ContestedClaim[]>();
     for (const found of met) {
         const id = `contest:${found.contest.institution}:${found.holder.institution}`;
-        groups.set(id, [...groups.get(id) ?? [], found]);
+        groups.set(id, [...(groups.get(id) ?? []), found]);
     }
-    return [...groups.entries()].sort(([x], [y]) => compare(x, y)).map(([id, group]) => {
-        // A group is made by its first contest.
-        const [first] = group as [ContestedClaim, ...ContestedClaim[]];
-        const uncertain = group.every(f => f.contest.certainty !== undefined);
-        const label = [...new Set(group.map(f => displayName(model, f.mandate)))].join(', ');
-        return {
-            id,
-            from: nodeId(first.contest.institution),
-            to: nodeId(first.holder.institution),
-            category: 'contest' as const,
-            label: uncertain ? `${label}?` : label,
-            ranks: false,
-            uncertain,
-            style: uncertain ? uncertainStyle(CONTEST_EDGE) : CONTEST_EDGE,
-            source: first.contest.loc,
-            detail: {
-                heading: `Contest: ${displayName(model, first.contest.institution)} → ${displayName(model, first.holder.institution)}`,
-                lines: group.map(f => `${describeContest(model, f)}${f.disputes.length > 0 ? ' (recorded as a dispute)' : ''}`)
-            }
-        };
-    });
+    return [...groups.entries()]
+        .sort(([x], [y]) => compare(x, y))
+        .map(([id, group]) => {
+            // A group is made by its first contest.
+            const [first] = group as [ContestedClaim, ...ContestedClaim[]];
+            const uncertain = group.every(f => f.contest.certainty !== undefined);
+            const label = [...new Set(group.map(f => displayName(model, f.mandate)))].join(', ');
+            return {
+                id,
+                from: nodeId(first.contest.institution),
+                to: nodeId(first.holder.institution),
+                category: 'contest' as const,
+                label: uncertain ? `${label}?` : label,
+                ranks: false,
+                uncertain,
+                style: uncertain ? uncertainStyle(CONTEST_EDGE) : CONTEST_EDGE,
+                source: first.contest.loc,
+                detail: {
+                    heading: `Contest: ${displayName(model, first.contest.institution)} → ${displayName(model, first.holder.institution)}`,
+                    lines: group.map(f => `${describeContest(model, f)}${f.disputes.length > 0 ? ' (recorded as a dispute)' : ''}`)
+                }
+            };
+        });
 }
 
 function institutionDetail(model: SemanticModel, institution: Institution, selection: Selection): Detail {

@@ -1,9 +1,24 @@
 import type { Location } from '../model/types.js';
 import type { DiagramGraph } from './graph-types.js';
 
-interface GvObject { id?: string; pos?: string; width?: string; height?: string; bb?: string; _gvid: number }
-interface GvEdge { id?: string; pos?: string; lp?: string }
-interface GvGraph { bb: string; objects?: GvObject[]; edges?: GvEdge[] }
+interface GvObject {
+    id?: string;
+    pos?: string;
+    width?: string;
+    height?: string;
+    bb?: string;
+    _gvid: number;
+}
+interface GvEdge {
+    id?: string;
+    pos?: string;
+    lp?: string;
+}
+interface GvGraph {
+    bb: string;
+    objects?: GvObject[];
+    edges?: GvEdge[];
+}
 
 const POINTS_PER_INCH = 72;
 
@@ -32,7 +47,10 @@ export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string
         width: round(width),
         height: round(height),
         clusters: graph.clusters.map(cluster => ({
-            id: cluster.id, label: cluster.label, parent: cluster.parent, source: source(cluster.source),
+            id: cluster.id,
+            label: cluster.label,
+            parent: cluster.parent,
+            source: source(cluster.source),
             box: box(objects.get(cluster.id)?.bb)
         })),
         nodes: graph.nodes.map(node => {
@@ -41,15 +59,27 @@ export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string
             const w = Number(gv?.width ?? 0) * POINTS_PER_INCH;
             const h = Number(gv?.height ?? 0) * POINTS_PER_INCH;
             return {
-                id: node.id, category: node.category, key: node.key, name: node.name, title: node.title, kind: node.kind, sphere: node.sphere,
-                cluster: node.cluster, source: source(node.source),
+                id: node.id,
+                category: node.category,
+                key: node.key,
+                name: node.name,
+                title: node.title,
+                kind: node.kind,
+                sphere: node.sphere,
+                cluster: node.cluster,
+                source: source(node.source),
                 box: { ...flip(x - w / 2, y + h / 2), width: round(w), height: round(h) }
             };
         }),
         edges: graph.edges.map(edge => {
             const gv = edges.get(edge.id);
             return {
-                id: edge.id, from: edge.from, to: edge.to, category: edge.category, kind: edge.kind, label: edge.label,
+                id: edge.id,
+                from: edge.from,
+                to: edge.to,
+                category: edge.category,
+                kind: edge.kind,
+                label: edge.label,
                 source: source(edge.source),
                 points: splinePoints(gv?.pos).map(([x, y]) => flip(x, y)),
                 labelAt: gv?.lp ? flip(...point(gv.lp)) : undefined
@@ -62,7 +92,10 @@ export function toJson(graph: DiagramGraph, layout: string, fileOf: (uri: string
 /** `e,x,y s,x,y x,y x,y …`: the control points, without the arrowhead markers. */
 function splinePoints(pos: string | undefined): [number, number][] {
     if (!pos) return [];
-    return pos.split(/\s+/).filter(part => !/^[es],/.test(part)).map(part => numbers(part) as [number, number]);
+    return pos
+        .split(/\s+/)
+        .filter(part => !/^[es],/.test(part))
+        .map(part => numbers(part) as [number, number]);
 }
 
 function numbers(text: string): number[] {

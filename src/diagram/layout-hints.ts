@@ -21,7 +21,10 @@ const STACK_LIMIT = 1000;
  * How the picture is shaped beyond the edges drawn: invisible edges, and the
  * ids of hierarchy edges drawn without setting ranks (see looseEdges).
  */
-export interface LayoutHints { links: Link[]; loose: Set<string> }
+export interface LayoutHints {
+    links: Link[];
+    loose: Set<string>;
+}
 
 /**
  * Invisible edges that give dot a readable shape. Only hierarchies set ranks,
@@ -55,10 +58,14 @@ export function layoutEdges(graph: DiagramGraph): LayoutHints {
 function looseEdges(graph: DiagramGraph): Set<string> {
     const order = new Map(graph.clusters.filter(c => c.parent === undefined).map((c, i) => [c.id, i]));
     const groupOf = new Map(graph.nodes.map(n => [n.id, order.get(topCluster(graph, n.cluster) ?? '') ?? -1]));
-    return new Set(graph.edges.filter(edge => {
-        const [superior, subordinate] = rankLink(edge);
-        return edge.ranks && groupOf.get(superior)! > groupOf.get(subordinate)! && groupOf.get(subordinate)! >= 0;
-    }).map(e => e.id));
+    return new Set(
+        graph.edges
+            .filter(edge => {
+                const [superior, subordinate] = rankLink(edge);
+                return edge.ranks && groupOf.get(superior)! > groupOf.get(subordinate)! && groupOf.get(subordinate)! >= 0;
+            })
+            .map(e => e.id)
+    );
 }
 
 /**
@@ -77,7 +84,8 @@ function leafLinks(graph: DiagramGraph, ranking: Link[]): Link[] {
         placed.add(to);
         const block = `${from}\u0000${clusterOf.get(to) ?? ''}`;
         const ids = blocks.get(block);
-        if (ids) ids.push(to); else blocks.set(block, [to]);
+        if (ids) ids.push(to);
+        else blocks.set(block, [to]);
     }
     return [...blocks.values()].flatMap(wrapped);
 }
@@ -106,7 +114,10 @@ function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): 
         return r;
     };
     for (const [from, to] of inside) root.set(find(to), find(from));
-    const ranks = rank(nodes.map(n => n.id), inside);
+    const ranks = rank(
+        nodes.map(n => n.id),
+        inside
+    );
     const below = new Set(inside.map(([, to]) => to));
     const pieces = new Map<string, { cluster: string | undefined; tops: string[]; deepest: string }>();
     for (const node of nodes) {
@@ -117,7 +128,7 @@ function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): 
         pieces.set(id, piece);
     }
     const byCluster = new Map<string | undefined, { tops: string[]; deepest: string }[]>();
-    for (const piece of pieces.values()) byCluster.set(piece.cluster, [...byCluster.get(piece.cluster) ?? [], piece]);
+    for (const piece of pieces.values()) byCluster.set(piece.cluster, [...(byCluster.get(piece.cluster) ?? []), piece]);
     const links: Link[] = [];
     for (const row of byCluster.values()) {
         const width = Math.max(3, Math.ceil(Math.sqrt(row.length * 2)));
@@ -133,13 +144,17 @@ function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): 
  */
 function stackLinks(graph: DiagramGraph, base: Link[]): Link[] {
     const groupOf = new Map(graph.nodes.map(n => [n.id, topCluster(graph, n.cluster)]));
-    const groups = graph.clusters.filter(c => c.parent === undefined)
+    const groups = graph.clusters
+        .filter(c => c.parent === undefined)
         .map(c => graph.nodes.filter(n => groupOf.get(n.id) === c.id).map(n => n.id))
         .filter(ids => ids.length > 0);
     const rankedWithinGroup = new Set(base.filter(([from, to]) => groupOf.get(from) === groupOf.get(to)).map(([, to]) => to));
     const links: Link[] = [];
     for (const [previous, group] of pairsApart(groups, 1)) {
-        const ranks = rank(graph.nodes.map(n => n.id), [...base, ...links]);
+        const ranks = rank(
+            graph.nodes.map(n => n.id),
+            [...base, ...links]
+        );
         const above = previous.reduce((deepest, id) => (ranks.get(id)! > ranks.get(deepest)! ? id : deepest));
         for (const top of group.filter(id => !rankedWithinGroup.has(id))) links.push([above, top]);
     }
@@ -160,7 +175,8 @@ function rank(nodes: string[], links: Link[]): Map<string, number> {
     for (const [from, to] of links) {
         indegree.set(to, (indegree.get(to) ?? 0) + 1);
         const targets = out.get(from);
-        if (targets) targets.push(to); else out.set(from, [to]);
+        if (targets) targets.push(to);
+        else out.set(from, [to]);
     }
     const queue = nodes.filter(id => indegree.get(id) === 0);
     while (queue.length > 0) {

@@ -13,11 +13,19 @@ const renderer = new GraphvizRenderer();
 
 // Ready once Graphviz is loaded, so that the time budget counts layout only.
 // If it does not load, the first job reports why.
-void renderer.warm().catch(() => undefined).then(() => port.postMessage({ type: 'ready' } satisfies LayoutReply));
+void renderer
+    .warm()
+    .catch(() => undefined)
+    .then(() => port.postMessage({ type: 'ready' } satisfies LayoutReply));
 
 port.on('message', (request: LayoutRequest) => {
     renderer.render(request.dot, request.formats).then(
         output => port.postMessage({ type: 'done', id: request.id, output } satisfies LayoutReply),
-        (error: unknown) => port.postMessage({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) } satisfies LayoutReply)
+        (error: unknown) =>
+            port.postMessage({
+                type: 'failed',
+                id: request.id,
+                message: error instanceof Error ? error.message : String(error)
+            } satisfies LayoutReply)
     );
 });

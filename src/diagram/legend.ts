@@ -3,8 +3,19 @@ import type { Selection } from './select.js';
 import { capitalise } from '../text/capitalise.js';
 import { compare } from './strings.js';
 import {
-    CONFLICT_EDGE, CONFLICT_MARKER, CONTEST_EDGE, DEFAULT_RELATION, DISPUTE_EDGE, DISPUTE_MARKER, PERSON_NODE, POST_EDGE, SPHERE_ORDER,
-    sphereStyle, uncertainStyle, UNIT_EDGE, type EdgeStyle
+    CONFLICT_EDGE,
+    CONFLICT_MARKER,
+    CONTEST_EDGE,
+    DEFAULT_RELATION,
+    DISPUTE_EDGE,
+    DISPUTE_MARKER,
+    PERSON_NODE,
+    POST_EDGE,
+    SPHERE_ORDER,
+    sphereStyle,
+    uncertainStyle,
+    UNIT_EDGE,
+    type EdgeStyle
 } from './style.js';
 
 /** Only what the picture uses: the spheres of its nodes (unless clusters name them), its kinds of line and of marker. */
@@ -30,7 +41,8 @@ export function legendFor(selection: Selection, nodes: GraphNode[], edges: Graph
     if (edges.some(e => e.category === 'dispute')) addEdge('dispute', 'recorded dispute (mandate)', DISPUTE_EDGE);
     if (edges.some(e => e.category === 'contest')) addEdge('contest', 'contested (mandate): contester → holder', CONTEST_EDGE);
     if (edges.some(e => e.category === 'post')) addEdge('post', 'holds a post in (post)', POST_EDGE);
-    if (edges.some(e => e.uncertain)) addEdge('uncertain', 'reportedly, allegedly or uncertainly dated (?)', uncertainStyle(DEFAULT_RELATION));
+    if (edges.some(e => e.uncertain))
+        addEdge('uncertain', 'reportedly, allegedly or uncertainly dated (?)', uncertainStyle(DEFAULT_RELATION));
     if (markers.some(m => m.category === 'conflict-marker')) items.push({ label: 'mandate in conflict', node: CONFLICT_MARKER });
     if (markers.some(m => m.category === 'dispute-marker')) items.push({ label: 'mandate in dispute', node: DISPUTE_MARKER });
     if (markers.some(m => m.category === 'person')) items.push({ label: 'person', node: PERSON_NODE });

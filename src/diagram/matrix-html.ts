@@ -21,14 +21,20 @@ export function locationText(loc: Location, fileOf: FileOf): string {
  */
 export function toMatrixHtml(matrix: CompetenceMatrix, fileOf: FileOf): string {
     const head = matrix.columns.map(column => headerCell(column, fileOf)).join('');
-    const rows = matrix.rows.map(row => {
-        const swatch = sphereStyle(row.sphere);
-        const cells = matrix.columns.map(column => bodyCell(matrix.cells.get(cellKey(row.key, column.key)), column, fileOf)).join('');
-        return `<tr data-institution="${xmlText(row.key)}"><th scope="row" style="border-left:6px solid ${swatch.border}">`
-            + `<a href="${xmlText(row.source.uri)}#L${row.source.range.start.line + 1}" title="${xmlText(locationText(row.source, fileOf))}">${xmlText(row.name)}</a>`
-            + `${row.title ? `<span class="title">${xmlText(row.title)}</span>` : ''}</th>${cells}</tr>`;
-    }).join('\n');
-    const options = matrix.columns.map(c => `<option value="${xmlText(c.key)}">${'\u2003'.repeat(c.depth)}${xmlText(c.name)}</option>`).join('');
+    const rows = matrix.rows
+        .map(row => {
+            const swatch = sphereStyle(row.sphere);
+            const cells = matrix.columns.map(column => bodyCell(matrix.cells.get(cellKey(row.key, column.key)), column, fileOf)).join('');
+            return (
+                `<tr data-institution="${xmlText(row.key)}"><th scope="row" style="border-left:6px solid ${swatch.border}">` +
+                `<a href="${xmlText(row.source.uri)}#L${row.source.range.start.line + 1}" title="${xmlText(locationText(row.source, fileOf))}">${xmlText(row.name)}</a>` +
+                `${row.title ? `<span class="title">${xmlText(row.title)}</span>` : ''}</th>${cells}</tr>`
+            );
+        })
+        .join('\n');
+    const options = matrix.columns
+        .map(c => `<option value="${xmlText(c.key)}">${'\u2003'.repeat(c.depth)}${xmlText(c.name)}</option>`)
+        .join('');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -55,15 +61,19 @@ ${rows}
 
 function headerCell(column: MatrixColumn, fileOf: FileOf): string {
     const tip = `${column.title ? `${column.title} — ` : ''}${locationText(column.source, fileOf)}; click to sort`;
-    return `<th scope="col" class="sort mandate" data-column="${xmlText(column.key)}" data-parent="${xmlText(column.parent ?? '')}" title="${xmlText(tip)}">`
-        + `${column.parentName ? `<small>${xmlText(column.parentName)} ›</small><br>` : ''}<span>${xmlText(column.name)}</span></th>`;
+    return (
+        `<th scope="col" class="sort mandate" data-column="${xmlText(column.key)}" data-parent="${xmlText(column.parent ?? '')}" title="${xmlText(tip)}">` +
+        `${column.parentName ? `<small>${xmlText(column.parentName)} ›</small><br>` : ''}<span>${xmlText(column.name)}</span></th>`
+    );
 }
 
 function bodyCell(cell: MatrixCell | undefined, column: MatrixColumn, fileOf: FileOf): string {
     if (!cell) return `<td data-column="${xmlText(column.key)}"></td>`;
     const where = locationText(cell.source, fileOf);
-    return `<td data-column="${xmlText(column.key)}" class="cell-${cell.status}" data-source="${xmlText(where)}">`
-        + `<a href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}" title="${xmlText([...cell.notes, where].join('\n'))}">${xmlText(cell.roles.join(', '))}</a></td>`;
+    return (
+        `<td data-column="${xmlText(column.key)}" class="cell-${cell.status}" data-source="${xmlText(where)}">` +
+        `<a href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}" title="${xmlText([...cell.notes, where].join('\n'))}">${xmlText(cell.roles.join(', '))}</a></td>`
+    );
 }
 
 const STYLE = `

@@ -32,33 +32,48 @@ export const rowId = (institution: Key) => `institution:${institution}`;
  */
 export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
     const nameWidth = Math.max(120, ...matrix.rows.map(r => textWidth(r.name, FONT + 1))) + 2 * PAD;
-    const columns = placeAlong(nameWidth, matrix.columns.map(column => {
-        const header = `${'› '.repeat(column.depth)}${column.name}`;
-        const size = Math.max(56, textWidth(header, FONT), ...matrix.rows.map(row => {
-            const cell = matrix.cells.get(cellKey(row.key, column.key));
-            return cell ? textWidth(cell.roles.join(', '), FONT) : 0;
-        })) + 2 * PAD;
-        return { column, header, size };
-    }));
+    const columns = placeAlong(
+        nameWidth,
+        matrix.columns.map(column => {
+            const header = `${'› '.repeat(column.depth)}${column.name}`;
+            const size =
+                Math.max(
+                    56,
+                    textWidth(header, FONT),
+                    ...matrix.rows.map(row => {
+                        const cell = matrix.cells.get(cellKey(row.key, column.key));
+                        return cell ? textWidth(cell.roles.join(', '), FONT) : 0;
+                    })
+                ) +
+                2 * PAD;
+            return { column, header, size };
+        })
+    );
     const width = Math.max(columns.end, textWidth(matrix.title, 16)) + PAD;
     const height = TOP + HEAD + matrix.rows.length * ROW + PAD;
     const out: string[] = [];
     out.push('<?xml version="1.0" encoding="UTF-8" standalone="no"?>');
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="matrix" width="${width}pt" height="${height}pt" viewBox="0 0 ${width} ${height}" font-family="${FONT_STACK}" font-size="${FONT}">`);
+    out.push(
+        `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="matrix" width="${width}pt" height="${height}pt" viewBox="0 0 ${width} ${height}" font-family="${FONT_STACK}" font-size="${FONT}">`
+    );
     out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
     out.push(`<text x="${PAD}" y="22" font-size="16" font-weight="bold">${xmlText(matrix.title)}</text>`);
     out.push(`<text x="${PAD}" y="40" fill="#555555">Competences as of ${xmlText(matrix.at)}</text>`);
     columns.placed.forEach(({ column, header, size, at }) => {
-        out.push(`<g id="${xmlText(mandateId(column.key))}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>`
-            + `<rect x="${at}" y="${TOP}" width="${size}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>`
-            + `<text x="${at + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(header)}</text></g>`);
+        out.push(
+            `<g id="${xmlText(mandateId(column.key))}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>` +
+                `<rect x="${at}" y="${TOP}" width="${size}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>` +
+                `<text x="${at + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(header)}</text></g>`
+        );
     });
     matrix.rows.forEach((row, r) => {
         const y = TOP + HEAD + r * ROW;
         const sphere = sphereStyle(row.sphere);
-        out.push(`<g id="${xmlText(rowId(row.key))}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>`
-            + `<rect x="0" y="${y}" width="${nameWidth}" height="${ROW}" fill="${sphere.fill}" stroke="#cccccc"/>`
-            + `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(row.name)}</text></g>`);
+        out.push(
+            `<g id="${xmlText(rowId(row.key))}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>` +
+                `<rect x="0" y="${y}" width="${nameWidth}" height="${ROW}" fill="${sphere.fill}" stroke="#cccccc"/>` +
+                `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(row.name)}</text></g>`
+        );
         columns.placed.forEach(({ column, size, at }) => {
             const cell = matrix.cells.get(cellKey(row.key, column.key));
             if (!cell) {
@@ -67,10 +82,12 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
             }
             const colours = CELL_COLOURS[cell.status];
             const where = locationText(cell.source, fileOf);
-            out.push(`<a id="${xmlText(cellId(row.key, column.key))}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">`
-                + `<title>${xmlText([...cell.notes, where].join('\n'))}</title>`
-                + `<rect x="${at}" y="${y}" width="${size}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>`
-                + `<text x="${at + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`);
+            out.push(
+                `<a id="${xmlText(cellId(row.key, column.key))}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">` +
+                    `<title>${xmlText([...cell.notes, where].join('\n'))}</title>` +
+                    `<rect x="${at}" y="${y}" width="${size}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>` +
+                    `<text x="${at + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`
+            );
         });
     });
     out.push('</svg>');

@@ -23,10 +23,24 @@ export interface MatrixCell {
     notes: string[];
 }
 
-export interface MatrixRow { key: Key; name: string; title?: string; sphere?: string; source: Location }
+export interface MatrixRow {
+    key: Key;
+    name: string;
+    title?: string;
+    sphere?: string;
+    source: Location;
+}
 
 /** A mandate column, in tree order (parents before their children, in source order). */
-export interface MatrixColumn { key: Key; name: string; title?: string; depth: number; parent?: Key; parentName?: string; source: Location }
+export interface MatrixColumn {
+    key: Key;
+    name: string;
+    title?: string;
+    depth: number;
+    parent?: Key;
+    parentName?: string;
+    source: Location;
+}
 
 export interface CompetenceMatrix {
     title: string;
@@ -71,48 +85,84 @@ export function buildMatrix(model: SemanticModel, selection: Selection): Compete
             if (!period || !contains(period, at)) continue;
             const own = clashes.get(claim) ?? [];
             const status: CellStatus = own.length === 0 ? 'plain' : own.some(c => c.disputes.length === 0) ? 'conflict' : 'dispute';
-            add(institution.key, claim.mandate, claimVerb(model, claim), status, claim.loc,
-                `${displayName(model, institution.key)} ${claimVerb(model, claim)} ${displayName(model, claim.mandate)} (${formatPeriod(period)})`);
+            add(
+                institution.key,
+                claim.mandate,
+                claimVerb(model, claim),
+                status,
+                claim.loc,
+                `${displayName(model, institution.key)} ${claimVerb(model, claim)} ${displayName(model, claim.mandate)} (${formatPeriod(period)})`
+            );
             for (const conflict of own) {
                 const other = conflict.first === claim ? conflict.second : conflict.first;
                 const how = conflict.disputes.length > 0 ? 'recorded dispute with' : 'conflicts with';
-                add(institution.key, claim.mandate, claimVerb(model, claim), status, claim.loc, `${how} ${displayName(model, other.institution)} over ${displayName(model, conflict.mandate)}`);
+                add(
+                    institution.key,
+                    claim.mandate,
+                    claimVerb(model, claim),
+                    status,
+                    claim.loc,
+                    `${how} ${displayName(model, other.institution)} over ${displayName(model, conflict.mandate)}`
+                );
             }
         }
     }
     for (const contest of model.contests) {
         const period = effectivePeriod(model, contest);
         if (!shown.has(contest.institution) || !period || !contains(period, at)) continue;
-        add(contest.institution, contest.mandate, `${hedge(contest.certainty)}contests`, 'conflict', contest.loc,
-            `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests ${displayName(model, contest.mandate)} (${formatPeriod(period)})`);
+        add(
+            contest.institution,
+            contest.mandate,
+            `${hedge(contest.certainty)}contests`,
+            'conflict',
+            contest.loc,
+            `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests ${displayName(model, contest.mandate)} (${formatPeriod(period)})`
+        );
     }
     // The holder of a contested claim: red as for a conflict, orange when the contest is a recorded dispute.
     if (model.contests.length > 0) {
         for (const found of findContests(model).contested) {
             if (!shown.has(found.contest.institution) || !shown.has(found.holder.institution) || !contains(found.period, at)) continue;
             const claim = found.holder;
-            add(claim.institution, claim.mandate, claimVerb(model, claim), found.disputes.length > 0 ? 'dispute' : 'conflict', claim.loc,
-                `contested by ${displayName(model, found.contest.institution)}${found.disputes.length > 0 ? ' (recorded as a dispute)' : ''}`);
+            add(
+                claim.institution,
+                claim.mandate,
+                claimVerb(model, claim),
+                found.disputes.length > 0 ? 'dispute' : 'conflict',
+                claim.loc,
+                `contested by ${displayName(model, found.contest.institution)}${found.disputes.length > 0 ? ' (recorded as a dispute)' : ''}`
+            );
         }
     }
 
     // An institution without a competence on the date has nothing to show in the matrix.
     const holding = new Set([...cells.values()].map(c => c.institution));
-    const rows = selection.institutions.filter(institution => holding.has(institution.key)).map(institution => ({
-        key: institution.key,
-        name: institution.path,
-        title: institution.title,
-        sphere: kindOf(model, institution, at)?.sphere,
-        source: institution.loc
-    }));
-    return { title: selection.title, at: at.text, rows, columns: mandateColumns(model, [...cells.values()].map(c => c.mandate)), cells };
+    const rows = selection.institutions
+        .filter(institution => holding.has(institution.key))
+        .map(institution => ({
+            key: institution.key,
+            name: institution.path,
+            title: institution.title,
+            sphere: kindOf(model, institution, at)?.sphere,
+            source: institution.loc
+        }));
+    return {
+        title: selection.title,
+        at: at.text,
+        rows,
+        columns: mandateColumns(
+            model,
+            [...cells.values()].map(c => c.mandate)
+        ),
+        cells
+    };
 }
 
 /** Each clashing claim with its conflicts on the date (the selection's conflicts hold then already). */
 function clashesByClaim(conflicts: readonly Conflict[]): Map<Claim, Conflict[]> {
     const result = new Map<Claim, Conflict[]>();
     for (const conflict of conflicts) {
-        for (const claim of [conflict.first, conflict.second]) result.set(claim, [...result.get(claim) ?? [], conflict]);
+        for (const claim of [conflict.first, conflict.second]) result.set(claim, [...(result.get(claim) ?? []), conflict]);
     }
     return result;
 }
@@ -121,7 +171,11 @@ function clashesByClaim(conflicts: readonly Conflict[]): Map<Claim, Conflict[]> 
 function mandateColumns(model: SemanticModel, used: Key[]): MatrixColumn[] {
     const wanted = new Set<Key>();
     for (const key of used) {
-        for (let current: Key | undefined = key; current !== undefined && !wanted.has(current); current = model.mandates.get(current)?.parent) {
+        for (
+            let current: Key | undefined = key;
+            current !== undefined && !wanted.has(current);
+            current = model.mandates.get(current)?.parent
+        ) {
             wanted.add(current);
         }
     }
@@ -131,7 +185,15 @@ function mandateColumns(model: SemanticModel, used: Key[]): MatrixColumn[] {
         const mandate = model.mandates.get(key);
         if (!mandate || !wanted.has(key) || placed.has(key)) return;
         placed.add(key);
-        columns.push({ key, name: displayName(model, key), title: mandate.title, depth, parent: depth > 0 ? mandate.parent : undefined, parentName: depth > 0 && mandate.parent ? displayName(model, mandate.parent) : undefined, source: mandate.loc });
+        columns.push({
+            key,
+            name: displayName(model, key),
+            title: mandate.title,
+            depth,
+            parent: depth > 0 ? mandate.parent : undefined,
+            parentName: depth > 0 && mandate.parent ? displayName(model, mandate.parent) : undefined,
+            source: mandate.loc
+        });
         for (const child of model.childMandates.get(key) ?? []) {
             if (model.mandates.get(child)?.parent === key) visit(child, depth + 1);
         }

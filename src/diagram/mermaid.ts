@@ -38,7 +38,9 @@ export function toMermaid(graph: DiagramGraph): string {
         out.push(`  classDef s${index} ${style}`);
         out.push(`  class ${ids.join(',')} s${index}`);
     });
-    graph.clusters.forEach(cluster => out.push(`  style ${clusterIds.get(cluster.id)} fill:${cluster.style.fill},stroke:${cluster.style.border}`));
+    graph.clusters.forEach(cluster =>
+        out.push(`  style ${clusterIds.get(cluster.id)} fill:${cluster.style.fill},stroke:${cluster.style.border}`)
+    );
     graph.edges.forEach((edge, index) => {
         const dash = edge.style.line === 'solid' ? '' : `,stroke-dasharray:${edge.style.line === 'dashed' ? '6 4' : '2 3'}`;
         out.push(`  linkStyle ${index} stroke:${edge.style.color},stroke-width:${edge.style.width}px${dash}`);
@@ -56,7 +58,7 @@ function nodeLabel(node: GraphNode): string {
 function link(edge: GraphEdge): string {
     const dotted = edge.style.line !== 'solid';
     const arrow = edge.style.arrow !== 'none';
-    const shape = dotted ? (arrow ? '-.->' : '-.-') : (arrow ? '-->' : '---');
+    const shape = dotted ? (arrow ? '-.->' : '-.-') : arrow ? '-->' : '---';
     const text = edge.label ?? (edge.category === 'unit' ? 'unit' : undefined);
     return text ? `${shape}|"${label(text)}"|` : shape;
 }

@@ -29,7 +29,10 @@ export interface DiagramParams {
     preview?: string;
 }
 
-export interface DiagramViewInfo { name: string; title?: string }
+export interface DiagramViewInfo {
+    name: string;
+    title?: string;
+}
 
 /** What the preview needs besides the picture: the views to pick from and the dates to slide over (up to today at least). */
 export interface DiagramContext {
@@ -64,7 +67,9 @@ export interface DiagramFailure extends Partial<DiagramContext> {
 
 export type DiagramResult = DiagramSuccess | DiagramFailure;
 
-export interface ModelChangedParams { uris: string[] }
+export interface ModelChangedParams {
+    uris: string[];
+}
 
 export function isDiagramFailure(result: DiagramResult): result is DiagramFailure {
     return 'error' in result;

@@ -14,7 +14,10 @@ export class RecentLayouts implements Renderer {
     private readonly recent = new Map<string, { output: LayoutOutput; size: number }>();
     private size = 0;
 
-    constructor(private readonly inner: Renderer, private readonly budget = DEFAULT_BUDGET) {}
+    constructor(
+        private readonly inner: Renderer,
+        private readonly budget = DEFAULT_BUDGET
+    ) {}
 
     async render(dot: string, formats: readonly LayoutFormat[], options?: RenderOptions): Promise<LayoutOutput> {
         const key = `${formats.join(',')}\n${dot}`;

@@ -71,7 +71,9 @@ export class GraphvizRenderer implements Renderer {
             return output;
         } catch (error) {
             this.viz = undefined;
-            throw error instanceof LayoutError ? error : new LayoutError(`Graphviz failed: ${error instanceof Error ? error.message : String(error)}`);
+            throw error instanceof LayoutError
+                ? error
+                : new LayoutError(`Graphviz failed: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
 }
@@ -83,7 +85,5 @@ export class GraphvizRenderer implements Renderer {
  * faces with Helvetica's metrics, then CJK faces for Chinese names.
  */
 export function cleanSvg(svg: string): string {
-    return svg
-        .replace(/<!--[\s\S]*?-->\n?/g, '')
-        .replace(/font-family="Helvetica,sans-Serif"/g, `font-family="${FONT_STACK}"`);
+    return svg.replace(/<!--[\s\S]*?-->\n?/g, '').replace(/font-family="Helvetica,sans-Serif"/g, `font-family="${FONT_STACK}"`);
 }

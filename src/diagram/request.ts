@@ -30,7 +30,16 @@ export function graphFor(model: SemanticModel, conflicts: readonly Conflict[], q
 export function selectionFor(model: SemanticModel, conflicts: readonly Conflict[], query: DiagramQuery, everyDate = false): Selection {
     const view = query.view ? resolveView(model, query.view, query.scope) : undefined;
     const at = query.at ? resolveDate(query.at) : undefined;
-    return select(model, { view, at, today: query.today, scope: query.scope, direction: query.direction, lang: query.lang, conflicts, everyDate });
+    return select(model, {
+        view,
+        at,
+        today: query.today,
+        scope: query.scope,
+        direction: query.direction,
+        lang: query.lang,
+        conflicts,
+        everyDate
+    });
 }
 
 export function resolveView(model: SemanticModel, name: string, scope?: string): View {

@@ -57,14 +57,15 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const scope = view ? view.model : options.scope;
     const filters = view?.filters ?? [];
     const startsWithAll = !filters.some(f => f.op === 'include');
-    const claimsAt = (key: Key) => (model.claimsByInstitution.get(key) ?? [])
-        .filter(claim => options.everyDate || holdsAt(effectivePeriod(model, claim), at));
+    const claimsAt = (key: Key) =>
+        (model.claimsByInstitution.get(key) ?? []).filter(claim => options.everyDate || holdsAt(effectivePeriod(model, claim), at));
     // `*`, kinds, spheres and mandates describe the view's own model; only an institution named outright may come from another.
     const matches = (filter: ViewFilter, institution: Institution) =>
-        filter.institutions.includes(institution.key)
-        || (inScope(institution, scope) && (filter.all
-            || matchesKind(model, filter, institution, at)
-            || (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)))));
+        filter.institutions.includes(institution.key) ||
+        (inScope(institution, scope) &&
+            (filter.all ||
+                matchesKind(model, filter, institution, at) ||
+                (filter.mandates.length > 0 && claimsAt(institution.key).some(claim => claimOn(model, claim, filter.mandates)))));
 
     const institutions = [...model.institutions.values()]
         .filter(institution => options.everyDate || contains(possible(institution.lifetime), at))
@@ -79,18 +80,23 @@ export function select(model: SemanticModel, options: SelectOptions): Selection 
     const shown = new Set(institutions.map(i => i.key));
 
     const hidden = hiddenKinds(view);
-    const relations = model.relations
-        .filter(r => shown.has(r.subject) && shown.has(r.target) && !hidden.has(r.kind) && contains(possible(r.period.period), at));
+    const relations = model.relations.filter(
+        r => shown.has(r.subject) && shown.has(r.target) && !hidden.has(r.kind) && contains(possible(r.period.period), at)
+    );
     // A view that includes only mandates is about those mandates: it shows only their conflicts.
     const includes = filters.filter(f => f.op === 'include');
     const mandateView = includes.length > 0 && includes.every(f => f.mandates.length > 0 && !f.all);
     const viewMandates = includes.flatMap(f => f.mandates);
-    const conflicts = options.conflicts.filter(c =>
-        shown.has(c.first.institution) && shown.has(c.second.institution) && contains(c.period, at)
-        && (!mandateView || viewMandates.some(m => mandateWithin(model, c.mandate, m) || mandateWithin(model, m, c.mandate))));
+    const conflicts = options.conflicts.filter(
+        c =>
+            shown.has(c.first.institution) &&
+            shown.has(c.second.institution) &&
+            contains(c.period, at) &&
+            (!mandateView || viewMandates.some(m => mandateWithin(model, c.mandate, m) || mandateWithin(model, m, c.mandate)))
+    );
 
     return {
-        title: view ? view.title ?? view.name : scope || 'All models',
+        title: view ? (view.title ?? view.name) : scope || 'All models',
         at,
         groupBy: view?.groupBy ?? 'sphere',
         direction: view?.direction ?? options.direction ?? 'down',
@@ -108,7 +114,8 @@ function hiddenKinds(view: View | undefined): Set<Key> {
     const hidden = new Set<Key>();
     for (const rule of view?.relationRules ?? []) {
         for (const kind of rule.kinds) {
-            if (rule.op === 'hide') hidden.add(kind); else hidden.delete(kind);
+            if (rule.op === 'hide') hidden.add(kind);
+            else hidden.delete(kind);
         }
     }
     return hidden;

@@ -19,7 +19,10 @@ export interface EdgeStyle {
     arrow: 'normal' | 'vee' | 'empty' | 'odot' | 'diamond' | 'none';
 }
 
-export interface ClusterStyle { fill: string; border: string }
+export interface ClusterStyle {
+    fill: string;
+    border: string;
+}
 
 const SPHERE_STYLES: Record<string, { fill: string; border: string; cluster: string }> = {
     party: { fill: '#f6d3cf', border: '#a8453a', cluster: '#fcf0ee' },
@@ -94,7 +97,13 @@ export function uncertainStyle(style: EdgeStyle): EdgeStyle {
 /** Halfway to white. */
 function lighter(hex: string): string {
     const channels = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
-    return `#${channels.map(c => Math.round((c + 255) / 2).toString(16).padStart(2, '0')).join('')}`;
+    return `#${channels
+        .map(c =>
+            Math.round((c + 255) / 2)
+                .toString(16)
+                .padStart(2, '0')
+        )
+        .join('')}`;
 }
 
 /** The prelude's style for a relation kind, if it has one. */

@@ -14,7 +14,10 @@ export function centreWideLines(svg: string): string {
         if (!d) return node;
         const xs = [...d.matchAll(/(-?[\d.]+),-?[\d.]+/g)].map(m => Number(m[1]));
         const centre = ((Math.min(...xs) + Math.max(...xs)) / 2).toFixed(2);
-        return node.replace(/<text([^>]*) text-anchor="start" x="[^"]*"([^>]*)>([^<]*)<\/text>/g,
-            (line, before: string, after: string, content: string) => (hasWide(content) ? `<text${before} text-anchor="middle" x="${centre}"${after}>${content}</text>` : line));
+        return node.replace(
+            /<text([^>]*) text-anchor="start" x="[^"]*"([^>]*)>([^<]*)<\/text>/g,
+            (line, before: string, after: string, content: string) =>
+                hasWide(content) ? `<text${before} text-anchor="middle" x="${centre}"${after}>${content}</text>` : line
+        );
     });
 }

@@ -8,7 +8,10 @@ import { kindOf, type Selection } from './select.js';
 import { SPHERE_ORDER } from './style.js';
 
 /** A point in time as a fractional year (2018.5 is July 2018), or open (undefined) where the model gives no bound. */
-export interface Span { from?: number; to?: number }
+export interface Span {
+    from?: number;
+    to?: number;
+}
 
 export interface TimelineBar extends Span {
     label: string;
@@ -75,7 +78,7 @@ function span(period: Period | undefined): Span {
 export function buildTimeline(model: SemanticModel, selection: Selection, conflicts: readonly Conflict[]): Timeline {
     const clashes = new Map<Claim, Conflict[]>();
     for (const conflict of conflicts) {
-        for (const claim of [conflict.first, conflict.second]) clashes.set(claim, [...clashes.get(claim) ?? [], conflict]);
+        for (const claim of [conflict.first, conflict.second]) clashes.set(claim, [...(clashes.get(claim) ?? []), conflict]);
     }
     const shown = new Set(selection.institutions.map(i => i.key));
     const rows = selection.institutions.map((institution): TimelineRow => {
@@ -93,18 +96,20 @@ export function buildTimeline(model: SemanticModel, selection: Selection, confli
                 detail: `${displayName(model, institution.key)} ${claimVerb(model, claim)} ${displayName(model, claim.mandate)} (${period ? formatPeriod(period) : 'never, outside its lifetime'})`
             };
         });
-        const contests = model.contests.filter(c => c.institution === institution.key).map((contest): TimelineBar => {
-            const period = effectivePeriod(model, contest);
-            return {
-                ...span(period),
-                label: `${hedge(contest.certainty)}contests ${displayName(model, contest.mandate)}`,
-                status: 'conflict',
-                contest: true,
-                hedged: contest.certainty !== undefined,
-                source: contest.loc,
-                detail: `${displayName(model, institution.key)} ${hedge(contest.certainty)}contests ${displayName(model, contest.mandate)} (${period ? formatPeriod(period) : 'never'})`
-            };
-        });
+        const contests = model.contests
+            .filter(c => c.institution === institution.key)
+            .map((contest): TimelineBar => {
+                const period = effectivePeriod(model, contest);
+                return {
+                    ...span(period),
+                    label: `${hedge(contest.certainty)}contests ${displayName(model, contest.mandate)}`,
+                    status: 'conflict',
+                    contest: true,
+                    hedged: contest.certainty !== undefined,
+                    source: contest.loc,
+                    detail: `${displayName(model, institution.key)} ${hedge(contest.certainty)}contests ${displayName(model, contest.mandate)} (${period ? formatPeriod(period) : 'never'})`
+                };
+            });
         return {
             key: institution.key,
             name: institution.path,
@@ -115,15 +120,24 @@ export function buildTimeline(model: SemanticModel, selection: Selection, confli
             source: institution.loc
         };
     });
-    const order = (sphere: string | undefined) => (sphere && SPHERE_ORDER.includes(sphere) ? SPHERE_ORDER.indexOf(sphere) : SPHERE_ORDER.length);
-    rows.sort((a, b) => order(a.sphere) - order(b.sphere) || (a.lifetime.from ?? -Infinity) - (b.lifetime.from ?? -Infinity) || compare(a.key, b.key));
+    const order = (sphere: string | undefined) =>
+        sphere && SPHERE_ORDER.includes(sphere) ? SPHERE_ORDER.indexOf(sphere) : SPHERE_ORDER.length;
+    rows.sort(
+        (a, b) =>
+            order(a.sphere) - order(b.sphere) || (a.lifetime.from ?? -Infinity) - (b.lifetime.from ?? -Infinity) || compare(a.key, b.key)
+    );
 
-    const transfers = [...handovers(model, shown), ...mergers(model, shown)]
-        .sort((a, b) => a.at - b.at || compare(a.from, b.from) || compare(a.to, b.to) || compare(a.label, b.label));
+    const transfers = [...handovers(model, shown), ...mergers(model, shown)].sort(
+        (a, b) => a.at - b.at || compare(a.from, b.from) || compare(a.to, b.to) || compare(a.label, b.label)
+    );
     // The axis spans what changed: claims (other than from founding), names, transfers, dissolutions. A body founded long before (the
     // Propaganda Department in 1924) runs in from the left edge instead of stretching decades of nothing.
     const changes = [
-        ...rows.flatMap(r => [r.lifetime.to, ...r.names.slice(1).map(n => n.from), ...r.bars.flatMap(b => [b.from === r.lifetime.from ? undefined : b.from, b.to])]),
+        ...rows.flatMap(r => [
+            r.lifetime.to,
+            ...r.names.slice(1).map(n => n.from),
+            ...r.bars.flatMap(b => [b.from === r.lifetime.from ? undefined : b.from, b.to])
+        ]),
         ...transfers.map(t => t.at)
     ].filter((y): y is number => y !== undefined);
     const at = yearOf(selection.at);
@@ -158,7 +172,8 @@ function namesOf(former: { name: string; until?: { date: PDate } }[], current: s
 function handovers(model: SemanticModel, shown: Set<Key>): Transfer[] {
     const result: Transfer[] = [];
     for (const [mandate, claims] of model.claimsByMandate) {
-        const timed = claims.filter(c => shown.has(c.institution) && isExclusive(model, c.role))
+        const timed = claims
+            .filter(c => shown.has(c.institution) && isExclusive(model, c.role))
             .map(claim => ({ claim, period: effectivePeriod(model, claim) }))
             .filter(t => t.period !== undefined);
         for (const ending of timed) {
@@ -167,7 +182,13 @@ function handovers(model: SemanticModel, shown: Set<Key>): Transfer[] {
             for (const starting of timed) {
                 const begin = starting.period!.start;
                 if (starting.claim.institution === ending.claim.institution || !begin || begin.ordinal !== end.ordinal) continue;
-                result.push({ from: ending.claim.institution, to: starting.claim.institution, at: yearOf(end), label: displayName(model, mandate), source: starting.claim.loc });
+                result.push({
+                    from: ending.claim.institution,
+                    to: starting.claim.institution,
+                    at: yearOf(end),
+                    label: displayName(model, mandate),
+                    source: starting.claim.loc
+                });
             }
         }
     }
@@ -177,7 +198,13 @@ function handovers(model: SemanticModel, shown: Set<Key>): Transfer[] {
 /** `A merged-into B`: when the relation starts, else when A was dissolved. */
 function mergers(model: SemanticModel, shown: Set<Key>): Transfer[] {
     return model.relations
-        .filter(r => model.relationKinds.get(r.kind)?.name === 'merged-into' && model.relationKinds.get(r.kind)?.builtin && shown.has(r.subject) && shown.has(r.target))
+        .filter(
+            r =>
+                model.relationKinds.get(r.kind)?.name === 'merged-into' &&
+                model.relationKinds.get(r.kind)?.builtin &&
+                shown.has(r.subject) &&
+                shown.has(r.target)
+        )
         .flatMap(r => {
             const date = r.period.period.start ?? model.institutions.get(r.subject)?.dissolved?.date;
             return date ? [{ from: r.subject, to: r.target, at: yearOf(date), label: 'merged into', source: r.loc }] : [];

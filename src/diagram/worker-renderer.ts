@@ -1,12 +1,22 @@
 import { Worker } from 'node:worker_threads';
-import { LayoutCancelled, LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer, type RenderOptions } from './render.js';
+import {
+    LayoutCancelled,
+    LayoutError,
+    LayoutTimeout,
+    type LayoutFormat,
+    type LayoutOutput,
+    type Renderer,
+    type RenderOptions
+} from './render.js';
 
-export interface LayoutRequest { id: number; dot: string; formats: LayoutFormat[] }
+export interface LayoutRequest {
+    id: number;
+    dot: string;
+    formats: LayoutFormat[];
+}
 
 export type LayoutReply =
-    | { type: 'ready' }
-    | { type: 'done'; id: number; output: LayoutOutput }
-    | { type: 'failed'; id: number; message: string };
+    { type: 'ready' } | { type: 'done'; id: number; output: LayoutOutput } | { type: 'failed'; id: number; message: string };
 
 /** The worker bundle, next to the bundle (dist/cli.js, dist/server.cjs) that this module is part of. */
 export const LAYOUT_WORKER = new URL('./layout-worker.cjs', import.meta.url);
@@ -35,7 +45,10 @@ interface Job {
 }
 
 /** A worker thread and whether Graphviz has loaded in it. */
-interface Thread { worker: Worker; ready: boolean }
+interface Thread {
+    worker: Worker;
+    ready: boolean;
+}
 
 /**
  * Graphviz in a worker thread (layout-worker.ts), one job at a time, in
@@ -62,7 +75,11 @@ export class WorkerRenderer implements Renderer {
         return new Promise<LayoutOutput>((resolve, reject) => {
             const abort = () => this.cancel(job);
             const job: Job = {
-                id: this.nextId++, dot, formats: [...formats], resolve, reject,
+                id: this.nextId++,
+                dot,
+                formats: [...formats],
+                resolve,
+                reject,
                 release: () => signal?.removeEventListener('abort', abort)
             };
             signal?.addEventListener('abort', abort, { once: true });

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    BuiltinRequest, BUILTIN_SCHEME, type BuiltinParams, type InitializationOptions, type PolitySettings
+    BuiltinRequest,
+    BUILTIN_SCHEME,
+    type BuiltinParams,
+    type InitializationOptions,
+    type PolitySettings
 } from '../language/protocol.js';
 import { registerPreview } from './preview.js';
 
@@ -18,7 +22,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'polity' }, { scheme: 'untitled', language: 'polity' }],
+        documentSelector: [
+            { scheme: 'file', language: 'polity' },
+            { scheme: 'untitled', language: 'polity' }
+        ],
         synchronize: {
             // Files the user has not opened still count: the server reads them from disk and must hear of changes.
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.polity'),

@@ -41,7 +41,9 @@ export function pageMessage(raw: unknown): FromPage | undefined {
 export function revealTarget(sources: Record<string, Location> | undefined, id: string): Location | undefined {
     if (!sources || !Object.hasOwn(sources, id)) return undefined;
     const location = sources[id];
-    return location && typeof location.uri === 'string' && isPosition(location.range?.start) && isPosition(location.range?.end) ? location : undefined;
+    return location && typeof location.uri === 'string' && isPosition(location.range?.start) && isPosition(location.range?.end)
+        ? location
+        : undefined;
 }
 
 function isPosition(position: Position | undefined): boolean {

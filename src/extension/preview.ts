@@ -43,7 +43,10 @@ class Preview implements vscode.Disposable {
     private cursorTimer: ReturnType<typeof setTimeout> | undefined;
     private readonly subscriptions: vscode.Disposable[] = [];
 
-    constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
+    constructor(
+        private readonly extensionUri: vscode.Uri,
+        private readonly client: LanguageClient
+    ) {
         this.subscriptions.push(
             vscode.window.onDidChangeActiveTextEditor(editor => {
                 if (this.panel && editor && isPolity(editor.document) && editor.document.uri.toString() !== this.document?.toString()) {
@@ -74,9 +77,12 @@ class Preview implements vscode.Disposable {
             return;
         }
         const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Polity Preview',
+        const panel = vscode.window.createWebviewPanel(
+            PREVIEW_VIEW_TYPE,
+            'Polity Preview',
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-            { enableScripts: true, localResourceRoots: [dist] });
+            { enableScripts: true, localResourceRoots: [dist] }
+        );
         const webview = panel.webview;
         webview.html = previewHtml({
             cspSource: webview.cspSource,
@@ -85,14 +91,22 @@ class Preview implements vscode.Disposable {
             fontsUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'fonts.css')).toString(),
             nonce: randomBytes(18).toString('base64url')
         });
-        webview.onDidReceiveMessage((raw: unknown) => {
-            const message = pageMessage(raw);
-            if (message) this.receive(message);
-        }, undefined, this.subscriptions);
-        panel.onDidDispose(() => {
-            this.panel = undefined;
-            this.shown = undefined;
-        }, undefined, this.subscriptions);
+        webview.onDidReceiveMessage(
+            (raw: unknown) => {
+                const message = pageMessage(raw);
+                if (message) this.receive(message);
+            },
+            undefined,
+            this.subscriptions
+        );
+        panel.onDidDispose(
+            () => {
+                this.panel = undefined;
+                this.shown = undefined;
+            },
+            undefined,
+            this.subscriptions
+        );
         this.panel = panel;
     }
 
@@ -107,7 +121,7 @@ class Preview implements vscode.Disposable {
             void vscode.window.showErrorMessage(`No diagram to export${diagram ? `: ${diagram.error}` : ' yet.'}`);
             return;
         }
-        const name = this.panel ? this.selection.view ?? 'model' : 'model';
+        const name = this.panel ? (this.selection.view ?? 'model') : 'model';
         const target = await vscode.window.showSaveDialog({
             defaultUri: vscode.Uri.joinPath(document, '..', `${name}.svg`),
             filters: { 'SVG image': ['svg'] },
@@ -179,7 +193,10 @@ class Preview implements vscode.Disposable {
         let id = nodeAt(shown, uri, { line: position.line, character: position.character });
         if (!id) {
             const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[] | undefined>(
-                'vscode.executeDefinitionProvider', editor.document.uri, position);
+                'vscode.executeDefinitionProvider',
+                editor.document.uri,
+                position
+            );
             id = nodeDeclaredAt(shown, (targets ?? []).map(toLocation));
         }
         // The cursor may have moved on, or another diagram come, while the definition was looked up.
@@ -195,7 +212,14 @@ class Preview implements vscode.Disposable {
         const sequence = ++this.sequence;
         const { view, at } = this.selection;
         // A newer request for the panel stops the layout of this one on the server; only the latest is shown anyway.
-        const result = await this.request({ uri: this.document.toString(), view, at, direction: direction(), preview: PREVIEW_VIEW_TYPE, charts: true });
+        const result = await this.request({
+            uri: this.document.toString(),
+            view,
+            at,
+            direction: direction(),
+            preview: PREVIEW_VIEW_TYPE,
+            charts: true
+        });
         if (sequence !== this.sequence || !this.panel) return;
         if (isDiagramFailure(result) && view !== undefined && result.views && !result.views.some(v => v.name === view)) {
             // The view belongs to another model (the editor moved on) or was renamed: fall back to the whole model.
@@ -254,6 +278,12 @@ function direction(): 'down' | 'right' {
 
 function toLocation(target: vscode.Location | vscode.LocationLink): Location {
     const uri = 'targetUri' in target ? target.targetUri : target.uri;
-    const range = 'targetUri' in target ? target.targetSelectionRange ?? target.targetRange : target.range;
-    return { uri: uri.toString(), range: { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } } };
+    const range = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
+    return {
+        uri: uri.toString(),
+        range: {
+            start: { line: range.start.line, character: range.start.character },
+            end: { line: range.end.line, character: range.end.character }
+        }
+    };
 }

@@ -10,7 +10,10 @@ export class RefreshSchedule {
     private timer: ReturnType<typeof setTimeout> | undefined;
     private pending = false;
 
-    constructor(private readonly quiet: number, private readonly refresh: () => void) {}
+    constructor(
+        private readonly quiet: number,
+        private readonly refresh: () => void
+    ) {}
 
     changed(): void {
         if (this.timer === undefined) {

@@ -14,7 +14,10 @@ export interface Registration {
  * makes of it, so that one concern (logging, parameter checks) applies to
  * every request without touching each feature.
  */
-export function interceptHandlers(connection: Connection, intercept: (handler: Handler, registration: Registration) => Handler): Connection {
+export function interceptHandlers(
+    connection: Connection,
+    intercept: (handler: Handler, registration: Registration) => Handler
+): Connection {
     const proxies = new WeakMap<object, object>();
     const wrap = <T extends object>(target: T, prefix: string): T => {
         const known = proxies.get(target);
@@ -27,8 +30,12 @@ export function interceptHandlers(connection: Connection, intercept: (handler: H
                     if (!/^on([A-Z]|$)/.test(property)) return value.bind(object);
                     const path = `${prefix}${property}`;
                     return (...args: unknown[]) => {
-                        const label = typeof args[0] === 'string' ? args[0] : (args[0] as { method?: string } | undefined)?.method ?? path;
-                        return value.apply(object, args.map(arg => (typeof arg === 'function' ? intercept(arg as Handler, { path, label }) : arg)));
+                        const label =
+                            typeof args[0] === 'string' ? args[0] : ((args[0] as { method?: string } | undefined)?.method ?? path);
+                        return value.apply(
+                            object,
+                            args.map(arg => (typeof arg === 'function' ? intercept(arg as Handler, { path, label }) : arg))
+                        );
                     };
                 }
                 return value !== null && typeof value === 'object' ? wrap(value, `${prefix}${property}.`) : value;

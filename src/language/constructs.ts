@@ -9,12 +9,28 @@ import * as ast from './generated/ast.js';
 
 /** The noun for each grammar rule a statement is made of; rules absent here (names, words, dates) are parts of the enclosing one. */
 const RULE_NOUNS: Record<string, string> = {
-    Document: 'the file', Source: 'a source', Kind: 'a kind declaration', RelationKind: 'a relation declaration',
-    Role: 'a role declaration', Mandate: 'a mandate', Institution: 'an institution', Unit: 'a unit',
-    InstitutionBody: 'the body of an institution', KindClause: "a 'kind' line", LifeEvent: "an 'established' or 'dissolved' line",
-    FormerName: "a 'formerly' line", BodyFact: 'a fact', TopFact: 'a fact', Dispute: 'a dispute', Person: 'a person',
-    Post: "a 'holds' line", View: 'a view', ViewFilter: "an 'include' or 'exclude' rule of a view", ViewDate: "the 'at' date of a view",
-    ViewGrouping: "the 'group by' rule of a view", ViewDirection: "the 'direction' of a view"
+    Document: 'the file',
+    Source: 'a source',
+    Kind: 'a kind declaration',
+    RelationKind: 'a relation declaration',
+    Role: 'a role declaration',
+    Mandate: 'a mandate',
+    Institution: 'an institution',
+    Unit: 'a unit',
+    InstitutionBody: 'the body of an institution',
+    KindClause: "a 'kind' line",
+    LifeEvent: "an 'established' or 'dissolved' line",
+    FormerName: "a 'formerly' line",
+    BodyFact: 'a fact',
+    TopFact: 'a fact',
+    Dispute: 'a dispute',
+    Person: 'a person',
+    Post: "a 'holds' line",
+    View: 'a view',
+    ViewFilter: "an 'include' or 'exclude' rule of a view",
+    ViewDate: "the 'at' date of a view",
+    ViewGrouping: "the 'group by' rule of a view",
+    ViewDirection: "the 'direction' of a view"
 };
 
 /** Parts named after the statement they belong to. */
@@ -28,7 +44,9 @@ export function constructOfRules(ruleStack: readonly string[]): string {
     const whole = noun === undefined ? 'the file' : RULE_NOUNS[noun];
     if (noun === 'Document') return part ? `in ${RULE_PARTS[part]} a statement` : 'at the top level of the file';
     // A part counts only inside its statement: `Period` after `Dispute` on the stack, not before it.
-    return part !== undefined && rules.lastIndexOf(part) > rules.lastIndexOf(noun ?? '') ? `in ${RULE_PARTS[part]} ${whole}` : `in ${whole}`;
+    return part !== undefined && rules.lastIndexOf(part) > rules.lastIndexOf(noun ?? '')
+        ? `in ${RULE_PARTS[part]} ${whole}`
+        : `in ${whole}`;
 }
 
 /** The construct the node is, or is part of: "in the period of a competence", "in institution CAC". */

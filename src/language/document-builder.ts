@@ -34,7 +34,9 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
 
     constructor(services: LangiumSharedServices) {
         super(services);
-        this.onDocumentPhase(DocumentState.Linked, document => { this.linked.add(document.uri.toString()); });
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            this.linked.add(document.uri.toString());
+        });
     }
 
     /** Polity's workspace model, from the language's services (the shared services are created first). */
@@ -44,9 +46,15 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /** The prelude is built along with the first documents, wherever they come from (CLI, tests, server). */
-    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = CancellationToken.None): Promise<void> {
-        const prelude = this.langiumDocuments.all.filter(d => isPrelude(d.uri) && d.state < DocumentState.Validated && !documents.includes(d as LangiumDocument<T>)).toArray();
-        await super.build([...prelude as Array<LangiumDocument<T>>, ...documents], options, cancelToken);
+    override async build<T extends AstNode>(
+        documents: Array<LangiumDocument<T>>,
+        options?: BuildOptions,
+        cancelToken = CancellationToken.None
+    ): Promise<void> {
+        const prelude = this.langiumDocuments.all
+            .filter(d => isPrelude(d.uri) && d.state < DocumentState.Validated && !documents.includes(d as LangiumDocument<T>))
+            .toArray();
+        await super.build([...(prelude as Array<LangiumDocument<T>>), ...documents], options, cancelToken);
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {

@@ -8,7 +8,11 @@ import type { CancellationToken } from 'vscode-languageserver';
  * removes it, instead of failing the whole build with ENOENT.
  */
 export class PolityDocumentFactory extends DefaultLangiumDocumentFactory {
-    protected override async getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancel: CancellationToken): Promise<string> {
+    protected override async getUpdatedText<T extends AstNode>(
+        document: Mutable<LangiumDocument<T>>,
+        textDocument: TextDocument | undefined,
+        cancel: CancellationToken
+    ): Promise<string> {
         try {
             return await super.getUpdatedText(document, textDocument, cancel);
         } catch (error) {

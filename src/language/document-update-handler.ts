@@ -1,7 +1,12 @@
 import { OperationCancelled, UriUtils, URI, type LangiumDocuments, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices, type TextDocuments } from 'langium/lsp';
 import {
-    Emitter, FileChangeType, type CancellationToken, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent
+    Emitter,
+    FileChangeType,
+    type CancellationToken,
+    type DidChangeWatchedFilesParams,
+    type FileEvent,
+    type TextDocumentChangeEvent
 } from 'vscode-languageserver';
 
 /**
@@ -61,11 +66,20 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     settled(uri: string | undefined, cancel: CancellationToken): Promise<void> {
         if (!this.isPending(uri)) return Promise.resolve();
         return new Promise((resolve, reject) => {
-            const done = () => { progress.dispose(); cancelled.dispose(); };
+            const done = () => {
+                progress.dispose();
+                cancelled.dispose();
+            };
             const progress = this.progressEmitter.event(() => {
-                if (!this.isPending(uri)) { done(); resolve(); }
+                if (!this.isPending(uri)) {
+                    done();
+                    resolve();
+                }
             });
-            const cancelled = cancel.onCancellationRequested(() => { done(); reject(OperationCancelled); });
+            const cancelled = cancel.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
         });
     }
 
@@ -80,10 +94,12 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             this.progressEmitter.fire();
         };
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => {
-                this.starting = update;
-                return this.documentBuilder.update(changed, deleted, token);
-            }))
+            .then(() =>
+                this.workspaceLock.write(token => {
+                    this.starting = update;
+                    return this.documentBuilder.update(changed, deleted, token);
+                })
+            )
             .catch((error: unknown) => console.error(`Updating ${update.uris.join(', ')} failed:`, error))
             .finally(settle);
     }
@@ -104,7 +120,10 @@ export class PolityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             // A deleted folder takes the documents in it along, except the open ones.
             const inside = open.filter(o => UriUtils.contains(uri, o));
             if (change.type !== FileChangeType.Deleted || inside.length === 0) return [change];
-            return this.documents.getDocuments(URI.parse(uri)).map(d => d.uri.toString()).filter(d => !open.includes(d))
+            return this.documents
+                .getDocuments(URI.parse(uri))
+                .map(d => d.uri.toString())
+                .filter(d => !open.includes(d))
                 .map(d => ({ uri: d, type: FileChangeType.Deleted }));
         });
         if (changes.length > 0) super.didChangeWatchedFiles({ changes });

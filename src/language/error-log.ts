@@ -12,16 +12,23 @@ export function withErrorLog(connection: Connection): Connection {
     const log = (error: unknown, what: string) => {
         // Errors the server means to send (cancellation, "content modified") are answers, not bugs.
         if (error instanceof ResponseError) return;
-        connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     };
-    const guard = (handler: Handler, what: string): Handler => (...args: unknown[]) => {
-        try {
-            const result = handler(...args);
-            return result instanceof Promise ? result.catch(error => { log(error, what); throw error; }) : result;
-        } catch (error) {
-            log(error, what);
-            throw error;
-        }
-    };
+    const guard =
+        (handler: Handler, what: string): Handler =>
+        (...args: unknown[]) => {
+            try {
+                const result = handler(...args);
+                return result instanceof Promise
+                    ? result.catch(error => {
+                          log(error, what);
+                          throw error;
+                      })
+                    : result;
+            } catch (error) {
+                log(error, what);
+                throw error;
+            }
+        };
     return interceptHandlers(connection, (handler, { label }) => guard(handler, label));
 }

@@ -15,7 +15,17 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     const uri = document.uri.toString();
     const builtin = isPrelude(document.uri);
     const facts: M.DocumentFacts = {
-        uri, model: root.name ?? '', declarations: [], claims: [], relations: [], contests: [], exceptions: [], disputes: [], holdings: [], dateChecks: [], uses: []
+        uri,
+        model: root.name ?? '',
+        declarations: [],
+        claims: [],
+        relations: [],
+        contests: [],
+        exceptions: [],
+        disputes: [],
+        holdings: [],
+        dateChecks: [],
+        uses: []
     };
     // Dates repeat (every `since 2016`): each text is parsed once per document, and the facts share the (immutable) result.
     const dates = new Map<string, PDate | undefined>();
@@ -25,7 +35,10 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         return dates.get(text);
     };
     const loc = (node: AstNode | undefined): M.Location => ({ uri, range: node?.$cstNode?.range ?? ZERO });
-    const nameLoc = (node: AstNode): M.Location => ({ uri, range: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? loc(node).range });
+    const nameLoc = (node: AstNode): M.Location => ({
+        uri,
+        range: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? loc(node).range
+    });
     const refLoc = (ref: Reference): M.Location => ({ uri, range: ref.$refNode?.range ?? ZERO });
     /** The key a reference resolves to, recorded as a use; undefined when unresolved. */
     const use = (ref: Reference | undefined): string | undefined => {
@@ -35,14 +48,17 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         facts.uses.push({ key });
         return key;
     };
-    const citations = (node: { citations: ast.Citation[] }): M.Citation[] => node.citations.map(c => ({
-        source: use(c.source), sourceName: c.source?.$refText ?? '', locator: c.locator, loc: loc(c)
-    }));
+    const citations = (node: { citations: ast.Citation[] }): M.Citation[] =>
+        node.citations.map(c => ({
+            source: use(c.source),
+            sourceName: c.source?.$refText ?? '',
+            locator: c.locator,
+            loc: loc(c)
+        }));
     const period = (node: ast.Period | undefined): M.WrittenPeriod => {
         if (!node) return UNDATED;
-        const written: Period = node.by !== undefined
-            ? { start: date(node.by), by: true }
-            : { start: date(node.since), end: date(node.until) };
+        const written: Period =
+            node.by !== undefined ? { start: date(node.by), by: true } : { start: date(node.since), end: date(node.until) };
         const where = loc(node);
         if (written.start && written.end) facts.dateChecks.push({ kind: 'period', period: possible(written), loc: where });
         return { period: written, loc: where };
@@ -50,8 +66,14 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
 
     for (const node of declarationsOf(root)) {
         const base = {
-            key: keyOfNode(node), name: node.name, path: pathOf(node), model: modelNameOf(node), doc: docOf(node),
-            loc: nameLoc(node), extent: loc(node), builtin,
+            key: keyOfNode(node),
+            name: node.name,
+            path: pathOf(node),
+            model: modelNameOf(node),
+            doc: docOf(node),
+            loc: nameLoc(node),
+            extent: loc(node),
+            builtin,
             title: 'title' in node && typeof node.title === 'string' ? node.title : undefined
         };
         if (ast.isInstitution(node)) {
@@ -95,7 +117,16 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     function institution(node: ast.Institution, base: Omit<M.Declaration, 'type'>): M.Institution {
         const key = base.key;
         const result: M.Institution = {
-            ...base, type: 'institution', lifetime: {}, kinds: [], formerNames: [], citations: [], names: [], plaques: [], ids: [], facets: [],
+            ...base,
+            type: 'institution',
+            lifetime: {},
+            kinds: [],
+            formerNames: [],
+            citations: [],
+            names: [],
+            plaques: [],
+            ids: [],
+            facets: [],
             parent: ast.isInstitution(node.$container) ? keyOfNode(node.$container) : undefined
         };
         for (const member of node.members) {
@@ -112,7 +143,12 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
                 result.citations.push(...citations(member));
             } else if (ast.isFormerName(member)) {
                 const until = date(member.until);
-                result.formerNames.push({ name: member.title, until: until && { date: until, loc: loc(member) }, citations: citations(member), loc: loc(member) });
+                result.formerNames.push({
+                    name: member.title,
+                    until: until && { date: until, loc: loc(member) },
+                    citations: citations(member),
+                    loc: loc(member)
+                });
             } else if (ast.isFact(member)) {
                 fact(member, key);
             } else {
@@ -146,8 +182,15 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             } else if (node.shares || role) {
                 const excepted = exceptions.map(e => e.key).filter(isDefined);
                 facts.claims.push({
-                    institution: subject, role: role ?? '', shared: node.shares, mandate: object, exceptions: excepted, partners,
-                    ...common, loc: refLoc(ref), extent: loc(node)
+                    institution: subject,
+                    role: role ?? '',
+                    shared: node.shares,
+                    mandate: object,
+                    exceptions: excepted,
+                    partners,
+                    ...common,
+                    loc: refLoc(ref),
+                    extent: loc(node)
                 });
                 for (const e of exceptions) if (e.key) facts.exceptions.push({ claimed: object, excepted: e.key, loc: e.loc });
             } else if (kind) {
@@ -157,15 +200,30 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     }
 
     /** A name, plaque, identifier or facet line, of an institution or a person. */
-    function described(member: ast.Member | ast.PersonMember, into: Pick<M.Institution, 'names' | 'ids' | 'facets'> & { plaques?: M.Plaque[] }): void {
+    function described(
+        member: ast.Member | ast.PersonMember,
+        into: Pick<M.Institution, 'names' | 'ids' | 'facets'> & { plaques?: M.Plaque[] }
+    ): void {
         if (ast.isNameClause(member)) {
-            into.names.push({ lang: member.lang, value: member.value, period: period(member.period), citations: citations(member), loc: loc(member) });
+            into.names.push({
+                lang: member.lang,
+                value: member.value,
+                period: period(member.period),
+                citations: citations(member),
+                loc: loc(member)
+            });
         } else if (ast.isPlaque(member)) {
-            into.plaques?.push({ name: member.value, sphere: member.sphere, period: period(member.period), citations: citations(member), loc: loc(member) });
+            into.plaques?.push({
+                name: member.value,
+                sphere: member.sphere,
+                period: period(member.period),
+                citations: citations(member),
+                loc: loc(member)
+            });
         } else if (ast.isIdentifier(member)) {
             into.ids.push({ scheme: member.scheme, value: member.value, loc: loc(member) });
         } else if (ast.isFacet(member)) {
-            const value = member.number !== undefined ? Number(member.number) : member.text ?? '';
+            const value = member.number !== undefined ? Number(member.number) : (member.text ?? '');
             into.facets.push({ key: member.key, value, period: period(member.period), citations: citations(member), loc: loc(member) });
         }
     }
@@ -183,8 +241,14 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
             const cited = citations(member);
             if (post && institution) {
                 facts.holdings.push({
-                    person: base.key, post, institution, certainty: CERTAINTY[member.certainty ?? ''], period: written, citations: cited,
-                    loc: { uri, range: member.institution.$refNode?.range ?? loc(member).range }, extent: loc(member)
+                    person: base.key,
+                    post,
+                    institution,
+                    certainty: CERTAINTY[member.certainty ?? ''],
+                    period: written,
+                    citations: cited,
+                    loc: { uri, range: member.institution.$refNode?.range ?? loc(member).range },
+                    extent: loc(member)
                 });
             }
         }
@@ -204,7 +268,8 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         for (const rule of node.rules) {
             if (ast.isViewFilter(rule)) {
                 result.filters.push({
-                    op: rule.op, all: rule.all,
+                    op: rule.op,
+                    all: rule.all,
                     institutions: rule.institutions.map(use).filter(isDefined),
                     mandates: rule.mandates.map(use).filter(isDefined),
                     kinds: rule.kinds.map(use).filter(isDefined),
@@ -255,8 +320,10 @@ function currentKind(kinds: M.Institution['kinds']): string | undefined {
     if (undated) return undated.kind;
     const open = kinds.filter(k => !k.period.period.end);
     const candidates = open.length > 0 ? open : kinds;
-    return candidates.reduce<M.Institution['kinds'][number] | undefined>((best, k) =>
-        !best || (k.period.period.start?.ordinal ?? -Infinity) > (best.period.period.start?.ordinal ?? -Infinity) ? k : best, undefined)?.kind;
+    return candidates.reduce<M.Institution['kinds'][number] | undefined>(
+        (best, k) => (!best || (k.period.period.start?.ordinal ?? -Infinity) > (best.period.period.start?.ordinal ?? -Infinity) ? k : best),
+        undefined
+    )?.kind;
 }
 
 const ZERO: M.Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -264,4 +331,3 @@ const ZERO: M.Range = { start: { line: 0, character: 0 }, end: { line: 0, charac
 function isDefined<T>(value: T | undefined): value is T {
     return value !== undefined;
 }
-

@@ -1,7 +1,20 @@
 import {
-    AstUtils, CstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, DocumentState, isLinkingError, UriUtils,
-    type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference,
-    type ReferenceDescription, type ReferenceInfo, type URI
+    AstUtils,
+    CstUtils,
+    DefaultLinker,
+    DefaultReferenceDescriptionProvider,
+    DocumentState,
+    isLinkingError,
+    UriUtils,
+    type AstNode,
+    type AstNodeDescription,
+    type CstNode,
+    type LangiumDocument,
+    type LinkingError,
+    type Reference,
+    type ReferenceDescription,
+    type ReferenceInfo,
+    type URI
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { NameIndex } from './scope.js';
@@ -162,9 +175,15 @@ export class PolityReferenceDescriptionProvider extends DefaultReferenceDescript
         const linked = reference.linkedDescription;
         if (reference.error || !reference.$refNode || !linked) return [];
         const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        return [new FollowingReferenceDescription(
-            reference, linked, sourceUri, this.nodeLocator.getAstNodePath(refInfo.container), CstUtils.toDocumentSegment(reference.$refNode)
-        )];
+        return [
+            new FollowingReferenceDescription(
+                reference,
+                linked,
+                sourceUri,
+                this.nodeLocator.getAstNodePath(refInfo.container),
+                CstUtils.toDocumentSegment(reference.$refNode)
+            )
+        ];
     }
 }
 

@@ -24,14 +24,26 @@ export interface MisspeltModel {
  * names this file could not resolve are declared in that model. Then it is
  * one error, on the header, instead of one per name.
  */
-export function misspeltModel(document: LangiumDocument, documents: LangiumDocuments, index: NameIndex, unresolved: readonly { reference: Written; type: string }[]): MisspeltModel | undefined {
+export function misspeltModel(
+    document: LangiumDocument,
+    documents: LangiumDocuments,
+    index: NameIndex,
+    unresolved: readonly { reference: Written; type: string }[]
+): MisspeltModel | undefined {
     const root = document.parseResult.value as Document;
     const written = root.name;
     if (!written || unresolved.length === 0 || !root.$cstNode) return undefined;
-    const others = documents.all.filter(d => d !== document && !isPrelude(d.uri)).map(d => (d.parseResult.value as Document).name ?? '').toArray();
+    const others = documents.all
+        .filter(d => d !== document && !isPrelude(d.uri))
+        .map(d => (d.parseResult.value as Document).name ?? '')
+        .toArray();
     if (others.includes(written)) return undefined;
-    const resolvesIn = (model: string, reference: Written, type: string) => index.lookup(qualify(model, reference.$refText), type) !== undefined;
-    const meant = closestNames(written, others.filter(m => m.length > 0)).find(model => unresolved.some(u => resolvesIn(model, u.reference, u.type)));
+    const resolvesIn = (model: string, reference: Written, type: string) =>
+        index.lookup(qualify(model, reference.$refText), type) !== undefined;
+    const meant = closestNames(
+        written,
+        others.filter(m => m.length > 0)
+    ).find(model => unresolved.some(u => resolvesIn(model, u.reference, u.type)));
     const header = GrammarUtils.findNodeForProperty(root.$cstNode, 'name');
     if (!meant || !header) return undefined;
     return { written, meant, range: header.range, explains: (reference, type) => resolvesIn(meant, reference, type) };

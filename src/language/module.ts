@@ -1,11 +1,23 @@
 import {
-    DefaultWorkspaceManager, inject, type DeepPartial, type LangiumDocument, type LangiumDocumentFactory, type Module, URI, UriUtils,
+    DefaultWorkspaceManager,
+    inject,
+    type DeepPartial,
+    type LangiumDocument,
+    type LangiumDocumentFactory,
+    type Module,
+    URI,
+    UriUtils,
     type WorkspaceFolder
 } from 'langium';
 import type { InitializeParams } from 'vscode-languageserver';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { PolityGeneratedModule, PolityGeneratedSharedModule } from './generated/module.js';
 import { PolityDocumentBuilder } from './document-builder.js';
@@ -115,7 +127,10 @@ export class PolityWorkspaceManager extends DefaultWorkspaceManager {
         this.preludeUri = preludeUriFor(params.initializationOptions as InitializationOptions | undefined);
     }
 
-    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+    protected override async loadAdditionalDocuments(
+        folders: WorkspaceFolder[],
+        collector: (document: LangiumDocument) => void
+    ): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
         if (!this.langiumDocuments.hasDocument(this.preludeUri)) {
             collector(this.documentFactory.fromString(PRELUDE_TEXT, this.preludeUri));
@@ -156,7 +171,8 @@ export const PolitySharedModule: Module<LangiumSharedServices, PartialLangiumSha
  * (test/support/faulty-server.ts makes features fail with them).
  */
 export function createPolityServices(
-    context: DefaultSharedModuleContext, overrides: PolityOverrides = {}
+    context: DefaultSharedModuleContext,
+    overrides: PolityOverrides = {}
 ): { shared: LangiumSharedServices; Polity: PolityServices } {
     const shared = inject(createDefaultSharedModule(context), PolityGeneratedSharedModule, PolitySharedModule);
     const Polity = inject(createDefaultModule({ shared }), PolityGeneratedModule, PolityModule, overrides);

@@ -7,7 +7,7 @@ export { PRELUDE_MODEL };
 
 export function modelNameOf(node: AstNode): string {
     const root = AstUtils.findRootNode(node);
-    return isDocument(root) ? (root as Document).name ?? '' : '';
+    return isDocument(root) ? ((root as Document).name ?? '') : '';
 }
 
 /**

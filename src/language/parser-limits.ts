@@ -1,6 +1,14 @@
 import {
-    createParser, DefaultLexer, LangiumCompletionParser, LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult,
-    type ParseResult, type ParserOptions, type TokenizeOptions
+    createParser,
+    DefaultLexer,
+    LangiumCompletionParser,
+    LangiumParser,
+    type AstNode,
+    type LangiumCoreServices,
+    type LexerResult,
+    type ParseResult,
+    type ParserOptions,
+    type TokenizeOptions
 } from 'langium';
 
 import { SyntaxRepairs } from './syntax-lexer.js';
@@ -84,7 +92,15 @@ function errorAt(text: string, offset: number, name: string, message: string): P
     const before = text.slice(0, offset).split(/\r\n|\r|\n/);
     const line = before.length;
     const column = (before.at(-1) ?? '').length + 1;
-    const token = { image: text.charAt(offset), startOffset: offset, endOffset: offset, startLine: line, endLine: line, startColumn: column, endColumn: column } as ParserError['token'];
+    const token = {
+        image: text.charAt(offset),
+        startOffset: offset,
+        endOffset: offset,
+        startLine: line,
+        endLine: line,
+        startColumn: column,
+        endColumn: column
+    } as ParserError['token'];
     return { name, message, token, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
 }
 
@@ -114,8 +130,14 @@ export class PolityParser extends LangiumParser {
         }
         const result = super.parse<T>('', options);
         const size = (input.length / 1_000_000).toFixed(1);
-        result.parserErrors.push(errorAt(input, 0, 'FileTooLarge',
-            `This file has ${size} million characters; Polity reads files of up to ${MAX_FILE_CHARS / 1_000_000} million (about ${MAX_FILE_CHARS / 1_000_000} MB). Split it into several files of one model.`));
+        result.parserErrors.push(
+            errorAt(
+                input,
+                0,
+                'FileTooLarge',
+                `This file has ${size} million characters; Polity reads files of up to ${MAX_FILE_CHARS / 1_000_000} million (about ${MAX_FILE_CHARS / 1_000_000} MB). Split it into several files of one model.`
+            )
+        );
         return result;
     }
 }

@@ -9,8 +9,12 @@ import type { DiagramParams, DiagramResult, ModelChangedParams } from '../diagra
 /** URI scheme of built-in documents (the prelude); no file system serves it, the server does. */
 export const BUILTIN_SCHEME = 'polity-builtin';
 
-export interface BuiltinParams { uri: string }
-export interface BuiltinResult { text: string | null }
+export interface BuiltinParams {
+    uri: string;
+}
+export interface BuiltinResult {
+    text: string | null;
+}
 
 /** `polity/builtin {uri} → {text}`: the text of a built-in document, null for any other URI. */
 export const BuiltinRequest = new RequestType<BuiltinParams, BuiltinResult, void>('polity/builtin');
@@ -26,7 +30,10 @@ export const ModelChangedNotification = new NotificationType<ModelChangedParams>
  * whether the client shows `polity-builtin:` documents through `polity/builtin` (the VS Code
  * extension does); any other client is given the prelude as a `file:` URI.
  */
-export interface InitializationOptions { settings?: PolitySettings; builtinDocuments?: boolean }
+export interface InitializationOptions {
+    settings?: PolitySettings;
+    builtinDocuments?: boolean;
+}
 
 /** The `polity.*` settings the server reads. */
 export interface PolitySettings {

@@ -1,8 +1,6 @@
 import { isOperationCancelled, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import {
-    CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection
-} from 'vscode-languageserver';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { interceptHandlers, type Handler } from './connection-hooks.js';
 import type { PolityDocumentUpdateHandler } from './document-update-handler.js';
 import { changeParams, documentParams, fileEventsParams, stringParams, type ParamsCheck } from './lsp/params.js';
@@ -128,7 +126,10 @@ function gated(handler: Handler, request: DocumentRequest, services: () => Langi
             throw failure;
         }
         if (!shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) {
-            return new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`);
+            return new ResponseError(
+                ErrorCodes.InvalidParams,
+                `${uri} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`
+            );
         }
         const epoch = updates.epoch;
         if (request.edits && version() !== asked) return contentModified();
@@ -139,5 +140,8 @@ function gated(handler: Handler, request: DocumentRequest, services: () => Langi
 }
 
 function contentModified(): ResponseError<void> {
-    return new ResponseError(LSPErrorCodes.ContentModified, 'The documents changed while the edits were computed; they were not sent, ask again.');
+    return new ResponseError(
+        LSPErrorCodes.ContentModified,
+        'The documents changed while the edits were computed; they were not sent, ask again.'
+    );
 }

@@ -1,7 +1,20 @@
 import {
-    DefaultScopeComputation, DocumentState, EMPTY_SCOPE, MultiMap, stream, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type AstReflection, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
-    type ScopeProvider, type Stream, type URI
+    DefaultScopeComputation,
+    DocumentState,
+    EMPTY_SCOPE,
+    MultiMap,
+    stream,
+    WorkspaceCache,
+    type AstNode,
+    type AstNodeDescription,
+    type AstReflection,
+    type LangiumDocument,
+    type LocalSymbols,
+    type ReferenceInfo,
+    type Scope,
+    type ScopeProvider,
+    type Stream,
+    type URI
 } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { isFact, isInstitution, isRelationKind, isRole, Institution, Mandate, type Document } from './generated/ast.js';
@@ -46,8 +59,12 @@ export class NameIndex {
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.typed = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         const builder = services.shared.workspace.DocumentBuilder;
-        builder.onBuildPhase(DocumentState.IndexedContent, () => { this.version++; });
-        builder.onUpdate((_changed, deleted) => { if (deleted.length > 0) this.version++; });
+        builder.onBuildPhase(DocumentState.IndexedContent, () => {
+            this.version++;
+        });
+        builder.onUpdate((_changed, deleted) => {
+            if (deleted.length > 0) this.version++;
+        });
     }
 
     get byKey(): Map<string, AstNodeDescription[]> {
@@ -55,7 +72,8 @@ export class NameIndex {
             const map = new Map<string, AstNodeDescription[]>();
             for (const desc of this.services.shared.workspace.IndexManager.allElements()) {
                 const list = map.get(desc.name);
-                if (list) list.push(desc); else map.set(desc.name, [desc]);
+                if (list) list.push(desc);
+                else map.set(desc.name, [desc]);
             }
             return map;
         });

@@ -61,19 +61,42 @@ export class SyntaxRepairs {
             if (type === 'ID') {
                 const keyword = firstOnLine ? this.misspeltKeyword(token, input, i, depth) : this.misspeltDateKeyword(token, input[i + 1]);
                 if (keyword) {
-                    const where = !firstOnLine ? 'before a date' : depth === 0 ? 'at the start of a declaration' : 'in the body of an institution';
-                    errors.push(errorAt(token, `'${token.image}' is not a keyword ${where}: did you mean '${keyword}'?`,
-                        { text: keyword, title: `Replace with '${keyword}'` }));
+                    const where = !firstOnLine
+                        ? 'before a date'
+                        : depth === 0
+                          ? 'at the start of a declaration'
+                          : 'in the body of an institution';
+                    errors.push(
+                        errorAt(token, `'${token.image}' is not a keyword ${where}: did you mean '${keyword}'?`, {
+                            text: keyword,
+                            title: `Replace with '${keyword}'`
+                        })
+                    );
                     push(this.retyped(token, this.type(keyword)));
                     continue;
                 }
             }
             // `group by kind` ends a view rule: the word after it is not the name of a kind.
-            const declaring = previous && DECLARING.has(previous.image) && previous.tokenType.name === previous.image && tokens[tokens.length - 2]?.image !== 'by';
-            if (previous && declaring && token.startLine === previous.endLine && token.tokenType.name !== 'ID'
-                && token.tokenType.name === token.image && WORD.test(token.image)) {
+            const declaring =
+                previous &&
+                DECLARING.has(previous.image) &&
+                previous.tokenType.name === previous.image &&
+                tokens[tokens.length - 2]?.image !== 'by';
+            if (
+                previous &&
+                declaring &&
+                token.startLine === previous.endLine &&
+                token.tokenType.name !== 'ID' &&
+                token.tokenType.name === token.image &&
+                WORD.test(token.image)
+            ) {
                 const capital = capitalise(token.image);
-                errors.push(errorAt(token, `'${token.image}' is a reserved word of Polity, so it cannot name ${article(previous.image)}: choose another name, such as '${capital}'.`));
+                errors.push(
+                    errorAt(
+                        token,
+                        `'${token.image}' is a reserved word of Polity, so it cannot name ${article(previous.image)}: choose another name, such as '${capital}'.`
+                    )
+                );
                 push(this.retyped(token, this.type('ID')));
                 continue;
             }
@@ -98,7 +121,8 @@ export class SyntaxRepairs {
         let candidates: string[];
         if (depth === 0) {
             // `instituion X`, `instituion X "…"`, `instituion X {`: no fact has a subject, a verb and nothing more.
-            if (nextType !== 'ID' || (afterType !== undefined && afterType !== 'STRING' && afterType !== '{' && afterType !== 'in')) return undefined;
+            if (nextType !== 'ID' || (afterType !== undefined && afterType !== 'STRING' && afterType !== '{' && afterType !== 'in'))
+                return undefined;
             candidates = TOP_KEYWORDS;
         } else if (nextType === 'DATE' || nextType === 'circa') {
             candidates = ['established', 'dissolved'];
@@ -119,12 +143,27 @@ export class SyntaxRepairs {
     }
 
     /** `institution X Federal Trade Commission {`: the words after the name, up to what may follow it, are a title without quotes. */
-    private unquotedTitle(text: string, input: readonly IToken[], i: number, tokens: readonly IToken[], errors: SyntaxLexingError[], depth: number): { token: IToken; last: number } | undefined {
+    private unquotedTitle(
+        text: string,
+        input: readonly IToken[],
+        i: number,
+        tokens: readonly IToken[],
+        errors: SyntaxLexingError[],
+        depth: number
+    ): { token: IToken; last: number } | undefined {
         const name = input[i];
         const keyword = tokens[tokens.length - 2];
-        if (!name || name.tokenType.name !== 'ID' || !keyword || !DECLARING.has(keyword.image) || keyword.tokenType.name !== keyword.image || keyword.endLine !== name.startLine) return undefined;
+        if (
+            !name ||
+            name.tokenType.name !== 'ID' ||
+            !keyword ||
+            !DECLARING.has(keyword.image) ||
+            keyword.tokenType.name !== keyword.image ||
+            keyword.endLine !== name.startLine
+        )
+            return undefined;
         // Units are declared in bodies, everything else at the top level (`kind x` in a body names a kind, it has no title).
-        if ((keyword.image === 'unit') !== (depth > 0)) return undefined;
+        if ((keyword.image === 'unit') !== depth > 0) return undefined;
         let last = i;
         for (let next = input[last + 1]; next; next = input[last + 1]) {
             // A declaration keyword starts the next declaration, not a word of this one's title.
@@ -142,7 +181,14 @@ export class SyntaxRepairs {
         if (!first || !final) return undefined;
         const words = text.slice(first.startOffset, final.endOffset! + 1);
         const quoted = `"${words}"`;
-        errors.push(errorAt(first, `A title is written in quotes, in ${article(keyword.image)} declaration: write ${quoted}.`, { text: quoted, title: `Put ${quoted} in quotes` }, words.length));
+        errors.push(
+            errorAt(
+                first,
+                `A title is written in quotes, in ${article(keyword.image)} declaration: write ${quoted}.`,
+                { text: quoted, title: `Put ${quoted} in quotes` },
+                words.length
+            )
+        );
         return { token: this.spanning(first, final, quoted, this.type('STRING')), last };
     }
 
@@ -153,12 +199,19 @@ export class SyntaxRepairs {
         const closed = `${content}"`;
         const place = (where: string) => `This string has no closing quote (${where}): end it with " where it ends.`;
         errors.push({ ...errorAt(token, place('in this file'), { text: closed, title: 'Add the closing quote' }, content.length), place });
-        const string = { ...this.retyped(token, this.type('STRING')), image: closed,
-            endOffset: token.startOffset + content.length - 1, endColumn: token.startColumn! + content.length - 1 };
+        const string = {
+            ...this.retyped(token, this.type('STRING')),
+            image: closed,
+            endOffset: token.startOffset + content.length - 1,
+            endColumn: token.startColumn! + content.length - 1
+        };
         if (!brace) return [string];
         const braceOffset = token.startOffset + token.image.indexOf('{', content.length);
         const column = token.startColumn! + (braceOffset - token.startOffset);
-        return [string, createTokenInstance(this.type('{'), '{', braceOffset, braceOffset, token.startLine!, token.startLine!, column, column)];
+        return [
+            string,
+            createTokenInstance(this.type('{'), '{', braceOffset, braceOffset, token.startLine!, token.startLine!, column, column)
+        ];
     }
 
     /** The grammar's token type of this name: the keywords and terminals these repairs produce all exist. */
@@ -173,7 +226,16 @@ export class SyntaxRepairs {
     }
 
     private spanning(first: IToken, last: IToken, image: string, type: TokenType): IToken {
-        return createTokenInstance(type, image, first.startOffset, last.endOffset!, first.startLine!, last.endLine!, first.startColumn!, last.endColumn!);
+        return createTokenInstance(
+            type,
+            image,
+            first.startOffset,
+            last.endOffset!,
+            first.startLine!,
+            last.endLine!,
+            first.startColumn!,
+            last.endColumn!
+        );
     }
 }
 
@@ -188,7 +250,12 @@ function article(keyword: string): string {
     return /^[aeiou]/.test(keyword) ? `an ${keyword}` : `a ${keyword}`;
 }
 
-function errorAt(token: IToken, message: string, replacement?: SyntaxLexingError['replacement'], length = token.image.length): SyntaxLexingError {
+function errorAt(
+    token: IToken,
+    message: string,
+    replacement?: SyntaxLexingError['replacement'],
+    length = token.image.length
+): SyntaxLexingError {
     return { offset: token.startOffset, line: token.startLine, column: token.startColumn, length, message, replacement };
 }
 
@@ -203,14 +270,38 @@ const CHARACTERS: Record<string, [string, string?]> = {
     '”': ['RIGHT DOUBLE QUOTATION MARK', 'strings are written in straight double quotes (")'],
     '«': ['LEFT-POINTING DOUBLE ANGLE QUOTATION MARK', 'strings are written in straight double quotes (")'],
     '»': ['RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK', 'strings are written in straight double quotes (")'],
-    ':': ['COLON'], '!': ['EXCLAMATION MARK'], '$': ['DOLLAR SIGN'], '%': ['PERCENT SIGN'],
-    '&': ['AMPERSAND', 'separate names with commas'], '(': ['LEFT PARENTHESIS'], ')': ['RIGHT PARENTHESIS'],
-    '+': ['PLUS SIGN'], '<': ['LESS-THAN SIGN'], '=': ['EQUALS SIGN'], '>': ['GREATER-THAN SIGN'], '?': ['QUESTION MARK'],
-    '@': ['COMMERCIAL AT'], '\\': ['REVERSE SOLIDUS'], '^': ['CIRCUMFLEX ACCENT'], '`': ['GRAVE ACCENT'], '|': ['VERTICAL LINE'],
-    '~': ['TILDE'], '/': ['SOLIDUS', 'comments start with //'], '-': ['HYPHEN-MINUS', 'a name may contain - but not start with it'],
-    '–': ['EN DASH', 'a date range is written 1999..2001'], '—': ['EM DASH'], '…': ['HORIZONTAL ELLIPSIS'], '·': ['MIDDLE DOT'],
-    '§': ['SECTION SIGN'], '€': ['EURO SIGN'], '£': ['POUND SIGN'], '°': ['DEGREE SIGN'], '{': ['LEFT CURLY BRACKET'],
-    '\u00a0': ['NO-BREAK SPACE'], '\u200b': ['ZERO WIDTH SPACE', 'remove it'], '\ufeff': ['ZERO WIDTH NO-BREAK SPACE', 'remove it']
+    ':': ['COLON'],
+    '!': ['EXCLAMATION MARK'],
+    $: ['DOLLAR SIGN'],
+    '%': ['PERCENT SIGN'],
+    '&': ['AMPERSAND', 'separate names with commas'],
+    '(': ['LEFT PARENTHESIS'],
+    ')': ['RIGHT PARENTHESIS'],
+    '+': ['PLUS SIGN'],
+    '<': ['LESS-THAN SIGN'],
+    '=': ['EQUALS SIGN'],
+    '>': ['GREATER-THAN SIGN'],
+    '?': ['QUESTION MARK'],
+    '@': ['COMMERCIAL AT'],
+    '\\': ['REVERSE SOLIDUS'],
+    '^': ['CIRCUMFLEX ACCENT'],
+    '`': ['GRAVE ACCENT'],
+    '|': ['VERTICAL LINE'],
+    '~': ['TILDE'],
+    '/': ['SOLIDUS', 'comments start with //'],
+    '-': ['HYPHEN-MINUS', 'a name may contain - but not start with it'],
+    '–': ['EN DASH', 'a date range is written 1999..2001'],
+    '—': ['EM DASH'],
+    '…': ['HORIZONTAL ELLIPSIS'],
+    '·': ['MIDDLE DOT'],
+    '§': ['SECTION SIGN'],
+    '€': ['EURO SIGN'],
+    '£': ['POUND SIGN'],
+    '°': ['DEGREE SIGN'],
+    '{': ['LEFT CURLY BRACKET'],
+    '\u00a0': ['NO-BREAK SPACE'],
+    '\u200b': ['ZERO WIDTH SPACE', 'remove it'],
+    '\ufeff': ['ZERO WIDTH NO-BREAK SPACE', 'remove it']
 };
 
 /** Chevrotain's "unexpected character: ->;<- at offset: 577, skipped 1 characters", in words. */

@@ -13,7 +13,10 @@ import { capitalise } from '../text/capitalise.js';
 
 /** What each terminal is, in words. */
 const TERMINALS: Record<string, string> = {
-    ID: 'a name', DATE: `a date (${DATE_FORMS})`, STRING: 'a quoted string ("…")', EOF: 'the end of the file'
+    ID: 'a name',
+    DATE: `a date (${DATE_FORMS})`,
+    STRING: 'a quoted string ("…")',
+    EOF: 'the end of the file'
 };
 
 export function tokenTypeInWords(type: TokenType): string {
@@ -33,7 +36,10 @@ function isKeyword(type: TokenType): boolean {
 /** The expected keyword within two edits of a word found instead ("did you mean 'leads'?"), when exactly one is closest. */
 export function closestKeyword(found: IToken, expected: readonly TokenType[]): string | undefined {
     if (found.tokenType.name !== 'ID') return undefined;
-    const scored = expected.filter(isKeyword).map(t => ({ keyword: t.name, distance: editDistance(found.image, t.name, 2) })).filter(s => s.distance <= 2);
+    const scored = expected
+        .filter(isKeyword)
+        .map(t => ({ keyword: t.name, distance: editDistance(found.image, t.name, 2) }))
+        .filter(s => s.distance <= 2);
     const best = Math.min(...scored.map(s => s.distance));
     const closest = [...new Set(scored.filter(s => s.distance === best).map(s => s.keyword))];
     return closest.length === 1 ? closest[0] : undefined;
@@ -49,7 +55,15 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
     /** The keyword each misspelt word (by offset) probably is, for the quick fix; filled while one text is parsed. */
     readonly keywordAt = new Map<number, string>();
 
-    override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    override buildMismatchTokenMessage({
+        expected,
+        actual
+    }: {
+        expected: TokenType;
+        actual: IToken;
+        previous: IToken;
+        ruleName: string;
+    }): string {
         return this.expectedMessage([expected], actual);
     }
 
@@ -58,14 +72,36 @@ export class PolityParserErrorMessageProvider extends LangiumParserErrorMessageP
         return `${capitalise(foundInWords(firstRedundant))} cannot start a declaration: a line starts with a keyword such as 'institution' or 'mandate', or with an institution's name.`;
     }
 
-    override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    override buildNoViableAltMessage({
+        expectedPathsPerAlt,
+        actual
+    }: {
+        expectedPathsPerAlt: TokenType[][][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
         return this.expectedMessage(expectedPathsPerAlt.flatMap(firstTokens), lookahead(actual));
     }
 
-    override buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    override buildEarlyExitMessage({
+        expectedIterationPaths,
+        actual,
+        ruleName
+    }: {
+        expectedIterationPaths: TokenType[][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription?: string;
+        ruleName: string;
+    }): string {
         const found = lookahead(actual);
         if (ruleName.replace(/\u200B$/, '') === 'Dispute') {
-            const separator = found.tokenType !== EOF && found.startLine !== undefined && ['ID', 'and', '&', ';'].includes(found.tokenType.name === 'ID' ? 'ID' : found.image);
+            const separator =
+                found.tokenType !== EOF &&
+                found.startLine !== undefined &&
+                ['ID', 'and', '&', ';'].includes(found.tokenType.name === 'ID' ? 'ID' : found.image);
             return separator
                 ? `separate the parties with commas (between A, B), not with ${foundInWords(found)}.`
                 : 'name at least two parties, separated by commas (between A, B).';

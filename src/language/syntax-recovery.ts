@@ -24,10 +24,20 @@ type ParserError = ParseResult['parserErrors'][number];
 export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, keywordAt: ReadonlyMap<number, string>): void {
     if (result.parserErrors.length === 0 && result.lexerErrors.length === 0) return;
     const tokens = lexed.tokens;
-    const lexing = firstOfEachRegion(tokens, (result.lexerErrors as SyntaxLexingError[]).map(error => ({ error, place: lexingPlace(tokens, error) })), true);
-    const parsing = firstOfEachRegion(tokens, result.parserErrors.map(error => ({ error, place: parsingPlace(tokens, error) })));
+    const lexing = firstOfEachRegion(
+        tokens,
+        (result.lexerErrors as SyntaxLexingError[]).map(error => ({ error, place: lexingPlace(tokens, error) })),
+        true
+    );
+    const parsing = firstOfEachRegion(
+        tokens,
+        result.parserErrors.map(error => ({ error, place: parsingPlace(tokens, error) }))
+    );
     const lexingRegions = lexing.map(l => l.region);
-    prune(result.value, parsing.map(p => p.region));
+    prune(
+        result.value,
+        parsing.map(p => p.region)
+    );
     result.parserErrors = parsing.filter(p => !within(lexingRegions, p.region.at)).map(p => placed(p.error, p.region, keywordAt));
     // The nesting limit stops reading: that is always said, whatever error came before it.
     const cut = result.lexerErrors.find(e => e.message === NESTING_MESSAGE && !lexing.some(l => l.error === e));
@@ -41,7 +51,12 @@ export function containSyntaxErrors(result: ParseResult, lexed: LexerResult, key
  * Where an error is: the offset it is attributed to, the token it is shown at (none for a lexing
  * error after the last token), the index of the first token after it.
  */
-interface Place { at: number; shown: IToken | undefined; next: number; line: number }
+interface Place {
+    at: number;
+    shown: IToken | undefined;
+    next: number;
+    line: number;
+}
 
 interface Region extends Place {
     /** The start of the line the error is on: what the recovery read there is damaged too. */
@@ -56,7 +71,11 @@ interface Region extends Place {
  * a mistake of its own. Regions are computed only for those (a scan to the
  * next line), so that a long line of errors costs no more than one.
  */
-function firstOfEachRegion<E>(tokens: readonly IToken[], errors: { error: E; place: Place }[], byLine = false): { error: E; region: Region }[] {
+function firstOfEachRegion<E>(
+    tokens: readonly IToken[],
+    errors: { error: E; place: Place }[],
+    byLine = false
+): { error: E; region: Region }[] {
     const sorted = [...errors].sort((a, b) => a.place.at - b.place.at);
     const result: { error: E; region: Region }[] = [];
     for (const { error, place } of sorted) {
@@ -64,7 +83,14 @@ function firstOfEachRegion<E>(tokens: readonly IToken[], errors: { error: E; pla
         // Characters Polity does not use are each a mistake of their own, unless on the line of the one before.
         const cascade = byLine ? last?.line === place.line : last && last.at <= place.at && (place.at < last.to || last.to === Infinity);
         if (last && cascade) continue;
-        result.push({ error, region: { ...place, from: lineStart(tokens, place.next), to: place.next >= tokens.length ? Infinity : resyncAfter(tokens, place.next - 1) } });
+        result.push({
+            error,
+            region: {
+                ...place,
+                from: lineStart(tokens, place.next),
+                to: place.next >= tokens.length ? Infinity : resyncAfter(tokens, place.next - 1)
+            }
+        });
     }
     return result;
 }
@@ -87,7 +113,8 @@ function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
     let [low, high] = [0, tokens.length];
     while (low < high) {
         const mid = (low + high) >> 1;
-        if (tokens[mid]!.startOffset < offset) low = mid + 1; else high = mid; // mid < high <= tokens.length
+        if (tokens[mid]!.startOffset < offset) low = mid + 1;
+        else high = mid; // mid < high <= tokens.length
     }
     return low;
 }
@@ -163,7 +190,16 @@ function resyncAfter(tokens: readonly IToken[], index: number): number {
 /** A zero-width token just after `token`, where a missing part belongs. */
 function after(token: IToken): IToken {
     const offset = token.endOffset! + 1;
-    return createTokenInstance(token.tokenType, '', offset, offset - 1, token.endLine!, token.endLine!, token.endColumn! + 1, token.endColumn!);
+    return createTokenInstance(
+        token.tokenType,
+        '',
+        offset,
+        offset - 1,
+        token.endLine!,
+        token.endLine!,
+        token.endColumn! + 1,
+        token.endColumn!
+    );
 }
 
 /** The lists of statements, by container: what pruning walks. */

@@ -17,9 +17,10 @@ export class PolityTextDocuments extends NormalizedTextDocuments<TextDocument> {
     override listen(connection: Connection): Disposable {
         const polityOnly: Connection = Object.create(connection, {
             onDidOpenTextDocument: {
-                value: (handler: Parameters<Connection['onDidOpenTextDocument']>[0]) => connection.onDidOpenTextDocument(params => {
-                    if (isPolityDocument(params?.textDocument)) return handler(params);
-                })
+                value: (handler: Parameters<Connection['onDidOpenTextDocument']>[0]) =>
+                    connection.onDidOpenTextDocument(params => {
+                        if (isPolityDocument(params?.textDocument)) return handler(params);
+                    })
             }
         });
         return super.listen(polityOnly);
@@ -28,6 +29,10 @@ export class PolityTextDocuments extends NormalizedTextDocuments<TextDocument> {
 
 /** A Polity document, and one that can be read: anything else in a didOpen is not the server's business. */
 function isPolityDocument(item: { uri?: unknown; languageId?: unknown; version?: unknown; text?: unknown } | undefined): boolean {
-    return item?.languageId === PolityLanguageMetaData.languageId && typeof item.uri === 'string' && typeof item.text === 'string'
-        && Number.isInteger(item.version);
+    return (
+        item?.languageId === PolityLanguageMetaData.languageId &&
+        typeof item.uri === 'string' &&
+        typeof item.text === 'string' &&
+        Number.isInteger(item.version)
+    );
 }

@@ -1,7 +1,18 @@
 import { format } from 'node:util';
 import {
-    createConnection, ErrorCodes, IPCMessageReader, IPCMessageWriter, Message, ProposedFeatures, StreamMessageReader,
-    StreamMessageWriter, type Connection, type MessageReader, type MessageWriter, type RequestMessage, type ResponseMessage
+    createConnection,
+    ErrorCodes,
+    IPCMessageReader,
+    IPCMessageWriter,
+    Message,
+    ProposedFeatures,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type Connection,
+    type MessageReader,
+    type MessageWriter,
+    type RequestMessage,
+    type ResponseMessage
 } from 'vscode-languageserver/node';
 
 /**
@@ -34,11 +45,22 @@ export function createServerConnection(argv = process.argv): Connection {
             handleMessage(message, next) {
                 if (Message.isRequest(message)) {
                     if (!initialized && message.method !== 'initialize') {
-                        return reply(message.id, ErrorCodes.ServerNotInitialized, `The server is not initialized: send 'initialize' before '${message.method}'.`);
+                        return reply(
+                            message.id,
+                            ErrorCodes.ServerNotInitialized,
+                            `The server is not initialized: send 'initialize' before '${message.method}'.`
+                        );
                     }
                     // vscode-languageserver reads fields of the parameters before any handler can check them.
-                    if (message.method !== 'shutdown' && (message.params === null || (message.params !== undefined && typeof message.params !== 'object'))) {
-                        return reply(message.id, ErrorCodes.InvalidParams, `Invalid parameters: '${message.method}' takes an object, got ${String(message.params)}.`);
+                    if (
+                        message.method !== 'shutdown' &&
+                        (message.params === null || (message.params !== undefined && typeof message.params !== 'object'))
+                    ) {
+                        return reply(
+                            message.id,
+                            ErrorCodes.InvalidParams,
+                            `Invalid parameters: '${message.method}' takes an object, got ${String(message.params)}.`
+                        );
                     }
                     initialized = true;
                 } else if (!initialized && Message.isNotification(message) && message.method !== 'exit') {
@@ -50,10 +72,14 @@ export function createServerConnection(argv = process.argv): Connection {
     });
     reader.onError(error => {
         if (error instanceof SyntaxError) return;
-        process.stderr.write(`polity language server: the client sent a message that cannot be read (${error.message.split('\n')[0]}); exiting so that it can start the server again.\n`);
+        process.stderr.write(
+            `polity language server: the client sent a message that cannot be read (${error.message.split('\n')[0]}); exiting so that it can start the server again.\n`
+        );
         process.exit(1);
     });
-    connection.onShutdown(() => { shutdown = true; });
+    connection.onShutdown(() => {
+        shutdown = true;
+    });
     if (!ipc) {
         // With its own reader, vscode-languageserver neither ends with stdin nor keeps console output off stdout, which carries the protocol.
         reader.onClose(() => process.exit(shutdown ? 0 : 1));

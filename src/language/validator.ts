@@ -1,7 +1,16 @@
 import { CancellationToken } from 'vscode-languageserver';
 import {
-    DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, ValidationRegistry,
-    type AstNode, type LangiumDocument, type MaybePromise, type ParseResult, type ValidationAcceptor, type ValidationChecks,
+    DefaultDocumentValidator,
+    DocumentValidator,
+    interruptAndCheck,
+    isOperationCancelled,
+    ValidationRegistry,
+    type AstNode,
+    type LangiumDocument,
+    type MaybePromise,
+    type ParseResult,
+    type ValidationAcceptor,
+    type ValidationChecks,
     type ValidationOptions
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
@@ -60,7 +69,12 @@ export class PolityValidator {
     /** The prelude's model name is taken: a user model of that name would mix its declarations with the built-ins. */
     checkModelName(document: ast.Document, accept: ValidationAcceptor): void {
         if (document.name === PRELUDE_MODEL && document.$document && !isPrelude(document.$document.uri)) {
-            accept('error', `The model name '${PRELUDE_MODEL}' is reserved for the built-in prelude: choose another name.`, { node: document, property: 'name', code: 'misplaced', data: { code: 'misplaced' } });
+            accept('error', `The model name '${PRELUDE_MODEL}' is reserved for the built-in prelude: choose another name.`, {
+                node: document,
+                property: 'name',
+                code: 'misplaced',
+                data: { code: 'misplaced' }
+            });
         }
     }
 
@@ -68,7 +82,11 @@ export class PolityValidator {
         const once = (label: string, predicate: (m: ast.Member) => boolean) => {
             const members = node.members.filter(predicate);
             for (const extra of members.slice(1)) {
-                accept('error', `${node.name} has more than one ${label} line: keep one (the first one counts).`, { node: extra, code: 'misplaced', data: { code: 'misplaced' } });
+                accept('error', `${node.name} has more than one ${label} line: keep one (the first one counts).`, {
+                    node: extra,
+                    code: 'misplaced',
+                    data: { code: 'misplaced' }
+                });
             }
         };
         // Several `kind` lines are fine when dated (the model checks that they do not overlap); two undated ones are not.
@@ -83,8 +101,10 @@ export class PolityValidator {
         const misplaced = (message: string, property: 'partners' | 'exceptions') =>
             accept('error', message, { node, property, code: 'misplaced', data: { code: 'misplaced' } });
         const what = node.contests ? "'contests'" : ast.isRelationKind(verb) ? `a relation ('${node.verb?.$refText}')` : undefined;
-        if (what && node.partners.length > 0) misplaced(`'with' names joint holders of a competence; ${what} has none: remove it.`, 'partners');
-        if (what && node.exceptions.length > 0) misplaced(`'except' carves parts out of a competence; ${what} cannot: remove it.`, 'exceptions');
+        if (what && node.partners.length > 0)
+            misplaced(`'with' names joint holders of a competence; ${what} has none: remove it.`, 'partners');
+        if (what && node.exceptions.length > 0)
+            misplaced(`'except' carves parts out of a competence; ${what} cannot: remove it.`, 'exceptions');
     }
 
     checkPeriodDates(node: ast.Period, accept: ValidationAcceptor): void {
@@ -93,7 +113,12 @@ export class PolityValidator {
         this.checkDate(node, 'by', node.by, accept);
     }
 
-    checkDate<N extends ast.PolityAstType[keyof ast.PolityAstType]>(node: N, property: string, text: string | undefined, accept: ValidationAcceptor): void {
+    checkDate<N extends ast.PolityAstType[keyof ast.PolityAstType]>(
+        node: N,
+        property: string,
+        text: string | undefined,
+        accept: ValidationAcceptor
+    ): void {
         if (text === undefined || parseDate(text)) return;
         const probable = probableDate(text);
         const where = constructOfNode(node);
@@ -126,12 +151,22 @@ const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  * at the start of the file, a check on one node at that node.
  */
 export class PolityValidationRegistry extends ValidationRegistry {
-    protected override async handleException(functionality: () => MaybePromise<void>, _context: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {
+    protected override async handleException(
+        functionality: () => MaybePromise<void>,
+        _context: string,
+        accept: ValidationAcceptor,
+        node: AstNode
+    ): Promise<void> {
         try {
             await functionality();
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
-            accept('error', internalFailure(error), { node, range: node.$container ? undefined : FILE_START, code: 'internal', data: { code: 'internal' } });
+            accept('error', internalFailure(error), {
+                node,
+                range: node.$container ? undefined : FILE_START,
+                code: 'internal',
+                data: { code: 'internal' }
+            });
         }
     }
 }
@@ -152,23 +187,37 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
      * and a failure becomes an `internal` error finding instead of being
      * logged while the file shows no findings at all.
      */
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options: ValidationOptions = {},
+        cancelToken = CancellationToken.None
+    ): Promise<Diagnostic[]> {
         const parseResult = document.parseResult;
         const diagnostics: Diagnostic[] = [];
         await interruptAndCheck(cancelToken);
         try {
             if (!options.categories || options.categories.includes('built-in')) {
                 this.processLexingErrors(parseResult, diagnostics, options);
-                if (options.stopAfterLexingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LexingError)) return diagnostics;
+                if (options.stopAfterLexingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LexingError))
+                    return diagnostics;
                 this.processParsingErrors(parseResult, diagnostics, options);
-                if (options.stopAfterParsingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.ParsingError)) return diagnostics;
+                if (options.stopAfterParsingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.ParsingError))
+                    return diagnostics;
                 this.processLinkingErrors(document, diagnostics);
-                if (options.stopAfterLinkingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LinkingError)) return diagnostics;
+                if (options.stopAfterLinkingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LinkingError))
+                    return diagnostics;
             }
             for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) diagnostics.push(diagnostic);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
-            diagnostics.push({ severity: 1, range: FILE_START, message: internalFailure(error), code: 'internal', data: { code: 'internal' }, source: this.getSource() });
+            diagnostics.push({
+                severity: 1,
+                range: FILE_START,
+                message: internalFailure(error),
+                code: 'internal',
+                data: { code: 'internal' },
+                source: this.getSource()
+            });
         }
         await interruptAndCheck(cancelToken);
         return diagnostics;
@@ -201,9 +250,14 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
             if (!error) return [];
             if (error.message.startsWith(LINKER_FAILURE)) {
                 // Not an unknown name: resolving it threw, and the name may well exist.
-                diagnostics.push(this.toDiagnostic('error', internalFailure(error.message), {
-                    node: error.info.container, range: reference.$refNode?.range, code: 'internal', data: { code: 'internal' }
-                }));
+                diagnostics.push(
+                    this.toDiagnostic('error', internalFailure(error.message), {
+                        node: error.info.container,
+                        range: reference.$refNode?.range,
+                        code: 'internal',
+                        data: { code: 'internal' }
+                    })
+                );
                 return [];
             }
             return [{ reference, info: error.info, type: expectedType(reflection, error.info) }];
@@ -211,7 +265,10 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
         const header = misspeltModel(document, this.polity.shared.workspace.LangiumDocuments, this.polity.polity.NameIndex, unresolved);
         if (header) {
             diagnostics.push({
-                severity: 1, range: header.range, source: this.getSource(), code: 'unresolved',
+                severity: 1,
+                range: header.range,
+                source: this.getSource(),
+                code: 'unresolved',
                 message: `No other file declares model '${header.written}'. Did you mean '${header.meant}'?`,
                 data: { code: 'unresolved', refText: header.written, type: 'Model', suggestions: [header.meant] }
             });
@@ -221,25 +278,49 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
             const written = info.reference.$refText;
             // Each declaration once, under the first name the scope lists for it: the shortest that resolves here.
             const seen = new Set<string>();
-            const candidates = this.polity.references.ScopeProvider.getScope(info).getAllElements()
-                .filter(d => { const id = `${d.documentUri.toString()}#${d.path}`; return !seen.has(id) && !!seen.add(id); })
-                .map(d => d.name).toArray();
+            const candidates = this.polity.references.ScopeProvider.getScope(info)
+                .getAllElements()
+                .filter(d => {
+                    const id = `${d.documentUri.toString()}#${d.path}`;
+                    return !seen.has(id) && !!seen.add(id);
+                })
+                .map(d => d.name)
+                .toArray();
             const suggestions = closestNames(written, candidates);
             const label = LABELS[type] ?? type.toLowerCase();
-            diagnostics.push(this.toDiagnostic('error',
-                `Unknown ${label} '${written}'.${didYouMean(suggestions)}${suggestions.length === 0 ? ` Declare it, or check the spelling.` : ''}`, {
-                node: info.container,
-                range: reference.$refNode?.range,
-                property: info.property,
-                index: info.index,
-                code: 'unresolved',
-                data: { code: 'unresolved', refText: written, type, suggestions, containerType: info.container.$type, property: info.property }
-            }));
+            diagnostics.push(
+                this.toDiagnostic(
+                    'error',
+                    `Unknown ${label} '${written}'.${didYouMean(suggestions)}${suggestions.length === 0 ? ` Declare it, or check the spelling.` : ''}`,
+                    {
+                        node: info.container,
+                        range: reference.$refNode?.range,
+                        property: info.property,
+                        index: info.index,
+                        code: 'unresolved',
+                        data: {
+                            code: 'unresolved',
+                            refText: written,
+                            type,
+                            suggestions,
+                            containerType: info.container.$type,
+                            property: info.property
+                        }
+                    }
+                )
+            );
         }
     }
 }
 
 const LABELS: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Kind: 'kind', RelationKind: 'relation kind', Source: 'source', Role: 'role', Post: 'post',
-    Verb: 'role or relation kind', FactObject: 'mandate or institution'
+    Institution: 'institution',
+    Mandate: 'mandate',
+    Kind: 'kind',
+    RelationKind: 'relation kind',
+    Source: 'source',
+    Role: 'role',
+    Post: 'post',
+    Verb: 'role or relation kind',
+    FactObject: 'mandate or institution'
 };

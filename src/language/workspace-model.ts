@@ -75,7 +75,8 @@ export class WorkspaceModel {
         const findingsByUri = new Map<string, Finding[]>();
         for (const finding of findings) {
             const list = findingsByUri.get(finding.loc.uri);
-            if (list) list.push(finding); else findingsByUri.set(finding.loc.uri, [finding]);
+            if (list) list.push(finding);
+            else findingsByUri.set(finding.loc.uri, [finding]);
         }
         return { model, findings, findingsByUri, conflicts };
     }
@@ -118,20 +119,36 @@ export class WorkspaceModel {
 
 /** Whether the two lists make the same diagnostics (compared field by field: this runs for every file on every edit). */
 function sameFindings(a: Finding[], b: Finding[]): boolean {
-    return a === b || (a.length === b.length && a.every((f, i) => {
-        const g = b[i];
-        // Findings the incremental checks kept are the same objects.
-        return f === g || (g !== undefined && f.code === g.code && f.severity === g.severity && f.message === g.message && sameLocation(f.loc, g.loc)
-            && f.related.length === g.related.length
-            && f.related.every((r, k) => {
-                const s = g.related[k];
-                return s !== undefined && r.message === s.message && sameLocation(r.loc, s.loc);
-            }));
-    }));
+    return (
+        a === b ||
+        (a.length === b.length &&
+            a.every((f, i) => {
+                const g = b[i];
+                // Findings the incremental checks kept are the same objects.
+                return (
+                    f === g ||
+                    (g !== undefined &&
+                        f.code === g.code &&
+                        f.severity === g.severity &&
+                        f.message === g.message &&
+                        sameLocation(f.loc, g.loc) &&
+                        f.related.length === g.related.length &&
+                        f.related.every((r, k) => {
+                            const s = g.related[k];
+                            return s !== undefined && r.message === s.message && sameLocation(r.loc, s.loc);
+                        }))
+                );
+            }))
+    );
 }
 
 function sameLocation(a: Location, b: Location): boolean {
     const [x, y] = [a.range, b.range];
-    return a.uri === b.uri && x.start.line === y.start.line && x.start.character === y.start.character
-        && x.end.line === y.end.line && x.end.character === y.end.character;
+    return (
+        a.uri === b.uri &&
+        x.start.line === y.start.line &&
+        x.start.character === y.start.character &&
+        x.end.line === y.end.line &&
+        x.end.character === y.end.character
+    );
 }

@@ -8,20 +8,33 @@ import { closestNames, didYouMean } from '../model/suggest.js';
 import type { Person, Post } from '../model/types.js';
 import { heldOn, holdingLine, label, QueryError, resolveDateArgument, resolveInstitution, text, type QueryContext } from './queries.js';
 
-export interface PostQuery { post?: string; institution?: string; person?: string; at?: string }
+export interface PostQuery {
+    post?: string;
+    institution?: string;
+    person?: string;
+    at?: string;
+}
 
 export function whoHeldPostAnswer(ctx: QueryContext, query: PostQuery): string {
     const { model } = ctx;
-    if (!query.institution && !query.person) throw new QueryError('name an institution (and a post of it, or none for all its posts) or a person');
+    if (!query.institution && !query.person)
+        throw new QueryError('name an institution (and a post of it, or none for all its posts) or a person');
     const institution = query.institution ? resolveInstitution(model, query.institution) : undefined;
     const person = query.person ? resolvePerson(model, query.person) : undefined;
     const post = query.post ? resolvePost(model, query.post) : undefined;
     const date = resolveDateArgument(query.at, ctx.today);
-    const holdings = model.holdings.filter(h => (!institution || h.institution === institution.key)
-        && (!person || h.person === person.key) && (!post || h.post === post.key));
-    const what = [post ? label(model, post.key) : 'the posts', institution && `of ${label(model, institution.key)}`].filter(Boolean).join(' ');
+    const holdings = model.holdings.filter(
+        h => (!institution || h.institution === institution.key) && (!person || h.person === person.key) && (!post || h.post === post.key)
+    );
+    const what = [post ? label(model, post.key) : 'the posts', institution && `of ${label(model, institution.key)}`]
+        .filter(Boolean)
+        .join(' ');
     const then = holdings.filter(h => heldOn(model, h, date));
-    const lines = [person ? `Posts${post || institution ? ` (${what})` : ''} held by ${person.path}${person.title ? ` (${text(person.title)})` : ''} on ${date.text}:` : `Who held ${what} on ${date.text}:`];
+    const lines = [
+        person
+            ? `Posts${post || institution ? ` (${what})` : ''} held by ${person.path}${person.title ? ` (${text(person.title)})` : ''} on ${date.text}:`
+            : `Who held ${what} on ${date.text}:`
+    ];
     if (then.length > 0) lines.push(...then.map(h => holdingLine(ctx, h, date)));
     else lines.push(person ? 'none recorded then.' : `no one is recorded in ${post ? 'that post' : 'them'} then.`);
     // What the model records at other dates: an assistant may have asked for a year just outside someone's term.
@@ -40,7 +53,14 @@ export function resolvePerson(model: SemanticModel, name: string): Person {
     const [only, ...others] = found;
     if (only && others.length === 0) return only;
     if (only) throw new QueryError(`'${name}' may be ${found.map(p => p.path).join(', ')}; use one of these names`);
-    throw new QueryError(`no person is called '${name}'.${didYouMean(closestNames(name, people.map(p => p.path)))}`);
+    throw new QueryError(
+        `no person is called '${name}'.${didYouMean(
+            closestNames(
+                name,
+                people.map(p => p.path)
+            )
+        )}`
+    );
 }
 
 /** A post by key, name or title (exact, any case), else by part of its title. */
@@ -51,6 +71,16 @@ export function resolvePost(model: SemanticModel, name: string): Post {
     const found = exact.length > 0 ? exact : posts.filter(p => (p.title ?? '').toLowerCase().includes(wanted));
     const [only, ...others] = found;
     if (only && others.length === 0) return only;
-    if (only) throw new QueryError(`'${name}' may be ${found.map(p => `${displayName(model, p.key)} (${text(p.title ?? p.name)})`).join(', ')}; use one of these names`);
-    throw new QueryError(`no post is called '${name}'.${didYouMean(closestNames(name, posts.map(p => p.path)))} The posts are: ${posts.map(p => displayName(model, p.key)).join(', ')}`);
+    if (only)
+        throw new QueryError(
+            `'${name}' may be ${found.map(p => `${displayName(model, p.key)} (${text(p.title ?? p.name)})`).join(', ')}; use one of these names`
+        );
+    throw new QueryError(
+        `no post is called '${name}'.${didYouMean(
+            closestNames(
+                name,
+                posts.map(p => p.path)
+            )
+        )} The posts are: ${posts.map(p => displayName(model, p.key)).join(', ')}`
+    );
 }

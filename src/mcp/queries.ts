@@ -10,9 +10,7 @@ import { findContests } from '../model/contests.js';
 import { modelAt } from '../model/at-date.js';
 import { DATE_FORMS, parseDate, type PDate } from '../model/dates.js';
 import { diffModels, type Change } from '../model/diff.js';
-import {
-    claimVerb, displayName, effectivePeriod, hedge, kindAt, mandateWithin, type SemanticModel
-} from '../model/model.js';
+import { claimVerb, displayName, effectivePeriod, hedge, kindAt, mandateWithin, type SemanticModel } from '../model/model.js';
 import { contains, formatPeriod, overlaps, possible, type Period } from '../model/periods.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
 import type { Citation, Holding, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
@@ -44,8 +42,13 @@ function userInstitutions(model: SemanticModel): Institution[] {
 /** Every name an institution goes by: its key and path, its name, its title, its former names, its names in other languages and its plaques. */
 function namesOf(institution: Institution): string[] {
     return [
-        institution.key, institution.path, institution.name, institution.title ?? '', ...institution.formerNames.map(f => f.name),
-        ...institution.names.map(n => n.value), ...institution.plaques.map(p => p.name)
+        institution.key,
+        institution.path,
+        institution.name,
+        institution.title ?? '',
+        ...institution.formerNames.map(f => f.name),
+        ...institution.names.map(n => n.value),
+        ...institution.plaques.map(p => p.name)
     ].filter(Boolean);
 }
 
@@ -55,12 +58,23 @@ export function resolveInstitution(model: SemanticModel, name: string): Institut
     const found = userInstitutions(model).filter(i => namesOf(i).some(n => n.toLowerCase() === wanted));
     const exact = onlyElement(found);
     if (exact) return exact;
-    if (found.length > 1) throw new QueryError(`'${name}' names ${found.length} institutions: ${found.map(i => i.path).join(', ')}; use one of these names`);
+    if (found.length > 1)
+        throw new QueryError(`'${name}' names ${found.length} institutions: ${found.map(i => i.path).join(', ')}; use one of these names`);
     const partial = findInstitutions(model, name);
     const only = onlyElement(partial);
     if (only) return only;
-    const hint = partial.length > 1 ? ` Institutions whose names contain it: ${partial.slice(0, 10).map(i => i.path).join(', ')}.`
-        : didYouMean(closestNames(name, userInstitutions(model).map(i => i.path)));
+    const hint =
+        partial.length > 1
+            ? ` Institutions whose names contain it: ${partial
+                  .slice(0, 10)
+                  .map(i => i.path)
+                  .join(', ')}.`
+            : didYouMean(
+                  closestNames(
+                      name,
+                      userInstitutions(model).map(i => i.path)
+                  )
+              );
     throw new QueryError(`no institution is called '${name}'.${hint}`);
 }
 
@@ -74,8 +88,18 @@ export function resolveMandate(model: SemanticModel, name: string): Mandate {
     const only = found.length === 0 ? onlyElement(partial) : undefined;
     if (only) return only;
     const candidates = found.length > 1 ? found : partial;
-    if (candidates.length > 1) throw new QueryError(`'${name}' may be ${candidates.map(m => `${m.path} (${text(m.title ?? m.name)})`).join(', ')}; use one of these names`);
-    throw new QueryError(`no mandate is called '${name}'.${didYouMean(closestNames(name, mandates.map(m => m.path)))}`);
+    if (candidates.length > 1)
+        throw new QueryError(
+            `'${name}' may be ${candidates.map(m => `${m.path} (${text(m.title ?? m.name)})`).join(', ')}; use one of these names`
+        );
+    throw new QueryError(
+        `no mandate is called '${name}'.${didYouMean(
+            closestNames(
+                name,
+                mandates.map(m => m.path)
+            )
+        )}`
+    );
 }
 
 export function resolveDateArgument(value: string | undefined, fallback: PDate, what = 'date'): PDate {
@@ -99,9 +123,12 @@ export function evidence(ctx: QueryContext, citations: readonly Citation[], loc:
 
 /** The sources an answer cited, with their titles and addresses: `creemers2021: Rogier Creemers, …`. */
 export function sourceList(ctx: QueryContext): string {
-    const sources = [...ctx.cited ?? []].sort().map(key => ctx.model.sources.get(key)!);
+    const sources = [...(ctx.cited ?? [])].sort().map(key => ctx.model.sources.get(key)!);
     if (sources.length === 0) return '';
-    return ['Sources:', ...sources.map(s => `- ${s.path}: ${text(s.title ?? s.name)}${s.url ? ` <${text(s.url)}>` : ''}; declared at ${ctx.place(s.loc)}`)].join('\n');
+    return [
+        'Sources:',
+        ...sources.map(s => `- ${s.path}: ${text(s.title ?? s.name)}${s.url ? ` <${text(s.url)}>` : ''}; declared at ${ctx.place(s.loc)}`)
+    ].join('\n');
 }
 
 export function label(model: SemanticModel, key: Key): string {
@@ -116,18 +143,22 @@ export function findInstitutions(model: SemanticModel, query: string): Instituti
     const wanted = query.trim().toLowerCase();
     if (wanted === '') return [];
     // Not by key: every key holds the model's name (`china.cyber.…`), which "cyber" would match.
-    return userInstitutions(model).filter(i => namesOf(i).some(n => n !== i.key && n.toLowerCase().includes(wanted)))
+    return userInstitutions(model)
+        .filter(i => namesOf(i).some(n => n !== i.key && n.toLowerCase().includes(wanted)))
         .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export function findInstitutionsAnswer(ctx: QueryContext, query: string): string {
     const found = findInstitutions(ctx.model, query);
     if (found.length === 0) return `No institution's name, title, former or foreign name contains '${text(query)}'.`;
-    return [`${found.length} institution${found.length === 1 ? '' : 's'} match '${text(query)}':`, ...found.map(i => {
-        const former = i.formerNames.map(f => `formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}`);
-        const kind = i.kind ? displayName(ctx.model, i.kind) : 'no kind';
-        return `- ${label(ctx.model, i.key)}: ${kind}, ${formatPeriod(i.lifetime)}${former.length ? `; ${former.join('; ')}` : ''}; ${evidence(ctx, i.citations, i.loc)}`;
-    })].join('\n');
+    return [
+        `${found.length} institution${found.length === 1 ? '' : 's'} match '${text(query)}':`,
+        ...found.map(i => {
+            const former = i.formerNames.map(f => `formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}`);
+            const kind = i.kind ? displayName(ctx.model, i.kind) : 'no kind';
+            return `- ${label(ctx.model, i.key)}: ${kind}, ${formatPeriod(i.lifetime)}${former.length ? `; ${former.join('; ')}` : ''}; ${evidence(ctx, i.citations, i.loc)}`;
+        })
+    ].join('\n');
 }
 
 export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: string): string {
@@ -137,24 +168,37 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     const key = institution.key;
     const lines: string[] = [`${label(model, key)} as of ${date.text}`];
     const alive = contains(possible(institution.lifetime), date);
-    lines.push(`- existed: ${formatPeriod(institution.lifetime)}${alive ? '' : ` (it did not exist on ${date.text})`}; ${evidence(ctx, institution.citations, institution.loc)}`);
+    lines.push(
+        `- existed: ${formatPeriod(institution.lifetime)}${alive ? '' : ` (it did not exist on ${date.text})`}; ${evidence(ctx, institution.citations, institution.loc)}`
+    );
     const kind = kindAt(institution, date);
     // The `kind` line that gives the kind then, for its citations.
-    const kindLine = institution.kinds.find(k => k.kind === kind && contains(possible(k.period.period), date)) ?? institution.kinds.find(k => k.kind === kind);
-    if (kind) lines.push(`- kind then: ${displayName(model, kind)} (sphere: ${model.kinds.get(kind)?.sphere ?? 'unknown'})${kindLine ? `; ${evidence(ctx, kindLine.citations, kindLine.loc)}` : ''}`);
-    for (const k of institution.kinds.filter(k => k.period.loc)) lines.push(`  - kind ${displayName(model, k.kind)} ${formatPeriod(k.period.period)}; ${evidence(ctx, k.citations, k.loc)}`);
+    const kindLine =
+        institution.kinds.find(k => k.kind === kind && contains(possible(k.period.period), date)) ??
+        institution.kinds.find(k => k.kind === kind);
+    if (kind)
+        lines.push(
+            `- kind then: ${displayName(model, kind)} (sphere: ${model.kinds.get(kind)?.sphere ?? 'unknown'})${kindLine ? `; ${evidence(ctx, kindLine.citations, kindLine.loc)}` : ''}`
+        );
+    for (const k of institution.kinds.filter(k => k.period.loc))
+        lines.push(`  - kind ${displayName(model, k.kind)} ${formatPeriod(k.period.period)}; ${evidence(ctx, k.citations, k.loc)}`);
     // A unit is written inside its parent's block: that is where it says so.
     if (institution.parent) lines.push(`- unit of ${label(model, institution.parent)}; ${evidence(ctx, [], institution.loc)}`);
-    for (const f of institution.formerNames) lines.push(`- formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}; ${evidence(ctx, f.citations, f.loc)}`);
+    for (const f of institution.formerNames)
+        lines.push(`- formerly "${text(f.name)}"${f.until ? ` until ${f.until.date.text}` : ''}; ${evidence(ctx, f.citations, f.loc)}`);
     if (institution.doc) lines.push(`- note: ${text(institution.doc)}`);
 
     const claims = (model.claimsByInstitution.get(key) ?? []).filter(c => held(model, c, date));
     lines.push(claims.length ? 'Competences then:' : 'Competences then: none recorded.');
     for (const c of claims) {
-        lines.push(`- ${claimVerb(model, c)} ${label(model, c.mandate)} (${formatPeriod(c.period.period)})${c.partners.length ? ` with ${c.partners.map(p => displayName(model, p)).join(', ')}` : ''}${c.exceptions.length ? ` except ${c.exceptions.map(e => displayName(model, e)).join(', ')}` : ''}; ${evidence(ctx, c.citations, c.extent)}`);
+        lines.push(
+            `- ${claimVerb(model, c)} ${label(model, c.mandate)} (${formatPeriod(c.period.period)})${c.partners.length ? ` with ${c.partners.map(p => displayName(model, p)).join(', ')}` : ''}${c.exceptions.length ? ` except ${c.exceptions.map(e => displayName(model, e)).join(', ')}` : ''}; ${evidence(ctx, c.citations, c.extent)}`
+        );
     }
     for (const c of model.contests.filter(c => c.institution === key && held(model, c, date))) {
-        lines.push(`- ${hedge(c.certainty)}contests ${label(model, c.mandate)} (${formatPeriod(c.period.period)}); ${evidence(ctx, c.citations, c.extent)}`);
+        lines.push(
+            `- ${hedge(c.certainty)}contests ${label(model, c.mandate)} (${formatPeriod(c.period.period)}); ${evidence(ctx, c.citations, c.extent)}`
+        );
     }
     const relations = model.relations.filter(r => (r.subject === key || r.target === key) && contains(possible(r.period.period), date));
     lines.push(relations.length ? 'Relations then:' : 'Relations then: none recorded.');
@@ -162,8 +206,14 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     const disputes = model.disputes.filter(d => d.parties.includes(key) && contains(possible(d.period.period), date));
     const conflicts = ctx.conflicts.filter(c => (c.first.institution === key || c.second.institution === key) && contains(c.period, date));
     if (disputes.length || conflicts.length) lines.push('Disputes and conflicts then:');
-    for (const d of disputes) lines.push(`- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`);
-    for (const c of conflicts.filter(c => c.disputes.length === 0)) lines.push(`- undeclared conflict: ${text(describeConflict(model, c))}; ${evidence(ctx, [...c.first.citations, ...c.second.citations], c.first.loc)}`);
+    for (const d of disputes)
+        lines.push(
+            `- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`
+        );
+    for (const c of conflicts.filter(c => c.disputes.length === 0))
+        lines.push(
+            `- undeclared conflict: ${text(describeConflict(model, c))}; ${evidence(ctx, [...c.first.citations, ...c.second.citations], c.first.loc)}`
+        );
     const posts = (model.holdingsByInstitution.get(key) ?? []).filter(h => heldOn(model, h, date));
     if (posts.length) lines.push('Posts held then:', ...posts.map(h => holdingLine(ctx, h, date)));
     return lines.join('\n');
@@ -199,14 +249,31 @@ export function whoHeldAnswer(ctx: QueryContext, mandateName: string, at?: strin
     const mandate = resolveMandate(model, mandateName);
     const date = resolveDateArgument(at, ctx.today);
     const role = roleName ? [...model.roles.values()].find(r => r.name === roleName.trim() || r.key === roleName.trim()) : undefined;
-    if (roleName && !role) throw new QueryError(`no role is called '${roleName}'; the roles are: ${[...new Set([...model.roles.values()].map(r => r.name))].join(', ')}`);
-    const claims = model.claims.filter(c => mandateWithin(model, c.mandate, mandate.key) && held(model, c, date) && (!role || c.role === role.key));
+    if (roleName && !role)
+        throw new QueryError(
+            `no role is called '${roleName}'; the roles are: ${[...new Set([...model.roles.values()].map(r => r.name))].join(', ')}`
+        );
+    const claims = model.claims.filter(
+        c => mandateWithin(model, c.mandate, mandate.key) && held(model, c, date) && (!role || c.role === role.key)
+    );
     const head = `Who held ${label(model, mandate.key)}${role ? ` (role ${role.name})` : ''} on ${date.text}:`;
-    if (claims.length === 0) return `${head} no institution is recorded with ${role ? 'that role on ' : 'a competence on '}it or a part of it then.`;
-    return [head, ...claims.map(c => `- ${displayName(model, c.institution)}${model.institutions.get(c.institution)?.title ? ` (${text(model.institutions.get(c.institution)!.title!)})` : ''} ${claimVerb(model, c)} ${displayName(model, c.mandate)} (${formatPeriod(c.period.period)})${c.certainty ? ` — ${c.certainty}, not asserted` : ''}; ${evidence(ctx, c.citations, c.extent)}`)].join('\n');
+    if (claims.length === 0)
+        return `${head} no institution is recorded with ${role ? 'that role on ' : 'a competence on '}it or a part of it then.`;
+    return [
+        head,
+        ...claims.map(
+            c =>
+                `- ${displayName(model, c.institution)}${model.institutions.get(c.institution)?.title ? ` (${text(model.institutions.get(c.institution)!.title!)})` : ''} ${claimVerb(model, c)} ${displayName(model, c.mandate)} (${formatPeriod(c.period.period)})${c.certainty ? ` — ${c.certainty}, not asserted` : ''}; ${evidence(ctx, c.citations, c.extent)}`
+        )
+    ].join('\n');
 }
 
-export interface FindingFilter { mandate?: string; institution?: string; from?: string; to?: string }
+export interface FindingFilter {
+    mandate?: string;
+    institution?: string;
+    from?: string;
+    to?: string;
+}
 
 export function listFindingsAnswer(ctx: QueryContext, filter: FindingFilter): string {
     const { model } = ctx;
@@ -219,26 +286,53 @@ export function listFindingsAnswer(ctx: QueryContext, filter: FindingFilter): st
     const onMandate = (key: Key) => !mandate || mandateWithin(model, key, mandate) || mandateWithin(model, mandate, key);
     const lines: string[] = [];
     for (const c of ctx.conflicts) {
-        if (!onMandate(c.mandate) || (institution && c.first.institution !== institution && c.second.institution !== institution) || !overlaps(c.period, window)) continue;
+        if (
+            !onMandate(c.mandate) ||
+            (institution && c.first.institution !== institution && c.second.institution !== institution) ||
+            !overlaps(c.period, window)
+        )
+            continue;
         const state = c.disputes.length ? 'conflict, recorded as a dispute' : 'undeclared conflict';
-        lines.push(`- ${state}: ${text(describeConflict(model, c))}; ${evidence(ctx, c.first.citations, c.first.extent)}; the other claim: ${evidence(ctx, c.second.citations, c.second.extent)}`);
+        lines.push(
+            `- ${state}: ${text(describeConflict(model, c))}; ${evidence(ctx, c.first.citations, c.first.extent)}; the other claim: ${evidence(ctx, c.second.citations, c.second.extent)}`
+        );
     }
     for (const found of findContests(model).contested) {
-        if (!onMandate(found.mandate) || (institution && found.contest.institution !== institution && found.holder.institution !== institution) || !overlaps(found.period, window)) continue;
+        if (
+            !onMandate(found.mandate) ||
+            (institution && found.contest.institution !== institution && found.holder.institution !== institution) ||
+            !overlaps(found.period, window)
+        )
+            continue;
         lines.push(`- contest: ${text(describeContest(model, found))}; ${evidence(ctx, found.contest.citations, found.contest.extent)}`);
     }
     for (const d of model.disputes) {
-        if (!onMandate(d.mandate) || (institution && !d.parties.includes(institution)) || !overlaps(possible(d.period.period), window)) continue;
-        lines.push(`- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`);
+        if (!onMandate(d.mandate) || (institution && !d.parties.includes(institution)) || !overlaps(possible(d.period.period), window))
+            continue;
+        lines.push(
+            `- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`
+        );
     }
-    const scope = [mandate && `on ${displayName(model, mandate)}`, institution && `involving ${displayName(model, institution)}`,
-        (window.start || window.end) && `within ${formatPeriod(window)}`].filter(Boolean).join(', ');
-    return lines.length ? [`Conflicts, contests and recorded disputes${scope ? ` ${scope}` : ''}:`, ...lines].join('\n')
+    const scope = [
+        mandate && `on ${displayName(model, mandate)}`,
+        institution && `involving ${displayName(model, institution)}`,
+        (window.start || window.end) && `within ${formatPeriod(window)}`
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return lines.length
+        ? [`Conflicts, contests and recorded disputes${scope ? ` ${scope}` : ''}:`, ...lines].join('\n')
         : `No conflicts, contests or recorded disputes${scope ? ` ${scope}` : ''}.`;
 }
 
 /** One step of oversight: who directs whom, through which written relation. */
-interface Step { from: Key; to: Key; how: string; citations: readonly Citation[]; loc: Location }
+interface Step {
+    from: Key;
+    to: Key;
+    how: string;
+    citations: readonly Citation[];
+    loc: Location;
+}
 
 /**
  * The shortest chain of oversight from one institution down to another on a
@@ -254,17 +348,30 @@ export function oversightPathAnswer(ctx: QueryContext, fromName: string, toName:
     const steps = new Map<Key, Step[]>();
     const add = (step: Step) => {
         const list = steps.get(step.from);
-        if (list) list.push(step); else steps.set(step.from, [step]);
+        if (list) list.push(step);
+        else steps.set(step.from, [step]);
     };
     for (const r of model.relations) {
         if (!contains(possible(r.period.period), date)) continue;
         const kind = model.relationKinds.get(r.kind);
         const how = relationText(model, r);
-        if (kind?.hierarchical) add(kind.upward ? { from: r.target, to: r.subject, how, citations: r.citations, loc: r.loc } : { from: r.subject, to: r.target, how, citations: r.citations, loc: r.loc });
+        if (kind?.hierarchical)
+            add(
+                kind.upward
+                    ? { from: r.target, to: r.subject, how, citations: r.citations, loc: r.loc }
+                    : { from: r.subject, to: r.target, how, citations: r.citations, loc: r.loc }
+            );
         else if (kind?.name === 'office-of') add({ from: r.target, to: r.subject, how, citations: r.citations, loc: r.loc });
     }
     for (const i of userInstitutions(model)) {
-        if (i.parent && contains(possible(i.lifetime), date)) add({ from: i.parent, to: i.key, how: `${i.path} is a unit of ${displayName(model, i.parent)}`, citations: i.citations, loc: i.loc });
+        if (i.parent && contains(possible(i.lifetime), date))
+            add({
+                from: i.parent,
+                to: i.key,
+                how: `${i.path} is a unit of ${displayName(model, i.parent)}`,
+                citations: i.citations,
+                loc: i.loc
+            });
     }
     // Breadth first: the first path found is a shortest one; steps are taken in the order they are written.
     const previous = new Map<Key, Step | undefined>([[from.key, undefined]]);
@@ -279,12 +386,15 @@ export function oversightPathAnswer(ctx: QueryContext, fromName: string, toName:
         }
     }
     const head = `Oversight from ${label(model, from.key)} to ${label(model, to.key)} on ${date.text}`;
-    if (!previous.has(to.key)) return `${head}: none recorded (no chain of oversees/part-of relations, units or offices leads from one to the other then).`;
+    if (!previous.has(to.key))
+        return `${head}: none recorded (no chain of oversees/part-of relations, units or offices leads from one to the other then).`;
     const path: Step[] = [];
     for (let step = previous.get(to.key); step; step = previous.get(step.from)) path.unshift(step);
     if (path.length === 0) return `${head}: they are the same institution.`;
-    return [`${head}: ${[from.key, ...path.map(s => s.to)].map(k => displayName(model, k)).join(' → ')}`,
-        ...path.map((s, n) => `${n + 1}. ${s.how}; ${evidence(ctx, s.citations, s.loc)}`)].join('\n');
+    return [
+        `${head}: ${[from.key, ...path.map(s => s.to)].map(k => displayName(model, k)).join(' → ')}`,
+        ...path.map((s, n) => `${n + 1}. ${s.how}; ${evidence(ctx, s.citations, s.loc)}`)
+    ].join('\n');
 }
 
 export function whatChangedAnswer(ctx: QueryContext, fromText: string, toText: string): string {
@@ -297,12 +407,19 @@ export function whatChangedAnswer(ctx: QueryContext, fromText: string, toText: s
     const head = `What changed between ${from.text} and ${to.text}`;
     if (changes.length === 0) return `${head}: nothing recorded.`;
     const cited = citationsByPlace(model);
-    return [`${head} (${changes.length} change${changes.length === 1 ? '' : 's'}):`, ...changes.map(c => changeLine(ctx, c, cited))].join('\n');
+    return [`${head} (${changes.length} change${changes.length === 1 ? '' : 's'}):`, ...changes.map(c => changeLine(ctx, c, cited))].join(
+        '\n'
+    );
 }
 
 function changeLine(ctx: QueryContext, change: Change, cited: Map<string, readonly Citation[]>): string {
-    const fields = change.fields.filter(f => f.field !== 'citations')
-        .map(f => f.old !== undefined && f.new !== undefined ? `${f.field}: ${text(f.old)} → ${text(f.new)}` : `${f.field}: ${text(f.new ?? f.old ?? '')}`)
+    const fields = change.fields
+        .filter(f => f.field !== 'citations')
+        .map(f =>
+            f.old !== undefined && f.new !== undefined
+                ? `${f.field}: ${text(f.old)} → ${text(f.new)}`
+                : `${f.field}: ${text(f.new ?? f.old ?? '')}`
+        )
         .filter(f => !f.endsWith(': '));
     const loc = change.new ?? change.old!;
     return `- ${change.category}, ${change.change}: ${text(change.label)}${fields.length ? ` (${fields.join('; ')})` : ''}; ${evidence(ctx, cited.get(placeKey(loc)) ?? [], loc)}`;

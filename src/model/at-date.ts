@@ -12,11 +12,13 @@ import type { Claim, DocumentFacts, Institution, Key } from './types.js';
  */
 export function modelAt(model: SemanticModel, date: PDate): SemanticModel {
     const alive = new Set<Key>();
-    const lives = (institution: Institution): boolean => contains(possible(institution.lifetime), date)
-        && (institution.parent === undefined || institutionAncestors(model, institution.key).every(k => {
-            const parent = model.institutions.get(k);
-            return !parent || contains(possible(parent.lifetime), date);
-        }));
+    const lives = (institution: Institution): boolean =>
+        contains(possible(institution.lifetime), date) &&
+        (institution.parent === undefined ||
+            institutionAncestors(model, institution.key).every(k => {
+                const parent = model.institutions.get(k);
+                return !parent || contains(possible(parent.lifetime), date);
+            }));
     for (const institution of model.institutions.values()) {
         if (lives(institution)) alive.add(institution.key);
     }
@@ -28,7 +30,7 @@ export function modelAt(model: SemanticModel, date: PDate): SemanticModel {
         ...doc,
         declarations: doc.declarations
             .filter(d => d.type !== 'view' && (d.type !== 'institution' || alive.has(d.key)))
-            .map(d => d.type === 'institution' ? kindThen(d as Institution, date) : d),
+            .map(d => (d.type === 'institution' ? kindThen(d as Institution, date) : d)),
         claims: doc.claims.filter(holds),
         contests: doc.contests.filter(holds),
         relations: doc.relations.filter(r => alive.has(r.subject) && alive.has(r.target) && contains(possible(r.period.period), date)),

@@ -42,7 +42,10 @@ export function findConflicts(model: SemanticModel): Conflicts {
 }
 
 /** How many more pairs may be compared and conflicts kept (LIMITS), shared by the mandates of one search. */
-export interface Budget { pairs: number; conflicts: number }
+export interface Budget {
+    pairs: number;
+    conflicts: number;
+}
 
 /** The conflicts where claims meet on one mandate (its own claims, and theirs against its ancestors'), by institution. */
 export interface MandateConflicts {
@@ -104,21 +107,26 @@ export function conflictsOnMandate(model: SemanticModel, mandate: Key, budget: B
  * that a dispute documents is a new object (the conflicts given are not
  * changed), kept in `disputed` and given again while its disputes are the same.
  */
-export function withDisputes(model: SemanticModel, byMandate: ReadonlyMap<Key, MandateConflicts>, disputed = new WeakMap<Conflict, Conflict>()): Conflicts {
+export function withDisputes(
+    model: SemanticModel,
+    byMandate: ReadonlyMap<Key, MandateConflicts>,
+    disputed = new WeakMap<Conflict, Conflict>()
+): Conflicts {
     const conflicts: Conflicts = [];
     const incomplete: Key[] = [];
     for (const mandate of [...byMandate.keys()].sort(cmp)) {
         const on = byMandate.get(mandate)!;
         if (on.incomplete) incomplete.push(mandate);
         for (const conflict of on.conflicts) {
-            const disputes = disputesOf(model, conflict.first.institution)
-                .filter(dispute => disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period));
+            const disputes = disputesOf(model, conflict.first.institution).filter(dispute =>
+                disputeMatches(model, dispute, [conflict.first.institution, conflict.second.institution], conflict.mandate, conflict.period)
+            );
             if (sameItems(disputes, conflict.disputes)) {
                 conflicts.push(conflict);
                 continue;
             }
             let documented = disputed.get(conflict);
-            if (!documented || !sameItems(disputes, documented.disputes)) disputed.set(conflict, documented = { ...conflict, disputes });
+            if (!documented || !sameItems(disputes, documented.disputes)) disputed.set(conflict, (documented = { ...conflict, disputes }));
             conflicts.push(documented);
         }
     }
@@ -140,7 +148,8 @@ function disputesOf(model: SemanticModel, institution: Key): readonly Dispute[] 
         for (const dispute of model.disputes) {
             for (const party of new Set(dispute.parties)) {
                 const list = index.get(party);
-                if (list) list.push(dispute); else index.set(party, [dispute]);
+                if (list) list.push(dispute);
+                else index.set(party, [dispute]);
             }
         }
         disputesCache.set(model, index);
@@ -153,10 +162,13 @@ const exclusiveCache = new WeakMap<SemanticModel, Map<Key, Timed[]>>();
 /** The claims of exclusive roles on the mandate, with their periods as numbers (what certainly held). */
 function exclusiveClaims(model: SemanticModel, mandate: Key): Timed[] {
     let cache = exclusiveCache.get(model);
-    if (!cache) exclusiveCache.set(model, cache = new Map());
+    if (!cache) exclusiveCache.set(model, (cache = new Map()));
     let result = cache.get(mandate);
     if (!result) {
-        result = (model.claimsByMandate.get(mandate) ?? []).filter(c => isExclusive(model, c.role)).map((claim, order) => timed(model, claim, order)).filter(isTimed);
+        result = (model.claimsByMandate.get(mandate) ?? [])
+            .filter(c => isExclusive(model, c.role))
+            .map((claim, order) => timed(model, claim, order))
+            .filter(isTimed);
         cache.set(mandate, result);
     }
     return result;
@@ -166,7 +178,12 @@ function exclusiveClaims(model: SemanticModel, mandate: Key): Timed[] {
 const FEW = 256;
 
 /** A claim with its effective period as numbers (open bounds infinite), and its place in its mandate's list. */
-interface Timed { claim: Claim; start: number; end: number; order: number }
+interface Timed {
+    claim: Claim;
+    start: number;
+    end: number;
+    order: number;
+}
 
 function timed(model: SemanticModel, claim: Claim, order: number): Timed | undefined {
     const period = effectivePeriod(model, claim, true);
@@ -194,8 +211,9 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
         });
         return pairs.length > budget ? undefined : pairs;
     }
-    const events = [...specific.map(t => ({ t, side: 0 })), ...(general ?? []).map(t => ({ t, side: 1 }))]
-        .sort((a, b) => a.t.start - b.t.start || a.side - b.side || a.t.order - b.t.order);
+    const events = [...specific.map(t => ({ t, side: 0 })), ...(general ?? []).map(t => ({ t, side: 1 }))].sort(
+        (a, b) => a.t.start - b.t.start || a.side - b.side || a.t.order - b.t.order
+    );
     // The claims still open, by side: within one list, all are on side 0.
     const active: [{ t: Timed; side: number }[], { t: Timed; side: number }[]] = [[], []];
     const sideOf = (side: number) => active[side === 0 ? 0 : 1];
@@ -210,8 +228,12 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
         for (const other of open) {
             if (pairs.length >= budget) return undefined;
             const [a, b] = general
-                ? (event.side === 0 ? [event.t, other.t] : [other.t, event.t])
-                : (event.t.order < other.t.order ? [event.t, other.t] : [other.t, event.t]);
+                ? event.side === 0
+                    ? [event.t, other.t]
+                    : [other.t, event.t]
+                : event.t.order < other.t.order
+                  ? [event.t, other.t]
+                  : [other.t, event.t];
             pairs.push({ i: a.order, j: b.order, pair: [a.claim, b.claim] });
         }
         (general ? sideOf(event.side) : active[0]).push(event);
@@ -236,8 +258,13 @@ function conflictsBetween(model: SemanticModel, specific: Claim, general: Claim)
         return [];
     }
     const [first, second] = orderClaims(specific, general);
-    return uncontained(model, specific.institution, general.institution, period)
-        .map(piece => ({ mandate: specific.mandate, first, second, period: piece, disputes: [] }));
+    return uncontained(model, specific.institution, general.institution, period).map(piece => ({
+        mandate: specific.mandate,
+        first,
+        second,
+        period: piece,
+        disputes: []
+    }));
 }
 
 /** The parts of `period` in which neither institution is part of the other. */

@@ -40,7 +40,8 @@ export function findContests(model: SemanticModel): ContestFindings {
                 if (excepted(model, holder, meet)) continue;
                 const possiblyHolds = effectivePeriod(model, holder);
                 const possibleOverlap = maybe && possiblyHolds && intersect(maybe, possiblyHolds);
-                if (possibleOverlap && uncontained(model, contest.institution, holder.institution, possibleOverlap).length > 0) possiblyHeld = true;
+                if (possibleOverlap && uncontained(model, contest.institution, holder.institution, possibleOverlap).length > 0)
+                    possiblyHeld = true;
                 const holds = effectivePeriod(model, holder, true);
                 const overlap = sure && holds && intersect(sure, holds);
                 if (!overlap) continue;

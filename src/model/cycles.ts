@@ -11,7 +11,12 @@ export interface Cycle {
 }
 
 /** A hierarchical relation as an edge from the superior to the subordinate, whatever way it is written. */
-interface Edge { fact: RelationFact; from: Key; to: Key; period: Period }
+interface Edge {
+    fact: RelationFact;
+    from: Key;
+    to: Key;
+    period: Period;
+}
 
 /**
  * Cycles of hierarchical relations that hold at the same time. Strongly
@@ -37,7 +42,10 @@ export function findHierarchyCycles(model: SemanticModel): Cycle[] {
             const active = inside.filter(e => intersect(e.period, interval));
             const cycle = findCycle(active);
             if (!cycle) continue;
-            const id = cycle.map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`).sort().join('|');
+            const id = cycle
+                .map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`)
+                .sort()
+                .join('|');
             if (seen.has(id)) continue;
             seen.add(id);
             const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
@@ -51,7 +59,8 @@ function stronglyConnected(edges: Edge[]): Set<Key>[] {
     const next = new Map<Key, Key[]>();
     for (const e of edges) {
         const targets = next.get(e.from);
-        if (targets) targets.push(e.to); else next.set(e.from, [e.to]);
+        if (targets) targets.push(e.to);
+        else next.set(e.from, [e.to]);
     }
     let counter = 0;
     const index = new Map<Key, number>();
@@ -63,15 +72,21 @@ function stronglyConnected(edges: Edge[]): Set<Key>[] {
     for (const root of next.keys()) {
         if (index.has(root)) continue;
         const work: { node: Key; i: number }[] = [{ node: root, i: 0 }];
-        index.set(root, counter); low.set(root, counter); counter++;
-        stack.push(root); onStack.add(root);
+        index.set(root, counter);
+        low.set(root, counter);
+        counter++;
+        stack.push(root);
+        onStack.add(root);
         for (let frame = work.at(-1); frame; frame = work.at(-1)) {
             const target = next.get(frame.node)?.[frame.i];
             if (target !== undefined) {
                 frame.i++;
                 if (!index.has(target)) {
-                    index.set(target, counter); low.set(target, counter); counter++;
-                    stack.push(target); onStack.add(target);
+                    index.set(target, counter);
+                    low.set(target, counter);
+                    counter++;
+                    stack.push(target);
+                    onStack.add(target);
                     work.push({ node: target, i: 0 });
                 } else if (onStack.has(target)) {
                     low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
@@ -141,7 +156,11 @@ function findCycle(edges: Edge[]): Edge[] | undefined {
 }
 
 /** One link of a mandate cycle: the mandate, and where its parent is written. */
-export interface MandateLink { mandate: Key; parent: Key; loc: Location }
+export interface MandateLink {
+    mandate: Key;
+    parent: Key;
+    loc: Location;
+}
 
 /**
  * Cycles of `within` (and nesting) links between mandates. Each cycle is
@@ -153,7 +172,11 @@ export function findMandateCycles(model: SemanticModel): MandateLink[][] {
     const linksOf = (key: Key): MandateLink[] => {
         const mandate = model.mandates.get(key);
         if (!mandate) return [];
-        return mandate.parents.map(parent => ({ mandate: key, parent, loc: mandate.within.find(w => w.key === parent)?.loc ?? mandate.loc }));
+        return mandate.parents.map(parent => ({
+            mandate: key,
+            parent,
+            loc: mandate.within.find(w => w.key === parent)?.loc ?? mandate.loc
+        }));
     };
     for (const start of model.mandates.keys()) {
         if (state.has(start)) continue;

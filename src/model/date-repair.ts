@@ -27,7 +27,9 @@ export function probableDate(text: string): string | undefined {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function exactRepair(text: string): string | undefined {
-    const candidate = readings(text.trim()).map(([y, m, d]) => compose(y, m, d)).find(c => c !== undefined && parseDate(c));
+    const candidate = readings(text.trim())
+        .map(([y, m, d]) => compose(y, m, d))
+        .find(c => c !== undefined && parseDate(c));
     return candidate;
 }
 

@@ -5,19 +5,49 @@ import { findContests } from './contests.js';
 import { claimVerb, displayName, hedge, type SemanticModel } from './model.js';
 import { formatPeriod, type Period } from './periods.js';
 import { concurrentPosts, personName } from './people.js';
-import type { Certainty, Citation, Declaration, Facet, Identifier, Institution, Key, Location, Name, View, WrittenPeriod } from './types.js';
+import type {
+    Certainty,
+    Citation,
+    Declaration,
+    Facet,
+    Identifier,
+    Institution,
+    Key,
+    Location,
+    Name,
+    View,
+    WrittenPeriod
+} from './types.js';
 
 export const DIFF_CATEGORIES = [
-    'institutions', 'mandates', 'sources', 'kinds', 'relation kinds', 'roles',
-    'competences', 'contests', 'relations', 'disputes', 'views', 'posts', 'people', 'held posts', 'conflicts', 'concurrent posts'
+    'institutions',
+    'mandates',
+    'sources',
+    'kinds',
+    'relation kinds',
+    'roles',
+    'competences',
+    'contests',
+    'relations',
+    'disputes',
+    'views',
+    'posts',
+    'people',
+    'held posts',
+    'conflicts',
+    'concurrent posts'
 ] as const;
-export type DiffCategory = typeof DIFF_CATEGORIES[number];
+export type DiffCategory = (typeof DIFF_CATEGORIES)[number];
 
 export const CHANGE_KINDS = ['added', 'removed', 'renamed', 'moved', 'changed'] as const;
-export type ChangeKind = typeof CHANGE_KINDS[number];
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One attribute of a fact: both values for a change, only `new` for an addition, only `old` for a removal. */
-export interface FieldChange { field: string; old?: string; new?: string }
+export interface FieldChange {
+    field: string;
+    old?: string;
+    new?: string;
+}
 
 export interface Change {
     category: DiffCategory;
@@ -38,7 +68,9 @@ export interface Change {
     new?: Location;
 }
 
-export interface ModelDiff { changes: Change[] }
+export interface ModelDiff {
+    changes: Change[];
+}
 
 /** A fact reduced to what the diff compares: its identity and its attributes as text. */
 interface Fact {
@@ -55,7 +87,12 @@ interface Fact {
     rematch?: Rematch[];
 }
 
-interface Rematch { key: string; field: string; value: string; change: 'changed' | 'moved' }
+interface Rematch {
+    key: string;
+    field: string;
+    value: string;
+    change: 'changed' | 'moved';
+}
 
 /** Names for one side's keys; the old side's are translated through the renames, so a rename changes nothing else. */
 interface Side {
@@ -76,26 +113,74 @@ export function diffModels(before: SemanticModel, after: SemanticModel): ModelDi
     const oldSide: Side = {
         model: before,
         key: k => renames.get(k) ?? k,
-        name: k => renames.has(k) ? displayName(after, renames.get(k)!) : displayName(before, k)
+        name: k => (renames.has(k) ? displayName(after, renames.get(k)!) : displayName(before, k))
     };
     const changes: Change[] = [
         ...institutionChanges(oldSide, newSide, renames),
-        ...declarationChanges('mandates', oldSide, newSide, s => s.model.mandates, (m, s) => ({ title: m.title ?? '', parent: m.parents.map(p => s.name(p)).join(', ') })),
-        ...declarationChanges('sources', oldSide, newSide, s => s.model.sources, s => ({ title: s.title ?? '', url: s.url ?? '' })),
-        ...declarationChanges('kinds', oldSide, newSide, s => s.model.kinds, k => ({ title: k.title ?? '', sphere: k.sphere })),
-        ...declarationChanges('relation kinds', oldSide, newSide, s => s.model.relationKinds, r => ({
-            title: r.title ?? '', hierarchical: r.hierarchical ? 'yes' : 'no', upward: r.upward ? 'yes' : 'no'
-        })),
-        ...declarationChanges('roles', oldSide, newSide, s => s.model.roles, r => ({ title: r.title ?? '', exclusive: r.exclusive ? 'yes' : 'no' })),
+        ...declarationChanges(
+            'mandates',
+            oldSide,
+            newSide,
+            s => s.model.mandates,
+            (m, s) => ({ title: m.title ?? '', parent: m.parents.map(p => s.name(p)).join(', ') })
+        ),
+        ...declarationChanges(
+            'sources',
+            oldSide,
+            newSide,
+            s => s.model.sources,
+            s => ({ title: s.title ?? '', url: s.url ?? '' })
+        ),
+        ...declarationChanges(
+            'kinds',
+            oldSide,
+            newSide,
+            s => s.model.kinds,
+            k => ({ title: k.title ?? '', sphere: k.sphere })
+        ),
+        ...declarationChanges(
+            'relation kinds',
+            oldSide,
+            newSide,
+            s => s.model.relationKinds,
+            r => ({
+                title: r.title ?? '',
+                hierarchical: r.hierarchical ? 'yes' : 'no',
+                upward: r.upward ? 'yes' : 'no'
+            })
+        ),
+        ...declarationChanges(
+            'roles',
+            oldSide,
+            newSide,
+            s => s.model.roles,
+            r => ({ title: r.title ?? '', exclusive: r.exclusive ? 'yes' : 'no' })
+        ),
         ...matchFacts('competences', claimFacts(oldSide), claimFacts(newSide)),
         ...matchFacts('contests', contestFacts(oldSide), contestFacts(newSide)),
         ...matchFacts('relations', relationFacts(oldSide), relationFacts(newSide)),
         ...matchFacts('disputes', disputeFacts(oldSide), disputeFacts(newSide)),
         ...declarationChanges('views', oldSide, newSide, s => s.model.views, viewFields),
-        ...declarationChanges('posts', oldSide, newSide, s => s.model.posts, p => ({ title: p.title ?? '', single: p.single ? 'yes' : 'no' })),
-        ...declarationChanges('people', oldSide, newSide, s => s.model.people, p => ({ title: p.title ?? '', ...namingFields(p), doc: p.doc ?? '' })),
+        ...declarationChanges(
+            'posts',
+            oldSide,
+            newSide,
+            s => s.model.posts,
+            p => ({ title: p.title ?? '', single: p.single ? 'yes' : 'no' })
+        ),
+        ...declarationChanges(
+            'people',
+            oldSide,
+            newSide,
+            s => s.model.people,
+            p => ({ title: p.title ?? '', ...namingFields(p), doc: p.doc ?? '' })
+        ),
         ...matchFacts('held posts', holdingFacts(oldSide), holdingFacts(newSide)),
-        ...matchFacts('conflicts', [...conflictFacts(oldSide), ...contestedFacts(oldSide)], [...conflictFacts(newSide), ...contestedFacts(newSide)]),
+        ...matchFacts(
+            'conflicts',
+            [...conflictFacts(oldSide), ...contestedFacts(oldSide)],
+            [...conflictFacts(newSide), ...contestedFacts(newSide)]
+        ),
         ...matchFacts('concurrent posts', concurrentFacts(oldSide), concurrentFacts(newSide))
     ];
     return { changes: changes.sort(compareChanges) };
@@ -109,10 +194,10 @@ export function diffModels(before: SemanticModel, after: SemanticModel): ModelDi
 function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key> {
     const gone = userDeclared(before.institutions).filter(i => !after.institutions.has(i.key));
     const arrived = userDeclared(after.institutions).filter(i => !before.institutions.has(i.key));
-    const title = (i: Institution) => i.title === undefined ? undefined : `${i.model}\u0000${i.title}`;
+    const title = (i: Institution) => (i.title === undefined ? undefined : `${i.model}\u0000${i.title}`);
     const goneByTitle = groupBy(gone, title);
     const arrivedByTitle = groupBy(arrived, title);
-    const arrivedByPlace = groupBy(arrived, i => i.parent === undefined ? undefined : `${i.parent}\u0000${i.name}`);
+    const arrivedByPlace = groupBy(arrived, i => (i.parent === undefined ? undefined : `${i.parent}\u0000${i.name}`));
     const renames = new Map<Key, Key>();
     const taken = new Set<Key>();
     const depth = (i: Institution) => i.path.split('.').length;
@@ -120,9 +205,13 @@ function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key>
     for (const old of [...gone].sort((a, b) => depth(a) - depth(b) || compare(a.key, b.key))) {
         const sameTitle = arrivedByTitle.get(title(old) ?? '') ?? [];
         const parent = old.parent !== undefined ? renames.get(old.parent) : undefined;
-        const samePlace = parent === undefined ? [] : arrivedByPlace.get(`${parent}\u0000${old.name}`) ?? [];
-        const match = sameTitle.length === 1 && goneByTitle.get(title(old)!)!.length === 1 ? sameTitle[0]
-            : samePlace.length === 1 ? samePlace[0] : undefined;
+        const samePlace = parent === undefined ? [] : (arrivedByPlace.get(`${parent}\u0000${old.name}`) ?? []);
+        const match =
+            sameTitle.length === 1 && goneByTitle.get(title(old)!)!.length === 1
+                ? sameTitle[0]
+                : samePlace.length === 1
+                  ? samePlace[0]
+                  : undefined;
         if (match && !taken.has(match.key)) {
             renames.set(old.key, match.key);
             taken.add(match.key);
@@ -137,7 +226,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
         const k = key(item);
         if (k === undefined) continue;
         const list = groups.get(k);
-        if (list) list.push(item); else groups.set(k, [item]);
+        if (list) list.push(item);
+        else groups.set(k, [item]);
     }
     return groups;
 }
@@ -150,7 +240,9 @@ function institutionChanges(oldSide: Side, newSide: Side, renames: Map<Key, Key>
     const fields = (i: Institution, s: Side): Record<string, string> => ({
         title: i.title ?? '',
         // Every `kind` line with its period, so that a change of kind over time shows.
-        kind: i.kinds.map(k => `${s.name(k.kind)}${k.period.loc ? ` ${periodText(k.period)}` : ''}`).join('; ') || (i.kind ? s.name(i.kind) : ''),
+        kind:
+            i.kinds.map(k => `${s.name(k.kind)}${k.period.loc ? ` ${periodText(k.period)}` : ''}`).join('; ') ||
+            (i.kind ? s.name(i.kind) : ''),
         parent: i.parent ? s.name(i.parent) : '',
         established: i.established?.date.text ?? '',
         dissolved: i.dissolved?.date.text ?? '',
@@ -167,27 +259,38 @@ function institutionChanges(oldSide: Side, newSide: Side, renames: Map<Key, Key>
         // A unit that only follows its parent's new name is not renamed itself.
         if (old.name === now.name) continue;
         renamed.push({
-            category: 'institutions', change: 'renamed', id: newKey, label: now.path,
+            category: 'institutions',
+            change: 'renamed',
+            id: newKey,
+            label: now.path,
             fields: [{ field: 'name', old: old.path, new: now.path }, ...fieldChanges(fields(old, oldSide), fields(now, newSide))],
-            old: old.loc, new: now.loc
+            old: old.loc,
+            new: now.loc
         });
     }
     const ids = new Set(renamed.map(c => c.id));
     // A rename reports the other attributes that changed with it.
-    const others = declarationChanges('institutions', oldSide, newSide, s => s.model.institutions, fields)
-        .filter(c => !(c.change === 'changed' && ids.has(c.id)));
+    const others = declarationChanges('institutions', oldSide, newSide, s => s.model.institutions, fields).filter(
+        c => !(c.change === 'changed' && ids.has(c.id))
+    );
     return [...others, ...renamed];
 }
 
 /** Declarations are matched by key (the old side's translated through the renames). */
 function declarationChanges<D extends Declaration>(
-    category: DiffCategory, oldSide: Side, newSide: Side,
+    category: DiffCategory,
+    oldSide: Side,
+    newSide: Side,
     declarations: (side: Side) => ReadonlyMap<Key, D>,
     fields: (declaration: D, side: Side) => Record<string, string>
 ): Change[] {
-    const facts = (side: Side): Fact[] => userDeclared(declarations(side)).map(d => ({
-        id: side.key(d.key), label: side.name(d.key), fields: fields(d, side), loc: d.loc
-    }));
+    const facts = (side: Side): Fact[] =>
+        userDeclared(declarations(side)).map(d => ({
+            id: side.key(d.key),
+            label: side.name(d.key),
+            fields: fields(d, side),
+            loc: d.loc
+        }));
     return matchFacts(category, facts(oldSide), facts(newSide));
 }
 
@@ -218,7 +321,8 @@ function holdingFacts(side: Side): Fact[] {
 /** Concurrent posts are derived, like conflicts: they appear and disappear as the posts' dates change. */
 function concurrentFacts(side: Side): Fact[] {
     return concurrentPosts(side.model).map(c => {
-        const [a, b] = compare(side.key(c.first.institution), side.key(c.second.institution)) <= 0 ? [c.first, c.second] : [c.second, c.first];
+        const [a, b] =
+            compare(side.key(c.first.institution), side.key(c.second.institution)) <= 0 ? [c.first, c.second] : [c.second, c.first];
         return {
             id: `${side.key(c.person)} in ${side.key(a.institution)} and ${side.key(b.institution)}`,
             label: `${personName(side.model, c.person)}: ${side.name(a.post)} of ${side.name(a.institution)} and ${side.name(b.post)} of ${side.name(b.institution)}`,
@@ -239,8 +343,14 @@ function claimFacts(side: Side): Fact[] {
             fields: {
                 certainty: certaintyText(claim.certainty),
                 period: periodText(claim.period),
-                with: claim.partners.map(p => side.name(p)).sort().join(', '),
-                except: claim.exceptions.map(e => side.name(e)).sort().join(', '),
+                with: claim.partners
+                    .map(p => side.name(p))
+                    .sort()
+                    .join(', '),
+                except: claim.exceptions
+                    .map(e => side.name(e))
+                    .sort()
+                    .join(', '),
                 citations: citationText(claim.citations)
             },
             loc: claim.extent,
@@ -256,7 +366,11 @@ function contestFacts(side: Side): Fact[] {
     return side.model.contests.map(contest => ({
         id: `${side.key(contest.institution)} contests ${contest.mandate}`,
         label: `${side.name(contest.institution)} ${hedge(contest.certainty)}contests ${side.name(contest.mandate)}`,
-        fields: { certainty: certaintyText(contest.certainty), period: periodText(contest.period), citations: citationText(contest.citations) },
+        fields: {
+            certainty: certaintyText(contest.certainty),
+            period: periodText(contest.period),
+            citations: citationText(contest.citations)
+        },
         loc: contest.extent
     }));
 }
@@ -265,7 +379,11 @@ function relationFacts(side: Side): Fact[] {
     return side.model.relations.map(relation => ({
         id: `${side.key(relation.subject)} ${relation.kind} ${side.key(relation.target)}`,
         label: `${side.name(relation.subject)} ${hedge(relation.certainty)}${side.name(relation.kind)} ${side.name(relation.target)}`,
-        fields: { certainty: certaintyText(relation.certainty), period: periodText(relation.period), citations: citationText(relation.citations) },
+        fields: {
+            certainty: certaintyText(relation.certainty),
+            period: periodText(relation.period),
+            citations: citationText(relation.citations)
+        },
         loc: relation.loc
     }));
 }
@@ -316,16 +434,23 @@ function withoutPeriod(description: string, period: Period): string {
 function viewFields(view: View, side: Side): Record<string, string> {
     const names = (keys: Key[]) => keys.map(k => side.name(k)).join(', ');
     const rules = view.filters.map(f => {
-        const target = f.all ? '*'
-            : f.mandates.length ? `mandate ${names(f.mandates)}`
-                : f.kinds.length ? `kind ${names(f.kinds)}`
-                    : f.spheres.length ? `sphere ${f.spheres.join(', ')}`
-                        : names(f.institutions);
+        const target = f.all
+            ? '*'
+            : f.mandates.length
+              ? `mandate ${names(f.mandates)}`
+              : f.kinds.length
+                ? `kind ${names(f.kinds)}`
+                : f.spheres.length
+                  ? `sphere ${f.spheres.join(', ')}`
+                  : names(f.institutions);
         return `${f.op} ${target}`;
     });
     return {
-        title: view.title ?? '', rules: rules.join('; '), at: view.at?.text ?? '',
-        'group by': view.groupBy ?? '', direction: view.direction ?? ''
+        title: view.title ?? '',
+        rules: rules.join('; '),
+        at: view.at?.text ?? '',
+        'group by': view.groupBy ?? '',
+        direction: view.direction ?? ''
     };
 }
 
@@ -342,7 +467,7 @@ function periodText(written: WrittenPeriod): string {
 }
 
 function citationText(citations: Citation[]): string {
-    return citations.map(c => c.locator === undefined ? c.sourceName : `${c.sourceName} "${c.locator}"`).join('; ');
+    return citations.map(c => (c.locator === undefined ? c.sourceName : `${c.sourceName} "${c.locator}"`)).join('; ');
 }
 
 /**
@@ -392,13 +517,26 @@ function rematch(category: DiffCategory, removed: Fact[], added: Fact[], rule: n
     const paired = new Set<Fact>();
     for (const old of removed) {
         const k = key(old);
-        const now = onlyElement(k === undefined ? [] : addedByKey.get(k) ?? []);
+        const now = onlyElement(k === undefined ? [] : (addedByKey.get(k) ?? []));
         const [was, is] = [old.rematch?.[rule], now?.rematch?.[rule]];
         if (!now || removedByKey.get(k!)!.length !== 1 || !was || !is) continue;
         paired.add(old).add(now);
-        changes.push(change(category, is.change, old, now, [{ field: is.field, old: was.value, new: is.value }, ...fieldChanges(old.fields, now.fields)]));
+        changes.push(
+            change(category, is.change, old, now, [
+                { field: is.field, old: was.value, new: is.value },
+                ...fieldChanges(old.fields, now.fields)
+            ])
+        );
     }
-    return [...changes, ...rematch(category, removed.filter(f => !paired.has(f)), added.filter(f => !paired.has(f)), rule + 1)];
+    return [
+        ...changes,
+        ...rematch(
+            category,
+            removed.filter(f => !paired.has(f)),
+            added.filter(f => !paired.has(f)),
+            rule + 1
+        )
+    ];
 }
 
 function change(category: DiffCategory, kind: ChangeKind, old: Fact | undefined, now: Fact | undefined, fields: FieldChange[]): Change {
@@ -411,19 +549,25 @@ function sameFields(a: Fact, b: Fact): boolean {
 }
 
 function fieldChanges(old: Record<string, string>, now: Record<string, string>): FieldChange[] {
-    return Object.keys(now).filter(field => old[field] !== now[field]).map(field => ({ field, old: old[field], new: now[field] }));
+    return Object.keys(now)
+        .filter(field => old[field] !== now[field])
+        .map(field => ({ field, old: old[field], new: now[field] }));
 }
 
 function onlyFields(fields: Record<string, string>, side: 'old' | 'new'): FieldChange[] {
-    return Object.entries(fields).filter(([field, value]) => value !== '' && field !== 'certainty').map(([field, value]) => ({ field, [side]: value }));
+    return Object.entries(fields)
+        .filter(([field, value]) => value !== '' && field !== 'certainty')
+        .map(([field, value]) => ({ field, [side]: value }));
 }
 
 function compareChanges(a: Change, b: Change): number {
-    return DIFF_CATEGORIES.indexOf(a.category) - DIFF_CATEGORIES.indexOf(b.category)
-        || compare(a.id, b.id)
-        || CHANGE_KINDS.indexOf(a.change) - CHANGE_KINDS.indexOf(b.change)
-        || compare(a.label, b.label)
-        || compare(JSON.stringify(a.fields), JSON.stringify(b.fields));
+    return (
+        DIFF_CATEGORIES.indexOf(a.category) - DIFF_CATEGORIES.indexOf(b.category) ||
+        compare(a.id, b.id) ||
+        CHANGE_KINDS.indexOf(a.change) - CHANGE_KINDS.indexOf(b.change) ||
+        compare(a.label, b.label) ||
+        compare(JSON.stringify(a.fields), JSON.stringify(b.fields))
+    );
 }
 
 function compare(a: string, b: string): number {

@@ -5,11 +5,26 @@ import { compareDates, dateBounds, latest, type PDate } from './dates.js';
 import { CONTAINMENT, displayName, effectivePeriod, hedge, kindAt, lifetimeOf, type SemanticModel } from './model.js';
 import { contains, formatPeriod, possible, type Period } from './periods.js';
 import {
-    exportPeople, institutionNaming, type ExportedConcurrentPosts, type ExportedHolding, type ExportedNaming, type ExportedPerson, type ExportedPlaque,
+    exportPeople,
+    institutionNaming,
+    type ExportedConcurrentPosts,
+    type ExportedHolding,
+    type ExportedNaming,
+    type ExportedPerson,
+    type ExportedPlaque,
     type ExportedPost
 } from './export-people.js';
 import {
-    SPHERES, type Certainty, type Citation, type Claim, type Contest, type Declaration, type Dispute, type Key, type Location, type Sphere
+    SPHERES,
+    type Certainty,
+    type Citation,
+    type Claim,
+    type Contest,
+    type Declaration,
+    type Dispute,
+    type Key,
+    type Location,
+    type Sphere
 } from './types.js';
 
 /**
@@ -43,21 +58,43 @@ export interface ModelExport {
     concurrentPosts: ExportedConcurrentPosts<ExportedPeriod>[];
 }
 
-export interface ExportedPlace { file: string; line: number }
+export interface ExportedPlace {
+    file: string;
+    line: number;
+}
 /**
  * A date as shown (`2014-03`, `1999–2001` for `1999..2001`, `c. 2011`) with
  * the days it may stand for: a range from the first day of D1 to the last of
  * D2, any other date its first day.
  */
-export interface ExportedDate { text: string; earliest: string; latest: string; circa: boolean }
+export interface ExportedDate {
+    text: string;
+    earliest: string;
+    latest: string;
+    circa: boolean;
+}
 /** Null is an open bound; `by`: the period started at an unknown time no later than `start`. */
-export interface ExportedPeriod { start: ExportedDate | null; end: ExportedDate | null; by: boolean }
-export interface ExportedCitation { source: Key | null; name: string; locator: string | null }
+export interface ExportedPeriod {
+    start: ExportedDate | null;
+    end: ExportedDate | null;
+    by: boolean;
+}
+export interface ExportedCitation {
+    source: Key | null;
+    name: string;
+    locator: string | null;
+}
 
 export interface ExportedInstitution {
-    key: Key; name: string; path: string; model: string; title: string | null; doc: string | null;
+    key: Key;
+    name: string;
+    path: string;
+    model: string;
+    title: string | null;
+    doc: string | null;
     /** The kind on the export's date (today's without one), and its sphere. */
-    kind: Key | null; sphere: string | null;
+    kind: Key | null;
+    sphere: string | null;
     /** Every `kind` line with its period. */
     kinds: { kind: Key; period: ExportedPeriod }[];
     parent: Key | null;
@@ -67,60 +104,113 @@ export interface ExportedInstitution {
     location: ExportedPlace;
 }
 /** An institution with its names (the one at the export's date as `label`), plaques, identifiers and facets. */
-export type ExportedInstitutionNamed = ExportedInstitution & ExportedNaming<ExportedPeriod, ExportedCitation> & {
-    plaques: ExportedPlaque<ExportedPeriod, ExportedCitation>[];
-};
+export type ExportedInstitutionNamed = ExportedInstitution &
+    ExportedNaming<ExportedPeriod, ExportedCitation> & {
+        plaques: ExportedPlaque<ExportedPeriod, ExportedCitation>[];
+    };
 export interface ExportedKind {
-    key: Key; name: string; model: string; title: string | null; sphere: string; builtin: boolean;
+    key: Key;
+    name: string;
+    model: string;
+    title: string | null;
+    sphere: string;
+    builtin: boolean;
     /** Null for the prelude's kinds, which no file declares. */
     location: ExportedPlace | null;
 }
 export interface ExportedRole {
-    key: Key; name: string; model: string; title: string | null; exclusive: boolean; builtin: boolean; location: ExportedPlace | null;
+    key: Key;
+    name: string;
+    model: string;
+    title: string | null;
+    exclusive: boolean;
+    builtin: boolean;
+    location: ExportedPlace | null;
 }
 export interface ExportedRelationKind {
-    key: Key; name: string; model: string; title: string | null; hierarchical: boolean; upward: boolean;
+    key: Key;
+    name: string;
+    model: string;
+    title: string | null;
+    hierarchical: boolean;
+    upward: boolean;
     /** `part-of`: the subject is contained in the target (conflict rule 4, grouping by parent). */
     containment: boolean;
-    builtin: boolean; location: ExportedPlace | null;
+    builtin: boolean;
+    location: ExportedPlace | null;
 }
 export interface ExportedMandate {
-    key: Key; name: string; model: string; title: string | null;
+    key: Key;
+    name: string;
+    model: string;
+    title: string | null;
     /** The first parent; `parents` has every one (the enclosing mandate and those after `within`). */
-    parent: Key | null; parents: Key[];
+    parent: Key | null;
+    parents: Key[];
     location: ExportedPlace;
 }
-export interface ExportedSource { key: Key; name: string; model: string; title: string | null; url: string | null; location: ExportedPlace }
+export interface ExportedSource {
+    key: Key;
+    name: string;
+    model: string;
+    title: string | null;
+    url: string | null;
+    location: ExportedPlace;
+}
 export interface ExportedCompetence {
-    id: string; institution: Key;
+    id: string;
+    institution: Key;
     /** The role's key, and the competence as written: `shares`, or the role's name (`leads`, `regulates`). */
-    role: Key; verb: string;
+    role: Key;
+    verb: string;
     /** Absent when the fact is asserted. */
     certainty?: Certainty;
-    mandate: Key; with: Key[]; except: Key[];
+    mandate: Key;
+    with: Key[];
+    except: Key[];
     /** As written; `effective` is what possibly held of it within the institution's lifetime (null: never). */
-    period: ExportedPeriod; effective: ExportedPeriod | null;
+    period: ExportedPeriod;
+    effective: ExportedPeriod | null;
     citations: ExportedCitation[];
     location: ExportedPlace;
 }
 export interface ExportedContest {
-    id: string; institution: Key; mandate: Key; certainty?: Certainty;
-    period: ExportedPeriod; effective: ExportedPeriod | null;
+    id: string;
+    institution: Key;
+    mandate: Key;
+    certainty?: Certainty;
+    period: ExportedPeriod;
+    effective: ExportedPeriod | null;
     /** The claims it met: each holder's competence, where and when they met, and the disputes recording it. */
     holders: { competence: string; institution: Key; mandate: Key; period: ExportedPeriod; description: string; disputes: string[] }[];
     citations: ExportedCitation[];
     location: ExportedPlace;
 }
 export interface ExportedRelation {
-    subject: Key; kind: Key; target: Key; certainty?: Certainty; hierarchical: boolean; upward: boolean; period: ExportedPeriod;
-    citations: ExportedCitation[]; location: ExportedPlace;
+    subject: Key;
+    kind: Key;
+    target: Key;
+    certainty?: Certainty;
+    hierarchical: boolean;
+    upward: boolean;
+    period: ExportedPeriod;
+    citations: ExportedCitation[];
+    location: ExportedPlace;
 }
 export interface ExportedDispute {
-    id: string; mandate: Key; parties: Key[]; period: ExportedPeriod; finding: string | null;
-    citations: ExportedCitation[]; location: ExportedPlace;
+    id: string;
+    mandate: Key;
+    parties: Key[];
+    period: ExportedPeriod;
+    finding: string | null;
+    citations: ExportedCitation[];
+    location: ExportedPlace;
 }
 export interface ExportedConflict {
-    mandate: Key; institutions: [Key, Key]; competences: [string, string]; period: ExportedPeriod;
+    mandate: Key;
+    institutions: [Key, Key];
+    competences: [string, string];
+    period: ExportedPeriod;
     description: string;
     /** Ids of the recorded disputes that document it; empty for an undeclared conflict. */
     disputes: string[];
@@ -139,8 +229,9 @@ export interface ExportOptions {
 export function exportModel(model: SemanticModel, conflicts: Conflict[], options: ExportOptions): ModelExport {
     const holds = (period: Period | undefined) => period !== undefined && (!options.at || contains(period, options.at));
     const lives = (key: Key) => holds(possible(lifetimeOf(model, key)));
-    const citations = (list: Citation[]): ExportedCitation[] => list.map(c => ({ source: c.source ?? null, name: c.sourceName, locator: c.locator ?? null }));
-    const sure = (certainty: Certainty | undefined) => certainty ? { certainty } : {};
+    const citations = (list: Citation[]): ExportedCitation[] =>
+        list.map(c => ({ source: c.source ?? null, name: c.sourceName, locator: c.locator ?? null }));
+    const sure = (certainty: Certainty | undefined) => (certainty ? { certainty } : {});
     const competenceIds = new Map<Claim, string>(model.claims.map((claim, i) => [claim, `competence-${i + 1}`]));
     const contestIds = new Map<Contest, string>(model.contests.map((contest, i) => [contest, `contest-${i + 1}`]));
     const disputeIds = new Map(model.disputes.map((dispute, i) => [dispute, `dispute-${i + 1}`]));
@@ -148,77 +239,138 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
     const placed = (d: Declaration) => ({ builtin: d.builtin, location: d.builtin ? null : options.place(d.loc) });
 
     const shapes = { period, citations, place: options.place, holds, at: options.at, lang: options.lang };
-    const institutions = own(model.institutions).filter(i => lives(i.key)).map((i): ExportedInstitutionNamed => {
-        const kind = kindAt(i, options.at);
-        return {
-            key: i.key, name: i.name, path: i.path, model: i.model, title: i.title ?? null, doc: i.doc ?? null,
-            kind: kind ?? null, sphere: (kind && model.kinds.get(kind)?.sphere) ?? null,
-            kinds: i.kinds.map(k => ({ kind: k.kind, period: period(k.period.period) })),
-            parent: i.parent ?? null,
-            lifetime: period(i.lifetime),
-            formerNames: i.formerNames.map(f => ({ name: f.name, until: f.until ? date(f.until.date) : null })),
-            citations: citations(i.citations),
-            location: options.place(i.loc),
-            ...institutionNaming(i, shapes)
-        };
-    });
+    const institutions = own(model.institutions)
+        .filter(i => lives(i.key))
+        .map((i): ExportedInstitutionNamed => {
+            const kind = kindAt(i, options.at);
+            return {
+                key: i.key,
+                name: i.name,
+                path: i.path,
+                model: i.model,
+                title: i.title ?? null,
+                doc: i.doc ?? null,
+                kind: kind ?? null,
+                sphere: (kind && model.kinds.get(kind)?.sphere) ?? null,
+                kinds: i.kinds.map(k => ({ kind: k.kind, period: period(k.period.period) })),
+                parent: i.parent ?? null,
+                lifetime: period(i.lifetime),
+                formerNames: i.formerNames.map(f => ({ name: f.name, until: f.until ? date(f.until.date) : null })),
+                citations: citations(i.citations),
+                location: options.place(i.loc),
+                ...institutionNaming(i, shapes)
+            };
+        });
     const usedKinds = new Set(institutions.flatMap(i => [i.kind, ...i.kinds.map(k => k.kind)]));
-    const competences = model.claims.filter(c => holds(effectivePeriod(model, c))).map((c): ExportedCompetence => {
-        const effective = shownEffective(model, c);
-        return {
-            id: competenceIds.get(c)!, institution: c.institution, role: c.role, verb: c.shared ? 'shares' : displayName(model, c.role),
-            ...sure(c.certainty), mandate: c.mandate, with: c.partners, except: c.exceptions,
-            period: period(c.period.period), effective: effective ? period(effective) : null,
-            citations: citations(c.citations), location: options.place(c.extent)
-        };
-    });
+    const competences = model.claims
+        .filter(c => holds(effectivePeriod(model, c)))
+        .map((c): ExportedCompetence => {
+            const effective = shownEffective(model, c);
+            return {
+                id: competenceIds.get(c)!,
+                institution: c.institution,
+                role: c.role,
+                verb: c.shared ? 'shares' : displayName(model, c.role),
+                ...sure(c.certainty),
+                mandate: c.mandate,
+                with: c.partners,
+                except: c.exceptions,
+                period: period(c.period.period),
+                effective: effective ? period(effective) : null,
+                citations: citations(c.citations),
+                location: options.place(c.extent)
+            };
+        });
     const relations = model.relations
         .filter(r => holds(possible(r.period.period)) && lives(r.subject) && lives(r.target))
         .map((r): ExportedRelation => {
             const kind = model.relationKinds.get(r.kind);
             return {
-                subject: r.subject, kind: r.kind, target: r.target, ...sure(r.certainty),
-                hierarchical: kind?.hierarchical ?? false, upward: kind?.upward ?? false,
-                period: period(r.period.period), citations: citations(r.citations), location: options.place(r.loc)
+                subject: r.subject,
+                kind: r.kind,
+                target: r.target,
+                ...sure(r.certainty),
+                hierarchical: kind?.hierarchical ?? false,
+                upward: kind?.upward ?? false,
+                period: period(r.period.period),
+                citations: citations(r.citations),
+                location: options.place(r.loc)
             };
         });
     const exportedConflicts = conflicts.filter(c => holds(c.period));
     const found = findContests(model).contested.filter(f => holds(f.period));
-    const contests = model.contests.filter(c => holds(effectivePeriod(model, c))).map((c): ExportedContest => {
-        const effective = shownEffective(model, c);
-        return {
-            id: contestIds.get(c)!, institution: c.institution, mandate: c.mandate, ...sure(c.certainty),
-            period: period(c.period.period), effective: effective ? period(effective) : null,
-            holders: found.filter(f => f.contest === c).map((f: ContestedClaim) => ({
-                competence: competenceIds.get(f.holder)!, institution: f.holder.institution, mandate: f.mandate, period: period(f.period),
-                description: describeContest(model, f), disputes: f.disputes.map(d => disputeIds.get(d)!)
-            })),
-            citations: citations(c.citations), location: options.place(c.extent)
-        };
-    });
+    const contests = model.contests
+        .filter(c => holds(effectivePeriod(model, c)))
+        .map((c): ExportedContest => {
+            const effective = shownEffective(model, c);
+            return {
+                id: contestIds.get(c)!,
+                institution: c.institution,
+                mandate: c.mandate,
+                ...sure(c.certainty),
+                period: period(c.period.period),
+                effective: effective ? period(effective) : null,
+                holders: found
+                    .filter(f => f.contest === c)
+                    .map((f: ContestedClaim) => ({
+                        competence: competenceIds.get(f.holder)!,
+                        institution: f.holder.institution,
+                        mandate: f.mandate,
+                        period: period(f.period),
+                        description: describeContest(model, f),
+                        disputes: f.disputes.map(d => disputeIds.get(d)!)
+                    })),
+                citations: citations(c.citations),
+                location: options.place(c.extent)
+            };
+        });
     // A conflict's or contest's disputes stay with it even when their own period does not hold on the date.
     const documenting = new Set<Dispute>([...exportedConflicts.flatMap(c => c.disputes), ...found.flatMap(f => f.disputes)]);
-    const disputes = model.disputes.filter(d => holds(possible(d.period.period)) || documenting.has(d)).map((d): ExportedDispute => ({
-        id: disputeIds.get(d)!, mandate: d.mandate, parties: d.parties, period: period(d.period.period), finding: d.finding ?? null,
-        citations: citations(d.citations), location: options.place(d.loc)
-    }));
+    const disputes = model.disputes
+        .filter(d => holds(possible(d.period.period)) || documenting.has(d))
+        .map((d): ExportedDispute => ({
+            id: disputeIds.get(d)!,
+            mandate: d.mandate,
+            parties: d.parties,
+            period: period(d.period.period),
+            finding: d.finding ?? null,
+            citations: citations(d.citations),
+            location: options.place(d.loc)
+        }));
     const usedRoles = new Set(competences.map(c => c.role));
     const usedRelationKinds = new Set(relations.map(r => r.kind));
     return {
         schema: 'polity/model@2',
         at: options.at?.text ?? null,
         institutions,
-        kinds: [...model.kinds.values()].filter(k => !k.builtin || usedKinds.has(k.key)).map(k => ({
-            ...declared(k), sphere: k.sphere, ...placed(k)
-        })),
-        roles: [...model.roles.values()].filter(r => !r.builtin || usedRoles.has(r.key)).map(r => ({
-            ...declared(r), exclusive: r.exclusive, ...placed(r)
-        })),
-        relationKinds: [...model.relationKinds.values()].filter(r => !r.builtin || usedRelationKinds.has(r.key)).map(r => ({
-            ...declared(r), hierarchical: r.hierarchical, upward: r.upward, containment: r.name === CONTAINMENT, ...placed(r)
-        })),
+        kinds: [...model.kinds.values()]
+            .filter(k => !k.builtin || usedKinds.has(k.key))
+            .map(k => ({
+                ...declared(k),
+                sphere: k.sphere,
+                ...placed(k)
+            })),
+        roles: [...model.roles.values()]
+            .filter(r => !r.builtin || usedRoles.has(r.key))
+            .map(r => ({
+                ...declared(r),
+                exclusive: r.exclusive,
+                ...placed(r)
+            })),
+        relationKinds: [...model.relationKinds.values()]
+            .filter(r => !r.builtin || usedRelationKinds.has(r.key))
+            .map(r => ({
+                ...declared(r),
+                hierarchical: r.hierarchical,
+                upward: r.upward,
+                containment: r.name === CONTAINMENT,
+                ...placed(r)
+            })),
         mandates: own(model.mandates).map(m => ({
-            ...declared(m), parent: m.parent ?? null, parents: m.parents, location: options.place(m.loc)
+            ...declared(m),
+            parent: m.parent ?? null,
+            parents: m.parents,
+            location: options.place(m.loc)
         })),
         competences,
         contests,
@@ -233,7 +385,9 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
             disputes: c.disputes.map(d => disputeIds.get(d)!)
         })),
         sources: own(model.sources).map(s => ({
-            ...declared(s), url: s.url ?? null, location: options.place(s.loc)
+            ...declared(s),
+            url: s.url ?? null,
+            location: options.place(s.loc)
         })),
         ...exportPeople(model, shapes)
     };
@@ -301,25 +455,33 @@ export function competenceMatrix(data: ModelExport): CompetenceMatrix {
         }
     }
     const claimed = new Set([...data.competences, ...data.contests].map(c => c.institution));
-    const columns = bySphere(data).filter(i => claimed.has(i.key)).map(i => ({ key: i.key, label: label(i.key) }));
+    const columns = bySphere(data)
+        .filter(i => claimed.has(i.key))
+        .map(i => ({ key: i.key, label: label(i.key) }));
     const byCell = new Map<string, string[]>();
-    const names = (keys: Key[], word: string) => keys.length > 0 ? ` ${word} ${keys.map(label).join(', ')}` : '';
+    const names = (keys: Key[], word: string) => (keys.length > 0 ? ` ${word} ${keys.map(label).join(', ')}` : '');
     const entry = (id: string, written: string, p: ExportedPeriod) => {
         const marked = [MARKS.conflict, MARKS.dispute].filter(m => marks.get(id)?.has(m)).join('');
         return `${written} (${exportedPeriodText(p)})${marked ? ` ${marked}` : ''}`;
     };
     const add = (mandate: Key, institution: Key, text: string) => {
         const id = `${mandate}\u0000${institution}`;
-        byCell.set(id, [...byCell.get(id) ?? [], text]);
+        byCell.set(id, [...(byCell.get(id) ?? []), text]);
     };
     for (const c of data.competences) {
-        add(c.mandate, c.institution, entry(c.id, `${writtenVerb(c)}${names(c.with, 'with')}${names(c.except, 'except')}`, c.effective ?? c.period));
+        add(
+            c.mandate,
+            c.institution,
+            entry(c.id, `${writtenVerb(c)}${names(c.with, 'with')}${names(c.except, 'except')}`, c.effective ?? c.period)
+        );
     }
     for (const c of data.contests) add(c.mandate, c.institution, entry(c.id, writtenVerb(c), c.effective ?? c.period));
     return {
         columns,
         rows: mandateTreeOrder(data).map(m => ({
-            key: m.key, label: label(m.key), parent: m.parents.length === 0 ? null : m.parents.map(label).join(', '),
+            key: m.key,
+            label: label(m.key),
+            parent: m.parents.length === 0 ? null : m.parents.map(label).join(', '),
             cells: columns.map(column => (byCell.get(`${m.key}\u0000${column.key}`) ?? []).join('; '))
         }))
     };
@@ -353,7 +515,7 @@ function mandateTreeOrder(data: ModelExport): ExportedMandate[] {
     const children = new Map<Key | null, ExportedMandate[]>();
     for (const m of data.mandates) {
         const parent = m.parent !== null && known.has(m.parent) ? m.parent : null;
-        children.set(parent, [...children.get(parent) ?? [], m]);
+        children.set(parent, [...(children.get(parent) ?? []), m]);
     }
     const ordered: ExportedMandate[] = [];
     const seen = new Set<Key>();

@@ -1,6 +1,14 @@
 import { checkModel, type CheckOptions } from './checks/index.js';
 import { conflictFindings } from './checks/competences.js';
-import { conflictsOnMandate, LIMITS, withDisputes, type Budget, type Conflict, type Conflicts, type MandateConflicts } from './conflicts.js';
+import {
+    conflictsOnMandate,
+    LIMITS,
+    withDisputes,
+    type Budget,
+    type Conflict,
+    type Conflicts,
+    type MandateConflicts
+} from './conflicts.js';
 import { buildModel, CONTAINMENT, mandateDescendants, type SemanticModel } from './model.js';
 import type { Claim, Declaration, DocumentFacts, Finding, Key } from './types.js';
 
@@ -63,7 +71,12 @@ function checkAll(model: SemanticModel, options: CheckOptions): CheckState {
     return finish(model, options, byMandate, { findingsOf: new WeakMap(), disputed: new WeakMap() });
 }
 
-function finish(model: SemanticModel, options: CheckOptions, byMandate: Map<Key, MandateConflicts>, kept: Pick<CheckState, 'findingsOf' | 'disputed'>): CheckState {
+function finish(
+    model: SemanticModel,
+    options: CheckOptions,
+    byMandate: Map<Key, MandateConflicts>,
+    kept: Pick<CheckState, 'findingsOf' | 'disputed'>
+): CheckState {
     const { findingsOf, disputed } = kept;
     const conflicts = withDisputes(model, byMandate, disputed);
     let [pairs, found] = [0, 0];
@@ -73,7 +86,7 @@ function finish(model: SemanticModel, options: CheckOptions, byMandate: Map<Key,
     }
     const findings = checkModel(model, conflicts, conflict => {
         let result = findingsOf.get(conflict);
-        if (!result) findingsOf.set(conflict, result = conflictFindings(model, conflict, options));
+        if (!result) findingsOf.set(conflict, (result = conflictFindings(model, conflict, options)));
         return result;
     });
     const complete = !conflicts.incomplete && pairs < LIMITS.pairs && found < LIMITS.conflicts;
@@ -105,29 +118,37 @@ function changedDocuments(before: SemanticModel, after: SemanticModel): { old: D
  */
 function touchedMandates(before: SemanticModel, after: SemanticModel): Set<Key> | undefined {
     const { old, now } = changedDocuments(before, after);
-    const declarations = (docs: DocumentFacts[], types: Declaration['type'][]) => docs.flatMap(doc => doc.declarations.filter(d => types.includes(d.type)));
-    const structure = (model: SemanticModel, docs: DocumentFacts[]) => declarations(docs, ['role', 'relation']).map(d => {
-        const role = model.roles.get(d.key);
-        const kind = model.relationKinds.get(d.key);
-        return JSON.stringify([d.type, d.key, role?.exclusive, role?.name, kind?.hierarchical, kind?.upward, kind?.name]);
-    });
+    const declarations = (docs: DocumentFacts[], types: Declaration['type'][]) =>
+        docs.flatMap(doc => doc.declarations.filter(d => types.includes(d.type)));
+    const structure = (model: SemanticModel, docs: DocumentFacts[]) =>
+        declarations(docs, ['role', 'relation']).map(d => {
+            const role = model.roles.get(d.key);
+            const kind = model.relationKinds.get(d.key);
+            return JSON.stringify([d.type, d.key, role?.exclusive, role?.name, kind?.hierarchical, kind?.upward, kind?.name]);
+        });
     if (!sameMultiset(structure(before, old), structure(after, now))) return undefined;
 
     const dirty = new Set<Key>();
     for (const mandate of differing(before, after, declarations([...old, ...now], ['mandate']), model => key => {
         const mandate = model.mandates.get(key);
         return mandate && JSON.stringify(mandate.parents);
-    })) dirty.add(mandate);
-    const claimed = claimChanges(old.flatMap(doc => claimsOf(before, doc)), now.flatMap(doc => claimsOf(after, doc)));
+    }))
+        dirty.add(mandate);
+    const claimed = claimChanges(
+        old.flatMap(doc => claimsOf(before, doc)),
+        now.flatMap(doc => claimsOf(after, doc))
+    );
     for (const mandate of claimed) dirty.add(mandate);
 
     const institutions = differing(before, after, declarations([...old, ...now], ['institution']), model => key => {
         const institution = model.institutions.get(key);
         return institution && JSON.stringify([institution.lifetime, institution.parent ?? null]);
     });
-    const containment = (model: SemanticModel, docs: DocumentFacts[]) => docs.flatMap(doc => doc.relations)
-        .filter(r => model.relationKinds.get(r.kind)?.name === CONTAINMENT)
-        .map(r => JSON.stringify([r.subject, r.target, r.period.period]));
+    const containment = (model: SemanticModel, docs: DocumentFacts[]) =>
+        docs
+            .flatMap(doc => doc.relations)
+            .filter(r => model.relationKinds.get(r.kind)?.name === CONTAINMENT)
+            .map(r => JSON.stringify([r.subject, r.target, r.period.period]));
     const [was, is] = [containment(before, old), containment(after, now)];
     for (const text of symmetricDifference(was, is)) institutions.add((JSON.parse(text) as [Key])[0]);
     // Whatever is (or was) part of a changed institution has new containers too.
@@ -149,12 +170,23 @@ function touchedMandates(before: SemanticModel, after: SemanticModel): Set<Key> 
 
 /** The model's claims written in the document (shared claims as the model has them). */
 function claimsOf(model: SemanticModel, doc: DocumentFacts): Claim[] {
-    return doc.claims.map(claim => (claim.shared ? model.claimsByInstitution.get(claim.institution)?.find(c => c.loc === claim.loc) ?? claim : claim));
+    return doc.claims.map(claim =>
+        claim.shared ? (model.claimsByInstitution.get(claim.institution)?.find(c => c.loc === claim.loc) ?? claim) : claim
+    );
 }
 
 /** What a claim's conflicts depend on, written out: two claims with the same text conflict alike. */
 function claimText(claim: Claim): string {
-    return JSON.stringify([claim.institution, claim.role, claim.shared, claim.certainty ?? null, claim.mandate, claim.exceptions, claim.period.period, claim.partners]);
+    return JSON.stringify([
+        claim.institution,
+        claim.role,
+        claim.shared,
+        claim.certainty ?? null,
+        claim.mandate,
+        claim.exceptions,
+        claim.period.period,
+        claim.partners
+    ]);
 }
 
 /**
@@ -168,7 +200,8 @@ function claimChanges(old: Claim[], now: Claim[]): Set<Key> {
     old.forEach((claim, i) => {
         const text = claimText(claim);
         const list = waiting.get(text);
-        if (list) list.push(i); else waiting.set(text, [i]);
+        if (list) list.push(i);
+        else waiting.set(text, [i]);
     });
     const matched = new Set<number>();
     const lastOnMandate = new Map<Key, number>();
@@ -183,7 +216,9 @@ function claimChanges(old: Claim[], now: Claim[]): Set<Key> {
         if ((lastOnMandate.get(claim.mandate) ?? -1) > i) dirty.add(claim.mandate);
         lastOnMandate.set(claim.mandate, i);
     }
-    old.forEach((claim, i) => { if (!matched.has(i)) dirty.add(claim.mandate); });
+    old.forEach((claim, i) => {
+        if (!matched.has(i)) dirty.add(claim.mandate);
+    });
     return dirty;
 }
 
@@ -196,7 +231,8 @@ function movedClaims(before: SemanticModel, after: SemanticModel, dirty: Readonl
         if (dirty.has(claim.mandate)) continue;
         const text = claimText(claim);
         const list = waiting.get(text);
-        if (list) list.push(claim); else waiting.set(text, [claim]);
+        if (list) list.push(claim);
+        else waiting.set(text, [claim]);
     }
     for (const claim of now.flatMap(doc => claimsOf(after, doc))) {
         if (dirty.has(claim.mandate)) continue;
@@ -221,7 +257,12 @@ function follow(kept: MandateConflicts, moved: ReadonlyMap<Claim, Claim>): Manda
 }
 
 /** The keys among `keys` whose description differs between the two models. */
-function differing(before: SemanticModel, after: SemanticModel, decls: Declaration[], describe: (model: SemanticModel) => (key: Key) => string | undefined): Set<Key> {
+function differing(
+    before: SemanticModel,
+    after: SemanticModel,
+    decls: Declaration[],
+    describe: (model: SemanticModel) => (key: Key) => string | undefined
+): Set<Key> {
     const [was, is] = [describe(before), describe(after)];
     const result = new Set<Key>();
     for (const { key } of decls) {
@@ -236,14 +277,15 @@ function below(model: SemanticModel, keys: ReadonlySet<Key>): Key[] {
     for (const relation of model.relations) {
         if (relation.subject === relation.target || model.relationKinds.get(relation.kind)?.name !== CONTAINMENT) continue;
         const list = parts.get(relation.target);
-        if (list) list.push(relation.subject); else parts.set(relation.target, [relation.subject]);
+        if (list) list.push(relation.subject);
+        else parts.set(relation.target, [relation.subject]);
     }
     const result: Key[] = [];
     const seen = new Set(keys);
     const queue = [...keys];
     // The loop also visits what it appends.
     for (const key of queue) {
-        for (const part of [...model.units.get(key) ?? [], ...parts.get(key) ?? []]) {
+        for (const part of [...(model.units.get(key) ?? []), ...(parts.get(key) ?? [])]) {
             if (seen.has(part)) continue;
             seen.add(part);
             result.push(part);

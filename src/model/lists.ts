@@ -10,7 +10,10 @@ export function pairsApart<T>(list: readonly T[], distance: number): [T, T][] {
 }
 
 /** Items laid out one after another from `start`, each with where it starts; and where the last one ends. */
-export function placeAlong<T extends { size: number }>(start: number, items: readonly T[]): { placed: (T & { at: number })[]; end: number } {
+export function placeAlong<T extends { size: number }>(
+    start: number,
+    items: readonly T[]
+): { placed: (T & { at: number })[]; end: number } {
     let at = start;
     const placed = items.map(item => {
         const result = { ...item, at };

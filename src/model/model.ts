@@ -2,8 +2,24 @@ import { onlyElement } from './lists.js';
 import type { PDate } from './dates.js';
 import { certain, contains, formatPeriod, intersect, possible, type Period } from './periods.js';
 import {
-    PRELUDE_MODEL, type Certainty, type Claim, type Contest, type Declaration, type DocumentFacts, type Dispute, type Institution,
-    type Holding, type Key, type Kind, type Mandate, type Person, type Post, type RelationFact, type RelationKind, type Role, type Source,
+    PRELUDE_MODEL,
+    type Certainty,
+    type Claim,
+    type Contest,
+    type Declaration,
+    type DocumentFacts,
+    type Dispute,
+    type Institution,
+    type Holding,
+    type Key,
+    type Kind,
+    type Mandate,
+    type Person,
+    type Post,
+    type RelationFact,
+    type RelationKind,
+    type Role,
+    type Source,
     type View
 } from './types.js';
 
@@ -56,10 +72,19 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         for (const decl of doc.declarations) {
             push(declarations, decl.key, decl);
             // The first declaration wins, so that a duplicate never hides the original.
-            const byType: Map<Key, Declaration> | undefined = ({
-                institution: institutions, mandate: mandates, source: sources, kind: kinds, relation: relationKinds, role: roles, view: views,
-                post: posts, person: people
-            } as Record<string, Map<Key, Declaration>>)[decl.type];
+            const byType: Map<Key, Declaration> | undefined = (
+                {
+                    institution: institutions,
+                    mandate: mandates,
+                    source: sources,
+                    kind: kinds,
+                    relation: relationKinds,
+                    role: roles,
+                    view: views,
+                    post: posts,
+                    person: people
+                } as Record<string, Map<Key, Declaration>>
+            )[decl.type];
             if (byType && !byType.has(decl.key)) {
                 byType.set(decl.key, decl);
             }
@@ -97,8 +122,28 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         if (institution.parent) push(units, institution.parent, institution.key);
     }
     return {
-        documents, declarations, institutions, mandates, sources, kinds, relationKinds, roles, views,
-        posts, people, holdings, holdingsByInstitution, holdingsByPerson, claims, claimsByMandate, claimsByInstitution, relations, contests, disputes, childMandates, units
+        documents,
+        declarations,
+        institutions,
+        mandates,
+        sources,
+        kinds,
+        relationKinds,
+        roles,
+        views,
+        posts,
+        people,
+        holdings,
+        holdingsByInstitution,
+        holdingsByPerson,
+        claims,
+        claimsByMandate,
+        claimsByInstitution,
+        relations,
+        contests,
+        disputes,
+        childMandates,
+        units
     };
 }
 
@@ -119,7 +164,8 @@ function sharedClaim(claim: Claim, role: Key): Claim {
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
 
 const ancestorCache = new WeakMap<SemanticModel, Map<Key, Key[]>>();
@@ -131,7 +177,7 @@ const ancestorCache = new WeakMap<SemanticModel, Map<Key, Key[]>>();
  */
 export function mandateAncestors(model: SemanticModel, key: Key): Key[] {
     let cache = ancestorCache.get(model);
-    if (!cache) ancestorCache.set(model, cache = new Map());
+    if (!cache) ancestorCache.set(model, (cache = new Map()));
     let result = cache.get(key);
     if (!result) {
         const seen = new Set<Key>([key]);
@@ -207,7 +253,10 @@ export function institutionAncestors(model: SemanticModel, key: Key): Key[] {
 /** The relation kind that is containment: the prelude's `part-of`, or a model's own that replaces it. */
 export const CONTAINMENT = 'part-of';
 
-interface Container { key: Key; period: Period }
+interface Container {
+    key: Key;
+    period: Period;
+}
 /** Per model: the direct `part-of` links by subject, and each institution's containers once asked for. */
 const containerCache = new WeakMap<SemanticModel, { direct: Map<Key, Container[]>; closure: Map<Key, Container[]> }>();
 
@@ -252,14 +301,19 @@ function containmentIndex(model: SemanticModel): { direct: Map<Key, Container[]>
             if (relation.subject === relation.target || model.relationKinds.get(relation.kind)?.name !== CONTAINMENT) continue;
             push(direct, relation.subject, { key: relation.target, period: possible(relation.period.period) });
         }
-        containerCache.set(model, cache = { direct, closure: new Map() });
+        containerCache.set(model, (cache = { direct, closure: new Map() }));
     }
     return cache;
 }
 
 /** What the institution is directly part of on the date: its parent if it is a unit, else the target of a `part-of` that holds then. */
 export function parentAt(model: SemanticModel, key: Key, date: PDate): Key | undefined {
-    return model.institutions.get(key)?.parent ?? containmentIndex(model).direct.get(key)?.find(c => contains(c.period, date))?.key;
+    return (
+        model.institutions.get(key)?.parent ??
+        containmentIndex(model)
+            .direct.get(key)
+            ?.find(c => contains(c.period, date))?.key
+    );
 }
 
 /** A hostile model could make containment chains explode; past this many, the rest are ignored. */
@@ -268,8 +322,12 @@ const MAX_CONTAINERS = 1000;
 /** When one institution is part of the other (as a unit, or through `part-of`), for conflict rule 4. */
 export function containment(model: SemanticModel, a: Key, b: Key): Period[] {
     return [
-        ...containersOf(model, a).filter(c => c.key === b).map(c => c.period),
-        ...containersOf(model, b).filter(c => c.key === a).map(c => c.period)
+        ...containersOf(model, a)
+            .filter(c => c.key === b)
+            .map(c => c.period),
+        ...containersOf(model, b)
+            .filter(c => c.key === a)
+            .map(c => c.period)
     ];
 }
 
@@ -290,8 +348,7 @@ export function effectivePeriod(model: SemanticModel, fact: Pick<Claim, 'institu
 /** The institution's kind on the date (what possibly held then), else its kind today. */
 export function kindAt(institution: Institution, date?: PDate): Key | undefined {
     if (!date) return institution.kind;
-    return institution.kinds.find(k => contains(possible(k.period.period), date))?.kind
-        ?? onlyUndatedKind(institution);
+    return institution.kinds.find(k => contains(possible(k.period.period), date))?.kind ?? onlyUndatedKind(institution);
 }
 
 /** The kind of an institution with a single kind, written without a period. */

@@ -112,9 +112,11 @@ function nameIn(names: readonly Name[], lang: string, date?: PDate): string | un
  */
 export function facetValueAt(facets: readonly Facet[], key: string, date?: PDate): string | number | undefined {
     const lines = facets.filter(f => f.key === key);
-    const candidates = date ? lines.filter(f => contains(possible(f.period.period), date))
-        : lines.some(f => !f.period.period.start && !f.period.period.end) ? lines.filter(f => !f.period.period.start && !f.period.period.end)
-            : lines.filter(f => !f.period.period.end);
+    const candidates = date
+        ? lines.filter(f => contains(possible(f.period.period), date))
+        : lines.some(f => !f.period.period.start && !f.period.period.end)
+          ? lines.filter(f => !f.period.period.start && !f.period.period.end)
+          : lines.filter(f => !f.period.period.end);
     const start = (f: Facet) => f.period.period.start?.ordinal ?? -Infinity;
-    return candidates.reduce<Facet | undefined>((best, f) => !best || start(f) > start(best) ? f : best, undefined)?.value;
+    return candidates.reduce<Facet | undefined>((best, f) => (!best || start(f) > start(best) ? f : best), undefined)?.value;
 }

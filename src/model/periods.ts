@@ -42,8 +42,10 @@ export function overlaps(a: Period, b: Period): boolean {
 }
 
 export function contains(period: Period, date: PDate): boolean {
-    return (period.start === undefined || compareDates(period.start, date) <= 0)
-        && (period.end === undefined || compareDates(date, period.end) < 0);
+    return (
+        (period.start === undefined || compareDates(period.start, date) <= 0) &&
+        (period.end === undefined || compareDates(date, period.end) < 0)
+    );
 }
 
 /** Whether `inner` lies wholly within `outer` (open bounds of `inner` count as inside). */
@@ -66,7 +68,11 @@ function earlier(a?: PDate, b?: PDate): PDate | undefined {
 }
 
 /** What `formatPeriod` reads: the dates as shown, so that exported periods format the same way. */
-export interface ShownPeriod { readonly start?: { readonly text: string }; readonly end?: { readonly text: string }; readonly by?: boolean }
+export interface ShownPeriod {
+    readonly start?: { readonly text: string };
+    readonly end?: { readonly text: string };
+    readonly by?: boolean;
+}
 
 /** `2016 – present`, `until 2018`, `2014 – 2018`, `always` — for messages and hovers. */
 export function formatPeriod(period: ShownPeriod): string {

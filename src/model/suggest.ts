@@ -34,9 +34,7 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
     const written = name.toLowerCase();
     const distanceTo = (candidate: string) => {
         const lower = candidate.toLowerCase();
-        return lower === written ? 0
-            : lower.startsWith(written) || written.startsWith(lower) ? 1
-            : editDistance(name, candidate, limit);
+        return lower === written ? 0 : lower.startsWith(written) || written.startsWith(lower) ? 1 : editDistance(name, candidate, limit);
     };
     for (const candidate of candidates) {
         if (seen.has(candidate)) continue;

@@ -2,14 +2,23 @@ import type { PDate } from './dates.js';
 import type { Period } from './periods.js';
 
 /** Plain positions, 0-based like LSP, so the model needs no editor types. */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-export interface Location { uri: string; range: Range }
+export interface Position {
+    line: number;
+    character: number;
+}
+export interface Range {
+    start: Position;
+    end: Position;
+}
+export interface Location {
+    uri: string;
+    range: Range;
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const SPHERES = ['party', 'state', 'military', 'affiliated', 'society', 'market', 'international'] as const;
-export type Sphere = typeof SPHERES[number];
+export type Sphere = (typeof SPHERES)[number];
 
 /** How sure the source is of a fact: `reportedly`, `allegedly`; absent when the fact is asserted. */
 export type Certainty = 'reported' | 'alleged';
@@ -20,10 +29,18 @@ export type Certainty = 'reported' | 'alleged';
  */
 export type Key = string;
 
-export interface Citation { source?: Key; sourceName: string; locator?: string; loc: Location }
+export interface Citation {
+    source?: Key;
+    sourceName: string;
+    locator?: string;
+    loc: Location;
+}
 
 /** A date as written, with where it was written, so checks can point at it. */
-export interface DatedText { date: PDate; loc: Location }
+export interface DatedText {
+    date: PDate;
+    loc: Location;
+}
 
 export interface WrittenPeriod {
     period: Period;
@@ -73,16 +90,41 @@ export interface Institution extends Declaration {
 }
 
 /** `name zh "鲁炜"`: a name in a language (a BCP 47 tag). */
-export interface Name { lang: string; value: string; period: WrittenPeriod; citations: Citation[]; loc: Location }
+export interface Name {
+    lang: string;
+    value: string;
+    period: WrittenPeriod;
+    citations: Citation[];
+    loc: Location;
+}
 /** `plaque "Office of …" in party since 2014-02`. */
-export interface Plaque { name: string; sphere?: string; period: WrittenPeriod; citations: Citation[]; loc: Location }
+export interface Plaque {
+    name: string;
+    sphere?: string;
+    period: WrittenPeriod;
+    citations: Citation[];
+    loc: Location;
+}
 /** `id wikidata "Q5200003"`: an identifier in another register. */
-export interface Identifier { scheme: string; value: string; loc: Location }
+export interface Identifier {
+    scheme: string;
+    value: string;
+    loc: Location;
+}
 /** `has rank "ministerial" since 2014`: a dated facet; numbers stay numbers. */
-export interface Facet { key: string; value: string | number; period: WrittenPeriod; citations: Citation[]; loc: Location }
+export interface Facet {
+    key: string;
+    value: string | number;
+    period: WrittenPeriod;
+    citations: Citation[];
+    loc: Location;
+}
 
 /** `post director "Director" single`: a post of an institution; a single post has one holder at a time. */
-export interface Post extends Declaration { type: 'post'; single: boolean }
+export interface Post extends Declaration {
+    type: 'post';
+    single: boolean;
+}
 
 export interface Person extends Declaration {
     type: 'person';
@@ -115,12 +157,25 @@ export interface Mandate extends Declaration {
     within: { key: Key; loc: Location }[];
 }
 
-export interface Source extends Declaration { type: 'source'; url?: string }
-export interface Kind extends Declaration { type: 'kind'; sphere: string }
+export interface Source extends Declaration {
+    type: 'source';
+    url?: string;
+}
+export interface Kind extends Declaration {
+    type: 'kind';
+    sphere: string;
+}
 /** `upward`: the subject is the subordinate (`part-of`, `reports-to`); otherwise it is the superior (`oversees`). */
-export interface RelationKind extends Declaration { type: 'relation'; hierarchical: boolean; upward: boolean }
+export interface RelationKind extends Declaration {
+    type: 'relation';
+    hierarchical: boolean;
+    upward: boolean;
+}
 /** A competence role; claims of one exclusive role on one mandate at one time conflict. */
-export interface Role extends Declaration { type: 'role'; exclusive: boolean }
+export interface Role extends Declaration {
+    type: 'role';
+    exclusive: boolean;
+}
 
 export interface Claim {
     institution: Key;
@@ -197,14 +252,21 @@ export interface View extends Declaration {
 }
 
 /** A date or period written somewhere, checked for order. */
-export interface DateCheck { kind: 'period' | 'lifetime'; period: Period; loc: Location; owner?: Key }
+export interface DateCheck {
+    kind: 'period' | 'lifetime';
+    period: Period;
+    loc: Location;
+    owner?: Key;
+}
 
 /**
  * A reference that was written and resolved: what `unused` counts. Where it is
  * written is left out: nothing reads it (find references asks Langium's
  * index), and it was a third of a workspace's locations.
  */
-export interface Use { key: Key }
+export interface Use {
+    key: Key;
+}
 
 /** What one document contributes; the workspace model is the union of these. */
 export interface DocumentFacts {

@@ -12,14 +12,22 @@ import type { SitePage } from './site-pages.js';
 /** Where every page of a site finds its faces, from the site's root. */
 export const FONTS_CSS = 'assets/fonts.css';
 
-export async function siteFonts(dist: string, characters: ReadonlySet<number>): Promise<{ css: SitePage; files: { path: string; bytes: Uint8Array }[] }> {
+export async function siteFonts(
+    dist: string,
+    characters: ReadonlySet<number>
+): Promise<{ css: SitePage; files: { path: string; bytes: Uint8Array }[] }> {
     const lines = (await fs.readFile(path.join(dist, 'fonts.css'), 'utf8')).split('\n');
     const used = lines.filter(line => line.startsWith('@font-face') && covers(line, characters));
-    const files = await Promise.all(used.map(async line => {
-        const [, file = ''] = /url\(fonts\/([\w.-]+\.woff2)\)/.exec(line) ?? [];
-        return { path: `assets/fonts/${file}`, bytes: await fs.readFile(path.join(dist, 'fonts', file)) };
-    }));
-    return { css: { path: FONTS_CSS, text: [...lines.filter(line => !line.startsWith('@font-face')).filter(Boolean), ...used, ''].join('\n') }, files };
+    const files = await Promise.all(
+        used.map(async line => {
+            const [, file = ''] = /url\(fonts\/([\w.-]+\.woff2)\)/.exec(line) ?? [];
+            return { path: `assets/fonts/${file}`, bytes: await fs.readFile(path.join(dist, 'fonts', file)) };
+        })
+    );
+    return {
+        css: { path: FONTS_CSS, text: [...lines.filter(line => !line.startsWith('@font-face')).filter(Boolean), ...used, ''].join('\n') },
+        files
+    };
 }
 
 /** Whether the face's `unicode-range` (U+41, U+4E00-4E5F, …) holds one of the characters; a face without one covers all. */

@@ -35,7 +35,10 @@ export class SitePictures {
         if (!this.files.has(file)) {
             for (const c of svg) this.characters.add(c.codePointAt(0)!);
             const packed = deflateSync(json, { level: 9 }).toString('base64');
-            this.files.set(file, `(window.${SITE_PICTURES_GLOBAL} = window.${SITE_PICTURES_GLOBAL} || {})[${JSON.stringify(file)}] = "${packed}";\n`);
+            this.files.set(
+                file,
+                `(window.${SITE_PICTURES_GLOBAL} = window.${SITE_PICTURES_GLOBAL} || {})[${JSON.stringify(file)}] = "${packed}";\n`
+            );
         }
         return { picture: file, dateLine: cut ? dateLine : '' };
     }

@@ -20,7 +20,12 @@ export async function svgToPng(svg: string, scale = 1): Promise<Uint8Array> {
         background: 'white',
         // The SVG names Helvetica first and Liberation Sans (Helvetica's metrics) after it. Loaded first, the
         // fallback is where resvg looks for a glyph those lack, rather than in whatever font comes first (a serif one).
-        font: { loadSystemFonts: true, fontFiles: fallback ? [fallback.file] : [], defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+        font: {
+            loadSystemFonts: true,
+            fontFiles: fallback ? [fallback.file] : [],
+            defaultFontFamily: 'Liberation Sans',
+            sansSerifFamily: 'Liberation Sans'
+        },
         logLevel: 'off'
     });
     return resvg.render().asPng();
@@ -41,7 +46,8 @@ export async function svgsToPdf(pages: PdfPage[], title: string, scale = 1): Pro
     const PDFDocument = require('pdfkit') as typeof PdfKit;
     const SVGtoPDF = require('svg-to-pdfkit') as (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: object) => void;
     const doc = new PDFDocument({
-        autoFirstPage: false, compress: true,
+        autoFirstPage: false,
+        compress: true,
         info: { Title: title, Creator: 'polity', Producer: 'polity', CreationDate: new Date(0) }
     });
     const font = fallbackFont(pages.map(p => p.svg).join(''));
@@ -57,8 +63,10 @@ export async function svgsToPdf(pages: PdfPage[], title: string, scale = 1): Pro
         doc.addPage({ size: [width * scale, height * scale], margin: 0 });
         doc.outline.addItem(page.title);
         SVGtoPDF(doc, page.svg, 0, 0, {
-            width: width * scale, height: height * scale, assumePt: true,
-            fontCallback: (_family: string, bold: boolean) => font ? 'polity-text' : bold ? 'Helvetica-Bold' : 'Helvetica',
+            width: width * scale,
+            height: height * scale,
+            assumePt: true,
+            fontCallback: (_family: string, bold: boolean) => (font ? 'polity-text' : bold ? 'Helvetica-Bold' : 'Helvetica'),
             warningCallback: () => undefined
         });
     }
@@ -85,8 +93,18 @@ function fallbackFont(svgs: string): { file: string; postscriptName: string } | 
     const beyond = [...new Set([...text].map(c => c.codePointAt(0)!).filter(code => code > 0xff))];
     if (beyond.length === 0) return undefined;
     try {
-        const found = execFileSync('fc-match', ['-f', '%{file}|%{postscriptname}', `sans-serif:charset=${beyond.slice(0, 200).map(c => c.toString(16)).join(' ')}`],
-            { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+        const found = execFileSync(
+            'fc-match',
+            [
+                '-f',
+                '%{file}|%{postscriptname}',
+                `sans-serif:charset=${beyond
+                    .slice(0, 200)
+                    .map(c => c.toString(16))
+                    .join(' ')}`
+            ],
+            { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }
+        );
         const [file, postscriptName] = found.split('|');
         return file && postscriptName && /\.(ttf|otf|ttc)$/i.test(file) ? { file, postscriptName } : undefined;
     } catch {
@@ -95,5 +113,7 @@ function fallbackFont(svgs: string): { file: string; postscriptName: string } | 
 }
 
 function decodeEntities(text: string): string {
-    return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) => String.fromCodePoint(code.charAt(0).toLowerCase() === 'x' ? parseInt(code.slice(1), 16) : Number(code)));
+    return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
+        String.fromCodePoint(code.charAt(0).toLowerCase() === 'x' ? parseInt(code.slice(1), 16) : Number(code))
+    );
 }

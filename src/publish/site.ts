@@ -45,7 +45,10 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
     const mandateNames = uniqueFileNames(data.mandates.map(m => m.name));
     const views = viewsOf(model, scope);
     // `model` is the whole model's page; a view called `model` gets another name.
-    const viewNames = uniqueFileNames(views.map(v => v.name), ['model']);
+    const viewNames = uniqueFileNames(
+        views.map(v => v.name),
+        ['model']
+    );
     const links: SiteLinks = {
         institutions: new Map(data.institutions.map((i, n) => [i.key, `institutions/${institutionNames[n]}.html`])),
         mandates: new Map(data.mandates.map((m, n) => [m.key, `mandates/${mandateNames[n]}.html`])),
@@ -58,7 +61,8 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
     const range = dateRange(model, scope);
     // What "present" means in a view: the model's latest date, not the day of the build.
     const latest = range.max ?? parseDate('2000')!;
-    const years = range.min && range.max ? Array.from({ length: range.max.year - range.min.year + 1 }, (_, n) => String(range.min!.year + n)) : [];
+    const years =
+        range.min && range.max ? Array.from({ length: range.max.year - range.min.year + 1 }, (_, n) => String(range.min!.year + n)) : [];
     const total = links.views.length * (years.length + 1);
     let done = 0;
     const pictures = new SitePictures();
@@ -68,7 +72,10 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
             input.progress?.(done++, total);
             const graph = graphFor(model, conflicts, { view: view?.key, at, scope, today: latest });
             const rendered = await renderSvg(graph, input.renderer);
-            const picture = pictures.add({ ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)) }, graph.subtitle);
+            const picture = pictures.add(
+                { ...rendered, sources: pointAtPages(rendered.sources, links.institutions, rootOf(entry.page)) },
+                graph.subtitle
+            );
             return { ...picture, title: graph.title, at: graph.at, direction: graph.direction };
         };
         // Without a date of its own, a view shows the model's latest date: today would change the bytes every day.
@@ -86,8 +93,13 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
         }
         const pagesFromHere = Object.fromEntries(links.views.map(v => [v.name, v.page.slice('views/'.length)]));
         const siteData: SiteViewData = {
-            view: view?.name, views: views.map(v => ({ name: v.name, title: v.title })),
-            dates: { min: range.min?.text, max: range.max?.text }, pages: pagesFromHere, initial, years: byYear, diagrams
+            view: view?.name,
+            views: views.map(v => ({ name: v.name, title: v.title })),
+            dates: { min: range.min?.text, max: range.max?.text },
+            pages: pagesFromHere,
+            initial,
+            years: byYear,
+            diagrams
         };
         const dataFile = entry.page.replace(/\.html$/, '.data.js');
         pages.push({ path: dataFile, text: `window.${SITE_DATA_GLOBAL} = ${scriptJson(siteData)};\n` });
@@ -95,9 +107,16 @@ export async function buildSite(input: SiteInput): Promise<{ pages: SitePage[]; 
         pages.push({
             path: entry.page,
             text: previewHtml({
-                cspSource: "'self'", scriptUri: `${root}assets/webview.js`, styleUri: `${root}assets/webview.css`, fontsUri: `${root}${FONTS_CSS}`,
+                cspSource: "'self'",
+                scriptUri: `${root}assets/webview.js`,
+                styleUri: `${root}assets/webview.css`,
+                fontsUri: `${root}${FONTS_CSS}`,
                 // The first picture comes with the page; the slider's others when it reaches them.
-                preload: [dataFile.slice('views/'.length), ...diagrams.slice(initial, initial + 1).map(d => d.picture), `${root}assets/site-host.js`]
+                preload: [
+                    dataFile.slice('views/'.length),
+                    ...diagrams.slice(initial, initial + 1).map(d => d.picture),
+                    `${root}assets/site-host.js`
+                ]
             })
         });
     }
@@ -126,5 +145,8 @@ function pointAtPages(sources: Record<string, Location>, institutions: ReadonlyM
 
 /** JSON that is safe inside a script file and the same bytes for the same data: `<`, U+2028 and U+2029 are escaped. */
 function scriptJson(value: unknown): string {
-    return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
 }

@@ -3,7 +3,9 @@ import { labelText } from './label.js';
 /** Markup made by `html`: inserted as it is into another `html` template. */
 export class Html {
     constructor(readonly markup: string) {}
-    toString(): string { return this.markup; }
+    toString(): string {
+        return this.markup;
+    }
 }
 
 export type HtmlValue = Html | string | number | undefined | null | false | readonly HtmlValue[];

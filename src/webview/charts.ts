@@ -31,7 +31,8 @@ type Chart = 'matrix' | 'timeline';
 function placeIn(tab: Chart, svg: SVGSVGElement | undefined): SVGSVGElement[] {
     if (!svg) return [];
     // The arrowhead keeps its id: the transfers point at it.
-    for (const element of [svg, ...svg.querySelectorAll('[id]')]) if (element.id && !element.closest('defs')) element.id = `${tab}/${element.id}`;
+    for (const element of [svg, ...svg.querySelectorAll('[id]')])
+        if (element.id && !element.closest('defs')) element.id = `${tab}/${element.id}`;
     return [svg];
 }
 
@@ -101,12 +102,16 @@ export class ChartPanels {
     private draw(tab: Chart): void {
         if (!this.charts || !this.stale.delete(tab)) return;
         if (tab === 'timeline') {
-            this.timelineCanvas.replaceChildren(...placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true)));
+            this.timelineCanvas.replaceChildren(
+                ...placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))
+            );
             return;
         }
         this.subtree.value = this.arrangement.subtree ?? '';
         this.sort.value = this.arrangement.sortBy ?? '';
-        this.matrixCanvas.replaceChildren(...placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true)));
+        this.matrixCanvas.replaceChildren(
+            ...placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true))
+        );
     }
 
     /** The element under the pointer that the server gave a declaration, and its tooltip. */

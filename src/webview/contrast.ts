@@ -61,7 +61,11 @@ export function cssColour([r, g, b]: Rgb): string {
  * background, as inline styles over the SVG's attributes; called again after a
  * theme change, it starts from the picture's colours.
  */
-export function keepLegible(root: ParentNode, background: Rgb, targets: readonly { selector: string; property: 'stroke' | 'fill'; ratio: number }[]): void {
+export function keepLegible(
+    root: ParentNode,
+    background: Rgb,
+    targets: readonly { selector: string; property: 'stroke' | 'fill'; ratio: number }[]
+): void {
     const cache = new Map<string, string | undefined>();
     for (const { selector, property, ratio } of targets) {
         for (const element of root.querySelectorAll<SVGElement | HTMLElement>(selector)) {

@@ -14,7 +14,9 @@ export function folded(text: string): string {
 export function search(names: Record<string, readonly string[]>, query: string): string[] {
     const wanted = folded(query.trim());
     if (!wanted) return [];
-    return Object.entries(names).filter(([, all]) => all.some(name => folded(name).includes(wanted))).map(([id]) => id);
+    return Object.entries(names)
+        .filter(([, all]) => all.some(name => folded(name).includes(wanted)))
+        .map(([id]) => id);
 }
 
 export type FocusMode = 'neighbours' | 'upstream' | 'downstream';
@@ -28,14 +30,16 @@ export function neighbourhood(links: readonly DiagramLink[], start: string, mode
     const next = new Map<string, string[]>();
     const add = (from: string, to: string) => {
         const list = next.get(from);
-        if (list) list.push(to); else next.set(from, [to]);
+        if (list) list.push(to);
+        else next.set(from, [to]);
     };
     for (const link of links) {
         if (mode === 'neighbours') {
             add(link.from, link.to);
             add(link.to, link.from);
         } else if (link.hierarchy) {
-            if (mode === 'downstream') add(link.from, link.to); else add(link.to, link.from);
+            if (mode === 'downstream') add(link.from, link.to);
+            else add(link.to, link.from);
         }
     }
     const reached = new Set([start]);

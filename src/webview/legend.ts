@@ -70,7 +70,14 @@ function sample(item: LegendItem): SVGSVGElement {
     svg.setAttribute('class', item.edge ? 'sample line' : 'sample swatch');
     if (item.edge) {
         const line = document.createElementNS(SVG, 'line');
-        for (const [name, value] of Object.entries({ x1: '2', y1: '7', x2: '34', y2: '7', stroke: colour(item.edge.color), 'stroke-width': String(Math.max(1, item.edge.width)) })) {
+        for (const [name, value] of Object.entries({
+            x1: '2',
+            y1: '7',
+            x2: '34',
+            y2: '7',
+            stroke: colour(item.edge.color),
+            'stroke-width': String(Math.max(1, item.edge.width))
+        })) {
             line.setAttribute(name, value);
         }
         const dash = DASHES[item.edge.line];
@@ -78,7 +85,15 @@ function sample(item: LegendItem): SVGSVGElement {
         svg.append(line);
     } else if (item.node) {
         const box = document.createElementNS(SVG, 'rect');
-        for (const [name, value] of Object.entries({ x: '2', y: '1', width: '32', height: '12', rx: '3', fill: colour(item.node.fill), stroke: colour(item.node.border) })) {
+        for (const [name, value] of Object.entries({
+            x: '2',
+            y: '1',
+            width: '32',
+            height: '12',
+            rx: '3',
+            fill: colour(item.node.fill),
+            stroke: colour(item.node.border)
+        })) {
             box.setAttribute(name, value);
         }
         svg.append(box);

@@ -5,7 +5,15 @@ export type ToPage =
     /** A new picture, with the view and date it was asked for (undefined: the default) so the controls follow. */
     | { type: 'diagram'; diagram: DiagramSuccess; view?: string; at?: string }
     /** The model has errors or the request failed: the page keeps its last picture and shows the message. */
-    | { type: 'error'; message: string; views?: DiagramViewInfo[]; dates?: { min?: string; max?: string }; view?: string; at?: string; drawn?: string }
+    | {
+          type: 'error';
+          message: string;
+          views?: DiagramViewInfo[];
+          dates?: { min?: string; max?: string };
+          view?: string;
+          at?: string;
+          drawn?: string;
+      }
     /** The element the editor's cursor is on (none: the cursor left every element): the page marks it and brings it into sight. */
     | { type: 'highlight'; id?: string }
     /** `polity.exportPng`: the page draws the picture of its tab and posts it back as `png`. */
@@ -23,7 +31,15 @@ export type FromPage =
 export type Tab = 'diagram' | 'matrix' | 'timeline';
 
 /** What the page keeps across reloads of the webview (vscode.setState): the pan and zoom, and whether the user set them. */
-export interface PageState { x: number; y: number; k: number; moved?: boolean }
+export interface PageState {
+    x: number;
+    y: number;
+    k: number;
+    moved?: boolean;
+}
 
 /** The rest of what the page keeps: the tab shown and the relation kinds the reader turned off. */
-export interface ReaderState { tab?: Tab; hidden?: string[] }
+export interface ReaderState {
+    tab?: Tab;
+    hidden?: string[];
+}

@@ -10,7 +10,11 @@ export const PNG_SCALE = 2;
 const MAX_SIDE = 16_384;
 const MAX_AREA = 32_000_000;
 
-export interface Png { data: string; width: number; height: number }
+export interface Png {
+    data: string;
+    width: number;
+    height: number;
+}
 
 /** What the page shows of `svg` (elements hidden by the page's toggles left out), drawn as a PNG; base64. */
 export async function svgToPng(svg: SVGSVGElement): Promise<Png> {

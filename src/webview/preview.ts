@@ -197,7 +197,7 @@ element('export-png').addEventListener('click', () => void exportPng());
 
 // ---- Tabs, relation toggles and the PNG -------------------------------------------------
 
-for (const [tab, { button }] of Object.entries(tabs) as [Tab, typeof tabs[Tab]][]) {
+for (const [tab, { button }] of Object.entries(tabs) as [Tab, (typeof tabs)[Tab]][]) {
     button.addEventListener('click', () => {
         reader.tab = tab;
         keepState();
@@ -208,7 +208,7 @@ for (const [tab, { button }] of Object.entries(tabs) as [Tab, typeof tabs[Tab]][
 /** The tab shown; the charts' only while the server sends them (the static site's pages do not carry them). */
 function showTab(wanted: Tab): void {
     const tab = charts.available ? wanted : 'diagram';
-    for (const [name, { button, panel }] of Object.entries(tabs) as [Tab, typeof tabs[Tab]][]) {
+    for (const [name, { button, panel }] of Object.entries(tabs) as [Tab, (typeof tabs)[Tab]][]) {
         const active = name === tab;
         button.setAttribute('aria-selected', String(active));
         button.tabIndex = active ? 0 : -1;
@@ -289,13 +289,17 @@ document.addEventListener('keydown', event => {
     }
 });
 
-viewport.addEventListener('wheel', event => {
-    event.preventDefault();
-    const box = viewport.getBoundingClientRect();
-    // Pixels for every kind of wheel; a pinch (ctrlKey) sends small steps and zooms at its own rate.
-    const pixels = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? box.height : 1);
-    zoom.zoomBy(Math.exp(-pixels * (event.ctrlKey ? 0.01 : 0.0015)), false, event.clientX - box.left, event.clientY - box.top);
-}, { passive: false });
+viewport.addEventListener(
+    'wheel',
+    event => {
+        event.preventDefault();
+        const box = viewport.getBoundingClientRect();
+        // Pixels for every kind of wheel; a pinch (ctrlKey) sends small steps and zooms at its own rate.
+        const pixels = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? box.height : 1);
+        zoom.zoomBy(Math.exp(-pixels * (event.ctrlKey ? 0.01 : 0.0015)), false, event.clientX - box.left, event.clientY - box.top);
+    },
+    { passive: false }
+);
 
 let drag: { x: number; y: number; moved: boolean } | undefined;
 viewport.addEventListener('pointerdown', event => {
@@ -402,7 +406,10 @@ function highlight(id: string | undefined, bringIntoSight: boolean): void {
  * `anchor` (the focused node) in the middle at the legible scale instead.
  */
 function zoomTo(ids: readonly string[], anchor?: string): void {
-    const boxes = ids.map(nodeElement).filter((e): e is SVGGElement => e !== undefined).map(e => zoom.toPicture(e.getBoundingClientRect()));
+    const boxes = ids
+        .map(nodeElement)
+        .filter((e): e is SVGGElement => e !== undefined)
+        .map(e => zoom.toPicture(e.getBoundingClientRect()));
     if (boxes.length === 0) return;
     const legible = zoom.legibleScale();
     const all = union(boxes);

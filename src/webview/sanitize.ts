@@ -9,10 +9,34 @@ import DOMPurify from 'dompurify';
  */
 const ELEMENTS = ['svg', 'g', 'a', 'path', 'polygon', 'polyline', 'ellipse', 'text', '#text'];
 const ATTRIBUTES = [
-    'id', 'class', 'width', 'height', 'viewbox', 'transform', 'xml:space',
-    'd', 'points', 'cx', 'cy', 'rx', 'ry', 'x', 'y',
-    'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity',
-    'text-anchor', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-decoration', 'baseline-shift'
+    'id',
+    'class',
+    'width',
+    'height',
+    'viewbox',
+    'transform',
+    'xml:space',
+    'd',
+    'points',
+    'cx',
+    'cy',
+    'rx',
+    'ry',
+    'x',
+    'y',
+    'fill',
+    'fill-opacity',
+    'stroke',
+    'stroke-width',
+    'stroke-dasharray',
+    'stroke-opacity',
+    'text-anchor',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'font-style',
+    'text-decoration',
+    'baseline-shift'
 ];
 
 /**
@@ -52,9 +76,25 @@ function referencesOutside(value: string): boolean {
 export function sanitizeSvg(text: string, target: Document, chart = false): SVGSVGElement | undefined {
     const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = parsed.documentElement;
-    if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg'
-        || parsed.getElementsByTagNameNS('*', 'parsererror').length > 0) return undefined;
-    const [tags, attributes] = chart ? [[...ELEMENTS, ...CHART_ELEMENTS], [...ATTRIBUTES, ...CHART_ATTRIBUTES]] : [ELEMENTS, ATTRIBUTES];
-    purifier.sanitize(root, { ALLOWED_TAGS: tags, ALLOWED_ATTR: attributes, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, KEEP_CONTENT: false, IN_PLACE: true });
+    if (
+        root.namespaceURI !== 'http://www.w3.org/2000/svg' ||
+        root.localName !== 'svg' ||
+        parsed.getElementsByTagNameNS('*', 'parsererror').length > 0
+    )
+        return undefined;
+    const [tags, attributes] = chart
+        ? [
+              [...ELEMENTS, ...CHART_ELEMENTS],
+              [...ATTRIBUTES, ...CHART_ATTRIBUTES]
+          ]
+        : [ELEMENTS, ATTRIBUTES];
+    purifier.sanitize(root, {
+        ALLOWED_TAGS: tags,
+        ALLOWED_ATTR: attributes,
+        ALLOW_DATA_ATTR: false,
+        ALLOW_ARIA_ATTR: false,
+        KEEP_CONTENT: false,
+        IN_PLACE: true
+    });
     return target.adoptNode(root) as unknown as SVGSVGElement;
 }

@@ -27,12 +27,14 @@ const loading = new Map<string, Promise<SitePicture>>();
 window.acquireVsCodeApi = () => ({
     postMessage: message => receive(message),
     getState: () => state,
-    setState: next => { state = next; }
+    setState: next => {
+        state = next;
+    }
 });
 
 function data(): SiteViewData {
     const found = window.polityViewData;
-    if (!found) throw new Error('the view\'s data did not load');
+    if (!found) throw new Error("the view's data did not load");
     return found;
 }
 
@@ -74,16 +76,34 @@ function show(site: SiteViewData, at: string | undefined): void {
     if (!entry) return;
     const request = ++requested;
     history.replaceState(null, '', index === site.initial ? location.pathname : `#at=${encodeURIComponent(at!)}`);
-    picture(entry.picture).then(({ svg, ...rest }) => {
-        if (request !== requested) return;
-        shown = { ...rest, svg: svg.join(entry.dateLine), title: entry.title, at: entry.at, direction: entry.direction, views: site.views, dates: site.dates };
-        const message: ToPage = { type: 'diagram', diagram: shown, view: site.view, at: index === site.initial ? undefined : at };
-        window.postMessage(message, '*');
-    }, (error: unknown) => {
-        if (request !== requested) return;
-        const message: ToPage = { type: 'error', message: error instanceof Error ? error.message : String(error), views: site.views, dates: site.dates, view: site.view, at };
-        window.postMessage(message, '*');
-    });
+    picture(entry.picture).then(
+        ({ svg, ...rest }) => {
+            if (request !== requested) return;
+            shown = {
+                ...rest,
+                svg: svg.join(entry.dateLine),
+                title: entry.title,
+                at: entry.at,
+                direction: entry.direction,
+                views: site.views,
+                dates: site.dates
+            };
+            const message: ToPage = { type: 'diagram', diagram: shown, view: site.view, at: index === site.initial ? undefined : at };
+            window.postMessage(message, '*');
+        },
+        (error: unknown) => {
+            if (request !== requested) return;
+            const message: ToPage = {
+                type: 'error',
+                message: error instanceof Error ? error.message : String(error),
+                views: site.views,
+                dates: site.dates,
+                view: site.view,
+                at
+            };
+            window.postMessage(message, '*');
+        }
+    );
 }
 
 /** The picture's script, run once: the first came with the page, the others are added to it when first shown. */
@@ -96,7 +116,11 @@ function picture(file: string): Promise<SitePicture> {
             if (now !== undefined) return resolve(now);
             const script = document.createElement('script');
             script.src = file;
-            script.onload = () => { const done = loaded(); if (done !== undefined) resolve(done); else reject(new Error(`${file} holds no picture`)); };
+            script.onload = () => {
+                const done = loaded();
+                if (done !== undefined) resolve(done);
+                else reject(new Error(`${file} holds no picture`));
+            };
             script.onerror = () => reject(new Error(`the picture ${file} did not load`));
             document.head.append(script);
         }).then(unpack);

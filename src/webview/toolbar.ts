@@ -9,7 +9,11 @@ const NARROW = '(max-width: 640px)';
 export class Toolbar {
     private readonly home: { parent: Node; next: Node | null };
 
-    constructor(private readonly button: HTMLElement, private readonly menu: HTMLElement, private readonly zoom: HTMLElement) {
+    constructor(
+        private readonly button: HTMLElement,
+        private readonly menu: HTMLElement,
+        private readonly zoom: HTMLElement
+    ) {
         this.home = { parent: zoom.parentNode!, next: zoom.nextSibling };
         button.addEventListener('click', () => (this.menu.hidden ? this.open() : this.close()));
         // A click anywhere else closes the menu; one on a menu item closes it after the item has done its work.

@@ -13,7 +13,12 @@ const MAX_SCALE = 8;
 const STEP = 1.25;
 const MARGIN = 8;
 
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
 
 export class Zoom {
     private state: PageState;
@@ -69,7 +74,9 @@ export class Zoom {
     /** The box (in picture pixels at scale 1) in the middle of the viewport, at most at `maxScale`. */
     fitBox(box: Box, maxScale: number, animate: boolean): void {
         const view = this.viewport.getBoundingClientRect();
-        const k = clamp(Math.min(maxScale, (view.width - 2 * MARGIN) / Math.max(box.width, 1), (view.height - 2 * MARGIN) / Math.max(box.height, 1)));
+        const k = clamp(
+            Math.min(maxScale, (view.width - 2 * MARGIN) / Math.max(box.width, 1), (view.height - 2 * MARGIN) / Math.max(box.height, 1))
+        );
         this.set({ k, x: view.width / 2 - (box.x + box.width / 2) * k, y: view.height / 2 - (box.y + box.height / 2) * k }, true, animate);
     }
 
@@ -79,7 +86,11 @@ export class Zoom {
         const { k, x, y } = this.state;
         const [left, top, right, bottom] = [x + box.x * k, y + box.y * k, x + (box.x + box.width) * k, y + (box.y + box.height) * k];
         if (left >= 0 && top >= 0 && right <= view.width && bottom <= view.height) return;
-        this.set({ k, x: view.width / 2 - (box.x + box.width / 2) * k, y: view.height / 2 - (box.y + box.height / 2) * k }, this.moved, true);
+        this.set(
+            { k, x: view.width / 2 - (box.x + box.width / 2) * k, y: view.height / 2 - (box.y + box.height / 2) * k },
+            this.moved,
+            true
+        );
     }
 
     /** Zooms by `factor` about a point of the viewport (its middle by default). */
@@ -157,7 +168,9 @@ function editorFontPx(): number {
  * times the pixels per unit (Graphviz draws in points: 4/3).
  */
 function labelPx(svg: SVGSVGElement): number {
-    const sizes = [...svg.querySelectorAll('g.node text[font-size]')].map(t => parseFloat(t.getAttribute('font-size') ?? '')).filter(n => n > 0);
+    const sizes = [...svg.querySelectorAll('g.node text[font-size]')]
+        .map(t => parseFloat(t.getAttribute('font-size') ?? ''))
+        .filter(n => n > 0);
     const units = sizes.length > 0 ? Math.max(...sizes) : 14;
     const viewBox = svg.viewBox.baseVal;
     const perUnit = viewBox && viewBox.width > 0 ? (svg.width.baseVal.value || viewBox.width) / viewBox.width : 1;

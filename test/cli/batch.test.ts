@@ -16,7 +16,9 @@ import { runCli } from './run-cli.js';
  */
 const seen = vi.hoisted(() => {
     const state = { read: 0, collected: 0, round: 0, registry: undefined as unknown as FinalizationRegistry<number> };
-    state.registry = new FinalizationRegistry(round => { if (round === state.round) state.collected++; });
+    state.registry = new FinalizationRegistry(round => {
+        if (round === state.round) state.collected++;
+    });
     return state;
 });
 
@@ -35,7 +37,8 @@ vi.mock('../../src/language/facts.js', async original => {
 function conflictHeavy(institutions: number): string {
     const folder = mkdtempSync(path.join(tmpdir(), 'polity-batch-'));
     mkdirSync(folder, { recursive: true });
-    for (const file of generateWorkspace({ institutions, seed: 3, conflicts: true }).files) writeFileSync(path.join(folder, file.name), file.text);
+    for (const file of generateWorkspace({ institutions, seed: 3, conflicts: true }).files)
+        writeFileSync(path.join(folder, file.name), file.text);
     return folder;
 }
 

@@ -13,7 +13,10 @@ function workspace(files: Record<string, string>): string {
     return dir;
 }
 
-const CONFLICT = { 'm/a.polity': 'mandate cii\ninstitution CAC { leads cii since 2016 }\n', 'm/b.polity': 'institution MPS { leads cii }\n' };
+const CONFLICT = {
+    'm/a.polity': 'mandate cii\ninstitution CAC { leads cii since 2016 }\n',
+    'm/b.polity': 'institution MPS { leads cii }\n'
+};
 
 describe('polity check', () => {
     it('exits 0 with warnings only, and prints compiler-style lines and a summary', () => {
@@ -21,7 +24,9 @@ describe('polity check', () => {
         const r = runCli(['check', 'm'], { cwd: dir });
         expect(r.status).toBe(0);
         const lines = r.stdout.trim().split('\n');
-        expect(lines[0]).toBe("m/a.polity:2:25: warning [conflict] CAC and MPS both lead 'cii' (2016 – present). Record it as a dispute if the overlap is real, name the other in 'with' if the responsibility is joint, or make the claim 'reportedly' if the source only suggests it.");
+        expect(lines[0]).toBe(
+            "m/a.polity:2:25: warning [conflict] CAC and MPS both lead 'cii' (2016 – present). Record it as a dispute if the overlap is real, name the other in 'with' if the responsibility is joint, or make the claim 'reportedly' if the source only suggests it."
+        );
         expect(lines[1]).toMatch(/^m\/b\.polity:1:25: warning \[conflict\]/);
         expect(lines.at(-1)).toBe('0 errors, 2 warnings, 0 infos in 2 files');
     });
@@ -43,7 +48,9 @@ describe('polity check', () => {
         const json = JSON.parse(r.stdout);
         expect(json.summary).toEqual({ errors: 0, warnings: 2, infos: 0, hints: 0, files: 2 });
         expect(json.diagnostics[0]).toMatchObject({
-            file: 'm/a.polity', severity: 'warning', code: 'conflict',
+            file: 'm/a.polity',
+            severity: 'warning',
+            code: 'conflict',
             range: { start: { line: 1, character: 24 }, end: { line: 1, character: 27 } },
             related: [{ file: 'm/b.polity', range: { start: { line: 0, character: 24 } } }]
         });

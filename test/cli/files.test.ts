@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import {
-    closeSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync,
+    closeSync,
+    linkSync,
+    lstatSync,
+    mkdirSync,
+    mkdtempSync,
+    openSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    symlinkSync,
+    truncateSync,
     writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,22 +33,40 @@ function workspace(files: Record<string, string | Buffer>): string {
 
 /** Every file under the folder with its bytes, links as links. */
 function snapshot(dir: string): Record<string, string> {
-    return Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().map(name => {
-        const file = path.join(dir, name);
-        const stat = lstatSync(file);
-        return [name, stat.isSymbolicLink() ? `link ${readFileSync(file, 'utf8')}` : stat.isFile() ? readFileSync(file, 'base64') : 'folder'];
-    }));
+    return Object.fromEntries(
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+            .sort()
+            .map(name => {
+                const file = path.join(dir, name);
+                const stat = lstatSync(file);
+                return [
+                    name,
+                    stat.isSymbolicLink() ? `link ${readFileSync(file, 'utf8')}` : stat.isFile() ? readFileSync(file, 'base64') : 'folder'
+                ];
+            })
+    );
 }
 
 const MODEL = 'model m\nmandate cii\ninstitution CAC { leads cii }\nview cac { include CAC }\nview all { include * }\n';
 /** A Latin-1 `é` (0xE9) on line 3, after a U+FFFD that the file spells out in UTF-8 on line 2. */
-const LATIN1 = Buffer.concat([Buffer.from('model m\n// \uFFFD is fine\ninstitution   CAF {\n  title "Caf'), Buffer.from([0xE9]), Buffer.from('"\n}\n')]);
-const NOT_UTF8 = 'l.polity:4:13: not UTF-8 text (byte 0xE9); Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)';
+const LATIN1 = Buffer.concat([
+    Buffer.from('model m\n// \uFFFD is fine\ninstitution   CAF {\n  title "Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('"\n}\n')
+]);
+const NOT_UTF8 =
+    'l.polity:4:13: not UTF-8 text (byte 0xE9); Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)';
 
 describe('model files that are not UTF-8', () => {
     it('are refused by every command that reads models, with where the first bad byte is, and left as they were', () => {
         const dir = workspace({ 'l.polity': LATIN1, 'other/a.polity': 'model m\ninstitution A\n' });
-        for (const args of [['check', '.'], ['diagram', 'l.polity'], ['export', '.'], ['diff', 'other', '.'], ['diagram', '.', '--all-views', '-o', 'out']]) {
+        for (const args of [
+            ['check', '.'],
+            ['diagram', 'l.polity'],
+            ['export', '.'],
+            ['diff', 'other', '.'],
+            ['diagram', '.', '--all-views', '-o', 'out']
+        ]) {
             const r = runCli(args, { cwd: dir });
             expect([r.status, r.stderr], args.join(' ')).toEqual([2, `polity: ${NOT_UTF8}\n`]);
         }
@@ -51,7 +79,9 @@ describe('model files that are not UTF-8', () => {
     });
 
     it('count columns in UTF-16 units from the start of the line, byte order mark included, as every finding does', () => {
-        const dir = workspace({ 'b.polity': Buffer.concat([Buffer.from('\uFEFFinstitution   A "\u4E2D'), Buffer.from([0xC3, 0x28]), Buffer.from('"\n')]) });
+        const dir = workspace({
+            'b.polity': Buffer.concat([Buffer.from('\uFEFFinstitution   A "\u4E2D'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')])
+        });
         expect(runCli(['check', 'b.polity'], { cwd: dir }).stderr).toMatch(/^polity: b\.polity:1:20: not UTF-8 text \(byte 0xC3\)/);
     });
 });
@@ -84,7 +114,10 @@ describe('paths that are not model files', () => {
         closeSync(openSync(path.join(dir, 'huge.polity'), 'w'));
         truncateSync(path.join(dir, 'huge.polity'), 40_000_000);
         const r = runCli(['check', 'huge.polity'], { cwd: dir });
-        expect([r.status, r.stderr]).toEqual([2, 'polity: huge.polity: 40.0 MB, too large; Polity reads files of up to 10 million characters. Split it into several files of one model\n']);
+        expect([r.status, r.stderr]).toEqual([
+            2,
+            'polity: huge.polity: 40.0 MB, too large; Polity reads files of up to 10 million characters. Split it into several files of one model\n'
+        ]);
     });
 });
 
@@ -109,7 +142,10 @@ describe('symbolic links in folders', () => {
         const dir = workspace({ 'model/a.polity': MODEL });
         symlinkSync('../gone.polity', path.join(dir, 'model/b.polity'));
         const r = runCli(['check', 'model'], { cwd: dir });
-        expect([r.status, r.stderr]).toEqual([2, `polity: ${path.join('model', 'b.polity')}: a symbolic link to nothing (../gone.polity); fix or remove it\n`]);
+        expect([r.status, r.stderr]).toEqual([
+            2,
+            `polity: ${path.join('model', 'b.polity')}: a symbolic link to nothing (../gone.polity); fix or remove it\n`
+        ]);
     });
 });
 
@@ -119,11 +155,16 @@ describe('output files (-o)', () => {
         linkSync(path.join(dir, 'model.polity'), path.join(dir, 'hard.polity'));
         const before = snapshot(dir);
         for (const args of [
-            ['export', 'model.polity', '-o', 'model.polity'], ['export', 'model.polity', '--format', 'csv', '-o', './model.polity'],
-            ['diagram', 'model.polity', '-o', 'model.polity'], ['diagram', 'model.polity', '-o', 'hard.polity']
+            ['export', 'model.polity', '-o', 'model.polity'],
+            ['export', 'model.polity', '--format', 'csv', '-o', './model.polity'],
+            ['diagram', 'model.polity', '-o', 'model.polity'],
+            ['diagram', 'model.polity', '-o', 'hard.polity']
         ]) {
             const r = runCli(args, { cwd: dir });
-            expect([r.status, r.stderr], args.join(' ')).toEqual([2, `polity: ${path.normalize(args.at(-1)!)}: is one of the model files read; choose another output file\n`]);
+            expect([r.status, r.stderr], args.join(' ')).toEqual([
+                2,
+                `polity: ${path.normalize(args.at(-1)!)}: is one of the model files read; choose another output file\n`
+            ]);
         }
         expect(snapshot(dir)).toEqual(before);
     });
@@ -134,9 +175,16 @@ describe('output files (-o)', () => {
         symlinkSync('victim.txt', path.join(dir, 'report.md'));
         const before = snapshot(dir);
         const all = runCli(['diagram', 'model.polity', '--all-views', '-o', 'out'], { cwd: dir });
-        expect([all.status, all.stdout, all.stderr]).toEqual([2, '', `polity: ${path.join('out', 'cac.svg')}: a symbolic link; polity writes no file through a link (remove it, or choose another name)\n`]);
+        expect([all.status, all.stdout, all.stderr]).toEqual([
+            2,
+            '',
+            `polity: ${path.join('out', 'cac.svg')}: a symbolic link; polity writes no file through a link (remove it, or choose another name)\n`
+        ]);
         const report = runCli(['export', 'model.polity', '--format', 'markdown', '-o', 'report.md'], { cwd: dir });
-        expect([report.status, report.stderr]).toEqual([2, 'polity: report.md: a symbolic link; polity writes no file through a link (remove it, or choose another name)\n']);
+        expect([report.status, report.stderr]).toEqual([
+            2,
+            'polity: report.md: a symbolic link; polity writes no file through a link (remove it, or choose another name)\n'
+        ]);
         expect(snapshot(dir)).toEqual(before);
     });
 
@@ -164,7 +212,9 @@ describe('standard output', () => {
     });
 
     it('closed early by the reader (| head) ends the command quietly', () => {
-        const dir = workspace({ 'model.polity': MODEL + Array.from({ length: 3000 }, (_, i) => `institution I${i} "Institution ${i}"\n`).join('') });
+        const dir = workspace({
+            'model.polity': MODEL + Array.from({ length: 3000 }, (_, i) => `institution I${i} "Institution ${i}"\n`).join('')
+        });
         const cli = [process.execPath, path.join(REPO, 'bin/polity.js'), 'export', 'model.polity'].map(a => `'${a}'`).join(' ');
         // head takes one byte of a long export and goes; the CLI's status and stderr are kept aside.
         execFileSync('sh', ['-c', `{ ${cli}; echo $? > status; } 2> stderr | head -c 1 > /dev/null`], { cwd: dir });

@@ -22,7 +22,9 @@ let PATH: string;
 function run(file: string, args: string[], cwd: string): SpawnSyncReturns<string> {
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
     const result = spawnSync(file, args, {
-        cwd, encoding: 'utf8', timeout: scaledTimeout(180_000),
+        cwd,
+        encoding: 'utf8',
+        timeout: scaledTimeout(180_000),
         env: { ...env, PATH, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' }
     });
     if (result.error) throw result.error;
@@ -45,8 +47,10 @@ beforeAll(() => {
     const installed = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(root, tarball!)], project);
     expect(installed.status, installed.stderr).toBe(0);
     mkdirSync(path.join(project, 'models'));
-    writeFileSync(path.join(project, 'models', 'turf.polity'),
-        'model turf\nmandate cii "Critical information infrastructure"\ninstitution CAC { leads cii }\ninstitution MPS { leads cii }\n');
+    writeFileSync(
+        path.join(project, 'models', 'turf.polity'),
+        'model turf\nmandate cii "Critical information infrastructure"\ninstitution CAC { leads cii }\ninstitution MPS { leads cii }\n'
+    );
 }, scaledTimeout(400_000));
 
 afterAll(() => {
@@ -54,14 +58,14 @@ afterAll(() => {
 });
 
 describe('the packed package, installed into an empty project', () => {
-    it('runs `npx polity check` with the project\'s models', () => {
+    it("runs `npx polity check` with the project's models", () => {
         const checked = run('npx', ['--no-install', 'polity', 'check', 'models'], project);
         expect({ status: checked.status, stderr: checked.stderr }).toEqual({ status: 0, stderr: '' });
         expect(checked.stdout).toContain("models/turf.polity:3:25: warning [conflict] CAC and MPS both lead 'cii' (always)");
         expect(checked.stdout).toContain('0 errors, 2 warnings');
     });
 
-    it('answers `npx polity --version` with the package\'s version', () => {
+    it("answers `npx polity --version` with the package's version", () => {
         const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
         const answered = run('npx', ['--no-install', 'polity', '--version'], project);
         expect({ status: answered.status, stdout: answered.stdout.trim() }).toEqual({ status: 0, stdout: version });
@@ -71,13 +75,22 @@ describe('the packed package, installed into an empty project', () => {
         // The Node that runs the tests, told it is Node 20 before polity starts: what `npx polity`
         // does on a machine whose Node is 20.
         const older = path.join(root, 'node-20.mjs');
-        writeFileSync(older, "Object.defineProperty(process.versions, 'node', { value: '20.20.2' });\n"
-            + "Object.defineProperty(process, 'version', { value: 'v20.20.2' });\n");
-        const refused = run(process.execPath, ['--import', older, path.join(project, 'node_modules', 'polity', 'bin', 'polity.js'), 'check', 'models'], project);
+        writeFileSync(
+            older,
+            "Object.defineProperty(process.versions, 'node', { value: '20.20.2' });\n" +
+                "Object.defineProperty(process, 'version', { value: 'v20.20.2' });\n"
+        );
+        const refused = run(
+            process.execPath,
+            ['--import', older, path.join(project, 'node_modules', 'polity', 'bin', 'polity.js'), 'check', 'models'],
+            project
+        );
         expect(refused.status).toBe(2);
         expect(refused.stdout).toBe('');
-        expect(refused.stderr).toBe(`polity: needs Node 22 or later; ${process.execPath} is Node v20.20.2.\n`
-            + 'Install Node 22 or later (https://nodejs.org), or add it to this project with\n'
-            + '`npm install --save-dev node@22`: npx and npm scripts then run polity with it.\n');
+        expect(refused.stderr).toBe(
+            `polity: needs Node 22 or later; ${process.execPath} is Node v20.20.2.\n` +
+                'Install Node 22 or later (https://nodejs.org), or add it to this project with\n' +
+                '`npm install --save-dev node@22`: npx and npm scripts then run polity with it.\n'
+        );
     });
 });

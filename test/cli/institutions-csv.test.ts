@@ -43,10 +43,14 @@ function fields(line: string): string[] {
     let quoted = false;
     for (let i = 0; i < line.length; i++) {
         const c = line[i];
-        if (quoted && c === '"' && line[i + 1] === '"') { field += '"'; i++; }
-        else if (c === '"') quoted = !quoted;
-        else if (c === ',' && !quoted) { result.push(field); field = ''; }
-        else field += c;
+        if (quoted && c === '"' && line[i + 1] === '"') {
+            field += '"';
+            i++;
+        } else if (c === '"') quoted = !quoted;
+        else if (c === ',' && !quoted) {
+            result.push(field);
+            field = '';
+        } else field += c;
     }
     return [...result, field];
 }
@@ -56,10 +60,49 @@ describe('polity export --format institutions-csv', () => {
 
     it('writes a record per institution with a column per facet key, each at the date asked', () => {
         const [header, ...rows] = exportCsv(['--at', '2012']);
-        expect(header).toEqual(['institution', 'name', 'title', 'kind', 'sphere', 'parent', 'lifetime', 'established', 'dissolved', 'rank', 'headcount', 'has title']);
+        expect(header).toEqual([
+            'institution',
+            'name',
+            'title',
+            'kind',
+            'sphere',
+            'parent',
+            'lifetime',
+            'established',
+            'dissolved',
+            'rank',
+            'headcount',
+            'has title'
+        ]);
         expect(rows).toEqual([
-            ['CAC', 'State Internet Information Office', 'Cyberspace Administration of China', 'administration', 'state', '', '2011 – present', '2011', '', 'vice-ministerial', '1200', 'regulator'],
-            ['CAC.Office', 'General Office, "the" office', 'General Office, "the" office', '', '', 'CAC', 'always', '', '', 'bureau', '', '']
+            [
+                'CAC',
+                'State Internet Information Office',
+                'Cyberspace Administration of China',
+                'administration',
+                'state',
+                '',
+                '2011 – present',
+                '2011',
+                '',
+                'vice-ministerial',
+                '1200',
+                'regulator'
+            ],
+            [
+                'CAC.Office',
+                'General Office, "the" office',
+                'General Office, "the" office',
+                '',
+                '',
+                'CAC',
+                'always',
+                '',
+                '',
+                'bureau',
+                '',
+                ''
+            ]
         ]);
         expect(exportCsv(['--at', '2016'])[1]?.slice(9, 10)).toEqual(['ministerial']);
     });
@@ -73,11 +116,13 @@ describe('polity export --format institutions-csv', () => {
         expect(runCli(['export', dir, '--format', 'institutions-csv']).stdout).toBe(once);
     });
 
-    it('names the flagship\'s institutions in Chinese with --lang zh, as they were called at the date', () => {
+    it("names the flagship's institutions in Chinese with --lang zh, as they were called at the date", () => {
         const result = runCli(['export', 'examples/china-cyber', '--format', 'institutions-csv', '--at', '2012']);
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout).toContain('\r\nCAC,State Internet Information Office (SIIO),Cyberspace Administration of China,');
         const zh = runCli(['export', 'examples/china-cyber', '--format', 'institutions-csv', '--lang', 'zh']).stdout;
-        expect(zh).toContain('\r\nTC260,全国信息安全标准化技术委员会,National Committee for the Standardization of Information Security,committee,state,,');
+        expect(zh).toContain(
+            '\r\nTC260,全国信息安全标准化技术委员会,National Committee for the Standardization of Information Security,committee,state,,'
+        );
     });
 });

@@ -21,51 +21,117 @@ const POPOLO = {
     $id: 'popolo',
     definitions: {
         other_name: {
-            type: 'object', additionalProperties: false, required: ['name'],
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
             properties: {
-                name: STRING, family_name: NULLABLE, given_name: NULLABLE, additional_name: NULLABLE, honorific_prefix: NULLABLE,
-                honorific_suffix: NULLABLE, patronymic_name: NULLABLE, start_date: DATE, end_date: DATE, note: NULLABLE
+                name: STRING,
+                family_name: NULLABLE,
+                given_name: NULLABLE,
+                additional_name: NULLABLE,
+                honorific_prefix: NULLABLE,
+                honorific_suffix: NULLABLE,
+                patronymic_name: NULLABLE,
+                start_date: DATE,
+                end_date: DATE,
+                note: NULLABLE
             }
         },
-        identifier: { type: 'object', additionalProperties: false, required: ['identifier'], properties: { identifier: STRING, scheme: NULLABLE } },
-        link: { type: 'object', additionalProperties: false, required: ['url'], properties: { url: { type: 'string', format: 'uri' }, note: NULLABLE } },
+        identifier: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['identifier'],
+            properties: { identifier: STRING, scheme: NULLABLE }
+        },
+        link: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url'],
+            properties: { url: { type: 'string', format: 'uri' }, note: NULLABLE }
+        },
         person: {
-            type: 'object', additionalProperties: false, required: ['name'],
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
             properties: {
-                id: NULLABLE, name: STRING, other_names: { type: 'array', items: { $ref: '#/definitions/other_name' } },
-                identifiers: { type: 'array', items: { $ref: '#/definitions/identifier' } }, family_name: NULLABLE, given_name: NULLABLE,
-                email: NULLABLE, gender: NULLABLE, birth_date: DATE, death_date: DATE, image: NULLABLE, summary: NULLABLE, biography: NULLABLE,
-                national_identity: NULLABLE, links: { type: 'array', items: { $ref: '#/definitions/link' } },
+                id: NULLABLE,
+                name: STRING,
+                other_names: { type: 'array', items: { $ref: '#/definitions/other_name' } },
+                identifiers: { type: 'array', items: { $ref: '#/definitions/identifier' } },
+                family_name: NULLABLE,
+                given_name: NULLABLE,
+                email: NULLABLE,
+                gender: NULLABLE,
+                birth_date: DATE,
+                death_date: DATE,
+                image: NULLABLE,
+                summary: NULLABLE,
+                biography: NULLABLE,
+                national_identity: NULLABLE,
+                links: { type: 'array', items: { $ref: '#/definitions/link' } },
                 sources: { type: 'array', items: { $ref: '#/definitions/link' } }
             }
         },
         organization: {
-            type: 'object', additionalProperties: false, required: ['name'],
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
             properties: {
-                id: NULLABLE, name: STRING, other_names: { type: 'array', items: { $ref: '#/definitions/other_name' } },
-                identifiers: { type: 'array', items: { $ref: '#/definitions/identifier' } }, classification: NULLABLE, parent_id: NULLABLE,
-                area_id: NULLABLE, abstract: NULLABLE, description: NULLABLE, founding_date: DATE, dissolution_date: DATE, image: NULLABLE,
-                links: { type: 'array', items: { $ref: '#/definitions/link' } }, sources: { type: 'array', items: { $ref: '#/definitions/link' } }
+                id: NULLABLE,
+                name: STRING,
+                other_names: { type: 'array', items: { $ref: '#/definitions/other_name' } },
+                identifiers: { type: 'array', items: { $ref: '#/definitions/identifier' } },
+                classification: NULLABLE,
+                parent_id: NULLABLE,
+                area_id: NULLABLE,
+                abstract: NULLABLE,
+                description: NULLABLE,
+                founding_date: DATE,
+                dissolution_date: DATE,
+                image: NULLABLE,
+                links: { type: 'array', items: { $ref: '#/definitions/link' } },
+                sources: { type: 'array', items: { $ref: '#/definitions/link' } }
             }
         },
         post: {
-            type: 'object', additionalProperties: false, required: ['label'],
+            type: 'object',
+            additionalProperties: false,
+            required: ['label'],
             properties: {
-                id: NULLABLE, label: STRING, other_label: { type: 'array', items: STRING }, role: NULLABLE, organization_id: NULLABLE,
-                area_id: NULLABLE, start_date: DATE, end_date: DATE, links: { type: 'array', items: { $ref: '#/definitions/link' } },
+                id: NULLABLE,
+                label: STRING,
+                other_label: { type: 'array', items: STRING },
+                role: NULLABLE,
+                organization_id: NULLABLE,
+                area_id: NULLABLE,
+                start_date: DATE,
+                end_date: DATE,
+                links: { type: 'array', items: { $ref: '#/definitions/link' } },
                 sources: { type: 'array', items: { $ref: '#/definitions/link' } }
             }
         },
         membership: {
-            type: 'object', additionalProperties: false,
+            type: 'object',
+            additionalProperties: false,
             properties: {
-                id: NULLABLE, label: NULLABLE, role: NULLABLE, person_id: NULLABLE, organization_id: NULLABLE, post_id: NULLABLE,
-                on_behalf_of_id: NULLABLE, area_id: NULLABLE, start_date: DATE, end_date: DATE,
-                links: { type: 'array', items: { $ref: '#/definitions/link' } }, sources: { type: 'array', items: { $ref: '#/definitions/link' } }
+                id: NULLABLE,
+                label: NULLABLE,
+                role: NULLABLE,
+                person_id: NULLABLE,
+                organization_id: NULLABLE,
+                post_id: NULLABLE,
+                on_behalf_of_id: NULLABLE,
+                area_id: NULLABLE,
+                start_date: DATE,
+                end_date: DATE,
+                links: { type: 'array', items: { $ref: '#/definitions/link' } },
+                sources: { type: 'array', items: { $ref: '#/definitions/link' } }
             }
         }
     },
-    type: 'object', additionalProperties: false, required: ['persons', 'organizations', 'posts', 'memberships'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['persons', 'organizations', 'posts', 'memberships'],
     properties: {
         persons: { type: 'array', items: { $ref: '#/definitions/person' } },
         organizations: { type: 'array', items: { $ref: '#/definitions/organization' } },
@@ -76,9 +142,24 @@ const POPOLO = {
 
 interface Popolo {
     persons: { id: string; name: string }[];
-    organizations: { id: string; name: string; parent_id?: string; classification?: string; other_names: { name: string; note?: string }[] }[];
+    organizations: {
+        id: string;
+        name: string;
+        parent_id?: string;
+        classification?: string;
+        other_names: { name: string; note?: string }[];
+    }[];
     posts: { id: string; organization_id: string }[];
-    memberships: { person_id: string; organization_id: string; post_id: string; role: string; start_date?: string; end_date?: string; label: string; sources: { url: string; note?: string }[] }[];
+    memberships: {
+        person_id: string;
+        organization_id: string;
+        post_id: string;
+        role: string;
+        start_date?: string;
+        end_date?: string;
+        label: string;
+        sources: { url: string; note?: string }[];
+    }[];
 }
 
 let flagship: Popolo;
@@ -92,7 +173,7 @@ beforeAll(() => {
 const K = (name: string) => `china.cyber.${name}`;
 
 describe('polity export --format popolo', () => {
-    it("the flagship is valid Popolo JSON, and the schema rejects what it should", () => {
+    it('the flagship is valid Popolo JSON, and the schema rejects what it should', () => {
         const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(POPOLO);
         expect(validate(flagship), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
         expect(validate({ ...flagship, memberships: [{ ...flagship.memberships[0], start_date: 'summer 2013' }] })).toBe(false);
@@ -104,10 +185,16 @@ describe('polity export --format popolo', () => {
         const luWei = flagship.memberships.filter(m => m.person_id === K('LuWei'));
         expect(luWei.map(m => [m.organization_id, m.role, m.start_date, m.end_date])).toEqual([
             // The start lies somewhere in 2012..2013-08: left out rather than made precise; the label keeps it.
-            [K('CAC'), 'director', undefined, '2016'], [K('CPD'), 'vice-director', undefined, '2016']
+            [K('CAC'), 'director', undefined, '2016'],
+            [K('CPD'), 'vice-director', undefined, '2016']
         ]);
         expect(luWei[0]?.label).toBe('Lu Wei: Director, 2012–2013-08 – 2016');
-        expect(luWei[0]?.sources).toEqual([{ url: `urn:polity:source:${K('creemers2021')}`, note: "Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, January 2021 — The Cyberspace Administration of China" }]);
+        expect(luWei[0]?.sources).toEqual([
+            {
+                url: `urn:polity:source:${K('creemers2021')}`,
+                note: "Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, January 2021 — The Cyberspace Administration of China"
+            }
+        ]);
         const fang = flagship.memberships.find(m => m.person_id === K('FangBinxing'))!;
         expect([fang.start_date, fang.end_date]).toEqual(['2002', '2006']);
         for (const m of flagship.memberships) {
@@ -122,20 +209,30 @@ describe('polity export --format popolo', () => {
         expect(org('CAC').other_names).toEqual([
             { name: 'State Internet Information Office (SIIO)', note: 'former name', end_date: '2014' },
             { name: 'Guojia hulianwang xinxi bangongshi', note: 'name in zh-Latn-pinyin' },
-            { name: 'Office of the Central Commission for Cybersecurity and Informatization', note: 'second plaque (party sphere)', start_date: '2014-02' }
+            {
+                name: 'Office of the Central Commission for Cybersecurity and Informatization',
+                note: 'second plaque (party sphere)',
+                start_date: '2014-02'
+            }
         ]);
         expect(org('TC260').other_names).toEqual([{ name: '全国信息安全标准化技术委员会', note: 'name in zh' }]);
     });
 });
 
 describe('polity export --format markdown', () => {
-    it('lists people and their posts, and the concurrent posts', () => {
-        const result = runCli(['export', 'examples/china-cyber', '--format', 'markdown', '--at', '2014']);
-        expect(result.status).toBe(0);
-        expect(result.stdout).toContain('## People and posts\n\n| Person | Post | Institution | Period | Sources | Where |');
-        expect(result.stdout).toMatch(/\| \*\*Lu Wei\*\* \| director \| CAC \| 2012–2013-08 – 2016 \| creemers2021, The Cyberspace Administration of China \| `examples\/china-cyber\/people\.polity:\d+` \|/);
-        expect(result.stdout).toContain('- Lu Wei: director of CAC and vice-director of CPD (2012–2013-08 – 2016)');
-        // Fang Binxing left NISMC in 2006: not a post of 2014.
-        expect(result.stdout).not.toContain('Fang Binxing');
-    }, scaledTimeout(60_000));
+    it(
+        'lists people and their posts, and the concurrent posts',
+        () => {
+            const result = runCli(['export', 'examples/china-cyber', '--format', 'markdown', '--at', '2014']);
+            expect(result.status).toBe(0);
+            expect(result.stdout).toContain('## People and posts\n\n| Person | Post | Institution | Period | Sources | Where |');
+            expect(result.stdout).toMatch(
+                /\| \*\*Lu Wei\*\* \| director \| CAC \| 2012–2013-08 – 2016 \| creemers2021, The Cyberspace Administration of China \| `examples\/china-cyber\/people\.polity:\d+` \|/
+            );
+            expect(result.stdout).toContain('- Lu Wei: director of CAC and vice-director of CPD (2012–2013-08 – 2016)');
+            // Fang Binxing left NISMC in 2006: not a post of 2014.
+            expect(result.stdout).not.toContain('Fang Binxing');
+        },
+        scaledTimeout(60_000)
+    );
 });

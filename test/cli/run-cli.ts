@@ -4,7 +4,11 @@ import { scaledTimeout } from '../fuzz/budget.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
-export interface CliResult { status: number | null; stdout: string; stderr: string }
+export interface CliResult {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+}
 
 export interface CliOptions {
     cwd?: string;
@@ -21,13 +25,18 @@ export interface CliOptions {
 /** Runs the built CLI as a user would, with the same Node that runs the tests. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
     const command = [process.execPath, path.join(REPO, 'bin/polity.js'), ...args];
-    const [file = process.execPath, ...argv] = options.openFiles === undefined ? command
-        : ['sh', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...command];
+    const [file = process.execPath, ...argv] =
+        options.openFiles === undefined ? command : ['sh', '-c', `ulimit -n ${options.openFiles} && exec "$@"`, 'sh', ...command];
     const result = spawnSync(file, argv, {
-        cwd: options.cwd ?? REPO, encoding: 'utf8', input: options.input, timeout: scaledTimeout(60_000),
+        cwd: options.cwd ?? REPO,
+        encoding: 'utf8',
+        input: options.input,
+        timeout: scaledTimeout(60_000),
         // Room for every finding of a crowded model (160,000 lines), not Node's default 1 MB.
         maxBuffer: 256 * 1024 * 1024,
-        stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'], uid: options.user?.uid, gid: options.user?.gid,
+        stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
+        uid: options.user?.uid,
+        gid: options.user?.gid,
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env }
     });
     return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr };

@@ -26,10 +26,19 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Runs the CLI and returns its exit status and the text of every file of dist/ it loaded. */
 function loadedBy(args: string[]): { status: number | null; loaded: string } {
     const log = path.join(root, `loads-${args.join('_').replace(/[^a-z]/gi, '')}.txt`);
-    const run = spawnSync(process.execPath, ['--import', path.join(REPO, 'test/cli/trace-loads.mjs'), path.join(REPO, 'bin/polity.js'), ...args], {
-        encoding: 'utf8', timeout: scaledTimeout(60_000), env: { ...process.env, POLITY_TEST_LOADS: log }
-    });
-    const files = readFileSync(log, 'utf8').split('\n').filter(url => url.startsWith('file:')).map(url => fileURLToPath(url))
+    const run = spawnSync(
+        process.execPath,
+        ['--import', path.join(REPO, 'test/cli/trace-loads.mjs'), path.join(REPO, 'bin/polity.js'), ...args],
+        {
+            encoding: 'utf8',
+            timeout: scaledTimeout(60_000),
+            env: { ...process.env, POLITY_TEST_LOADS: log }
+        }
+    );
+    const files = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(url => url.startsWith('file:'))
+        .map(url => fileURLToPath(url))
         .filter(file => file.startsWith(path.join(REPO, 'dist')));
     return { status: run.status, loaded: files.map(file => readFileSync(file, 'utf8')).join('\n') };
 }
@@ -46,7 +55,10 @@ describe('the CLI start-up', () => {
     }
 
     it('loads Langium for `check` and `fmt`, and the diagram engine only for `diagram`', () => {
-        for (const args of [['check', model], ['fmt', '--check', model]]) {
+        for (const args of [
+            ['check', model],
+            ['fmt', '--check', model]
+        ]) {
             const { status, loaded } = loadedBy(args);
             expect(status).toBe(0);
             expect(loaded).toContain(LANGIUM);

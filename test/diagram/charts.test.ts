@@ -14,7 +14,9 @@ import { REPO } from './helpers.js';
  * headless Chromium: the cells and bars a reader sees, not the markup.
  */
 const CHROMIUM = process.env.POLITY_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM) ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)` : undefined;
+const missing = !existsSync(CHROMIUM)
+    ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)`
+    : undefined;
 const TUTORIAL = ['diagram', 'examples/tutorial', '--view', 'data-map'];
 /** A test that starts the CLI a few times. */
 const SLOW = scaledTimeout(90_000);
@@ -55,20 +57,28 @@ function draw(args: string[]): string {
 describe('polity diagram --format matrix-html / matrix-svg / timeline-svg', () => {
     afterAll(() => folders.forEach(dir => rmSync(dir, { recursive: true, force: true })));
 
-    it('writes the same bytes on every run, as valid XML for the SVGs', () => {
-        for (const format of ['matrix-html', 'matrix-svg', 'timeline-svg']) {
-            const first = draw([...TUTORIAL, '--format', format]);
-            expect(draw([...TUTORIAL, '--format', format])).toBe(first);
-            if (format.endsWith('svg')) expect(XMLValidator.validate(first)).toBe(true);
-        }
-    }, SLOW);
+    it(
+        'writes the same bytes on every run, as valid XML for the SVGs',
+        () => {
+            for (const format of ['matrix-html', 'matrix-svg', 'timeline-svg']) {
+                const first = draw([...TUTORIAL, '--format', format]);
+                expect(draw([...TUTORIAL, '--format', format])).toBe(first);
+                if (format.endsWith('svg')) expect(XMLValidator.validate(first)).toBe(true);
+            }
+        },
+        SLOW
+    );
 
-    it('names a file by the format: .html for the matrix page', () => {
-        const dir = workspace({});
-        const result = runCli([...TUTORIAL, '--format', 'matrix-html', '-o', dir]);
-        expect(result.status, result.stderr).toBe(0);
-        expect(existsSync(path.join(dir, 'data-map.html'))).toBe(true);
-    }, SLOW);
+    it(
+        'names a file by the format: .html for the matrix page',
+        () => {
+            const dir = workspace({});
+            const result = runCli([...TUTORIAL, '--format', 'matrix-html', '-o', dir]);
+            expect(result.status, result.stderr).toBe(0);
+            expect(existsSync(path.join(dir, 'data-map.html'))).toBe(true);
+        },
+        SLOW
+    );
 });
 
 describe.skipIf(skipWithout(missing))('the matrix and the timeline in Chromium', () => {
@@ -95,10 +105,14 @@ describe.skipIf(skipWithout(missing))('the matrix and the timeline in Chromium',
 
     /** Every non-empty cell as `row × column: text (status)`. */
     async function cells(page: Page): Promise<string[]> {
-        return page.$$eval('#matrix tbody tr:not(.hidden) td:not(.hidden)', tds => tds.filter(td => td.textContent).map(td => {
-            const row = td.parentElement!.getAttribute('data-institution');
-            return `${row} × ${td.getAttribute('data-column')}: ${td.textContent} (${td.className.replace('cell-', '')})`;
-        }));
+        return page.$$eval('#matrix tbody tr:not(.hidden) td:not(.hidden)', tds =>
+            tds
+                .filter(td => td.textContent)
+                .map(td => {
+                    const row = td.parentElement!.getAttribute('data-institution');
+                    return `${row} × ${td.getAttribute('data-column')}: ${td.textContent} (${td.className.replace('cell-', '')})`;
+                })
+        );
     }
 
     it('the tutorial matrix in 2021: each role in its cell, the recorded dispute orange, linked to the claim', async () => {
@@ -123,59 +137,100 @@ describe.skipIf(skipWithout(missing))('the matrix and the timeline in Chromium',
     it('sorts by a mandate and filters by a mandate subtree', async () => {
         const page = await open('matrix.html', tutorialMatrix);
         await page.click('th[data-column="tutorial.open-data"]');
-        expect(await page.$$eval('#matrix tbody tr', rows => rows.map(r => r.getAttribute('data-institution'))))
-            .toEqual(['tutorial.MDA', 'tutorial.STAT', 'tutorial.DPA', 'tutorial.Police']);
+        expect(await page.$$eval('#matrix tbody tr', rows => rows.map(r => r.getAttribute('data-institution')))).toEqual([
+            'tutorial.MDA',
+            'tutorial.STAT',
+            'tutorial.DPA',
+            'tutorial.Police'
+        ]);
         await page.selectOption('#subtree', 'tutorial.data');
-        expect(await page.$$eval('#matrix thead th:not(.hidden)', ths => ths.map(th => th.getAttribute('data-column'))))
-            .toEqual(['', 'tutorial.data', 'tutorial.privacy', 'tutorial.open-data']);
+        expect(await page.$$eval('#matrix thead th:not(.hidden)', ths => ths.map(th => th.getAttribute('data-column')))).toEqual([
+            '',
+            'tutorial.data',
+            'tutorial.privacy',
+            'tutorial.open-data'
+        ]);
         await page.selectOption('#subtree', 'tutorial.open-data');
-        expect(await cells(page)).toEqual(['tutorial.MDA × tutorial.open-data: leads (plain)', 'tutorial.STAT × tutorial.open-data: shares (plain)']);
+        expect(await cells(page)).toEqual([
+            'tutorial.MDA × tutorial.open-data: leads (plain)',
+            'tutorial.STAT × tutorial.open-data: shares (plain)'
+        ]);
         await page.close();
     });
 
-    it('an undeclared conflict and a contest are red; a hostile title stays text', async () => {
-        const dir = workspace({ 'clash.polity': CLASH });
-        const page = await open('clash.html', draw(['diagram', dir, '--at', '2017', '--format', 'matrix-html']));
-        expect(await cells(page)).toEqual([
-            'clash.A × clash.net: leads (conflict)',
-            'clash.B × clash.net: leads (conflict)',
-            'clash.C × clash.net: contests (conflict)'
-        ]);
-        expect(await page.evaluate('window.pwned')).toBeUndefined();
-        expect(await page.locator('tbody th .title').first().textContent()).toBe('<img src=x onerror=window.pwned=1> & Co');
-        await page.close();
-    }, SLOW);
+    it(
+        'an undeclared conflict and a contest are red; a hostile title stays text',
+        async () => {
+            const dir = workspace({ 'clash.polity': CLASH });
+            const page = await open('clash.html', draw(['diagram', dir, '--at', '2017', '--format', 'matrix-html']));
+            expect(await cells(page)).toEqual([
+                'clash.A × clash.net: leads (conflict)',
+                'clash.B × clash.net: leads (conflict)',
+                'clash.C × clash.net: contests (conflict)'
+            ]);
+            expect(await page.evaluate('window.pwned')).toBeUndefined();
+            expect(await page.locator('tbody th .title').first().textContent()).toBe('<img src=x onerror=window.pwned=1> & Co');
+            await page.close();
+        },
+        SLOW
+    );
 
-    it('the tutorial timeline: a row per institution, bars for lifetimes, names and competences, the date as a line', async () => {
-        const svg = draw([...TUTORIAL, '--format', 'timeline-svg']);
-        const page = await open('timeline.html', `<!DOCTYPE html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
-        const rows = await page.$$eval('g.row', gs => gs.map(g => g.id));
-        expect(rows).toEqual(['institution:tutorial.Police', 'institution:tutorial.STAT', 'institution:tutorial.MDA', 'institution:tutorial.DPA']);
-        const bars = await page.$$eval('a.bar', as => as.map(a => `${a.id.split(':')[1]}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')})`));
-        expect(bars).toEqual(expect.arrayContaining([
-            'tutorial.MDA: coordinates data (bar bar-plain)',
-            'tutorial.MDA: leads open-data (bar bar-plain)',
-            'tutorial.DPA: leads privacy (bar bar-dispute)',
-            'tutorial.Police: leads privacy (bar bar-dispute)',
-            'tutorial.STAT: shares open-data (bar bar-plain)'
-        ]));
-        // Positions as drawn: the year lines and the bars share one scale.
-        const yearX = async (year: number) => page.$$eval('text', (ts, y) => ts.find(t => t.textContent === String(y))!.getBoundingClientRect().left - 2, year);
-        const box = async (selector: string) => page.locator(selector).first().evaluate(e => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right }; });
-        const police = await box('#institution\\:tutorial\\.Police ~ a.bar rect');
-        expect(Math.abs(police.left - await yearX(2020))).toBeLessThan(2);
-        expect(Math.abs(police.right - await yearX(2024))).toBeLessThan(2);
-        // The MDA's lifetime reads "Ministry of Telecommunications" until 2018, then its name today.
-        expect(await page.$$eval('#institution\\:tutorial\\.MDA text.name', ts => ts.map(t => t.textContent)))
-            .toEqual(['Ministry of Telecommunications', 'Ministry of Digital Affairs']);
-        const line = await box('#at line');
-        expect(Math.abs(line.left - await yearX(2021))).toBeLessThan(2);
-        await page.screenshot({ path: path.join(REPO, 'test-results', 'timeline-tutorial.png'), fullPage: true });
-        await page.close();
-    }, SLOW);
+    it(
+        'the tutorial timeline: a row per institution, bars for lifetimes, names and competences, the date as a line',
+        async () => {
+            const svg = draw([...TUTORIAL, '--format', 'timeline-svg']);
+            const page = await open('timeline.html', `<!DOCTYPE html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+            const rows = await page.$$eval('g.row', gs => gs.map(g => g.id));
+            expect(rows).toEqual([
+                'institution:tutorial.Police',
+                'institution:tutorial.STAT',
+                'institution:tutorial.MDA',
+                'institution:tutorial.DPA'
+            ]);
+            const bars = await page.$$eval('a.bar', as =>
+                as.map(a => `${a.id.split(':')[1]}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')})`)
+            );
+            expect(bars).toEqual(
+                expect.arrayContaining([
+                    'tutorial.MDA: coordinates data (bar bar-plain)',
+                    'tutorial.MDA: leads open-data (bar bar-plain)',
+                    'tutorial.DPA: leads privacy (bar bar-dispute)',
+                    'tutorial.Police: leads privacy (bar bar-dispute)',
+                    'tutorial.STAT: shares open-data (bar bar-plain)'
+                ])
+            );
+            // Positions as drawn: the year lines and the bars share one scale.
+            const yearX = async (year: number) =>
+                page.$$eval('text', (ts, y) => ts.find(t => t.textContent === String(y))!.getBoundingClientRect().left - 2, year);
+            const box = async (selector: string) =>
+                page
+                    .locator(selector)
+                    .first()
+                    .evaluate(e => {
+                        const r = e.getBoundingClientRect();
+                        return { left: r.left, right: r.right };
+                    });
+            const police = await box('#institution\\:tutorial\\.Police ~ a.bar rect');
+            expect(Math.abs(police.left - (await yearX(2020)))).toBeLessThan(2);
+            expect(Math.abs(police.right - (await yearX(2024)))).toBeLessThan(2);
+            // The MDA's lifetime reads "Ministry of Telecommunications" until 2018, then its name today.
+            expect(await page.$$eval('#institution\\:tutorial\\.MDA text.name', ts => ts.map(t => t.textContent))).toEqual([
+                'Ministry of Telecommunications',
+                'Ministry of Digital Affairs'
+            ]);
+            const line = await box('#at line');
+            expect(Math.abs(line.left - (await yearX(2021)))).toBeLessThan(2);
+            await page.screenshot({ path: path.join(REPO, 'test-results', 'timeline-tutorial.png'), fullPage: true });
+            await page.close();
+        },
+        SLOW
+    );
 
-    it('a claim that ends when another starts is drawn as a transfer between the rows', async () => {
-        const dir = workspace({ 'handover.polity': `model handover
+    it(
+        'a claim that ends when another starts is drawn as a transfer between the rows',
+        async () => {
+            const dir = workspace({
+                'handover.polity': `model handover
 
 mandate net "Network security"
 institution Old "Old office" {
@@ -187,8 +242,11 @@ institution New "New office" {
   established 2014
   leads net since 2014
 }
-` });
-        const svg = draw(['diagram', dir, '--at', '2016', '--format', 'timeline-svg']);
-        expect(svg).toContain('<g id="transfer:0" class="transfer"><title>net: Old → New in 2014');
-    }, SLOW);
+`
+            });
+            const svg = draw(['diagram', dir, '--at', '2016', '--format', 'timeline-svg']);
+            expect(svg).toContain('<g id="transfer:0" class="transfer"><title>net: Old → New in 2014');
+        },
+        SLOW
+    );
 });

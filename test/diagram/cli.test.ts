@@ -36,9 +36,12 @@ describe('polity diagram', () => {
         const dot = runCli([...TUTORIAL, '--format', 'dot']);
         expect(dot.stdout).toMatch(/^digraph "polity" \{/);
         const mermaid = runCli([...TUTORIAL, '--format', 'mermaid']);
-        expect(mermaid.stdout).toMatch(/^---\ntitle: "Who governs data in 2021\? \(as of 2021\)"\n---\nflowchart LR\n {2}subgraph g0\["State"\]/);
+        expect(mermaid.stdout).toMatch(
+            /^---\ntitle: "Who governs data in 2021\? \(as of 2021\)"\n---\nflowchart LR\n {2}subgraph g0\["State"\]/
+        );
         const json = JSON.parse(runCli([...TUTORIAL, '--format', 'json']).stdout) as {
-            width: number; nodes: { id: string; box: { x: number; y: number; width: number; height: number }; source: { file: string } }[];
+            width: number;
+            nodes: { id: string; box: { x: number; y: number; width: number; height: number }; source: { file: string } }[];
         };
         const dpa = json.nodes.find(n => n.id === 'institution:tutorial.DPA')!;
         expect(dpa.source.file).toBe(path.join('examples', 'tutorial', 'tutorial.polity'));
@@ -60,19 +63,31 @@ describe('polity diagram', () => {
 
     it('--all-views writes one file per view inside the folder, with distinct safe names, and nothing else', () => {
         const dir = workspace({
-            'a.polity': 'model a\ninstitution A\nview overview { include * }\nview OVERVIEW "Shouting" { include A }\nview _ { include * }\n',
+            'a.polity':
+                'model a\ninstitution A\nview overview { include * }\nview OVERVIEW "Shouting" { include A }\nview _ { include * }\n',
             'b.polity': 'model b\ninstitution B\nview overview { include * }\n',
             'out/keep.txt': 'not ours'
         });
-        const result = runCli(['diagram', 'a.polity', 'b.polity', '--all-views', '--at', '2020', '--format', 'dot', '-o', 'out'], { cwd: dir });
+        const result = runCli(['diagram', 'a.polity', 'b.polity', '--all-views', '--at', '2020', '--format', 'dot', '-o', 'out'], {
+            cwd: dir
+        });
         expect(result.status, result.stderr).toBe(0);
-        expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['OVERVIEW-2.dot', 'keep.txt', 'overview-3.dot', 'overview.dot', 'view.dot']);
+        expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([
+            'OVERVIEW-2.dot',
+            'keep.txt',
+            'overview-3.dot',
+            'overview.dot',
+            'view.dot'
+        ]);
         expect(readFileSync(path.join(dir, 'out/keep.txt'), 'utf8')).toBe('not ours');
         expect(result.stdout.trim().split('\n')).toEqual(['out/overview.dot', 'out/OVERVIEW-2.dot', 'out/view.dot', 'out/overview-3.dot']);
         expect(readFileSync(path.join(dir, 'out/OVERVIEW-2.dot'), 'utf8')).toContain('<B>Shouting</B>');
 
         const ambiguous = runCli(['diagram', 'a.polity', 'b.polity', '--view', 'overview'], { cwd: dir });
-        expect([ambiguous.status, ambiguous.stderr]).toEqual([2, "polity: view 'overview' is in several models (a.overview, b.overview): name it with its model\n"]);
+        expect([ambiguous.status, ambiguous.stderr]).toEqual([
+            2,
+            "polity: view 'overview' is in several models (a.overview, b.overview): name it with its model\n"
+        ]);
         const unknown = runCli(['diagram', 'a.polity', 'b.polity', '--view', 'nope'], { cwd: dir });
         expect(unknown.stderr).toBe("polity: unknown view 'nope'; the views are: a.overview, OVERVIEW, _, b.overview\n");
         expect(runCli(['diagram', 'a.polity', 'b.polity', '--view', 'b.overview', '--format', 'dot'], { cwd: dir }).status).toBe(0);
@@ -87,7 +102,10 @@ describe('polity diagram', () => {
         expect(date.stderr).toBe("polity: '2014-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD\n");
         expect(runCli(['diagram', 'examples/tutorial', '--view', 'data-map', '--all-views', '-o', 'x']).status).toBe(2);
         const noFolder = runCli(['diagram', 'examples/tutorial', '--all-views']);
-        expect([noFolder.status, noFolder.stderr]).toEqual([2, 'polity: --all-views writes one file per view: name a folder with -o DIR\n']);
+        expect([noFolder.status, noFolder.stderr]).toEqual([
+            2,
+            'polity: --all-views writes one file per view: name a folder with -o DIR\n'
+        ]);
         expect(runCli(['diagram', 'examples/tutorial', '--format', 'gif']).status).toBe(2);
         expect(runCli(['diagram', 'no/such/folder']).status).toBe(2);
     });
@@ -116,6 +134,12 @@ describe('file names for views', () => {
     });
 
     it('never give two views the same file, even where case does not count', () => {
-        expect(fileNames([view('a'), view('A'), view('a'), view('a/'), view('A-2')]).map(([, n]) => n)).toEqual(['a', 'A-2', 'a-3', 'a-4', 'A-2-2']);
+        expect(fileNames([view('a'), view('A'), view('a'), view('a/'), view('A-2')]).map(([, n]) => n)).toEqual([
+            'a',
+            'A-2',
+            'a-3',
+            'a-4',
+            'A-2-2'
+        ]);
     });
 });

@@ -60,18 +60,25 @@ describe('dense conflicts', () => {
         // a: only A and B, so the pair edge stays, labelled with the mandate.
         expect(line('conflict:t.A:t.B')).toContain('label="a"');
         // b: A–C and B–C are conflicts, A–B a recorded dispute: a conflict marker for A, B, C and the dispute as a pair edge.
-        expect(line('conflict-marker:t.b')).toMatch(/^\s+"conflict-marker:t.b" \[id="conflict-marker:t.b", class="conflict-marker", label=<<B>b<\/B>>/);
+        expect(line('conflict-marker:t.b')).toMatch(
+            /^\s+"conflict-marker:t.b" \[id="conflict-marker:t.b", class="conflict-marker", label=<<B>b<\/B>>/
+        );
         for (const key of ['A', 'B', 'C']) {
-            expect(line(`conflict-marker:t.b:t.${key}`)).toMatch(new RegExp(`^ {2}"institution:t.${key}" -> "conflict-marker:t.b" .*class="conflict"`));
+            expect(line(`conflict-marker:t.b:t.${key}`)).toMatch(
+                new RegExp(`^ {2}"institution:t.${key}" -> "conflict-marker:t.b" .*class="conflict"`)
+            );
         }
         expect(line('dispute:t.A:t.B')).toContain('label="b"');
         expect(graph.edges.filter(e => e.category === 'conflict').map(e => e.id)).toEqual([
-            'conflict:t.A:t.B', 'conflict-marker:t.b:t.A', 'conflict-marker:t.b:t.B', 'conflict-marker:t.b:t.C'
+            'conflict:t.A:t.B',
+            'conflict-marker:t.b:t.A',
+            'conflict-marker:t.b:t.B',
+            'conflict-marker:t.b:t.C'
         ]);
         expect(graph.legend.map(item => item.label)).toContain('mandate in conflict');
     });
 
-    it('maps the marker to the mandate and each of its edges to that institution\'s claim', async () => {
+    it("maps the marker to the mandate and each of its edges to that institution's claim", async () => {
         const { model, conflicts } = await modelOf({ 'm.polity': MIXED });
         const rendered = await renderSvg(graphFor(model, conflicts, { scope: 't', today: TODAY }), new GraphvizRenderer());
         const { sources, details } = rendered;
@@ -81,22 +88,22 @@ describe('dense conflicts', () => {
         const lines = MIXED.split('\n');
         const at = (range: { start: { line: number; character: number }; end: { character: number } }) =>
             lines[range.start.line]?.slice(range.start.character, range.end.character);
-        const marker = defined(sources['conflict-marker:t.b'], 'the marker\'s source');
+        const marker = defined(sources['conflict-marker:t.b'], "the marker's source");
         expect(at(marker.range)).toBe('b');
         expect(lines[marker.range.start.line]).toBe('mandate b "Beta"');
-        const claim = defined(sources['conflict-marker:t.b:t.C'], 'the claim\'s source');
+        const claim = defined(sources['conflict-marker:t.b:t.C'], "the claim's source");
         expect(claim.range.start.line).toBe(lines.indexOf('institution C "Agency C" {') + 2);
         expect(details['conflict-marker:t.b']?.heading).toBe('Conflict over b: A, B, C');
         expect(details['conflict-marker:t.b']?.lines).toEqual(["A and C both lead 'b' (always)", "B and C both lead 'b' (always)"]);
     });
 
-    it('keeps the marker\'s hover short: a dozen lines, the rest counted', async () => {
+    it("keeps the marker's hover short: a dozen lines, the rest counted", async () => {
         const { model, conflicts } = await modelOf({ 'm.polity': sharedMandate(20) });
         const marker = graphFor(model, conflicts, { scope: 'dense', today: TODAY }).nodes.find(n => n.id === 'conflict-marker:dense.m')!;
         expect(marker.detail.heading).toBe('Conflict over m: I0, I1, I10, I11, I12, I13, I14, I15, I16, I17, I18, … and 9 more');
         expect(marker.detail.lines).toHaveLength(12);
         expect(marker.detail.lines[0]).toMatch(/^I\d+ and I\d+ both lead 'm' \(always\)$/);
-        expect(marker.detail.lines[11]).toBe(`… and ${20 * 19 / 2 - 11} more`);
+        expect(marker.detail.lines[11]).toBe(`… and ${(20 * 19) / 2 - 11} more`);
     });
 
     it('writes the marker in Mermaid as a stadium in its colour, with an unlabelled link from each institution', async () => {

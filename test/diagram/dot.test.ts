@@ -17,7 +17,9 @@ describe('DOT for the tutorial, pinned by file snapshots', async () => {
     it('the whole model in 2021, when the police and the regulator both led privacy', async () => {
         const text = dot(undefined, '2021');
         await expect(text).toMatchFileSnapshot('__snapshots__/tutorial.whole-2021.dot');
-        expect(text).toMatch(/"institution:tutorial.DPA" -> "institution:tutorial.Police" \[id="dispute:tutorial.DPA:tutorial.Police", class="dispute", label="privacy"/);
+        expect(text).toMatch(
+            /"institution:tutorial.DPA" -> "institution:tutorial.Police" \[id="dispute:tutorial.DPA:tutorial.Police", class="dispute", label="privacy"/
+        );
     });
 });
 
@@ -37,7 +39,10 @@ describe('DOT structure', () => {
     });
 
     it('escapes every string: quotes, backslashes, entities, markup, line breaks', async () => {
-        const { model, conflicts } = await modelOf({ 'm.polity': 'model x\ninstitution A "a \\"q\\" \\\\N &lt; <b>x</b> ]]>" { kind ministry }\nview v "T \\\\G & \\"" { include * }\n' });
+        const { model, conflicts } = await modelOf({
+            'm.polity':
+                'model x\ninstitution A "a \\"q\\" \\\\N &lt; <b>x</b> ]]>" { kind ministry }\nview v "T \\\\G & \\"" { include * }\n'
+        });
         const text = toDot(graphFor(model, conflicts, { view: 'v', scope: 'x', today: TODAY }));
         expect(text).toContain('a &quot;q&quot; \\N &amp;lt; &lt;b&gt;x&lt;/b&gt; ]]&gt;');
         expect(text).toContain('<B>T \\G &amp; &quot;</B>');

@@ -6,13 +6,20 @@ import type { Page } from 'playwright-core';
 
 /** Each label line that runs out of its institution's box, as drawn (empty: all fit). */
 export function labelsOutside(page: Page, scope = ''): Promise<string[]> {
-    return page.$$eval(`${scope} g.node.institution`, nodes => nodes.flatMap(node => {
-        const shape = node.querySelector('path, polygon')!.getBoundingClientRect();
-        return [...node.querySelectorAll('text')].filter(text => {
-            const box = text.getBoundingClientRect();
-            return box.left < shape.left || box.right > shape.right || box.top < shape.top || box.bottom > shape.bottom;
-        }).map(text => { const b = text.getBoundingClientRect(); return `${node.id}: "${text.textContent}" at ${[b.left, b.right, b.top, b.bottom].map(Math.round)} in ${[shape.left, shape.right, shape.top, shape.bottom].map(Math.round)}`; });
-    }));
+    return page.$$eval(`${scope} g.node.institution`, nodes =>
+        nodes.flatMap(node => {
+            const shape = node.querySelector('path, polygon')!.getBoundingClientRect();
+            return [...node.querySelectorAll('text')]
+                .filter(text => {
+                    const box = text.getBoundingClientRect();
+                    return box.left < shape.left || box.right > shape.right || box.top < shape.top || box.bottom > shape.bottom;
+                })
+                .map(text => {
+                    const b = text.getBoundingClientRect();
+                    return `${node.id}: "${text.textContent}" at ${[b.left, b.right, b.top, b.bottom].map(Math.round)} in ${[shape.left, shape.right, shape.top, shape.bottom].map(Math.round)}`;
+                });
+        })
+    );
 }
 
 /**
@@ -30,7 +37,10 @@ export async function renderedFonts(page: Page, selector: string): Promise<{ tex
         for (const nodeId of nodeIds) {
             const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
             const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-            result.push({ text: outerHTML.replace(/<[^>]*>/g, ''), fonts: fonts.map(f => `${f.isCustomFont ? 'web:' : ''}${f.familyName}`) });
+            result.push({
+                text: outerHTML.replace(/<[^>]*>/g, ''),
+                fonts: fonts.map(f => `${f.isCustomFont ? 'web:' : ''}${f.familyName}`)
+            });
         }
         return result;
     } finally {

@@ -17,7 +17,9 @@ import { diagramOf, openPreview, send } from './preview-browser.js';
  * actually draws it (Graphviz sizes boxes with its own estimate of the text).
  */
 const CHROMIUM = process.env.POLITY_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM) ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)` : undefined;
+const missing = !existsSync(CHROMIUM)
+    ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)`
+    : undefined;
 
 const CHINESE = `model zh
 
@@ -37,7 +39,9 @@ describe('fonts', () => {
         const { model, conflicts } = await modelOf({ 'zh.polity': CHINESE });
         const { svg } = await renderSvg(graphFor(model, conflicts, { scope: 'zh', today: TODAY }), new GraphvizRenderer());
         const families = [...new Set([...svg.matchAll(/font-family="([^"]*)"/g)].map(m => m[1]))];
-        expect(families).toEqual(['Helvetica,Arial,Liberation Sans,Nimbus Sans,Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,sans-serif']);
+        expect(families).toEqual([
+            'Helvetica,Arial,Liberation Sans,Nimbus Sans,Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,sans-serif'
+        ]);
     });
 });
 
@@ -57,7 +61,10 @@ describe.skipIf(skipWithout(missing))('Chinese labels in Chromium', () => {
         const { model, conflicts } = await modelOf({ 'zh.polity': CHINESE });
         const { svg } = await renderSvg(graphFor(model, conflicts, { scope: 'zh', today: TODAY }), new GraphvizRenderer());
         const file = path.join(folder, 'zh.html');
-        writeFileSync(file, `<!DOCTYPE html><meta charset="utf-8"><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>)?/, '')}</body>`);
+        writeFileSync(
+            file,
+            `<!DOCTYPE html><meta charset="utf-8"><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>)?/, '')}</body>`
+        );
         const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
         await page.goto(`file://${file}`);
         await page.evaluate('document.fonts.ready');
@@ -76,8 +83,10 @@ describe.skipIf(skipWithout(missing))('Chinese labels in Chromium', () => {
         await page.screenshot({ path: path.join(REPO, 'test-results', 'preview-chinese-labels.png') });
         // Chinese in Noto Sans SC and Latin in Arimo, both loaded by the page (fonts.css), whatever the machine has
         // installed. (Fontsource's Noto Sans SC files are cut from the variable font, whose name table says "Thin".)
-        const drawn = (await renderedFonts(page, '#canvas svg g.node.institution text'))
-            .map(d => ({ text: d.text, fonts: d.fonts.map(f => f.replace(/^web:Noto Sans SC.*/, 'web:Noto Sans SC')).sort() }));
+        const drawn = (await renderedFonts(page, '#canvas svg g.node.institution text')).map(d => ({
+            text: d.text,
+            fonts: d.fonts.map(f => f.replace(/^web:Noto Sans SC.*/, 'web:Noto Sans SC')).sort()
+        }));
         expect(drawn.find(d => d.text === '公安部')?.fonts).toEqual(['web:Noto Sans SC']);
         expect(drawn.find(d => d.text === 'MPS')?.fonts).toEqual(['web:Arimo']);
         expect(drawn.find(d => d.text.includes('中国信息通信研究院'))?.fonts).toEqual(['web:Arimo', 'web:Noto Sans SC']);

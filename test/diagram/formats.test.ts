@@ -21,7 +21,9 @@ describe('Mermaid', () => {
     });
 
     it('writes markup, quotes and entity starts in labels as Mermaid codes', async () => {
-        const { model, conflicts } = await modelOf({ 'm.polity': 'model x\ninstitution A "<script>x</script> \\"q\\" & #1;" { kind ministry }\n' });
+        const { model, conflicts } = await modelOf({
+            'm.polity': 'model x\ninstitution A "<script>x</script> \\"q\\" & #1;" { kind ministry }\n'
+        });
         const text = toMermaid(graphFor(model, conflicts, { scope: 'x', today: TODAY }));
         expect(text).toContain('["A<br/>#60;script#62;x#60;/script#62; #34;q#34; #38; #35;1;<br/>#171;ministry#187;"]');
         expect(text).not.toContain('<script');
@@ -33,7 +35,8 @@ describe('JSON with positions', () => {
         const { model, conflicts } = await modelOf({ 'm.polity': SMALL });
         const graph = graphFor(model, conflicts, { at: '2020', scope: 't', today: TODAY });
         const json = JSON.parse(await writeDiagram(graph, 'json', new GraphvizRenderer(), uri => uri.replace('file:///ws/', ''))) as {
-            width: number; height: number;
+            width: number;
+            height: number;
             nodes: { id: string; box: { x: number; y: number; width: number; height: number }; source: { file: string } }[];
             edges: { id: string; points: { x: number; y: number }[] }[];
         };

@@ -10,7 +10,12 @@ export const REPO = path.resolve(import.meta.dirname, '../..');
 /** The .polity files of a folder of the repository, by name. */
 export function exampleFiles(folder: string): Record<string, string> {
     const dir = path.join(REPO, folder);
-    return Object.fromEntries(readdirSync(dir).filter(f => f.endsWith('.polity')).sort().map(f => [f, readFileSync(path.join(dir, f), 'utf8')]));
+    return Object.fromEntries(
+        readdirSync(dir)
+            .filter(f => f.endsWith('.polity'))
+            .sort()
+            .map(f => [f, readFileSync(path.join(dir, f), 'utf8')])
+    );
 }
 
 /** A fixed "today", so that views without a date draw the same picture on every run. */

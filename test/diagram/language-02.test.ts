@@ -55,16 +55,17 @@ describe('diagrams of 0.2 facts', () => {
         expect((await graphAt('2017')).edges.some(e => e.category === 'contest')).toBe(false);
     });
 
-    it("use the kind of the drawn date for the node and its sphere", async () => {
+    it('use the kind of the drawn date for the node and its sphere', async () => {
         const before = (await graphAt('2017')).nodes.find(n => n.key === 't.CCCI')!;
         const after = (await graphAt('2019')).nodes.find(n => n.key === 't.CCCI')!;
         expect([before.kind, before.sphere, before.style.double]).toEqual(['leading-group', 'party', true]);
         expect([after.kind, after.sphere, after.style.double]).toEqual(['party-commission', 'party', true]);
     });
 
-    it('group by parent puts a body inside what it is part of on the view\'s date', async () => {
-        const text = 'model g\ninstitution Treasury\ninstitution DHS\ninstitution USSS\nUSSS part-of Treasury until 2003-03\nUSSS part-of DHS since 2003-03\n'
-            + 'view v { include * group by parent }';
+    it("group by parent puts a body inside what it is part of on the view's date", async () => {
+        const text =
+            'model g\ninstitution Treasury\ninstitution DHS\ninstitution USSS\nUSSS part-of Treasury until 2003-03\nUSSS part-of DHS since 2003-03\n' +
+            'view v { include * group by parent }';
         const { model, conflicts } = await modelOf({ 'g.polity': text });
         const cluster = (at: string) => {
             const graph = buildGraph(model, select(model, { today: TODAY, at: date(at), conflicts, view: model.views.get('g.v') }));

@@ -5,8 +5,19 @@ import { graphFor } from '../../src/diagram/request.js';
 import { modelOf, TODAY } from './helpers.js';
 
 /** Layouts as Graphviz draws them (JSON with positions): the hierarchy shapes the picture, and large rows fold into blocks. */
-interface Box { x: number; y: number; width: number; height: number }
-interface Layout { width: number; height: number; nodes: { id: string; box: Box }[]; edges: { id: string }[]; legend?: unknown }
+interface Box {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
+interface Layout {
+    width: number;
+    height: number;
+    nodes: { id: string; box: Box }[];
+    edges: { id: string }[];
+    legend?: unknown;
+}
 
 const renderer = new GraphvizRenderer();
 
@@ -30,7 +41,9 @@ Part part-of Whole
     });
 
     it('a superior with many subordinates of their own has them in a block, not one row', async () => {
-        const bureaus = Array.from({ length: 16 }, (_, i) => `institution B${i} "Bureau ${i}" { kind agency }\nMin oversees B${i}`).join('\n');
+        const bureaus = Array.from({ length: 16 }, (_, i) => `institution B${i} "Bureau ${i}" { kind agency }\nMin oversees B${i}`).join(
+            '\n'
+        );
         const layout = await layoutOf(`model m\ninstitution Min "Ministry" { kind ministry }\n${bureaus}\n`);
         const boxes = Array.from({ length: 16 }, (_, i) => layout.box(`B${i}`));
         expect(rows(boxes)).toBeGreaterThanOrEqual(3);
@@ -39,7 +52,11 @@ Part part-of Whole
     });
 
     it('many small hierarchies in one sphere fold into rows rather than one strip', async () => {
-        const pairs = Array.from({ length: 18 }, (_, i) => `institution M${i} "Ministry ${i}" { kind ministry }\ninstitution A${i} "Agency ${i}" { kind agency }\nM${i} oversees A${i}`).join('\n');
+        const pairs = Array.from(
+            { length: 18 },
+            (_, i) =>
+                `institution M${i} "Ministry ${i}" { kind ministry }\ninstitution A${i} "Agency ${i}" { kind agency }\nM${i} oversees A${i}`
+        ).join('\n');
         const layout = await layoutOf(`model m\n${pairs}\n`);
         const tops = Array.from({ length: 18 }, (_, i) => layout.box(`M${i}`));
         expect(rows(tops)).toBeGreaterThanOrEqual(3);

@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    type DiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess,
+    type DiagramFailure,
+    type DiagramParams,
+    type DiagramResult,
+    type DiagramSuccess,
     type ModelChangedParams
 } from '../../src/diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../../src/language/protocol.js';
@@ -18,7 +21,9 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
     beforeAll(async () => {
         folder = tempCopy('examples/china-cyber');
         session = startBundledServer();
-        session.connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => { changes.push(params); });
+        session.connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => {
+            changes.push(params);
+        });
         await session.initialize(folder.dir);
         const state = file('state.polity');
         await session.open(state.uri, state.text);
@@ -32,30 +37,52 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
 
     it("answers with the view's SVG, its source map, the model's views and its dates", async () => {
         const state = file('state.polity');
-        const result = await diagram({ uri: state.uri, view: 'overview' }) as DiagramSuccess;
+        const result = (await diagram({ uri: state.uri, view: 'overview' })) as DiagramSuccess;
         expect(result.svg).toContain('<g id="institution:china.cyber.CAC" class="node');
         expect(result.title).toBe("China's cyber governance system in 2020");
         expect(result.at).toBe('2020');
-        expect(result.views.map(v => v.name)).toEqual(['overview', 'before-2014', 'cii-turf', 'data-turf', 'content-turf', 'cac', 'security-services', 'personnel', 'personnel-2014', 'cac-zh']);
+        expect(result.views.map(v => v.name)).toEqual([
+            'overview',
+            'before-2014',
+            'cii-turf',
+            'data-turf',
+            'content-turf',
+            'cac',
+            'security-services',
+            'personnel',
+            'personnel-2014',
+            'cac-zh'
+        ]);
         expect(result.views[0]?.title).toBe("China's cyber governance system in 2020");
         expect(result.dates.min && result.dates.max && result.dates.min < result.dates.max).toBe(true);
         // The slider reaches today, past the model's last dated fact.
         expect(result.dates.max).toBe(new Date().toISOString().slice(0, 10));
         expect(result.names['institution:china.cyber.CAC']).toEqual([
-            'CAC', 'Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization',
-            'Cyberspace Administration of China', 'State Internet Information Office (SIIO)', 'Guojia hulianwang xinxi bangongshi'
+            'CAC',
+            'Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization',
+            'Cyberspace Administration of China',
+            'State Internet Information Office (SIIO)',
+            'Guojia hulianwang xinxi bangongshi'
         ]);
-        expect(result.links).toContainEqual({ id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC', from: 'institution:china.cyber.CAC', to: 'institution:china.cyber.CNNIC', hierarchy: true, relation: 'oversees' });
+        expect(result.links).toContainEqual({
+            id: 'relation:china.cyber.CAC:polity.oversees:china.cyber.CNNIC',
+            from: 'institution:china.cyber.CAC',
+            to: 'institution:china.cyber.CNNIC',
+            hierarchy: true,
+            relation: 'oversees'
+        });
         expect(result.legend.map(item => item.label)).toContain('office-of');
-        const cac = defined(result.sources['institution:china.cyber.CAC'], 'the CAC\'s source');
+        const cac = defined(result.sources['institution:china.cyber.CAC'], "the CAC's source");
         expect(cac.uri).toBe(state.uri);
         const line = state.text.split('\n')[cac.range.start.line] ?? '';
         expect(line.slice(cac.range.start.character, cac.range.end.character)).toBe('CAC');
-        expect(result.details['institution:china.cyber.CAC']?.heading).toBe('CAC — Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization');
+        expect(result.details['institution:china.cyber.CAC']?.heading).toBe(
+            'CAC — Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization'
+        );
     });
 
     it('replays the past: at 2013 MIIT oversees CNCERT/CC and CAS oversees CNNIC', async () => {
-        const result = await diagram({ uri: file('relations.polity').uri, view: 'overview', at: '2013' }) as DiagramSuccess;
+        const result = (await diagram({ uri: file('relations.polity').uri, view: 'overview', at: '2013' })) as DiagramSuccess;
         expect(result.at).toBe('2013');
         const ids = Object.keys(result.sources);
         expect(ids).toContain('relation:china.cyber.MIIT:polity.oversees:china.cyber.CNCERT');
@@ -65,10 +92,14 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
 
     it('answers an unknown view or a bad date with an error that says what exists', async () => {
         const uri = file('state.polity').uri;
-        const view = await diagram({ uri, view: 'nope' }) as DiagramFailure;
-        expect(view.error).toBe("unknown view 'nope'; the views are: overview, before-2014, cii-turf, data-turf, content-turf, cac, security-services, personnel, personnel-2014, cac-zh");
+        const view = (await diagram({ uri, view: 'nope' })) as DiagramFailure;
+        expect(view.error).toBe(
+            "unknown view 'nope'; the views are: overview, before-2014, cii-turf, data-turf, content-turf, cac, security-services, personnel, personnel-2014, cac-zh"
+        );
         expect(view.views).toHaveLength(10);
-        expect((await diagram({ uri, at: '2014-13' }) as DiagramFailure).error).toBe("'2014-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD");
+        expect(((await diagram({ uri, at: '2014-13' })) as DiagramFailure).error).toBe(
+            "'2014-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        );
     });
 
     it('notifies after each build; an edit shows in the next diagram, and an error gives an error result', async () => {
@@ -78,17 +109,17 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         const extra = `${views.text}\ninstitution NewBody "A Body Added While Typing" { kind agency }\n`;
         await session.change(views.uri, extra);
         await waitUntil(() => changes.slice(before).some(c => c.uris.includes(views.uri)));
-        const added = await diagram({ uri: views.uri, view: 'overview' }) as DiagramSuccess;
+        const added = (await diagram({ uri: views.uri, view: 'overview' })) as DiagramSuccess;
         expect(added.svg).toContain('A Body Added While Typing');
 
         await session.change(views.uri, `${extra}institution Broken { leads no-such-mandate }\n`);
-        const broken = await diagram({ uri: views.uri, view: 'overview' }) as DiagramFailure;
+        const broken = (await diagram({ uri: views.uri, view: 'overview' })) as DiagramFailure;
         expect(broken.error).toMatch(/^The model has 1 error: views\.polity:\d+: /);
         expect(broken.views).toHaveLength(10);
         // Which date the picture would show: the view's own, or the one asked for.
         expect(broken.at).toBe('2020');
-        expect((await diagram({ uri: views.uri, view: 'overview', at: '2013' }) as DiagramFailure).at).toBe('2013');
-        expect((await diagram({ uri: views.uri }) as DiagramFailure).at).toBe(new Date().toISOString().slice(0, 10));
+        expect(((await diagram({ uri: views.uri, view: 'overview', at: '2013' })) as DiagramFailure).at).toBe('2013');
+        expect(((await diagram({ uri: views.uri })) as DiagramFailure).at).toBe(new Date().toISOString().slice(0, 10));
         await session.change(views.uri, views.text);
     });
 });

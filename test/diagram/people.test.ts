@@ -15,7 +15,10 @@ function graphOf(view: string, options: { at?: string; lang?: string } = {}) {
     const { model, conflicts } = flagship;
     const found = findView(model, view);
     if (!found) throw new Error(`no view ${view}`);
-    return buildGraph(model, select(model, { view: found, today: TODAY, conflicts, at: options.at ? date(options.at) : undefined, lang: options.lang }));
+    return buildGraph(
+        model,
+        select(model, { view: found, today: TODAY, conflicts, at: options.at ? date(options.at) : undefined, lang: options.lang })
+    );
 }
 
 const cac = 'institution:china.cyber.CAC';
@@ -24,7 +27,9 @@ describe("the flagship's CAC view at a date", () => {
     it('labels the body by the name in force then: the SIIO in 2012, the CAC in 2016', () => {
         expect(graphOf('cac', { at: '2012' }).nodes.find(n => n.id === cac)?.title).toBe('State Internet Information Office (SIIO)');
         const in2016 = graphOf('cac', { at: '2016' }).nodes.find(n => n.id === cac)!;
-        expect(in2016.title).toBe('Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization');
+        expect(in2016.title).toBe(
+            'Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization'
+        );
     });
 
     it("draws the second plaque in the party sphere's colour around the state sphere's fill", () => {
@@ -40,19 +45,26 @@ describe('labels in a language', () => {
         const titles = Object.fromEntries(graphOf('cac-zh').nodes.map(n => [n.key.slice('china.cyber.'.length), n.title]));
         expect(titles).toEqual({
             CAC: 'Cyberspace Administration of China / Office of the Central Commission for Cybersecurity and Informatization',
-            CAICT: '中国信息通信研究院', CSAC: '中国网络空间安全协会', MIIT: '工信部', TC260: '全国信息安全标准化技术委员会'
+            CAICT: '中国信息通信研究院',
+            CSAC: '中国网络空间安全协会',
+            MIIT: '工信部',
+            TC260: '全国信息安全标准化技术委员会'
         });
     });
 
     it('--lang overrides the view: the pinyin name of the CAC', () => {
-        expect(graphOf('cac', { lang: 'zh-Latn-pinyin', at: '2016' }).nodes.find(n => n.id === cac)?.title)
-            .toBe('Guojia hulianwang xinxi bangongshi / Office of the Central Commission for Cybersecurity and Informatization');
+        expect(graphOf('cac', { lang: 'zh-Latn-pinyin', at: '2016' }).nodes.find(n => n.id === cac)?.title).toBe(
+            'Guojia hulianwang xinxi bangongshi / Office of the Central Commission for Cybersecurity and Informatization'
+        );
     });
 });
 
 describe('show people', () => {
     const links = (graph: ReturnType<typeof graphOf>, person: string) =>
-        graph.edges.filter(e => e.from === `person:china.cyber.${person}`).map(e => `${e.label} ${e.to.slice('institution:china.cyber.'.length)}`).sort();
+        graph.edges
+            .filter(e => e.from === `person:china.cyber.${person}`)
+            .map(e => `${e.label} ${e.to.slice('institution:china.cyber.'.length)}`)
+            .sort();
 
     it('Lu Wei links the CAC and the Propaganda Department in 2014, and not in 2017', () => {
         const in2014 = graphOf('personnel-2014');
@@ -79,7 +91,9 @@ describe('show people', () => {
 
 describe('the date range of the slider', () => {
     it("covers the dates of people's posts", async () => {
-        const { model } = await modelOf({ 'm.polity': 'institution A { established 2010 }\nperson P { holds director of A from 2012 to 2030 }' });
+        const { model } = await modelOf({
+            'm.polity': 'institution A { established 2010 }\nperson P { holds director of A from 2012 to 2030 }'
+        });
         const range = dateRange(model);
         expect([range.min?.text, range.max?.text]).toEqual(['2010', '2030']);
     });

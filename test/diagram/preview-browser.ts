@@ -22,40 +22,76 @@ const ORIGIN = 'https://webview.polity.test';
 
 export const missing = !existsSync(CHROMIUM)
     ? `chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set POLITY_E2E_CHROMIUM)`
-    : !existsSync(path.join(REPO, 'dist', 'webview.js')) ? 'dist/webview.js is missing: run `npm run build` first' : undefined;
+    : !existsSync(path.join(REPO, 'dist', 'webview.js'))
+      ? 'dist/webview.js is missing: run `npm run build` first'
+      : undefined;
 
 export type Theme = 'light' | 'dark' | 'high-contrast';
 
 /** A few of the variables of VS Code's Light Modern, Dark Modern and High Contrast themes, as a webview gets them. */
 export const THEMES: Record<Theme, Record<string, string>> = {
     light: {
-        '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#3b3b3b', '--vscode-foreground': '#3b3b3b',
-        '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-button-border': '#0000001a',
-        '--vscode-focusBorder': '#005fb8', '--vscode-editor-font-size': '14px', '--vscode-font-size': '13px'
+        '--vscode-editor-background': '#ffffff',
+        '--vscode-editor-foreground': '#3b3b3b',
+        '--vscode-foreground': '#3b3b3b',
+        '--vscode-button-secondaryBackground': '#e5e5e5',
+        '--vscode-button-secondaryForeground': '#3b3b3b',
+        '--vscode-button-border': '#0000001a',
+        '--vscode-focusBorder': '#005fb8',
+        '--vscode-editor-font-size': '14px',
+        '--vscode-font-size': '13px'
     },
     dark: {
-        '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-foreground': '#cccccc',
-        '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc', '--vscode-button-border': '#ffffff12',
-        '--vscode-focusBorder': '#0078d4', '--vscode-editor-font-size': '14px', '--vscode-font-size': '13px'
+        '--vscode-editor-background': '#1f1f1f',
+        '--vscode-editor-foreground': '#cccccc',
+        '--vscode-foreground': '#cccccc',
+        '--vscode-button-secondaryBackground': '#313131',
+        '--vscode-button-secondaryForeground': '#cccccc',
+        '--vscode-button-border': '#ffffff12',
+        '--vscode-focusBorder': '#0078d4',
+        '--vscode-editor-font-size': '14px',
+        '--vscode-font-size': '13px'
     },
     'high-contrast': {
-        '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff',
-        '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df',
-        '--vscode-contrastBorder': '#6fc3df', '--vscode-focusBorder': '#f38518', '--vscode-editor-font-size': '14px', '--vscode-font-size': '13px'
+        '--vscode-editor-background': '#000000',
+        '--vscode-editor-foreground': '#ffffff',
+        '--vscode-foreground': '#ffffff',
+        '--vscode-button-background': '#000000',
+        '--vscode-button-foreground': '#ffffff',
+        '--vscode-button-border': '#6fc3df',
+        '--vscode-contrastBorder': '#6fc3df',
+        '--vscode-focusBorder': '#f38518',
+        '--vscode-editor-font-size': '14px',
+        '--vscode-font-size': '13px'
     }
 };
 
 export function launch(): Promise<Browser> {
     return chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+        args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run'
+        ]
     });
 }
 
-export interface PreviewPage { page: Page; posted: () => Promise<unknown[]>; errors: string[]; outside: string[] }
+export interface PreviewPage {
+    page: Page;
+    posted: () => Promise<unknown[]>;
+    errors: string[];
+    outside: string[];
+}
 
 /** A page served from a fake origin, as VS Code serves webviews; `posted` returns the messages the page posts. */
-export async function openPreview(browser: Browser, { theme = 'light', width = 1280, height = 800 }: { theme?: Theme; width?: number; height?: number } = {}): Promise<PreviewPage> {
+export async function openPreview(
+    browser: Browser,
+    { theme = 'light', width = 1280, height = 800 }: { theme?: Theme; width?: number; height?: number } = {}
+): Promise<PreviewPage> {
     const page = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     const outside: string[] = [];
@@ -63,15 +99,28 @@ export async function openPreview(browser: Browser, { theme = 'light', width = 1
     page.on('request', request => {
         if (!request.url().startsWith(`${ORIGIN}/`)) outside.push(request.url());
     });
-    await page.route(url => !url.href.startsWith(`${ORIGIN}/`), route => route.abort());
+    await page.route(
+        url => !url.href.startsWith(`${ORIGIN}/`),
+        route => route.abort()
+    );
     await page.route(`${ORIGIN}/**`, route => {
         const name = new URL(route.request().url()).pathname.slice(1);
         if (name === 'index.html') {
-            return route.fulfill({ contentType: 'text/html', body: previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/webview.js`, styleUri: `${ORIGIN}/webview.css`, fontsUri: `${ORIGIN}/fonts.css`, nonce: 'TESTNONCE0123456789' }) });
+            return route.fulfill({
+                contentType: 'text/html',
+                body: previewHtml({
+                    cspSource: ORIGIN,
+                    scriptUri: `${ORIGIN}/webview.js`,
+                    styleUri: `${ORIGIN}/webview.css`,
+                    fontsUri: `${ORIGIN}/fonts.css`,
+                    nonce: 'TESTNONCE0123456789'
+                })
+            });
         }
         const file = path.join(REPO, 'dist', name);
         // What the extension lets the webview load (localResourceRoots: dist/): its page, stylesheets and faces.
-        if (!(['webview.js', 'webview.css', 'fonts.css'].includes(name) || /^fonts\/[\w.-]+\.woff2$/.test(name)) || !existsSync(file)) return route.fulfill({ status: 404 });
+        if (!(['webview.js', 'webview.css', 'fonts.css'].includes(name) || /^fonts\/[\w.-]+\.woff2$/.test(name)) || !existsSync(file))
+            return route.fulfill({ status: 404 });
         const type = name.endsWith('.css') ? 'text/css' : name.endsWith('.woff2') ? 'font/woff2' : 'text/javascript';
         return route.fulfill({ contentType: type, body: readFileSync(file) });
     });
@@ -98,7 +147,7 @@ export async function diagramOf(files: Record<string, string>, scope: string, vi
     const graph = graphFor(model, conflicts, query);
     const range = dateRange(model, scope);
     return {
-        ...await renderSvg(graph, new GraphvizRenderer()),
+        ...(await renderSvg(graph, new GraphvizRenderer())),
         title: graph.title,
         at: graph.at,
         direction: graph.direction,

@@ -20,10 +20,13 @@ const POLL = { timeout: 10_000 };
 /** WCAG 2 contrast of two `rgb(…)` colours, written out here independently of the page's own. */
 function contrast(a: string, b: string): number {
     const lum = (text: string) => {
-        const [r = 0, g = 0, b2 = 0] = (text.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map(c => {
-            const s = c / 255;
-            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-        });
+        const [r = 0, g = 0, b2 = 0] = (text.match(/\d+(\.\d+)?/g) ?? [])
+            .slice(0, 3)
+            .map(Number)
+            .map(c => {
+                const s = c / 255;
+                return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+            });
         return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
     };
     const [x, y] = [lum(a), lum(b)];
@@ -101,7 +104,9 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         const px = await renderedFontPx(page, id('CAC'));
         console.log(`cac in 700×830: scale ${(await scale(page)).toFixed(3)}, CAC's label ${px.toFixed(1)} px`);
         expect(px).toBeGreaterThanOrEqual(14 * 0.97);
-        expect(await page.locator('#legend-panel li').allTextContents()).toEqual(expect.arrayContaining(['advises', 'member-of', 'office-of', 'oversees']));
+        expect(await page.locator('#legend-panel li').allTextContents()).toEqual(
+            expect.arrayContaining(['advises', 'member-of', 'office-of', 'oversees'])
+        );
         await page.close();
     });
 
@@ -134,7 +139,9 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         expect(notch).toBeGreaterThan(1.05);
         expect(notch).toBeLessThan(1.2);
         // A pinch on a touchpad arrives as wheel events with ctrlKey.
-        await page.evaluate("document.getElementById('viewport').dispatchEvent(new WheelEvent('wheel', { deltaY: -20, ctrlKey: true, clientX: 350, clientY: 400, bubbles: true, cancelable: true }))");
+        await page.evaluate(
+            "document.getElementById('viewport').dispatchEvent(new WheelEvent('wheel', { deltaY: -20, ctrlKey: true, clientX: 350, clientY: 400, bubbles: true, cancelable: true }))"
+        );
         expect(await settled()).toBeCloseTo(notch * Math.exp(0.2), 3);
         await page.close();
     });
@@ -165,7 +172,11 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         const found = () => page.locator('g.node.match').evaluateAll(nodes => nodes.map(n => n.id).sort());
         await page.fill('#search', 'Cyberspace');
         await expect.poll(found, POLL).toContain(id('CAC'));
-        expect(await found()).toEqual(Object.keys(overview.names).filter(k => overview.names[k]?.some(n => n.includes('Cyberspace'))).sort());
+        expect(await found()).toEqual(
+            Object.keys(overview.names)
+                .filter(k => overview.names[k]?.some(n => n.includes('Cyberspace')))
+                .sort()
+        );
         expect(await page.locator('#search-count').textContent()).toBe(`${(await found()).length} found`);
         await expect.poll(() => inSight(page, `g[id="${id('CAC')}"]`), POLL).toBe(true);
 
@@ -185,7 +196,8 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
     it("focuses on a clicked institution's neighbourhood, to a chosen depth or along the hierarchy, and Escape leaves", async () => {
         const { page, posted } = await show(overview, 'overview');
         const mps = id('MPS');
-        const linked = (ids: Set<string>) => new Set([...ids, ...overview.links.flatMap(l => (ids.has(l.from) ? [l.to] : ids.has(l.to) ? [l.from] : []))]);
+        const linked = (ids: Set<string>) =>
+            new Set([...ids, ...overview.links.flatMap(l => (ids.has(l.from) ? [l.to] : ids.has(l.to) ? [l.from] : []))]);
         const shown = () => page.locator('g.node:not(.faded):not(#legend)').evaluateAll(nodes => nodes.map(n => n.id).sort());
 
         await page.fill('#search', 'Ministry of Public Security');
@@ -196,7 +208,8 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         expect(one.size).toBeGreaterThan(2);
         expect((await posted()).at(-1)).toEqual({ type: 'reveal', id: mps });
         expect(await page.locator('g.edge:not(.faded)').evaluateAll(edges => edges.map(e => e.id))).toEqual(
-            expect.arrayContaining(overview.links.filter(l => l.from === mps || l.to === mps).map(l => l.id)));
+            expect.arrayContaining(overview.links.filter(l => l.from === mps || l.to === mps).map(l => l.id))
+        );
         // The neighbourhood spans the picture: the MPS stays legible in the middle rather than everything tiny.
         await expect.poll(() => inSight(page, `g[id="${mps}"]`), POLL).toBe(true);
         expect(await renderedFontPx(page, mps)).toBeGreaterThanOrEqual(14 * 0.97);
@@ -244,7 +257,14 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
 
     it('says which date is shown while the model has errors, never nothing', async () => {
         const { page } = await openPreview(browser, { width: 700, height: 800 });
-        await send(page, { type: 'error', message: 'The model has 1 error: views.polity:3: boom', views: overview.views, dates: overview.dates, view: 'overview', drawn: '2020' });
+        await send(page, {
+            type: 'error',
+            message: 'The model has 1 error: views.polity:3: boom',
+            views: overview.views,
+            dates: overview.dates,
+            view: 'overview',
+            drawn: '2020'
+        });
         await expect.poll(() => page.locator('#date-value').textContent(), POLL).toBe('2020');
         await send(page, { type: 'diagram', diagram: overview, view: 'overview' });
         await page.waitForSelector(`g[id="${id('CAC')}"]`);
@@ -254,13 +274,15 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.close();
     });
 
-    it('cuts off no control in the pane code-server gives it at 1400×900 with the side bar open (510 px); the SVG\'s own legend stays hidden', async () => {
+    it("cuts off no control in the pane code-server gives it at 1400×900 with the side bar open (510 px); the SVG's own legend stays hidden", async () => {
         const { page } = await show(overview, 'overview', { width: 510 });
         expect(await page.evaluate(`getComputedStyle(document.querySelector('#canvas g[id="legend"]')).display`)).toBe('none');
         // Nothing is cut off at the pane's right edge, in the toolbar or in its ⋯ menu.
         await page.click('#more');
         for (const control of ['#export', '#fit', '#date-reset', '#search', '#focus']) {
-            expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(true);
+            expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(
+                true
+            );
         }
         await page.close();
     });
@@ -268,31 +290,38 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
         it(`draws edge labels (AA) and lines and legend samples (3:1) legible on the ${theme} theme; the toolbar keeps one row and its buttons' look`, async () => {
             const { page } = await show(overview, 'overview', { theme });
-            const background = await page.evaluate('getComputedStyle(document.body).backgroundColor') as string;
-            const colours = (selector: string, property: 'fill' | 'stroke') => page.evaluate(`[...new Set([...document.querySelectorAll(${JSON.stringify(selector)})]
+            const background = (await page.evaluate('getComputedStyle(document.body).backgroundColor')) as string;
+            const colours = (selector: string, property: 'fill' | 'stroke') =>
+                page.evaluate(`[...new Set([...document.querySelectorAll(${JSON.stringify(selector)})]
                 .map(e => getComputedStyle(e).getPropertyValue('${property}')).filter(c => c.startsWith('rgb')))]`) as Promise<string[]>;
             const labels = await colours('#canvas g.edge text', 'fill');
             expect(labels.length).toBeGreaterThan(0);
-            for (const colour of labels) expect.soft(contrast(colour, background), `label ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
-            for (const colour of [...await colours('#canvas g.edge path', 'stroke'), ...await colours('#legend-panel svg line', 'stroke')]) {
+            for (const colour of labels)
+                expect.soft(contrast(colour, background), `label ${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
+            for (const colour of [
+                ...(await colours('#canvas g.edge path', 'stroke')),
+                ...(await colours('#legend-panel svg line', 'stroke'))
+            ]) {
                 expect.soft(contrast(colour, background), `line ${colour} on ${background}`).toBeGreaterThanOrEqual(3);
             }
             const toolbar = await page.locator('.toolbar').boundingBox();
             const button = await page.locator('#fit').boundingBox();
             expect(toolbar!.height).toBeLessThan(2 * button!.height + 8);
-            const look = await page.evaluate("[getComputedStyle(document.getElementById('fit')).backgroundColor, getComputedStyle(document.getElementById('fit')).borderTopColor]") as string[];
+            const look = (await page.evaluate(
+                "[getComputedStyle(document.getElementById('fit')).backgroundColor, getComputedStyle(document.getElementById('fit')).borderTopColor]"
+            )) as string[];
             expect(look.some(c => c !== background && c !== 'rgba(0, 0, 0, 0)')).toBe(true);
             // In one row, the picker may be narrower than a long title in half a window: its tooltip has it whole.
             expect(await page.locator('#view').getAttribute('title')).toBe(await page.locator('#view option:checked').textContent());
             await page.setViewportSize({ width: 1400, height: 800 });
             // In a whole window, the picker is wide enough for the view's whole title.
-            const room = await page.evaluate(`(() => {
+            const room = (await page.evaluate(`(() => {
                 const select = document.getElementById('view');
                 const context = document.createElement('canvas').getContext('2d');
                 const style = getComputedStyle(select);
                 context.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
                 return select.clientWidth - context.measureText(select.selectedOptions[0].textContent).width;
-            })()`) as number;
+            })()`)) as number;
             expect(room).toBeGreaterThan(16); // the arrow's room
             await page.screenshot({ path: path.join(RESULTS, `diagram-preview-overview-${theme}.png`) });
             await page.close();

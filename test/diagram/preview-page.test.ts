@@ -45,18 +45,24 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
 
         expect(await pwned(page)).toBeUndefined();
         expect(await page.locator('#canvas script, #canvas img, #canvas foreignObject').count()).toBe(0);
-        const text = (await page.locator('#canvas svg').textContent() ?? '').replace(/\s+/g, ' ');
+        const text = ((await page.locator('#canvas svg').textContent()) ?? '').replace(/\s+/g, ' ');
         expect(text).toContain('<script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>');
         expect(text).toContain('View <script>window.pwned = 3</script>');
         expect(await page.locator('#view option').allTextContents()).toEqual(['Whole model', 'View <script>window.pwned = 3</script> (v)']);
         expect(await page.locator('#caption').textContent()).toBe('View <script>window.pwned = 3</script>as of 2020');
-        expect(await page.locator('#caption *, #legend-panel *').evaluateAll(all => all.filter(e => ['script', 'img'].includes(e.localName)).length)).toBe(0);
+        expect(
+            await page
+                .locator('#caption *, #legend-panel *')
+                .evaluateAll(all => all.filter(e => ['script', 'img'].includes(e.localName)).length)
+        ).toBe(0);
 
         const node = page.locator('g[id="institution:evil.Evil"]');
         await node.hover();
         const tooltip = page.locator('#tooltip');
         await expect.poll(() => tooltip.isVisible()).toBe(true);
-        expect(await tooltip.locator('strong').textContent()).toBe('Evil — <script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>');
+        expect(await tooltip.locator('strong').textContent()).toBe(
+            'Evil — <script>window.pwned = 1</script> "quoted" & ]]> <img src=x onerror=window.pwned=2>'
+        );
         expect(await tooltip.locator('img, script').count()).toBe(0);
         expect(await tooltip.textContent()).toContain('leads stuff (always)');
 
@@ -72,19 +78,24 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
     it('strips scripts, embedded HTML, handlers and outside links from an SVG that carries them', async () => {
         const { page, errors } = await open();
         const diagram = await diagramOf({ 'evil.polity': HOSTILE }, 'evil');
-        const svg = diagram.svg.replace('<g id="diagram"', [
-            '<script>window.pwned = 4</script>',
-            '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.pwned = 5"/></div></foreignObject>',
-            '<a href="javascript:window.pwned = 6"><text id="link">link</text></a>',
-            '<image href="https://example.com/tracker.png"/>',
-            '<g id="diagram" onmouseover="window.pwned = 7"'
-        ].join(''));
+        const svg = diagram.svg.replace(
+            '<g id="diagram"',
+            [
+                '<script>window.pwned = 4</script>',
+                '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.pwned = 5"/></div></foreignObject>',
+                '<a href="javascript:window.pwned = 6"><text id="link">link</text></a>',
+                '<image href="https://example.com/tracker.png"/>',
+                '<g id="diagram" onmouseover="window.pwned = 7"'
+            ].join('')
+        );
         await send(page, { type: 'diagram', diagram: { ...diagram, svg } });
         await page.waitForSelector('#canvas svg g.node');
         await page.locator('#link').click({ force: true });
         await page.mouse.move(300, 300);
         expect(await pwned(page)).toBeUndefined();
-        expect(await page.locator('#canvas script, #canvas foreignObject, #canvas image, #canvas [onmouseover], #canvas [href]').count()).toBe(0);
+        expect(
+            await page.locator('#canvas script, #canvas foreignObject, #canvas image, #canvas [onmouseover], #canvas [href]').count()
+        ).toBe(0);
         expect(errors).toEqual([]);
         await page.close();
     });
@@ -93,25 +104,32 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         const { page, errors, outside } = await open();
         const diagram = await diagramOf({ 'evil.polity': HOSTILE }, 'evil');
         const remote = 'https://example.com';
-        const svg = diagram.svg.replace('<g id="diagram"', [
-            `<animateMotion dur="1s" repeatCount="indefinite" path="M0,0 L100,100"/>`,
-            `<animateTransform attributeName="transform" type="rotate" from="0" to="360" dur="1s"/>`,
-            `<animate attributeName="fill" to="url(${remote}/animate)" dur="1s"/><set attributeName="onclick" to="window.pwned = 8"/>`,
-            `<filter id="f"><feImage href="${remote}/feimage.png"/></filter><style>@import url(${remote}/style.css);</style>`,
-            `<use href="${remote}/use.svg#x"/><image href="${remote}/image.png"/><a xlink:href="${remote}/"><text id="outlink">out</text></a>`,
-            `<polygon id="remote-fill" fill="url(${remote}/fill.svg#p)" stroke="url('${remote}/stroke')" points="0,0 10,10 0,10"/>`,
-            `<polygon id="escaped-fill" fill="\\75 rl(${remote}/escaped)" points="0,0 10,10 0,10"/>`,
-            `<polygon id="local-fill" fill="url(#diagram)" stroke="#ff0000" points="0,0 10,10 0,10"/>`,
-            `<path id="styled" style="fill: url(${remote}/style-attribute)" mask="url(${remote}/mask)" filter="url(#f)" d="M0,0 L5,5"/>`,
-            '<g id="diagram"'
-        ].join(''));
+        const svg = diagram.svg.replace(
+            '<g id="diagram"',
+            [
+                `<animateMotion dur="1s" repeatCount="indefinite" path="M0,0 L100,100"/>`,
+                `<animateTransform attributeName="transform" type="rotate" from="0" to="360" dur="1s"/>`,
+                `<animate attributeName="fill" to="url(${remote}/animate)" dur="1s"/><set attributeName="onclick" to="window.pwned = 8"/>`,
+                `<filter id="f"><feImage href="${remote}/feimage.png"/></filter><style>@import url(${remote}/style.css);</style>`,
+                `<use href="${remote}/use.svg#x"/><image href="${remote}/image.png"/><a xlink:href="${remote}/"><text id="outlink">out</text></a>`,
+                `<polygon id="remote-fill" fill="url(${remote}/fill.svg#p)" stroke="url('${remote}/stroke')" points="0,0 10,10 0,10"/>`,
+                `<polygon id="escaped-fill" fill="\\75 rl(${remote}/escaped)" points="0,0 10,10 0,10"/>`,
+                `<polygon id="local-fill" fill="url(#diagram)" stroke="#ff0000" points="0,0 10,10 0,10"/>`,
+                `<path id="styled" style="fill: url(${remote}/style-attribute)" mask="url(${remote}/mask)" filter="url(#f)" d="M0,0 L5,5"/>`,
+                '<g id="diagram"'
+            ].join('')
+        );
         await send(page, { type: 'diagram', diagram: { ...diagram, svg } });
         await page.waitForSelector('#canvas svg g.node');
         await page.waitForTimeout(200);
 
-        const kept = await page.locator('#canvas').evaluate(canvas => [...canvas.querySelectorAll('*')].map(e => ({
-            name: e.localName, id: e.id, attributes: [...e.attributes].map(a => [a.name, a.value])
-        })));
+        const kept = await page.locator('#canvas').evaluate(canvas =>
+            [...canvas.querySelectorAll('*')].map(e => ({
+                name: e.localName,
+                id: e.id,
+                attributes: [...e.attributes].map(a => [a.name, a.value])
+            }))
+        );
         expect(new Set(kept.map(e => e.name))).toEqual(new Set(['svg', 'g', 'a', 'path', 'polygon', 'polyline', 'text']));
         const values = kept.flatMap(e => e.attributes.map(([name, value]) => `${e.name}#${e.id} ${name}="${value}"`));
         expect(values.filter(v => /url\s*\((?!#)|\\|https?:|href=|style=| on\w+=/i.test(v))).toEqual([]);
@@ -142,14 +160,18 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
 
         for (const svg of [unreadable.svg, 'not an SVG', '<html xmlns="http://www.w3.org/1999/xhtml"/>']) {
             await send(page, { type: 'diagram', diagram: { ...good, svg } });
-            await expect.poll(() => notice.textContent()).toBe('The diagram could not be read: it is not a well-formed SVG. The diagram shows the last good model.');
+            await expect
+                .poll(() => notice.textContent())
+                .toBe('The diagram could not be read: it is not a well-formed SVG. The diagram shows the last good model.');
             expect(await page.locator('g[id="institution:evil.Other"]').count()).toBe(1);
             await send(page, { type: 'diagram', diagram: good });
             await expect.poll(() => notice.isVisible()).toBe(false);
         }
         // A message the page cannot make sense of is a notice too, not an exception that leaves it waiting.
         await page.evaluate(`window.postMessage({ type: 'diagram', diagram: { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' } }, '*')`);
-        await expect.poll(() => notice.textContent()).toMatch(/^The diagram could not be shown \(.+\)\. The diagram shows the last good model\.$/);
+        await expect
+            .poll(() => notice.textContent())
+            .toMatch(/^The diagram could not be shown \(.+\)\. The diagram shows the last good model\.$/);
         expect(errors).toEqual([]);
         await page.close();
     });
@@ -161,7 +183,9 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         await send(page, { type: 'diagram', diagram });
         await page.waitForSelector('g[id="institution:odd.A"]');
         expect(await page.locator('#notice').isVisible()).toBe(false);
-        expect((await page.locator('g[id="institution:odd.A"]').textContent())?.replace(/\s+/g, ' ')).toContain('bad \\u{FFFE} \\u{FFFF} \\u{FDD0} \\u{10FFFF} end');
+        expect((await page.locator('g[id="institution:odd.A"]').textContent())?.replace(/\s+/g, ' ')).toContain(
+            'bad \\u{FFFE} \\u{FFFF} \\u{FDD0} \\u{10FFFF} end'
+        );
         expect(errors).toEqual([]);
         await page.close();
     });
@@ -176,15 +200,19 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         expect(await page.locator('#date').inputValue()).toBe('2020');
 
         await send(page, { type: 'error', message: 'The model has 1 error: state.polity:3: boom', view: 'overview' });
-        await expect.poll(() => page.locator('#notice').textContent()).toBe('The model has 1 error: state.polity:3: boom The diagram shows the last good model.');
+        await expect
+            .poll(() => page.locator('#notice').textContent())
+            .toBe('The model has 1 error: state.polity:3: boom The diagram shows the last good model.');
         expect(await page.locator('g[id="institution:china.cyber.CAC"]').count()).toBe(1);
 
         await page.selectOption('#view', 'cii-turf');
         await page.locator('#date').fill('2013');
-        await expect.poll(async () => (await posted()).slice(-2)).toEqual([
-            { type: 'select', view: 'cii-turf' },
-            { type: 'select', view: 'overview', at: '2013' }
-        ]);
+        await expect
+            .poll(async () => (await posted()).slice(-2))
+            .toEqual([
+                { type: 'select', view: 'cii-turf' },
+                { type: 'select', view: 'overview', at: '2013' }
+            ]);
         await page.locator('#more').click();
         await page.locator('#export').click();
         expect((await posted()).at(-1)).toEqual({ type: 'export' });
@@ -198,7 +226,8 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
             await send(page, { type: 'diagram', diagram, view: 'cac' });
             await page.waitForSelector('g[id="institution:china.cyber.CAC"]');
             await page.screenshot({ path: path.join(RESULTS, `diagram-preview-${theme}.png`) });
-            const transform = () => page.locator('#canvas').evaluate(e => (e as unknown as { style: { transform: string } }).style.transform);
+            const transform = () =>
+                page.locator('#canvas').evaluate(e => (e as unknown as { style: { transform: string } }).style.transform);
             const before = await transform();
             await page.mouse.move(640, 400);
             await page.mouse.wheel(0, -400);

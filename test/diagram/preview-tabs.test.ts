@@ -18,9 +18,14 @@ const TUTORIAL = exampleFiles('examples/tutorial');
 const FLAGSHIP = exampleFiles('examples/china-cyber');
 const POLL = { timeout: 10_000 };
 
-interface Posted { type: string; id?: string; tab?: string; data?: string }
+interface Posted {
+    type: string;
+    id?: string;
+    tab?: string;
+    data?: string;
+}
 
-describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and PNG in Chromium', () => {
+describe.skipIf(skipWithout(missing))("the preview's tabs, toggles, toolbar and PNG in Chromium", () => {
     let browser: Browser;
     let dataMap: DiagramSuccess;
     let cac: DiagramSuccess;
@@ -43,13 +48,17 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
     }
 
     /** Every cell of the matrix tab as `institution × mandate: roles (status)`, in the order drawn (rows, then columns). */
-    const cells = (page: Page) => page.$$eval('#matrix-canvas a.cell', as => as.map(a => {
-        const [, institution, mandate] = /^matrix\/cell:(.*):([^:]*)$/.exec(a.id)!;
-        return `${institution} × ${mandate}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')!.replace('cell cell-', '')})`;
-    }));
-    const rows = (selector: string) => (page: Page) => page.$$eval(`${selector} g.row`, gs => gs.map(g => g.id.replace(/^\w+\/institution:/, '')));
+    const cells = (page: Page) =>
+        page.$$eval('#matrix-canvas a.cell', as =>
+            as.map(a => {
+                const [, institution, mandate] = /^matrix\/cell:(.*):([^:]*)$/.exec(a.id)!;
+                return `${institution} × ${mandate}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')!.replace('cell cell-', '')})`;
+            })
+        );
+    const rows = (selector: string) => (page: Page) =>
+        page.$$eval(`${selector} g.row`, gs => gs.map(g => g.id.replace(/^\w+\/institution:/, '')));
 
-    it('the matrix tab: the tutorial\'s cells at the view\'s date, the dispute orange, a click goes to the claim; sorted and filtered by mandate', async () => {
+    it("the matrix tab: the tutorial's cells at the view's date, the dispute orange, a click goes to the claim; sorted and filtered by mandate", async () => {
         const { page, posted, errors } = await show(dataMap, 'data-map');
         expect(await page.locator('#matrix-panel').isVisible()).toBe(false);
         await page.click('#tab-matrix');
@@ -63,14 +72,18 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
             'tutorial.STAT × tutorial.open-data: shares (plain)',
             'tutorial.STAT × tutorial.privacy: supports (plain)'
         ]);
-        const stroke = (id: string) => page.evaluate(`getComputedStyle(document.getElementById(${JSON.stringify(id)}).querySelector('rect')).stroke`);
+        const stroke = (id: string) =>
+            page.evaluate(`getComputedStyle(document.getElementById(${JSON.stringify(id)}).querySelector('rect')).stroke`);
         expect(await stroke('matrix/cell:tutorial.DPA:tutorial.privacy')).toBe('rgb(179, 89, 0)');
 
         await page.click('[id="matrix/cell:tutorial.DPA:tutorial.privacy"]');
-        const reveal = (await posted() as Posted[]).find(m => m.type === 'reveal');
+        const reveal = ((await posted()) as Posted[]).find(m => m.type === 'reveal');
         expect(reveal).toEqual({ type: 'reveal', id: 'cell:tutorial.DPA:tutorial.privacy' });
         // What the extension looks the id up in: the claim `leads privacy` of DPA, line 48 of the tutorial.
-        expect(dataMap.charts!.sources[reveal!.id!]).toMatchObject({ uri: expect.stringMatching(/tutorial\.polity$/), range: { start: { line: 47, character: 8 } } });
+        expect(dataMap.charts!.sources[reveal!.id!]).toMatchObject({
+            uri: expect.stringMatching(/tutorial\.polity$/),
+            range: { start: { line: 47, character: 8 } }
+        });
 
         const hover = page.locator('[id="matrix/cell:tutorial.Police:tutorial.privacy"]');
         await hover.hover();
@@ -86,7 +99,10 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
         expect(await page.inputValue('#matrix-sort')).toBe('tutorial.open-data');
 
         await page.selectOption('#matrix-subtree', 'tutorial.open-data');
-        expect((await cells(page)).sort()).toEqual(['tutorial.MDA × tutorial.open-data: leads (plain)', 'tutorial.STAT × tutorial.open-data: shares (plain)']);
+        expect((await cells(page)).sort()).toEqual([
+            'tutorial.MDA × tutorial.open-data: leads (plain)',
+            'tutorial.STAT × tutorial.open-data: shares (plain)'
+        ]);
         expect(await page.$$eval('#matrix-canvas g.mandate', gs => gs.map(g => g.id))).toEqual(['matrix/mandate:tutorial.open-data']);
 
         // An update of the model keeps the tab and the reader's arrangement.
@@ -98,29 +114,47 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
         await page.close();
     });
 
-    it('the timeline tab: a row per institution, its bars, and the slider\'s date as a line', async () => {
+    it("the timeline tab: a row per institution, its bars, and the slider's date as a line", async () => {
         const { page, posted } = await show(dataMap, 'data-map');
         await page.click('#tab-timeline');
         await page.waitForSelector('#timeline-canvas svg a.bar');
         expect(await rows('#timeline-canvas')(page)).toEqual(['tutorial.Police', 'tutorial.STAT', 'tutorial.MDA', 'tutorial.DPA']);
-        const bars = await page.$$eval('#timeline-canvas a.bar', as => as.map(a => `${a.id.split(':')[1]}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')})`));
-        expect(bars).toEqual(expect.arrayContaining([
-            'tutorial.MDA: coordinates data (bar bar-plain)',
-            'tutorial.DPA: leads privacy (bar bar-dispute)',
-            'tutorial.Police: leads privacy (bar bar-dispute)'
-        ]));
-        const yearX = (year: number) => page.$$eval('#timeline-canvas text', (ts, y) => ts.find(t => t.textContent === String(y))!.getBoundingClientRect().left - 2, year);
+        const bars = await page.$$eval('#timeline-canvas a.bar', as =>
+            as.map(a => `${a.id.split(':')[1]}: ${a.querySelector('text')!.textContent} (${a.getAttribute('class')})`)
+        );
+        expect(bars).toEqual(
+            expect.arrayContaining([
+                'tutorial.MDA: coordinates data (bar bar-plain)',
+                'tutorial.DPA: leads privacy (bar bar-dispute)',
+                'tutorial.Police: leads privacy (bar bar-dispute)'
+            ])
+        );
+        const yearX = (year: number) =>
+            page.$$eval(
+                '#timeline-canvas text',
+                (ts, y) => ts.find(t => t.textContent === String(y))!.getBoundingClientRect().left - 2,
+                year
+            );
         const line = await page.locator('#timeline-canvas [id="timeline/at"] line').evaluate(e => e.getBoundingClientRect().left);
-        expect(Math.abs(line - await yearX(2021))).toBeLessThan(2);
+        expect(Math.abs(line - (await yearX(2021)))).toBeLessThan(2);
 
         // The slider moves the line: the host asks for another date, and the answer draws it there.
         const later = await diagramOf(TUTORIAL, 'tutorial', 'data-map', '2023');
         await send(page, { type: 'diagram', diagram: later, view: 'data-map', at: '2023' });
-        await expect.poll(async () => Math.abs(await page.locator('#timeline-canvas [id="timeline/at"] line').evaluate(e => e.getBoundingClientRect().left) - await yearX(2023)), POLL).toBeLessThan(2);
+        await expect
+            .poll(
+                async () =>
+                    Math.abs(
+                        (await page.locator('#timeline-canvas [id="timeline/at"] line').evaluate(e => e.getBoundingClientRect().left)) -
+                            (await yearX(2023))
+                    ),
+                POLL
+            )
+            .toBeLessThan(2);
         expect(await page.locator('#timeline-panel').isVisible()).toBe(true);
 
         await page.click('[id="timeline/bar:tutorial.Police:0"]');
-        const reveal = (await posted() as Posted[]).find(m => m.type === 'reveal');
+        const reveal = ((await posted()) as Posted[]).find(m => m.type === 'reveal');
         expect(later.charts!.sources[reveal!.id!]?.range.start.line).toBe(60); // `leads privacy from 2020 to 2024`, line 61
         await page.screenshot({ path: path.join(RESULTS, 'preview-timeline-tab.png') });
         await page.close();
@@ -133,7 +167,8 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
         const kind = kinds.includes('personnel-link') ? 'personnel-link' : kinds[0];
         const ofKind = cac.links.filter(l => l.relation === kind).map(l => l.id);
         const others = cac.links.filter(l => l.relation !== kind).map(l => l.id);
-        const visible = (ids: string[]) => page.evaluate(`${JSON.stringify(ids)}.filter(id => {
+        const visible = (ids: string[]) =>
+            page.evaluate(`${JSON.stringify(ids)}.filter(id => {
             const edge = document.getElementById(id);
             return edge && getComputedStyle(edge).display !== 'none' && edge.getBoundingClientRect().width > 0;
         }).length`) as Promise<number>;
@@ -186,8 +221,8 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
     async function exported(page: Page, posted: () => Promise<unknown[]>): Promise<{ png: PNG; tab?: string; inked: number }> {
         await page.click('#more');
         await page.click('#export-png');
-        await expect.poll(async () => (await posted() as Posted[]).some(m => m.type === 'png'), POLL).toBe(true);
-        const message = (await posted() as Posted[]).filter(m => m.type === 'png').pop()!;
+        await expect.poll(async () => ((await posted()) as Posted[]).some(m => m.type === 'png'), POLL).toBe(true);
+        const message = ((await posted()) as Posted[]).filter(m => m.type === 'png').pop()!;
         // The extension accepts it as the page's PNG.
         expect(pageMessage(message)).toEqual(message);
         const png = PNG.sync.read(Buffer.from(message.data!, 'base64'));
@@ -196,10 +231,10 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
         return { png, tab: message.tab, inked };
     }
 
-    it('Export PNG draws the diagram shown at twice its size, not blank, without the lines turned off; and the matrix tab\'s', async () => {
+    it("Export PNG draws the diagram shown at twice its size, not blank, without the lines turned off; and the matrix tab's", async () => {
         const { page, posted, errors, outside } = await show(cac, 'cac');
-        const size = await page.evaluate(`(() => { const svg = document.querySelector('#canvas svg');
-            return [svg.width.baseVal.value, svg.height.baseVal.value]; })()`) as [number, number];
+        const size = (await page.evaluate(`(() => { const svg = document.querySelector('#canvas svg');
+            return [svg.width.baseVal.value, svg.height.baseVal.value]; })()`)) as [number, number];
         const whole = await exported(page, posted);
         expect(whole.tab).toBe('diagram');
         expect([whole.png.width, whole.png.height]).toEqual([Math.round(2 * size[0]), Math.round(2 * size[1])]);
@@ -211,8 +246,8 @@ describe.skipIf(skipWithout(missing))('the preview\'s tabs, toggles, toolbar and
         expect(fewer.inked).toBeLessThan(whole.inked);
 
         await page.click('#tab-matrix');
-        const matrixSize = await page.evaluate(`(() => { const svg = document.querySelector('#matrix-canvas svg');
-            return [svg.width.baseVal.value, svg.height.baseVal.value]; })()`) as [number, number];
+        const matrixSize = (await page.evaluate(`(() => { const svg = document.querySelector('#matrix-canvas svg');
+            return [svg.width.baseVal.value, svg.height.baseVal.value]; })()`)) as [number, number];
         const matrix = await exported(page, posted);
         expect(matrix.tab).toBe('matrix');
         expect([matrix.png.width, matrix.png.height]).toEqual([Math.round(2 * matrixSize[0]), Math.round(2 * matrixSize[1])]);

@@ -14,7 +14,7 @@ function counting(): Renderer & { calls: string[] } {
     };
 }
 
-describe('recent layouts (the language server\'s diagrams)', () => {
+describe("recent layouts (the language server's diagrams)", () => {
     it('lays out a DOT it has just laid out only once: an edit that leaves the picture as it was needs no Graphviz', async () => {
         const inner = counting();
         const layouts = new RecentLayouts(inner);
@@ -51,7 +51,12 @@ describe('recent layouts (the language server\'s diagrams)', () => {
 
     it('does not remember a layout that failed', async () => {
         let calls = 0;
-        const layouts = new RecentLayouts({ render: () => { calls++; return Promise.reject(new Error('cancelled')); } });
+        const layouts = new RecentLayouts({
+            render: () => {
+                calls++;
+                return Promise.reject(new Error('cancelled'));
+            }
+        });
         await expect(layouts.render('digraph {}', ['svg'])).rejects.toThrow('cancelled');
         await expect(layouts.render('digraph {}', ['svg'])).rejects.toThrow('cancelled');
         expect(calls).toBe(2);

@@ -83,10 +83,16 @@ view party-and-reg { include *
     it("kinds, spheres and mandates in one model's view stay in that model; a named institution may come from another", async () => {
         const { model, conflicts } = await modelOf({
             'm.polity': SMALL,
-            'views.polity': 'model t\nview state-only { include sphere state\n  include mandate privacy\n  at 2020 }\nview named { include Min, o.Far\n  at 2020 }\n',
+            'views.polity':
+                'model t\nview state-only { include sphere state\n  include mandate privacy\n  at 2020 }\nview named { include Min, o.Far\n  at 2020 }\n',
             'other.polity': 'model o\nmandate privacy "Privacy"\ninstitution Far "Far Ministry" {\n  kind ministry\n  leads privacy\n}\n'
         });
-        expect(names(select(model, { view: findView(model, 'state-only', 't'), today: TODAY, conflicts }))).toEqual(['Min', 'Min.Lab', 'Reg', 'Think']);
+        expect(names(select(model, { view: findView(model, 'state-only', 't'), today: TODAY, conflicts }))).toEqual([
+            'Min',
+            'Min.Lab',
+            'Reg',
+            'Think'
+        ]);
         expect(names(select(model, { view: findView(model, 'named', 't'), today: TODAY, conflicts }))).toEqual(['Far', 'Min']);
     });
 
@@ -123,9 +129,10 @@ describe('dateRange', () => {
 describe('the flagship example through time', () => {
     it('at 2013: CNCERT/CC under MIIT, CNNIC under CAS, no CAC oversight of CNNIC yet; from 2018 CNCERT/CC under the CAC', async () => {
         const { model, conflicts } = await modelOf(exampleFiles('examples/china-cyber'));
-        const oversight = (at: string) => select(model, { today: TODAY, at: date(at), conflicts, scope: 'china.cyber' }).relations
-            .filter(r => r.kind === 'polity.oversees')
-            .map(r => `${displayName(model, r.subject)} > ${displayName(model, r.target)}`);
+        const oversight = (at: string) =>
+            select(model, { today: TODAY, at: date(at), conflicts, scope: 'china.cyber' })
+                .relations.filter(r => r.kind === 'polity.oversees')
+                .map(r => `${displayName(model, r.subject)} > ${displayName(model, r.target)}`);
         const in2013 = oversight('2013');
         expect(in2013).toEqual(expect.arrayContaining(['MIIT > CNCERT', 'CAS > CNNIC', 'MIIT > TC260']));
         expect(in2013).not.toContain('CAC > CNNIC');
@@ -138,8 +145,10 @@ describe('the flagship example through time', () => {
 describe('a diagram at a date', () => {
     it("draws the title an institution had then (its former name), and keeps the view's own title beside the date", async () => {
         const { model, conflicts } = await modelOf(exampleFiles('examples/china-cyber'));
-        const cac = (at: string) => graphFor(model, conflicts, { view: 'overview', at, scope: 'china.cyber', today: TODAY })
-            .nodes.find(n => n.id === 'institution:china.cyber.CAC')!;
+        const cac = (at: string) =>
+            graphFor(model, conflicts, { view: 'overview', at, scope: 'china.cyber', today: TODAY }).nodes.find(
+                n => n.id === 'institution:china.cyber.CAC'
+            )!;
         expect(cac('2013').title).toBe('State Internet Information Office (SIIO)');
         expect(cac('2013').detail.heading).toBe('CAC — State Internet Information Office (SIIO)');
         expect(cac('2014').title).toBe('Cyberspace Administration of China');

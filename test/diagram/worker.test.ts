@@ -27,7 +27,12 @@ function slowModel(): string {
 
 /** The error a request was answered with (a request answered with a result fails). */
 function rejection(promise: Promise<unknown>): Promise<unknown> {
-    return promise.then(value => { throw new Error(`answered with ${JSON.stringify(value).slice(0, 200)}`); }, (error: unknown) => error);
+    return promise.then(
+        value => {
+            throw new Error(`answered with ${JSON.stringify(value).slice(0, 200)}`);
+        },
+        (error: unknown) => error
+    );
 }
 
 /**
@@ -46,7 +51,7 @@ async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> 
     return { value, ms: performance.now() - start };
 }
 
-describe('diagram layout off the server\'s thread', () => {
+describe("diagram layout off the server's thread", () => {
     let session: LspSession;
     let dir: string;
     const text = slowModel();
@@ -54,8 +59,13 @@ describe('diagram layout off the server\'s thread', () => {
     /** How long the whole-model diagram takes from request to answer. */
     let full = 0;
 
-    const diagram = (params: Omit<DiagramParams, 'uri'>, timeout = 240_000) => session.request<DiagramResult>(DiagramRequest.method, { uri, ...params }, timeout);
-    const hover = () => session.request(HoverRequest.method, { textDocument: { uri }, position: positionOf(text, 'institution I7', 'institution '.length) });
+    const diagram = (params: Omit<DiagramParams, 'uri'>, timeout = 240_000) =>
+        session.request<DiagramResult>(DiagramRequest.method, { uri, ...params }, timeout);
+    const hover = () =>
+        session.request(HoverRequest.method, {
+            textDocument: { uri },
+            position: positionOf(text, 'institution I7', 'institution '.length)
+        });
 
     beforeAll(async () => {
         dir = mkdtempSync(path.join(tmpdir(), 'polity-worker-'));
@@ -88,8 +98,10 @@ describe('diagram layout off the server\'s thread', () => {
         expect(isDiagramFailure(drawn.value), JSON.stringify(drawn.value).slice(0, 300)).toBe(false);
         // Blocked, the hover would wait for the whole layout; off the thread it waits only for the
         // graph to be built. Both sides are measured here, so the bound scales with the machine.
-        expect(hoverAfter.ms, `hover alone ${Math.min(...alone).toFixed(0)} ms, after the request ${hoverAfter.ms.toFixed(0)} ms, diagram ${drawn.ms.toFixed(0)} ms`)
-            .toBeLessThan(drawn.ms / 5);
+        expect(
+            hoverAfter.ms,
+            `hover alone ${Math.min(...alone).toFixed(0)} ms, after the request ${hoverAfter.ms.toFixed(0)} ms, diagram ${drawn.ms.toFixed(0)} ms`
+        ).toBeLessThan(drawn.ms / 5);
     }, 240_000);
 
     it('stops a layout that a newer request for the same preview supersedes, and answers the newer one at once', async () => {
@@ -102,7 +114,9 @@ describe('diagram layout off the server\'s thread', () => {
 
     it('stops a layout the client cancels, and the next request does not wait for it', async () => {
         const source = new CancellationTokenSource();
-        const cancelled = rejection(session.connection.sendRequest<DiagramResult>(DiagramRequest.method, { uri, at: UNDRAWN[2] }, source.token));
+        const cancelled = rejection(
+            session.connection.sendRequest<DiagramResult>(DiagramRequest.method, { uri, at: UNDRAWN[2] }, source.token)
+        );
         // Let the layout start, then cancel it.
         await new Promise(resolve => setTimeout(resolve, Math.min(500, full / 10)));
         source.cancel();
@@ -116,8 +130,10 @@ describe('diagram layout off the server\'s thread', () => {
         const result = runCli(['diagram', dir], { env: { POLITY_LAYOUT_BUDGET: '0.5' } });
         expect(result.status).toBe(2);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toBe('polity: cannot draw the model: the diagram has 300 institutions and 2,400 edges; '
-            + 'layout took longer than 0.5 s — narrow the view with include/exclude\n');
+        expect(result.stderr).toBe(
+            'polity: cannot draw the model: the diagram has 300 institutions and 2,400 edges; ' +
+                'layout took longer than 0.5 s — narrow the view with include/exclude\n'
+        );
     }, 240_000);
 });
 
@@ -143,8 +159,10 @@ describe('WorkerRenderer', () => {
 
     it('fails each job with a clear error when the worker cannot start, and never hangs', async () => {
         // A missing file fails in the thread; a malformed path already when the thread is created.
-        const cases = [[path.join(REPO_ROOT, 'dist', 'no-such-worker.cjs'), /^Graphviz stopped: Cannot find module .*no-such-worker\.cjs/],
-            ['no-such-worker.cjs', /^cannot start Graphviz: The worker script .* must be an absolute path/]] as const;
+        const cases = [
+            [path.join(REPO_ROOT, 'dist', 'no-such-worker.cjs'), /^Graphviz stopped: Cannot find module .*no-such-worker\.cjs/],
+            ['no-such-worker.cjs', /^cannot start Graphviz: The worker script .* must be an absolute path/]
+        ] as const;
         for (const [script, message] of cases) {
             const renderer = new WorkerRenderer({ script });
             for (let i = 0; i < 2; i++) {

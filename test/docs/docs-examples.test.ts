@@ -43,10 +43,15 @@ function examplesOf(page: string): Example[] {
 
 function parseAnnotation(annotation: string | undefined): Pick<Example, 'fragment' | 'expected' | 'workspace' | 'file'> {
     if (annotation === 'fragment') return { fragment: true };
-    const fields = new Map((annotation ?? '').split(';').filter(Boolean).map(field => {
-        const colon = field.indexOf(':');
-        return [field.slice(0, colon).trim(), field.slice(colon + 1).trim()] as const;
-    }));
+    const fields = new Map(
+        (annotation ?? '')
+            .split(';')
+            .filter(Boolean)
+            .map(field => {
+                const colon = field.indexOf(':');
+                return [field.slice(0, colon).trim(), field.slice(colon + 1).trim()] as const;
+            })
+    );
     const expected = fields.get('expect');
     return {
         fragment: false,
@@ -82,8 +87,13 @@ function tablesUnder(page: string, heading: string): string[][][] {
             current = undefined;
             continue;
         }
-        if (!current) tables.push(current = []);
-        current.push(line.split('|').slice(1, -1).map(cell => cell.trim().replace(/^`(.*)`$/, '$1')));
+        if (!current) tables.push((current = []));
+        current.push(
+            line
+                .split('|')
+                .slice(1, -1)
+                .map(cell => cell.trim().replace(/^`(.*)`$/, '$1'))
+        );
     }
     return tables.map(rows => rows.slice(2));
 }
@@ -98,8 +108,10 @@ describe(`the examples of ${PAGE}`, () => {
     it('are annotated, and fragments are rare', () => {
         expect(examples.length).toBeGreaterThan(20);
         for (const example of examples) {
-            expect(example.fragment || example.expected !== undefined,
-                `${PAGE}:${example.line}: annotate the block with <!-- expect: … --> or <!-- fragment -->`).toBe(true);
+            expect(
+                example.fragment || example.expected !== undefined,
+                `${PAGE}:${example.line}: annotate the block with <!-- expect: … --> or <!-- fragment -->`
+            ).toBe(true);
             if (example.workspace) expect(example.file, `${PAGE}:${example.line}: a block in a workspace needs a file name`).toBeDefined();
         }
         expect(examples.filter(e => e.fragment).length).toBeLessThanOrEqual(2);
@@ -144,7 +156,7 @@ describe(`the tables of ${PAGE}`, () => {
         const [roles, kinds, relationKinds, posts] = tablesUnder(markdown, 'The prelude');
         const builtinRoles = [...model.roles.values()].filter(r => r.builtin).map(r => [r.name, r.title, r.exclusive ? 'yes' : 'no']);
         const builtinKinds = [...model.kinds.values()].filter(k => k.builtin).map(k => [k.name, k.title, k.sphere]);
-        const hierarchy = (r: { hierarchical: boolean; upward: boolean }) => r.hierarchical ? (r.upward ? 'yes, upward' : 'yes') : 'no';
+        const hierarchy = (r: { hierarchical: boolean; upward: boolean }) => (r.hierarchical ? (r.upward ? 'yes, upward' : 'yes') : 'no');
         const builtinRelations = [...model.relationKinds.values()].filter(r => r.builtin).map(r => [r.name, r.title, hierarchy(r)]);
         expect(roles).toEqual(builtinRoles);
         expect(kinds).toEqual(builtinKinds);

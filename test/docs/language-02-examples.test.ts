@@ -31,13 +31,17 @@ describe('the examples of the 0.2 specification', () => {
         it(`${entry} gives exactly the findings it expects`, async () => {
             const folder = statSync(new URL(entry, DIR)).isDirectory();
             const names = folder ? readdirSync(new URL(`${entry}/`, DIR)).sort() : [entry];
-            const files = Object.fromEntries(names.map(name => [name, readFileSync(new URL(folder ? `${entry}/${name}` : name, DIR), 'utf8')]));
+            const files = Object.fromEntries(
+                names.map(name => [name, readFileSync(new URL(folder ? `${entry}/${name}` : name, DIR), 'utf8')])
+            );
             const ws = new TestWorkspace();
             opened.push(ws);
             await ws.open(files);
             for (const [name, text] of Object.entries(files)) {
                 const diagnostics = ws.diagnostics(name);
-                const described = diagnostics.map(d => `  ${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`).join('\n');
+                const described = diagnostics
+                    .map(d => `  ${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`)
+                    .join('\n');
                 expect(diagnostics.map(codeOf).sort(), `${entry}/${name} gave\n${described}`).toEqual(expectedOf(text, name));
             }
         });

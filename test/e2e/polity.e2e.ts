@@ -9,10 +9,31 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-    REPO_ROOT, RESULTS_DIR, activeEditorName, completionItems, cursorPosition, editorText, findPrerequisites,
-    goToDefinition, gotoPosition, hoverText, problemCounts, problemRows, problems, runCommand, saveDiagnostics,
-    screenshot, showProblems, startSession, waitFor, waitForProblem, waitForSquiggles, webview, webviewText,
-    type CodeServer, type Workbench
+    REPO_ROOT,
+    RESULTS_DIR,
+    activeEditorName,
+    completionItems,
+    cursorPosition,
+    editorText,
+    findPrerequisites,
+    goToDefinition,
+    gotoPosition,
+    hoverText,
+    problemCounts,
+    problemRows,
+    problems,
+    runCommand,
+    saveDiagnostics,
+    screenshot,
+    showProblems,
+    startSession,
+    waitFor,
+    waitForProblem,
+    waitForSquiggles,
+    webview,
+    webviewText,
+    type CodeServer,
+    type Workbench
 } from './harness.js';
 import { applyQuickFix, markPicture, newPicture, showDiagram, showMatrix } from './preview-tabs.js';
 import { SCENARIOS, locate, type Anchor } from '../scenarios/china-cyber.js';
@@ -69,14 +90,19 @@ async function errorCount(): Promise<number> {
 async function open(file: string): Promise<void> {
     const box = page.locator('.quick-input-widget input').first();
     const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-    await waitFor(async () => {
-        if (!(await box.isVisible().catch(() => false))) await page.keyboard.press('Control+P');
-        await box.fill(file, { timeout: 3000 });
-        await waitFor(async () => (await first.getAttribute('aria-label', { timeout: 1000 }))?.startsWith(file),
-            { timeout: 8000, message: `${file} first in Quick Open` });
-        await page.keyboard.press('Enter');
-        return waitFor(async () => (await activeEditorName(page)) === file, { timeout: 5000, message: `${file} active` });
-    }, { timeout: 45_000, message: `${file} to open` });
+    await waitFor(
+        async () => {
+            if (!(await box.isVisible().catch(() => false))) await page.keyboard.press('Control+P');
+            await box.fill(file, { timeout: 3000 });
+            await waitFor(async () => (await first.getAttribute('aria-label', { timeout: 1000 }))?.startsWith(file), {
+                timeout: 8000,
+                message: `${file} first in Quick Open`
+            });
+            await page.keyboard.press('Enter');
+            return waitFor(async () => (await activeEditorName(page)) === file, { timeout: 5000, message: `${file} active` });
+        },
+        { timeout: 45_000, message: `${file} to open` }
+    );
     await box.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
@@ -194,8 +220,9 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await gotoPosition(page, 1, 1);
         await box.click();
         const { line } = at(declaration);
-        await waitFor(async () => (await activeEditorName(page)) === declaration.file && (await cursorPosition(page))?.line === line,
-            { message: `the cursor on line ${line} of ${declaration.file}` });
+        await waitFor(async () => (await activeEditorName(page)) === declaration.file && (await cursorPosition(page))?.line === line, {
+            message: `the cursor on line ${line} of ${declaration.file}`
+        });
     });
 
     scenario('06b-preview-view-and-date', async () => {
@@ -222,7 +249,13 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await open('state.polity');
         const frame = webview(page);
         // Opened by an earlier scenario, or here: the command palette once more would only reveal it.
-        if ((await frame.locator('#view').count().catch(() => 0)) === 0) await runCommand(page, 'Polity: Open Preview to the Side');
+        if (
+            (await frame
+                .locator('#view')
+                .count()
+                .catch(() => 0)) === 0
+        )
+            await runCommand(page, 'Polity: Open Preview to the Side');
         await frame.locator('g.node[id="institution:china.cyber.MPS"]').waitFor({ state: 'attached', timeout: 60_000 });
         await frame.locator('#view').selectOption('');
         if (await frame.locator('#date-reset').isEnabled()) {
@@ -242,12 +275,23 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         const { line, column } = at({ file: 'state.polity', needle: 'institution MPS ', offset: 'institution '.length });
         await gotoPosition(page, line, column + 1);
         const marked = frame.locator('g.node.highlighted');
-        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS',
-            { message: 'the MPS marked in the preview' });
-        await waitFor(async () => {
-            const [box, view] = await Promise.all([marked.boundingBox(), frame.locator('#viewport').boundingBox()]);
-            return box && view && box.x >= view.x && box.y >= view.y && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;
-        }, { message: 'the MPS in sight' });
+        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS', {
+            message: 'the MPS marked in the preview'
+        });
+        await waitFor(
+            async () => {
+                const [box, view] = await Promise.all([marked.boundingBox(), frame.locator('#viewport').boundingBox()]);
+                return (
+                    box &&
+                    view &&
+                    box.x >= view.x &&
+                    box.y >= view.y &&
+                    box.x + box.width <= view.x + view.width &&
+                    box.y + box.height <= view.y + view.height
+                );
+            },
+            { message: 'the MPS in sight' }
+        );
         await snap();
     });
 
@@ -259,7 +303,9 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         // A reference marks what it refers to: from the CAC's own body, the MPS.
         const reference = at({ file: 'state.polity', needle: 'data-security with MPS', offset: 'data-security with '.length });
         await gotoPosition(page, reference.line, reference.column + 1);
-        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS', { message: 'the MPS marked from a reference' });
+        await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS', {
+            message: 'the MPS marked from a reference'
+        });
     });
 
     scenario('13c-preview-focus', async snap => {
@@ -307,8 +353,10 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
             // A click on the cell goes to the claim.
             await frame.locator('[id="matrix/cell:china.cyber.CAC:china.cyber.cii"]').click();
             const claim = at({ file: 'state.polity', needle: 'leads cii since 2016', offset: 0 });
-            await waitFor(async () => (await activeEditorName(page)) === 'state.polity' && (await cursorPosition(page))?.line === claim.line,
-                { message: "the CAC's claim on cii revealed in state.polity" });
+            await waitFor(
+                async () => (await activeEditorName(page)) === 'state.polity' && (await cursorPosition(page))?.line === claim.line,
+                { message: "the CAC's claim on cii revealed in state.polity" }
+            );
         } finally {
             await showDiagram(frame);
         }
@@ -348,6 +396,8 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await waitFor(async () => (await editorText(page)).includes(`institution ${to}`), { message: 'the declaration to be renamed' });
         await open(file);
         await waitFor(async () => (await editorText(page)).includes(wanted), { message: `${file} to follow the rename` });
-        await waitFor(async () => (await problems(page)).length > 0 && (await errorCount()) === 0, { message: 'no errors after the rename' });
+        await waitFor(async () => (await problems(page)).length > 0 && (await errorCount()) === 0, {
+            message: 'no errors after the rename'
+        });
     });
 });

@@ -26,17 +26,22 @@ export async function markPicture(frame: FrameLocator): Promise<void> {
 
 /** Waits until the marked picture has been replaced and the page shows no notice; milliseconds from `since`. */
 export async function newPicture(frame: FrameLocator, since: number, timeout = 30_000): Promise<number> {
-    await waitFor(async () => (await frame.locator('#canvas svg:not([data-e2e-old])').count()) > 0 && !(await frame.locator('#notice').isVisible()),
-        { timeout, interval: 20, message: 'a new picture in the preview' });
+    await waitFor(
+        async () => (await frame.locator('#canvas svg:not([data-e2e-old])').count()) > 0 && !(await frame.locator('#notice').isVisible()),
+        { timeout, interval: 20, message: 'a new picture in the preview' }
+    );
     return Date.now() - since;
 }
 
 /** Opens the quick fixes at the cursor (Ctrl+.) and applies the one whose title starts with `title`. */
 export async function applyQuickFix(page: Page, title: string): Promise<void> {
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await waitFor(async () => {
-        if (!(await item.isVisible().catch(() => false))) await page.keyboard.press('Control+.');
-        return item.isVisible({ timeout: 2000 }).catch(() => false);
-    }, { timeout: 30_000, message: `the quick fix "${title}" offered` });
+    await waitFor(
+        async () => {
+            if (!(await item.isVisible().catch(() => false))) await page.keyboard.press('Control+.');
+            return item.isVisible({ timeout: 2000 }).catch(() => false);
+        },
+        { timeout: 30_000, message: `the quick fix "${title}" offered` }
+    );
     await item.click();
 }

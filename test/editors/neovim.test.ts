@@ -18,7 +18,10 @@ function readmeSnippet(heading: string): string {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const at = readme.split('\n').findIndex(line => line.startsWith(heading));
     if (at < 0) throw new Error(`README.md has no line starting with ${JSON.stringify(heading)}`);
-    const rest = readme.split('\n').slice(at + 1).join('\n');
+    const rest = readme
+        .split('\n')
+        .slice(at + 1)
+        .join('\n');
     const block = /```lua\n([\s\S]*?)```/.exec(rest);
     const lua = block?.[1];
     if (lua === undefined) throw new Error(`no lua block after ${JSON.stringify(heading)}`);
@@ -60,31 +63,57 @@ describe.skipIf(skip)('Neovim with the README snippet', () => {
         writeFileSync(path.join(repo, 'package.json'), '{}\n');
         writeFileSync(path.join(repo, 'fixtures', 'broken.polity'), 'model broken\ninstitution X { leads nothing }\n');
         writeFileSync(path.join(models, '.polity-root'), '');
-        writeFileSync(path.join(models, 'a', 'cac.polity'),
-            'model turf\ninstitution CAC "Cyberspace Administration of China" {\n  kind administration\n  leads cii\n}\n');
-        writeFileSync(path.join(models, 'b', 'mps.polity'),
-            'model turf\nmandate cii "Critical information infrastructure"\ninstitution MPS { leads cii }\n');
+        writeFileSync(
+            path.join(models, 'a', 'cac.polity'),
+            'model turf\ninstitution CAC "Cyberspace Administration of China" {\n  kind administration\n  leads cii\n}\n'
+        );
+        writeFileSync(
+            path.join(models, 'b', 'mps.polity'),
+            'model turf\nmandate cii "Critical information infrastructure"\ninstitution MPS { leads cii }\n'
+        );
 
         const snippet = readmeSnippet('Neovim 0.7');
         expect(snippet).toContain(NPX);
         expect(snippet).toContain("init_options = { settings = { conflicts = { severity = 'warning' } } }");
         // Started as the clone's build rather than through npx; 'error' shows the setting reaches the server.
         const init = snippet
-            .replace(NPX, `cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(path.join(REPO_ROOT, 'bin', 'polity.js'))}, 'lsp' }`)
+            .replace(
+                NPX,
+                `cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(path.join(REPO_ROOT, 'bin', 'polity.js'))}, 'lsp' }`
+            )
             .replace("severity = 'warning'", "severity = 'error'");
         const home = path.join(root, 'home');
         env = {
-            ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'),
-            XDG_STATE_HOME: path.join(home, '.local/state'), XDG_DATA_HOME: path.join(home, '.local/share')
+            ...process.env,
+            HOME: home,
+            XDG_CONFIG_HOME: path.join(home, '.config'),
+            XDG_CACHE_HOME: path.join(home, '.cache'),
+            XDG_STATE_HOME: path.join(home, '.local/state'),
+            XDG_DATA_HOME: path.join(home, '.local/share')
         };
         writeFileSync(path.join(root, 'init.lua'), init);
         const out = path.join(root, 'seen.json');
         const timeout = scaledTimeout(30_000);
-        const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(root, 'init.lua'),
-            path.join(models, 'a', 'cac.polity'), '-c', `luafile ${path.join(REPO_ROOT, 'test/editors/neovim-driver.lua')}`], {
-            cwd: repo, encoding: 'utf8', timeout: 4 * timeout,
-            env: { ...env, POLITY_TEST_OUT: out, POLITY_TEST_TIMEOUT: String(timeout), POLITY_TEST_FILES: '2' }
-        });
+        const run = spawnSync(
+            'nvim',
+            [
+                '--headless',
+                '-n',
+                '-i',
+                'NONE',
+                '-u',
+                path.join(root, 'init.lua'),
+                path.join(models, 'a', 'cac.polity'),
+                '-c',
+                `luafile ${path.join(REPO_ROOT, 'test/editors/neovim-driver.lua')}`
+            ],
+            {
+                cwd: repo,
+                encoding: 'utf8',
+                timeout: 4 * timeout,
+                env: { ...env, POLITY_TEST_OUT: out, POLITY_TEST_TIMEOUT: String(timeout), POLITY_TEST_FILES: '2' }
+            }
+        );
         if (run.error || run.status !== 0) throw new Error(`nvim failed (${run.error?.message ?? run.status}): ${run.stderr}`);
         seen = JSON.parse(readFileSync(out, 'utf8')) as Seen;
         if (seen.error) throw new Error(`the driver failed: ${seen.error}`);
@@ -120,9 +149,22 @@ describe('the README snippets for newer Neovim', () => {
         for (const heading of ['Neovim 0.8', 'Neovim 0.11']) {
             const file = path.join(os.tmpdir(), `polity-snippet-${process.pid}.lua`);
             writeFileSync(file, readmeSnippet(heading));
-            const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c',
-                `lua local f, e = loadfile(${JSON.stringify(file)}); if not f then io.stderr:write(e) vim.cmd('cquit 1') end`, '-c', 'qall!'],
-            { encoding: 'utf8', timeout: scaledTimeout(30_000) });
+            const run = spawnSync(
+                'nvim',
+                [
+                    '--headless',
+                    '-n',
+                    '-i',
+                    'NONE',
+                    '-u',
+                    'NONE',
+                    '-c',
+                    `lua local f, e = loadfile(${JSON.stringify(file)}); if not f then io.stderr:write(e) vim.cmd('cquit 1') end`,
+                    '-c',
+                    'qall!'
+                ],
+                { encoding: 'utf8', timeout: scaledTimeout(30_000) }
+            );
             rmSync(file, { force: true });
             expect({ heading, status: run.status, stderr: run.stderr }).toEqual({ heading, status: 0, stderr: '' });
         }

@@ -17,13 +17,20 @@ const servers = serverPerTest();
 function setUp(): { root: string; folder: string; uri: string; env: NodeJS.ProcessEnv } {
     const root = servers.folder({ 'models.polity': 'model outside\ninstitution Outside { kind nonsense }\n', 'models/m.polity': MODEL });
     const folder = path.join(root, 'models');
-    return { root, folder, uri: pathToFileURL(path.join(folder, 'm.polity')).toString(), env: { XDG_CACHE_HOME: path.join(root, 'cache') } };
+    return {
+        root,
+        folder,
+        uri: pathToFileURL(path.join(folder, 'm.polity')).toString(),
+        env: { XDG_CACHE_HOME: path.join(root, 'cache') }
+    };
 }
 
 async function definitionOfKind(server: LspSession, uri: string): Promise<string[]> {
     await server.nextDiagnostics(uri);
-    const links = await server.request<LocationLink[]>(DefinitionRequest.method,
-        { textDocument: { uri }, position: { line: 1, character: (MODEL.split('\n')[1] ?? '').indexOf('administration') + 3 } });
+    const links = await server.request<LocationLink[]>(DefinitionRequest.method, {
+        textDocument: { uri },
+        position: { line: 1, character: (MODEL.split('\n')[1] ?? '').indexOf('administration') + 3 }
+    });
     return links.map(l => l.targetUri);
 }
 
@@ -64,7 +71,9 @@ describe('the workspace folder', () => {
         const outside = pathToFileURL(path.join(root, 'models.polity')).toString();
         const published = session.nextDiagnostics(uri);
         await session.request(InitializeRequest.method, {
-            processId: process.pid, rootUri: pathToFileURL(folder).toString(), capabilities: {}
+            processId: process.pid,
+            rootUri: pathToFileURL(folder).toString(),
+            capabilities: {}
         });
         await session.connection.sendNotification(InitializedNotification.type, {});
         // Published without opening the file: the server read the folder it was given.

@@ -27,7 +27,8 @@ describe('diagnostics at start-up, with no file opened', () => {
         const { folder, uri } = folderWithTurf();
         const session = servers.start();
         session.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-            params.items.map(item => (item.section === 'polity' ? { conflicts: { severity: 'error' } } : null)));
+            params.items.map(item => (item.section === 'polity' ? { conflicts: { severity: 'error' } } : null))
+        );
         const published = session.nextDiagnostics(uri, 30_000, d => conflicts(d).some(c => c.severity === 1));
         await session.initialize(folder);
         expect(conflicts(await published).map(d => d.severity)).toEqual([1, 1]);
@@ -44,7 +45,9 @@ describe('diagnostics at start-up, with no file opened', () => {
     it('come with the default severity when the client answers workspace/configuration with an error', async () => {
         const { folder, uri } = folderWithTurf();
         const session = servers.start();
-        session.connection.onRequest('workspace/configuration', () => { throw new Error('no settings here'); });
+        session.connection.onRequest('workspace/configuration', () => {
+            throw new Error('no settings here');
+        });
         const published = session.nextDiagnostics(uri, 30_000, d => conflicts(d).length > 0);
         await session.initialize(folder);
         expect(conflicts(await published).map(d => d.severity)).toEqual([2, 2]);

@@ -28,7 +28,11 @@ function isOffline(error: unknown): boolean {
 }
 
 function firstLine(error: unknown): string {
-    return String(error instanceof Error ? error.message : error).split('\n').find(line => line.trim()) ?? 'unknown error';
+    return (
+        String(error instanceof Error ? error.message : error)
+            .split('\n')
+            .find(line => line.trim()) ?? 'unknown error'
+    );
 }
 
 async function main(): Promise<number> {
@@ -54,8 +58,14 @@ async function main(): Promise<number> {
     try {
         const suite = join(temp, 'suite.cjs');
         await esbuild.build({
-            entryPoints: [join(root, 'test', 'electron', 'suite.ts')], outfile: suite, bundle: true,
-            platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning'
+            entryPoints: [join(root, 'test', 'electron', 'suite.ts')],
+            outfile: suite,
+            bundle: true,
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            external: ['vscode'],
+            logLevel: 'warning'
         });
         const workspace = join(temp, 'china-cyber');
         cpSync(join(root, 'examples', 'china-cyber'), workspace, { recursive: true });
@@ -63,8 +73,17 @@ async function main(): Promise<number> {
             vscodeExecutablePath,
             extensionDevelopmentPath: root,
             extensionTestsPath: suite,
-            launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-                '--user-data-dir', join(temp, 'user-data'), '--extensions-dir', join(temp, 'extensions')]
+            launchArgs: [
+                workspace,
+                '--disable-extensions',
+                '--disable-workspace-trust',
+                '--skip-welcome',
+                '--skip-release-notes',
+                '--user-data-dir',
+                join(temp, 'user-data'),
+                '--extensions-dir',
+                join(temp, 'extensions')
+            ]
         });
         return 0;
     } finally {
@@ -72,7 +91,12 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(code => { process.exitCode = code; }, error => {
-    console.error(`test:electron failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    process.exitCode = 1;
-});
+main().then(
+    code => {
+        process.exitCode = code;
+    },
+    error => {
+        console.error(`test:electron failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        process.exitCode = 1;
+    }
+);

@@ -72,17 +72,28 @@ describe('characters XML forbids', () => {
         expect(svg).toMatch(/>\s*end<\/text>|\bend<\/text>/);
     });
 
-    it('leave the matrix and the timeline well-formed, with the characters shown as \\u{…}', () => {
-        const file = write('forbidden-charts.polity', MODEL);
-        for (const format of ['matrix-svg', 'timeline-svg', 'matrix-html']) {
-            const text = cli('diagram', file, '--view', 'v', '--format', format);
-            // The page is HTML, not XML, but its model text must be as safe: checked as the body of an XML document.
-            const xml = format === 'matrix-html' ? text.replace(/^<!DOCTYPE html>/, '').replace(/<meta [^>]*>/g, '').replace(/<br>/g, '<br/>').replace(/<script>[\s\S]*?<\/script>/, '') : text;
-            expect(xmlProblem(xml), format).toBeUndefined();
-            expect(text, format).toContain('\\u{FFFE}');
-            expect(text, format).not.toMatch(RAW_CONTROL);
-        }
-    }, scaledTimeout(120_000));
+    it(
+        'leave the matrix and the timeline well-formed, with the characters shown as \\u{…}',
+        () => {
+            const file = write('forbidden-charts.polity', MODEL);
+            for (const format of ['matrix-svg', 'timeline-svg', 'matrix-html']) {
+                const text = cli('diagram', file, '--view', 'v', '--format', format);
+                // The page is HTML, not XML, but its model text must be as safe: checked as the body of an XML document.
+                const xml =
+                    format === 'matrix-html'
+                        ? text
+                              .replace(/^<!DOCTYPE html>/, '')
+                              .replace(/<meta [^>]*>/g, '')
+                              .replace(/<br>/g, '<br/>')
+                              .replace(/<script>[\s\S]*?<\/script>/, '')
+                        : text;
+                expect(xmlProblem(xml), format).toBeUndefined();
+                expect(text, format).toContain('\\u{FFFE}');
+                expect(text, format).not.toMatch(RAW_CONTROL);
+            }
+        },
+        scaledTimeout(120_000)
+    );
 
     it('never reach DOT or Mermaid, while JSON keeps the model text as it is', () => {
         const file = write('forbidden-formats.polity', MODEL);
@@ -108,7 +119,8 @@ describe('Mermaid', () => {
             expect(mermaid).toContain('#37;#37;{init: {#34;theme#34;: #34;dark#34;}}#37;#37;');
         }
         expect(cli('diagram', file, '--format', 'mermaid', '--view', 'v').split('\n')[1]).toBe(
-            `title: "\\x25\\x25{init: {\\"theme\\": \\"dark\\"}}\\x25\\x25 (as of ${today()})"`);
+            `title: "\\x25\\x25{init: {\\"theme\\": \\"dark\\"}}\\x25\\x25 (as of ${today()})"`
+        );
     });
 });
 
@@ -117,9 +129,18 @@ describe('Markdown', () => {
         const file = write('markdown.polity', MODEL);
         const report = cli('export', file, '--format', 'markdown');
         const headings = report.split('\n').filter(line => /^\s{0,3}#/.test(line));
-        expect(headings).toEqual(['# esc: institutions and competences', '## Institutions', '## Competence matrix', '## Conflicts', '## Disputes', '## Sources']);
+        expect(headings).toEqual([
+            '# esc: institutions and competences',
+            '## Institutions',
+            '## Competence matrix',
+            '## Conflicts',
+            '## Disputes',
+            '## Sources'
+        ]);
         expect(report.split('\n').filter(line => /^\s{0,3}[-|]/.test(line) && /not a (list|row)|Not a heading/.test(line))).toEqual([
-            expect.stringMatching(/^- \*\*m\*\* between A, B .*: “first line - not a list item \| not \| a row \|” — paper, p\. 1 +\\# Not a heading$/)
+            expect.stringMatching(
+                /^- \*\*m\*\* between A, B .*: “first line - not a list item \| not \| a row \|” — paper, p\. 1 +\\# Not a heading$/
+            )
         ]);
     });
 });
@@ -134,9 +155,12 @@ describe('polity diff', () => {
         for (const format of ['text', 'markdown']) {
             const output = cli('diff', old, changed, '--format', format);
             expect(output, format).not.toMatch(RAW_CONTROL);
-            expect(output, format).toContain(format === 'text' ? '"\\u{001B}[31mred\\u{001B}[0m \\u{202E}evil\\u{202C} \\u{0007}"'
-                // Markdown's own escapes come on top: `\\u` shows a backslash and a `u`, `\[` a bracket.
-                : '"\\\\u{001B}\\[31mred\\\\u{001B}\\[0m \\\\u{202E}evil\\\\u{202C} \\\\u{0007}"');
+            expect(output, format).toContain(
+                format === 'text'
+                    ? '"\\u{001B}[31mred\\u{001B}[0m \\u{202E}evil\\u{202C} \\u{0007}"'
+                    : // Markdown's own escapes come on top: `\\u` shows a backslash and a `u`, `\[` a bracket.
+                      '"\\\\u{001B}\\[31mred\\\\u{001B}\\[0m \\\\u{202E}evil\\\\u{202C} \\\\u{0007}"'
+            );
         }
         const json = JSON.parse(cli('diff', old, changed, '--format', 'json')) as { changes: { fields: { new?: string }[] }[] };
         expect(json.changes.flatMap(c => c.fields.map(f => f.new))).toContain('\u001B[31mred\u001B[0m \u202Eevil\u202C \u0007');

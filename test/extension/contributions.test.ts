@@ -13,7 +13,8 @@ const snippets: Record<string, { prefix: string; body: string[] }> = readJson('s
 
 /** A snippet as inserted when the user accepts every default: first choices, default texts, no tab stops. */
 function expand(body: string[]): string {
-    return body.join('\n')
+    return body
+        .join('\n')
         .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
         .replace(/\$\{\d+:([^}]*)\}/g, '$1')
         .replace(/\$\d+/g, '');
@@ -21,13 +22,20 @@ function expand(body: string[]): string {
 
 describe('snippets', () => {
     it('offers institution, mandate, dispute, view and source', () => {
-        expect(Object.values(snippets).map(s => s.prefix).sort()).toEqual(['dispute', 'institution', 'mandate', 'source', 'view']);
+        expect(
+            Object.values(snippets)
+                .map(s => s.prefix)
+                .sort()
+        ).toEqual(['dispute', 'institution', 'mandate', 'source', 'view']);
     });
 
     it.each(Object.keys(snippets))('%s expands with its defaults into text the parser accepts', async name => {
         const text = `model snippets\n${expand(snippets[name]!.body)}\n`;
         const { diagnostics } = await checkText(text);
-        expect(diagnostics.filter(d => codeOf(d) === 'syntax').map(d => d.message), text).toEqual([]);
+        expect(
+            diagnostics.filter(d => codeOf(d) === 'syntax').map(d => d.message),
+            text
+        ).toEqual([]);
     });
 });
 
@@ -35,10 +43,24 @@ describe('language configuration', () => {
     const words = (text: string) => text.match(new RegExp(languageConfiguration.wordPattern, 'g'));
 
     it('keeps hyphenated names and dates one word', () => {
-        expect(words('  leads personal-data since 2014-03-01 [creemers2021]')).toEqual(
-            ['leads', 'personal-data', 'since', '2014-03-01', 'creemers2021']);
-        expect(words('CAC office-of CCCI, MPS.Bureau11 from 2014-03 to 2016')).toEqual(
-            ['CAC', 'office-of', 'CCCI', 'MPS', 'Bureau11', 'from', '2014-03', 'to', '2016']);
+        expect(words('  leads personal-data since 2014-03-01 [creemers2021]')).toEqual([
+            'leads',
+            'personal-data',
+            'since',
+            '2014-03-01',
+            'creemers2021'
+        ]);
+        expect(words('CAC office-of CCCI, MPS.Bureau11 from 2014-03 to 2016')).toEqual([
+            'CAC',
+            'office-of',
+            'CCCI',
+            'MPS',
+            'Bureau11',
+            'from',
+            '2014-03',
+            'to',
+            '2016'
+        ]);
     });
 
     it('indents after an opening brace and outdents on a closing one', () => {
@@ -67,8 +89,13 @@ describe('extension manifest', () => {
     });
 
     it('points at files that exist after a build', () => {
-        const paths = [manifest.main, manifest.icon, contributes.languages[0].configuration,
-            ...contributes.grammars.map((g: { path: string }) => g.path), ...contributes.snippets.map((s: { path: string }) => s.path)];
+        const paths = [
+            manifest.main,
+            manifest.icon,
+            contributes.languages[0].configuration,
+            ...contributes.grammars.map((g: { path: string }) => g.path),
+            ...contributes.snippets.map((s: { path: string }) => s.path)
+        ];
         expect(paths.filter(p => !existsSync(join(root, p)))).toEqual([]);
     });
 

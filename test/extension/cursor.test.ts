@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { nodeAt, nodeDeclaredAt } from '../../src/extension/cursor.js';
 
-const at = (line: number, start: number, end: number) => ({ uri: 'file:///m/state.polity', range: { start: { line, character: start }, end: { line, character: end } } });
+const at = (line: number, start: number, end: number) => ({
+    uri: 'file:///m/state.polity',
+    range: { start: { line, character: start }, end: { line, character: end } }
+});
 const shown = {
     names: { 'institution:m.CAC': ['CAC'], 'institution:m.MPS': ['MPS'] },
-    sources: { 'institution:m.CAC': at(3, 12, 15), 'institution:m.MPS': at(9, 12, 15), 'relation:m.CAC:polity.oversees:m.MPS': at(3, 0, 40) }
+    sources: {
+        'institution:m.CAC': at(3, 12, 15),
+        'institution:m.MPS': at(9, 12, 15),
+        'relation:m.CAC:polity.oversees:m.MPS': at(3, 0, 40)
+    }
 };
 
 describe("the preview's node under the editor's cursor", () => {
@@ -16,7 +23,7 @@ describe("the preview's node under the editor's cursor", () => {
         expect(nodeAt(undefined, 'file:///m/state.polity', { line: 9, character: 13 })).toBeUndefined();
     });
 
-    it("is the node declared where the name under the cursor is defined", () => {
+    it('is the node declared where the name under the cursor is defined', () => {
         expect(nodeDeclaredAt(shown, [at(9, 12, 15)])).toBe('institution:m.MPS');
         expect(nodeDeclaredAt(shown, [at(20, 0, 3)])).toBeUndefined();
     });

@@ -11,7 +11,8 @@ describe('a reveal from the preview page', () => {
         expect(revealTarget(SOURCES, 'institution:china.cyber.CAC')).toEqual(CAC);
         expect(revealTarget(SOURCES, 'institution:china.cyber.MPS')).toBeUndefined();
         expect(revealTarget(undefined, 'institution:china.cyber.CAC')).toBeUndefined();
-        for (const inherited of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(revealTarget(SOURCES, inherited)).toBeUndefined();
+        for (const inherited of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+            expect(revealTarget(SOURCES, inherited)).toBeUndefined();
     });
 
     it('takes no range that is not made of line and character numbers', () => {
@@ -23,18 +24,27 @@ describe('a reveal from the preview page', () => {
             { start: { line: '3', character: 0 }, end: CAC.range.end },
             { start: CAC.range.start },
             undefined
-        ]) expect(revealTarget(broken(range), 'id'), JSON.stringify(range)).toBeUndefined();
+        ])
+            expect(revealTarget(broken(range), 'id'), JSON.stringify(range)).toBeUndefined();
     });
 
     it('reads only the messages the page may send, with only their known fields', () => {
-        expect(pageMessage({ type: 'reveal', id: 'institution:china.cyber.CAC' })).toEqual({ type: 'reveal', id: 'institution:china.cyber.CAC' });
+        expect(pageMessage({ type: 'reveal', id: 'institution:china.cyber.CAC' })).toEqual({
+            type: 'reveal',
+            id: 'institution:china.cyber.CAC'
+        });
         // The old form, a place of the page's choosing, is not accepted.
         expect(pageMessage({ type: 'reveal', uri: 'file:///etc/passwd', range: CAC.range })).toBeUndefined();
         expect(pageMessage({ type: 'reveal', id: 42 })).toBeUndefined();
-        expect(pageMessage({ type: 'select', view: 'cac', at: '2020', uri: 'file:///x' })).toEqual({ type: 'select', view: 'cac', at: '2020' });
+        expect(pageMessage({ type: 'select', view: 'cac', at: '2020', uri: 'file:///x' })).toEqual({
+            type: 'select',
+            view: 'cac',
+            at: '2020'
+        });
         expect(pageMessage({ type: 'select', view: { toString: 'x' } })).toBeUndefined();
         expect(pageMessage({ type: 'export', path: '/tmp/x' })).toEqual({ type: 'export' });
         expect(pageMessage({ type: 'ready' })).toEqual({ type: 'ready' });
-        for (const raw of [undefined, null, 'reveal', 7, [], { type: 'open' }, { type: '__proto__' }]) expect(pageMessage(raw), JSON.stringify(raw)).toBeUndefined();
+        for (const raw of [undefined, null, 'reveal', 7, [], { type: 'open' }, { type: '__proto__' }])
+            expect(pageMessage(raw), JSON.stringify(raw)).toBeUndefined();
     });
 });

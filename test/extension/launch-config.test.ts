@@ -12,8 +12,14 @@ function jsonc(file: string): Record<string, unknown> {
 }
 
 interface Configuration {
-    name: string; type: string; request: string; program?: string; runtimeExecutable?: string; args?: string[];
-    port?: number; preLaunchTask?: string;
+    name: string;
+    type: string;
+    request: string;
+    program?: string;
+    runtimeExecutable?: string;
+    args?: string[];
+    port?: number;
+    preLaunchTask?: string;
 }
 
 const inRepo = (value: string) => value.replaceAll('${workspaceFolder}', REPO_ROOT);

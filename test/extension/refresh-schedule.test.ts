@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RefreshSchedule } from '../../src/extension/refresh-schedule.js';
 
 /** When the preview asks for a new picture after the server reports a build (src/extension/preview.ts). */
-describe('the preview\'s refresh after a model change', () => {
+describe("the preview's refresh after a model change", () => {
     beforeEach(() => vi.useFakeTimers());
     afterEach(() => vi.useRealTimers());
 

@@ -43,8 +43,10 @@ describe('polity.conflicts.severity', () => {
         await server.open(URI, TURF);
         await server.nextDiagnostics(URI, 30_000, d => conflicts(d).length > 0);
 
-        const change = (severity: string) => server.connection.sendNotification(DidChangeConfigurationNotification.type,
-            { settings: { polity: { conflicts: { severity } } } });
+        const change = (severity: string) =>
+            server.connection.sendNotification(DidChangeConfigurationNotification.type, {
+                settings: { polity: { conflicts: { severity } } }
+            });
         await change('off');
         await server.nextDiagnostics(URI, 30_000, d => conflicts(d).length === 0);
         await change('information');

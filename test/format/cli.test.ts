@@ -1,4 +1,17 @@
-import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    chownSync,
+    linkSync,
+    lstatSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    statSync,
+    symlinkSync,
+    utimesSync,
+    writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,8 +37,11 @@ function folder(files: Record<string, string>): string {
 
 function snapshot(dir: string): Record<string, { text: string; mtime: number }> {
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-    return Object.fromEntries(files.filter(f => statSync(path.join(dir, f)).isFile())
-        .map(f => [f, { text: readFileSync(path.join(dir, f), 'utf8'), mtime: statSync(path.join(dir, f)).mtimeMs }]));
+    return Object.fromEntries(
+        files
+            .filter(f => statSync(path.join(dir, f)).isFile())
+            .map(f => [f, { text: readFileSync(path.join(dir, f), 'utf8'), mtime: statSync(path.join(dir, f)).mtimeMs }])
+    );
 }
 
 describe('polity fmt --check', () => {
@@ -51,10 +67,14 @@ describe('polity fmt --check', () => {
         const dir = folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN });
         const before = snapshot(dir);
         const r = runCli(['fmt', '--check', '.'], { cwd: dir });
-        expect(r.stderr).toBe("broken.polity:3:8: syntax error: In a fact: expected a name, but found the end of the file, not formatted\n");
+        expect(r.stderr).toBe(
+            'broken.polity:3:8: syntax error: In a fact: expected a name, but found the end of the file, not formatted\n'
+        );
         expect(r.stdout).toBe('0 of 2 files would be reformatted, 1 cannot be formatted\n');
         expect(r.status).toBe(1);
-        const messy = runCli(['fmt', '--check', 'broken.polity', 'a.polity', 'sub'], { cwd: folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN, 'sub/messy.polity': MESSY }) });
+        const messy = runCli(['fmt', '--check', 'broken.polity', 'a.polity', 'sub'], {
+            cwd: folder({ 'a.polity': FORMATTED, 'broken.polity': BROKEN, 'sub/messy.polity': MESSY })
+        });
         expect(messy.stdout).toBe(`${path.join('sub', 'messy.polity')}\n1 of 3 files would be reformatted, 1 cannot be formatted\n`);
         expect(messy.status).toBe(1);
         expect(snapshot(dir)).toEqual(before);
@@ -72,7 +92,9 @@ describe('polity fmt', () => {
         const dir = folder({ 'a.polity': FORMATTED, 'sub/messy.polity': MESSY, 'broken.polity': BROKEN, 'notes.txt': 'not   a model' });
         const before = snapshot(dir);
         const r = runCli(['fmt', '.'], { cwd: dir });
-        expect(r.stderr).toBe("broken.polity:3:8: syntax error: In a fact: expected a name, but found the end of the file, not formatted\n");
+        expect(r.stderr).toBe(
+            'broken.polity:3:8: syntax error: In a fact: expected a name, but found the end of the file, not formatted\n'
+        );
         expect(r.stdout).toBe(`${path.join('sub', 'messy.polity')}\n1 of 3 files reformatted\n`);
         expect(r.status).toBe(1);
         const after = snapshot(dir);
@@ -108,8 +130,12 @@ describe('polity fmt', () => {
         expect([r.status, r.stderr]).toEqual([0, '']);
         const after = statSync(file);
         expect(readFileSync(path.join(dir, 'linked.polity'), 'utf8')).toBe(MESSY_FORMATTED);
-        expect({ ino: after.ino, nlink: after.nlink, uid: after.uid, gid: after.gid, mode: after.mode })
-            .toEqual({ ino: before.ino, nlink: 2, ...owner, mode: before.mode });
+        expect({ ino: after.ino, nlink: after.nlink, uid: after.uid, gid: after.gid, mode: after.mode }).toEqual({
+            ino: before.ino,
+            nlink: 2,
+            ...owner,
+            mode: before.mode
+        });
         expect(readdirSync(dir).sort()).toEqual(['linked.polity', 'messy.polity']);
     });
 

@@ -19,7 +19,10 @@ const pinned = (file: string) => file.replace(/\.polity$/, '.formatted.polity');
 const PINNED = readdirSync(FIXTURES).filter(f => existsSync(path.join(FIXTURES, pinned(f))));
 
 function polityFiles(folder: string): string[] {
-    return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.polity')).sort().map(f => path.join(folder, f));
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+        .filter(f => f.endsWith('.polity'))
+        .sort()
+        .map(f => path.join(folder, f));
 }
 
 /** Formats and insists that it worked. */
@@ -39,21 +42,29 @@ describe('the canonical layout', () => {
     });
 
     it('puts each fact on its own line, with 2 spaces per block level', () => {
-        expect(format('institution A "A" { kind ministry leads x since 2014 unit B { supports y } }'))
-            .toBe('institution A "A" {\n  kind ministry\n  leads x since 2014\n  unit B {\n    supports y\n  }\n}\n');
-        expect(format('mandate a { mandate b { mandate c } } mandate d'))
-            .toBe('mandate a {\n  mandate b {\n    mandate c\n  }\n}\nmandate d\n');
+        expect(format('institution A "A" { kind ministry leads x since 2014 unit B { supports y } }')).toBe(
+            'institution A "A" {\n  kind ministry\n  leads x since 2014\n  unit B {\n    supports y\n  }\n}\n'
+        );
+        expect(format('mandate a { mandate b { mandate c } } mandate d')).toBe(
+            'mandate a {\n  mandate b {\n    mandate c\n  }\n}\nmandate d\n'
+        );
     });
 
     it('spaces tokens singly, glues commas, brackets and qualified names', () => {
-        expect(format('CAC   oversees  china . cyber . TC260\tfrom 2014 to 2015 [ s ] [s  "p. 1" ]'))
-            .toBe('CAC oversees china.cyber.TC260 from 2014 to 2015 [s] [s "p. 1"]\n');
+        expect(format('CAC   oversees  china . cyber . TC260\tfrom 2014 to 2015 [ s ] [s  "p. 1" ]')).toBe(
+            'CAC oversees china.cyber.TC260 from 2014 to 2015 [s] [s "p. 1"]\n'
+        );
         expect(format('dispute m between A ,B,C "why"')).toBe('dispute m between A, B, C\n  "why"\n');
     });
 
     it('lays out 0.2 facts: hedges, carve-outs, several parents, date ranges glued, circa and by spaced', () => {
-        expect(format('mandate p  within a ,b\ninstitution A { reportedly  leads p with B except q from 1999 .. 2001 to circa   2011\n allegedly contests r by 2003 }\nA allegedly   oversees B'))
-            .toBe('mandate p within a, b\ninstitution A {\n  reportedly leads p with B except q from 1999..2001 to circa 2011\n  allegedly contests r by 2003\n}\nA allegedly oversees B\n');
+        expect(
+            format(
+                'mandate p  within a ,b\ninstitution A { reportedly  leads p with B except q from 1999 .. 2001 to circa   2011\n allegedly contests r by 2003 }\nA allegedly   oversees B'
+            )
+        ).toBe(
+            'mandate p within a, b\ninstitution A {\n  reportedly leads p with B except q from 1999..2001 to circa 2011\n  allegedly contests r by 2003\n}\nA allegedly oversees B\n'
+        );
     });
 
     it('keeps one blank line of a run, none after { or before }, and none at the start', () => {
@@ -76,12 +87,15 @@ describe('the canonical layout', () => {
     });
 
     it('keeps the CR line endings of an old Mac file, and its blank lines', () => {
-        expect(format('mandate a\r\r\rmandate b {\rmandate c }\r// c\r\r  /* d\r     e */\r'))
-            .toBe('mandate a\r\rmandate b {\r  mandate c\r}\r// c\r\r/* d\r   e */\r');
+        expect(format('mandate a\r\r\rmandate b {\rmandate c }\r// c\r\r  /* d\r     e */\r')).toBe(
+            'mandate a\r\rmandate b {\r  mandate c\r}\r// c\r\r/* d\r   e */\r'
+        );
     });
 
     it('keeps a blank line after an empty block', () => {
-        expect(format('view v {}\n\nmandate a\ninstitution A {\n  unit B {}\n\n  kind x\n}\n')).toBe('view v {}\n\nmandate a\ninstitution A {\n  unit B {}\n\n  kind x\n}\n');
+        expect(format('view v {}\n\nmandate a\ninstitution A {\n  unit B {}\n\n  kind x\n}\n')).toBe(
+            'view v {}\n\nmandate a\ninstitution A {\n  unit B {}\n\n  kind x\n}\n'
+        );
     });
 
     it('keeps a byte order mark', () => {
@@ -96,36 +110,44 @@ describe('the canonical layout', () => {
 
 describe('comments', () => {
     it('keeps a comment at the end of a line there, with the spaces before it', () => {
-        expect(format('institution MPS {\n  kind ministry\n  leads cii                       // turf overlap\n  leads x // one space\n}'))
-            .toBe('institution MPS {\n  kind ministry\n  leads cii                       // turf overlap\n  leads x // one space\n}\n');
-        expect(format('institution A { leads x /* why */ supports y } // after')).toBe('institution A {\n  leads x /* why */\n  supports y\n} // after\n');
+        expect(
+            format('institution MPS {\n  kind ministry\n  leads cii                       // turf overlap\n  leads x // one space\n}')
+        ).toBe('institution MPS {\n  kind ministry\n  leads cii                       // turf overlap\n  leads x // one space\n}\n');
+        expect(format('institution A { leads x /* why */ supports y } // after')).toBe(
+            'institution A {\n  leads x /* why */\n  supports y\n} // after\n'
+        );
     });
 
     it('keeps the tabs before a comment at the end of a line', () => {
-        expect(format('institution A {\n\tleads x\t// one tab\n\tleads yy\t\t/* two */\n  kind z \t // mixed\n}'))
-            .toBe('institution A {\n  leads x\t// one tab\n  leads yy\t\t/* two */\n  kind z \t // mixed\n}\n');
+        expect(format('institution A {\n\tleads x\t// one tab\n\tleads yy\t\t/* two */\n  kind z \t // mixed\n}')).toBe(
+            'institution A {\n  leads x\t// one tab\n  leads yy\t\t/* two */\n  kind z \t // mixed\n}\n'
+        );
     });
 
     it('keeps a doc comment directly above its declaration, at its indentation', () => {
-        expect(format('/** The ministry. */\ninstitution A {\n      /** Its CERT. */\n   unit B\n}'))
-            .toBe('/** The ministry. */\ninstitution A {\n  /** Its CERT. */\n  unit B\n}\n');
+        expect(format('/** The ministry. */\ninstitution A {\n      /** Its CERT. */\n   unit B\n}')).toBe(
+            '/** The ministry. */\ninstitution A {\n  /** Its CERT. */\n  unit B\n}\n'
+        );
         expect(format('/** On one line. */ institution A')).toBe('/** On one line. */ institution A\n');
     });
 
     it('moves the lines of a block comment with its first line', () => {
-        expect(format('institution A {\n        /**\n         * Doc\n         *   indented\n         */\n        unit B\n}'))
-            .toBe('institution A {\n  /**\n   * Doc\n   *   indented\n   */\n  unit B\n}\n');
+        expect(format('institution A {\n        /**\n         * Doc\n         *   indented\n         */\n        unit B\n}')).toBe(
+            'institution A {\n  /**\n   * Doc\n   *   indented\n   */\n  unit B\n}\n'
+        );
     });
 
     it('moves the lines of a block comment with its first line when it is indented with tabs', () => {
-        expect(format('institution A {\n\t/**\n\t * Doc\n\t *\tindented\n\t */\n\tunit B\n}'))
-            .toBe('institution A {\n  /**\n   * Doc\n   *\tindented\n   */\n  unit B\n}\n');
+        expect(format('institution A {\n\t/**\n\t * Doc\n\t *\tindented\n\t */\n\tunit B\n}')).toBe(
+            'institution A {\n  /**\n   * Doc\n   *\tindented\n   */\n  unit B\n}\n'
+        );
     });
 
     it('keeps the lines of a block comment that moves left in their places relative to each other', () => {
         // From column 8 to 2: the line 3 columns right of the first stays so; those left of it move together, as far as the leftmost can.
-        expect(format('institution A {\n        /* one\n      two\n  three\n    four\n           five */\n  unit B\n}'))
-            .toBe('institution A {\n  /* one\n    two\nthree\n  four\n     five */\n  unit B\n}\n');
+        expect(format('institution A {\n        /* one\n      two\n  three\n    four\n           five */\n  unit B\n}')).toBe(
+            'institution A {\n  /* one\n    two\nthree\n  four\n     five */\n  unit B\n}\n'
+        );
     });
 
     it('moves the lines of a block comment that starts the file with its first line', () => {
@@ -133,8 +155,9 @@ describe('comments', () => {
     });
 
     it('keeps the Markdown line breaks of a doc comment, as two spaces', () => {
-        expect(format('/** First line  \n * second   \n *  \n * third \n */\nmandate a /* not a doc comment  \n */'))
-            .toBe('/** First line  \n * second  \n *\n * third\n */\nmandate a /* not a doc comment\n */\n');
+        expect(format('/** First line  \n * second   \n *  \n * third \n */\nmandate a /* not a doc comment  \n */')).toBe(
+            '/** First line  \n * second  \n *\n * third\n */\nmandate a /* not a doc comment\n */\n'
+        );
     });
 
     it('indents comments before a } with the block, and keeps blank lines between them', () => {
@@ -159,17 +182,22 @@ describe('every model we have', () => {
     const files = [...polityFiles(path.join(REPO, 'examples')), ...polityFiles(FIXTURES)];
 
     it('finds the examples and the language reference fixtures', () => {
-        expect(files.map(f => path.basename(f))).toEqual(expect.arrayContaining(['tutorial.polity', 'state.polity', 'language-first-model.polity', 'language-views.polity']));
+        expect(files.map(f => path.basename(f))).toEqual(
+            expect.arrayContaining(['tutorial.polity', 'state.polity', 'language-first-model.polity', 'language-views.polity'])
+        );
     });
 
-    it.each(files.map(f => [path.relative(REPO, f), f]))('%s: formats without losing anything, and again to the same bytes', (_name, file) => {
-        const text = read(file);
-        const once = format(text);
-        expectSameContent(text, once);
-        expectCommentsInPlace(text, once);
-        expectCanonicalShape(once);
-        expect(format(once)).toBe(once);
-    });
+    it.each(files.map(f => [path.relative(REPO, f), f]))(
+        '%s: formats without losing anything, and again to the same bytes',
+        (_name, file) => {
+            const text = read(file);
+            const once = format(text);
+            expectSameContent(text, once);
+            expectCommentsInPlace(text, once);
+            expectCanonicalShape(once);
+            expect(format(once)).toBe(once);
+        }
+    );
 
     it('leaves the examples and the language reference as they are', () => {
         // All but the inputs of pinned fixtures and the reference's one-line person example.
@@ -207,7 +235,10 @@ describe('a file with syntax errors', () => {
 describe('the safety net', () => {
     /** A formatter with a bug planted: it changes the text it formatted. */
     class PlantedFormatter extends PolityFormatter {
-        constructor(services: PolityServices, private readonly bug: (formatted: string) => string) {
+        constructor(
+            services: PolityServices,
+            private readonly bug: (formatted: string) => string
+        ) {
             super(services);
         }
 
@@ -222,13 +253,49 @@ describe('the safety net', () => {
     const parse = (text: string) => shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///x.polity'));
 
     it.each([
-        ['loses a comment', 'mandate a\nmandate b // keep me\n', (t: string) => t.replace(' // keep me', ''), [1, 10], 'changed more than whitespace'],
-        ['moves a comment off the end of its line', 'mandate a // mine\nmandate b\n', (t: string) => t.replace(' // mine', '\n// mine'), [0, 10], 'moved this comment from the end of its line'],
-        ['moves a comment onto the line before', 'mandate a\n// mine\nmandate b\n', (t: string) => t.replace('\n// mine', ' // mine'), [1, 0], 'moved this comment onto the end of the line before'],
-        ['removes a blank line between two facts', 'institution A {\n  kind x\n\n  leads y\n}\n', (t: string) => t.replace('\n\n', '\n'), [3, 2], 'removed the blank line'],
+        [
+            'loses a comment',
+            'mandate a\nmandate b // keep me\n',
+            (t: string) => t.replace(' // keep me', ''),
+            [1, 10],
+            'changed more than whitespace'
+        ],
+        [
+            'moves a comment off the end of its line',
+            'mandate a // mine\nmandate b\n',
+            (t: string) => t.replace(' // mine', '\n// mine'),
+            [0, 10],
+            'moved this comment from the end of its line'
+        ],
+        [
+            'moves a comment onto the line before',
+            'mandate a\n// mine\nmandate b\n',
+            (t: string) => t.replace('\n// mine', ' // mine'),
+            [1, 0],
+            'moved this comment onto the end of the line before'
+        ],
+        [
+            'removes a blank line between two facts',
+            'institution A {\n  kind x\n\n  leads y\n}\n',
+            (t: string) => t.replace('\n\n', '\n'),
+            [3, 2],
+            'removed the blank line'
+        ],
         ['adds a blank line', 'mandate a\nmandate b\n', (t: string) => t.replace('\n', '\n\n'), [1, 0], 'added a blank line'],
-        ['joins two facts onto one line', 'institution A {\n  kind x\n  leads y\n}\n', (t: string) => t.replace('x\n  ', 'x '), [2, 2], 'joined this line onto the line before'],
-        ['joins a } onto the line before', 'institution A {\n  kind x\n}\n', (t: string) => t.replace('x\n', 'x '), [2, 0], 'joined this line onto the line before']
+        [
+            'joins two facts onto one line',
+            'institution A {\n  kind x\n  leads y\n}\n',
+            (t: string) => t.replace('x\n  ', 'x '),
+            [2, 2],
+            'joined this line onto the line before'
+        ],
+        [
+            'joins a } onto the line before',
+            'institution A {\n  kind x\n}\n',
+            (t: string) => t.replace('x\n', 'x '),
+            [2, 0],
+            'joined this line onto the line before'
+        ]
     ] as const)('refuses a result that %s, and says where', (_name, text, bug, [line, character], message) => {
         const result = new PlantedFormatter(Polity, bug).formatChecked(parse(text));
         expect(result).toMatchObject({ ok: false, problem: { kind: 'unsafe', position: { line, character } } });
@@ -276,6 +343,11 @@ describe('in the editor (the language server formatter)', () => {
     it('gives no edits for a document with syntax errors, for the whole or a range', async () => {
         const before = 'mandate   a\ninstitution A {\n  leads\n';
         await formatting({ before, after: before, disposeAfterCheck: true });
-        await formatting({ before, after: before, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, disposeAfterCheck: true });
+        await formatting({
+            before,
+            after: before,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+            disposeAfterCheck: true
+        });
     });
 });

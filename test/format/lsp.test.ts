@@ -37,7 +37,11 @@ describe('formatting through the bundled language server over stdio', () => {
 
     it('gives the edits that turn the document into what polity fmt writes', async () => {
         await open('messy.polity', MESSY);
-        const edits = await session.request<TextEdit[]>(DocumentFormattingRequest.method, { textDocument: { uri: uri('messy.polity') }, options }, 20_000);
+        const edits = await session.request<TextEdit[]>(
+            DocumentFormattingRequest.method,
+            { textDocument: { uri: uri('messy.polity') }, options },
+            20_000
+        );
         const expected = formatText(MESSY);
         expect(expected.ok && apply(MESSY, edits)).toBe(expected.text);
     });
@@ -46,13 +50,21 @@ describe('formatting through the bundled language server over stdio', () => {
         const text = 'mandate   a\nmandate    b\n';
         await open('range.polity', text);
         const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } };
-        const edits = await session.request<TextEdit[]>(DocumentRangeFormattingRequest.method, { textDocument: { uri: uri('range.polity') }, range, options }, 20_000);
+        const edits = await session.request<TextEdit[]>(
+            DocumentRangeFormattingRequest.method,
+            { textDocument: { uri: uri('range.polity') }, range, options },
+            20_000
+        );
         expect(apply(text, edits)).toBe('mandate   a\nmandate b\n');
     });
 
     it('gives no edits for a document with syntax errors', async () => {
         await open('broken.polity', 'mandate   a\ninstitution {\n');
-        const edits = await session.request<TextEdit[]>(DocumentFormattingRequest.method, { textDocument: { uri: uri('broken.polity') }, options }, 20_000);
+        const edits = await session.request<TextEdit[]>(
+            DocumentFormattingRequest.method,
+            { textDocument: { uri: uri('broken.polity') }, options },
+            20_000
+        );
         expect(edits).toEqual([]);
     });
 });

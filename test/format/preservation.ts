@@ -78,7 +78,9 @@ export function expectCommentsInPlace(before: string, after: string): void {
         const newLines = comment.image.split(LINE_END);
         oldLines.forEach((line, l) => {
             if (l === 0 || line.trim() === '' || !line.startsWith(old.indentation!)) return;
-            expect(newLines[l]?.trimEnd(), `line ${l + 1} of ${old.image}`).toBe((comment.indentation + line.slice(old.indentation!.length)).trimEnd());
+            expect(newLines[l]?.trimEnd(), `line ${l + 1} of ${old.image}`).toBe(
+                (comment.indentation + line.slice(old.indentation!.length)).trimEnd()
+            );
         });
     });
 }
@@ -89,10 +91,14 @@ export function expectCanonicalShape(text: string): void {
     expect(text, 'ends with exactly one line ending').toMatch(/[^\r\n](\r\n|\r|\n)$/);
     const lines = text.split(LINE_END).slice(0, -1);
     // Inside a doc comment, trailing blanks may be a Markdown line break.
-    const breaks = new Set(comments(text).filter(c => isDoc(c.image)).flatMap(c => {
-        const first = text.slice(0, c.start).split(LINE_END).length - 1;
-        return c.image.split(LINE_END).flatMap((line, l) => (hasMarkdownBreak(line) ? [first + l] : []));
-    }));
+    const breaks = new Set(
+        comments(text)
+            .filter(c => isDoc(c.image))
+            .flatMap(c => {
+                const first = text.slice(0, c.start).split(LINE_END).length - 1;
+                return c.image.split(LINE_END).flatMap((line, l) => (hasMarkdownBreak(line) ? [first + l] : []));
+            })
+    );
     lines.forEach((line, l) => {
         if (breaks.has(l)) expect(line, 'a Markdown line break is two spaces').toMatch(/\S {2}$/);
         else expect(line, 'no trailing whitespace').not.toMatch(/[ \t]$/);

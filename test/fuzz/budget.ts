@@ -42,7 +42,9 @@ const SLOWDOWN = slowdown();
 export function cpuDeadline(ms: number): CancellationToken {
     const end = cpuMs() + ms;
     return {
-        get isCancellationRequested() { return cpuMs() > end; },
+        get isCancellationRequested() {
+            return cpuMs() > end;
+        },
         onCancellationRequested: () => ({ dispose: () => undefined })
     };
 }

@@ -20,16 +20,23 @@ import { REPO_ROOT } from '../support/lsp-client.js';
 
 const { values } = parseArgs({
     options: {
-        cases: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, case: { type: 'string' },
-        bound: { type: 'string', default: '15000' }, 'no-server': { type: 'boolean', default: false },
+        cases: { type: 'string', default: '1000' },
+        seed: { type: 'string', default: '1' },
+        case: { type: 'string' },
+        bound: { type: 'string', default: '15000' },
+        'no-server': { type: 'boolean', default: false },
         'output-cases': { type: 'string', default: '300' },
         soups: { type: 'string', default: '5000' },
-        sessions: { type: 'string', default: '20' }, steps: { type: 'string', default: '80' }
+        sessions: { type: 'string', default: '20' },
+        steps: { type: 'string', default: '80' }
     }
 });
 const seed = Number(values.seed);
 const report = await runFuzz({
-    seed, cases: Number(values.cases), bound: Number(values.bound), server: !values['no-server'],
+    seed,
+    cases: Number(values.cases),
+    bound: Number(values.bound),
+    server: !values['no-server'],
     only: values.case === undefined ? undefined : Number(values.case),
     onCase: (c, problems) => {
         if (problems.length > 0) process.stderr.write(`case ${c.index} (${c.origin}):\n  ${problems.join('\n  ')}\n`);
@@ -41,14 +48,20 @@ for (const failure of report.failures) {
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, `seed-${seed}-case-${failure.index}.polity`), failure.text);
 }
-process.stdout.write(`fuzz: ${report.cases} cases, seed ${seed}, ${report.failures.length} failing, ${report.seconds.toFixed(1)} s${report.failures.length > 0 ? `; inputs in ${path.relative(process.cwd(), folder)}/` : ''}\n`);
-const soups = values.case === undefined && Number(values.soups) > 0 ? await runNestingFuzz({ seed, cases: Number(values.soups) }) : undefined;
+process.stdout.write(
+    `fuzz: ${report.cases} cases, seed ${seed}, ${report.failures.length} failing, ${report.seconds.toFixed(1)} s${report.failures.length > 0 ? `; inputs in ${path.relative(process.cwd(), folder)}/` : ''}\n`
+);
+const soups =
+    values.case === undefined && Number(values.soups) > 0 ? await runNestingFuzz({ seed, cases: Number(values.soups) }) : undefined;
 if (soups?.failure) {
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, `seed-${seed}-soup.polity`), soups.failure.text);
     process.stderr.write(`token soup ${JSON.stringify(soups.failure.text)}:\n  ${soups.failure.problems.join('\n  ')}\n`);
 }
-if (soups) process.stdout.write(`fuzz: ${soups.cases} token soups against the nesting limit, seed ${seed}, ${soups.failure ? '1 failing (shrunk)' : '0 failing'}, ${soups.seconds.toFixed(1)} s\n`);
+if (soups)
+    process.stdout.write(
+        `fuzz: ${soups.cases} token soups against the nesting limit, seed ${seed}, ${soups.failure ? '1 failing (shrunk)' : '0 failing'}, ${soups.seconds.toFixed(1)} s\n`
+    );
 
 const renderer = new GraphvizRenderer();
 const start = performance.now();
@@ -62,18 +75,30 @@ for (const fuzzCase of outputCases(seed, Number(values['output-cases']))) {
     writeFileSync(path.join(folder, `seed-${seed}-output-${fuzzCase.index}-old.polity`), fuzzCase.old);
     writeFileSync(path.join(folder, `seed-${seed}-output-${fuzzCase.index}-new.polity`), fuzzCase.new);
 }
-process.stdout.write(`fuzz outputs: ${values['output-cases']} cases, seed ${seed}, ${outputFailures} failing, ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
-const sessions = values['no-server'] || values.case !== undefined ? undefined : await runSessionFuzz({
-    seed, sessions: Number(values.sessions), steps: Number(values.steps),
-    onSession: (index, problems) => {
-        if (problems.length > 0) process.stderr.write(`session ${index}:\n  ${problems.join('\n  ')}\n`);
-    }
-});
+process.stdout.write(
+    `fuzz outputs: ${values['output-cases']} cases, seed ${seed}, ${outputFailures} failing, ${((performance.now() - start) / 1000).toFixed(1)} s\n`
+);
+const sessions =
+    values['no-server'] || values.case !== undefined
+        ? undefined
+        : await runSessionFuzz({
+              seed,
+              sessions: Number(values.sessions),
+              steps: Number(values.steps),
+              onSession: (index, problems) => {
+                  if (problems.length > 0) process.stderr.write(`session ${index}:\n  ${problems.join('\n  ')}\n`);
+              }
+          });
 for (const failure of sessions?.failures ?? []) {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `seed-${seed}-session-${failure.session}.txt`), `${failure.problems.join('\n')}\n\nsteps:\n${failure.log.join('\n')}\n`);
+    writeFileSync(
+        path.join(folder, `seed-${seed}-session-${failure.session}.txt`),
+        `${failure.problems.join('\n')}\n\nsteps:\n${failure.log.join('\n')}\n`
+    );
 }
 if (sessions) {
-    process.stdout.write(`sessions: ${sessions.sessions}, ${sessions.formats.checked} formatting answers (${sessions.formats.withdrawn} withdrawn), ${sessions.failures.length} failing, ${sessions.seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+        `sessions: ${sessions.sessions}, ${sessions.formats.checked} formatting answers (${sessions.formats.withdrawn} withdrawn), ${sessions.failures.length} failing, ${sessions.seconds.toFixed(1)} s\n`
+    );
 }
 process.exitCode = report.failures.length > 0 || soups?.failure || outputFailures > 0 || (sessions?.failures.length ?? 0) > 0 ? 1 : 0;

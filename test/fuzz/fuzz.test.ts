@@ -13,11 +13,15 @@ import { SERVER_PATH } from '../support/lsp-client.js';
  * timeout by the clock scaled to the machine's load (see test/fuzz/budget.ts).
  */
 describe('fuzz', () => {
-    it('survives 300 mutated models in every stage', async () => {
-        expect(existsSync(SERVER_PATH), `${SERVER_PATH} is missing: run \`npm run build\` first`).toBe(true);
-        const report = await runFuzz({ seed: 1, cases: 300 });
-        console.log(`fuzz: ${report.cases} cases (seed 1) in ${report.seconds.toFixed(1)} s, ${report.failures.length} failing`);
-        expect(report.failures.map(f => `case ${f.index} (${f.origin}): ${f.problems.join('; ')}`)).toEqual([]);
-        expect(report.cases).toBe(300);
-    }, scaledTimeout(120_000));
+    it(
+        'survives 300 mutated models in every stage',
+        async () => {
+            expect(existsSync(SERVER_PATH), `${SERVER_PATH} is missing: run \`npm run build\` first`).toBe(true);
+            const report = await runFuzz({ seed: 1, cases: 300 });
+            console.log(`fuzz: ${report.cases} cases (seed 1) in ${report.seconds.toFixed(1)} s, ${report.failures.length} failing`);
+            expect(report.failures.map(f => `case ${f.index} (${f.origin}): ${f.problems.join('; ')}`)).toEqual([]);
+            expect(report.cases).toBe(300);
+        },
+        scaledTimeout(120_000)
+    );
 });

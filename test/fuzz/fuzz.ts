@@ -64,19 +64,22 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 });
                 if (document) {
                     const checked = document;
-                    found.push(...await clock.cpuBounded('format', bound, async () => stages.format(checked)));
-                    found.push(...await clock.cpuBounded('diagram', bound, () => stages.diagram(fuzzCase.index % 10 === 0)));
+                    found.push(...(await clock.cpuBounded('format', bound, async () => stages.format(checked))));
+                    found.push(...(await clock.cpuBounded('diagram', bound, () => stages.diagram(fuzzCase.index % 10 === 0))));
                     await stages.forget(checked);
                 }
                 return found;
             });
             if (session) {
                 const wait = clock.scaled(bound);
-                problems.push(...await clock.wallBounded('language server', wait, async () => {
-                    if (opened) await session.change(uri, fuzzCase.text); else await session.open(uri, fuzzCase.text);
-                    opened = true;
-                    return serverProblems(session, uri, fuzzCase.text, wait);
-                }));
+                problems.push(
+                    ...(await clock.wallBounded('language server', wait, async () => {
+                        if (opened) await session.change(uri, fuzzCase.text);
+                        else await session.open(uri, fuzzCase.text);
+                        opened = true;
+                        return serverProblems(session, uri, fuzzCase.text, wait);
+                    }))
+                );
             }
             options.onCase?.(fuzzCase, problems);
             if (problems.length > 0) failures.push({ index: fuzzCase.index, origin: fuzzCase.origin, problems, text: fuzzCase.text });
@@ -119,7 +122,14 @@ function positionAt(text: string, offset: number): Position {
 async function consoleErrors(run: () => Promise<string[]>): Promise<string[]> {
     const logged: string[] = [];
     const original = console.error;
-    console.error = (...args: unknown[]) => { logged.push(args.map(a => (a instanceof Error ? describe(a) : String(a))).join(' ').slice(0, 500)); };
+    console.error = (...args: unknown[]) => {
+        logged.push(
+            args
+                .map(a => (a instanceof Error ? describe(a) : String(a)))
+                .join(' ')
+                .slice(0, 500)
+        );
+    };
     try {
         const problems = await run();
         return [...problems, ...logged.map(l => `logged an error: ${l}`)];

@@ -18,11 +18,21 @@ import { scaledTimeout } from './budget.js';
 type Files = Record<string, string>;
 
 function text(findings: readonly Finding[]): string[] {
-    return findings.map(f => `${f.loc.uri}:${f.loc.range.start.line}:${f.loc.range.start.character} ${f.severity} ${f.code} ${f.message} ${JSON.stringify(f.related)} ${JSON.stringify(f.data ?? null)}`);
+    return findings.map(
+        f =>
+            `${f.loc.uri}:${f.loc.range.start.line}:${f.loc.range.start.character} ${f.severity} ${f.code} ${f.message} ${JSON.stringify(f.related)} ${JSON.stringify(f.data ?? null)}`
+    );
 }
 
 function diagnostics(ws: TestWorkspace, files: Files): Record<string, string[]> {
-    return Object.fromEntries(Object.keys(files).map(name => [name, ws.diagnostics(name).map(d => `${codeOf(d)} ${JSON.stringify(d.range)} ${d.message} ${JSON.stringify(d.relatedInformation ?? [])}`)]));
+    return Object.fromEntries(
+        Object.keys(files).map(name => [
+            name,
+            ws
+                .diagnostics(name)
+                .map(d => `${codeOf(d)} ${JSON.stringify(d.range)} ${d.message} ${JSON.stringify(d.relatedInformation ?? [])}`)
+        ])
+    );
 }
 
 async function expectFresh(ws: TestWorkspace, files: Files, step: string): Promise<void> {
@@ -33,7 +43,8 @@ async function expectFresh(ws: TestWorkspace, files: Files, step: string): Promi
     expect(diagnostics(ws, files), `${step}: diagnostics`).toEqual(diagnostics(fresh, files));
 }
 
-const mentions = (ws: TestWorkspace, name: string, code: string, what: string) => ws.diagnostics(name).some(d => codeOf(d) === code && String(d.message).includes(what));
+const mentions = (ws: TestWorkspace, name: string, code: string, what: string) =>
+    ws.diagnostics(name).some(d => codeOf(d) === code && String(d.message).includes(what));
 
 describe('incremental checks after an edit', () => {
     const BASE = {
@@ -126,60 +137,83 @@ describe('incremental checks after an edit', () => {
         await expectFresh(ws, files, 'claims swapped');
     });
 
-    it('stays equal to a fresh build through random edits of a workspace full of conflicts', async () => {
-        const { files: generated } = generateWorkspace({ institutions: 300, seed: 5, conflicts: true });
-        const original: Files = Object.fromEntries(generated.map(f => [f.name, f.text]));
-        const files: Files = { ...original };
-        const names = Object.keys(files);
-        const random = seededRandom(17);
-        const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-        const all = (pattern: RegExp) => Object.values(files).flatMap(t => [...t.matchAll(pattern)].map(m => m[1]!));
-        const mandates = () => all(/^\s*mandate (\S+)/gm);
-        const institutions = () => all(/^institution (\S+)/gm);
-        const year = () => 1985 + Math.floor(random() * 40);
-        const period = () => pick(['', ` since ${year()}`, ` until ${year()}`, ` from ${year()} to ${year() + 1 + Math.floor(random() * 10)}`]);
-        /** A line added at the top of a random institution's block. */
-        const inBlock = (text: string, line: string) => {
-            const blocks = [...text.matchAll(/^institution \S+[^\n]*\{\n/gm)];
-            if (blocks.length === 0) return text;
-            const at = pick(blocks);
-            const end = at.index + at[0].length;
-            return `${text.slice(0, end)}  ${line}\n${text.slice(end)}`;
-        };
-        const lines = (text: string, change: (lines: string[], i: number) => void) => {
-            const list = text.split('\n');
-            change(list, 1 + Math.floor(random() * (list.length - 1)));
-            return list.join('\n');
-        };
-        const mutations: [string, (text: string, name: string) => string][] = [
-            ['add a claim', text => inBlock(text, `leads ${pick(mandates())}${period()}`)],
-            ['add a shared claim', text => inBlock(text, `shares ${pick(mandates())} with ${pick(institutions())}${period()}`)],
-            ['add a claim with except', text => inBlock(text, `leads ${pick(mandates())} except ${pick(mandates())}`)],
-            ['add a contest', text => inBlock(text, `contests ${pick(mandates())}${period()}`)],
-            ['change a lifetime', text => text.replace(/established \d{4}/, `established ${year()}`)],
-            ['dissolve an institution', text => inBlock(text, `dissolved ${year()}`)],
-            ['delete a line', text => lines(text, (list, i) => list.splice(i, 1))],
-            ['duplicate a line', text => lines(text, (list, i) => list.splice(i, 0, list[i]!))],
-            ['swap two lines', text => lines(text, (list, i) => { if (i + 1 < list.length) [list[i], list[i + 1]] = [list[i + 1]!, list[i]!]; })],
-            ['record a dispute', text => `${text}\ndispute ${pick(mandates())} between ${pick(institutions())}, ${pick(institutions())}${period()}\n`],
-            ['make one part of another', text => `${text}\n${pick(institutions())} part-of ${pick(institutions())}${period()}\n`],
-            ['put a mandate within another', () => {
-                const mandate = pick(mandates());
-                files['common.polity'] = files['common.polity']!.replace(new RegExp(`^(\\s*mandate ${mandate} "[^"]*")`, 'm'), `$1 within ${pick(mandates())}`);
-                return files['common.polity'];
-            }],
-            ['rename an institution', text => text.replace(/^institution (\S+) /m, 'institution $1x ')],
-            ['declare an institution', text => `${text}\ninstitution New${Math.floor(random() * 1000)} {\n  leads ${pick(mandates())}${period()}\n}\n`],
-            ['undo', (_, name) => original[name]!]
-        ];
-        const ws = new TestWorkspace();
-        await ws.open(files);
-        for (let step = 0; step < 30; step++) {
-            const [what, mutate] = pick(mutations);
-            const name = what === 'put a mandate within another' ? 'common.polity' : pick(names);
-            files[name] = mutate(files[name]!, name);
-            await ws.edit(name, files[name]!);
-            await expectFresh(ws, files, `step ${step}: ${what} in ${name}`);
-        }
-    }, scaledTimeout(300_000));
+    it(
+        'stays equal to a fresh build through random edits of a workspace full of conflicts',
+        async () => {
+            const { files: generated } = generateWorkspace({ institutions: 300, seed: 5, conflicts: true });
+            const original: Files = Object.fromEntries(generated.map(f => [f.name, f.text]));
+            const files: Files = { ...original };
+            const names = Object.keys(files);
+            const random = seededRandom(17);
+            const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+            const all = (pattern: RegExp) => Object.values(files).flatMap(t => [...t.matchAll(pattern)].map(m => m[1]!));
+            const mandates = () => all(/^\s*mandate (\S+)/gm);
+            const institutions = () => all(/^institution (\S+)/gm);
+            const year = () => 1985 + Math.floor(random() * 40);
+            const period = () =>
+                pick(['', ` since ${year()}`, ` until ${year()}`, ` from ${year()} to ${year() + 1 + Math.floor(random() * 10)}`]);
+            /** A line added at the top of a random institution's block. */
+            const inBlock = (text: string, line: string) => {
+                const blocks = [...text.matchAll(/^institution \S+[^\n]*\{\n/gm)];
+                if (blocks.length === 0) return text;
+                const at = pick(blocks);
+                const end = at.index + at[0].length;
+                return `${text.slice(0, end)}  ${line}\n${text.slice(end)}`;
+            };
+            const lines = (text: string, change: (lines: string[], i: number) => void) => {
+                const list = text.split('\n');
+                change(list, 1 + Math.floor(random() * (list.length - 1)));
+                return list.join('\n');
+            };
+            const mutations: [string, (text: string, name: string) => string][] = [
+                ['add a claim', text => inBlock(text, `leads ${pick(mandates())}${period()}`)],
+                ['add a shared claim', text => inBlock(text, `shares ${pick(mandates())} with ${pick(institutions())}${period()}`)],
+                ['add a claim with except', text => inBlock(text, `leads ${pick(mandates())} except ${pick(mandates())}`)],
+                ['add a contest', text => inBlock(text, `contests ${pick(mandates())}${period()}`)],
+                ['change a lifetime', text => text.replace(/established \d{4}/, `established ${year()}`)],
+                ['dissolve an institution', text => inBlock(text, `dissolved ${year()}`)],
+                ['delete a line', text => lines(text, (list, i) => list.splice(i, 1))],
+                ['duplicate a line', text => lines(text, (list, i) => list.splice(i, 0, list[i]!))],
+                [
+                    'swap two lines',
+                    text =>
+                        lines(text, (list, i) => {
+                            if (i + 1 < list.length) [list[i], list[i + 1]] = [list[i + 1]!, list[i]!];
+                        })
+                ],
+                [
+                    'record a dispute',
+                    text => `${text}\ndispute ${pick(mandates())} between ${pick(institutions())}, ${pick(institutions())}${period()}\n`
+                ],
+                ['make one part of another', text => `${text}\n${pick(institutions())} part-of ${pick(institutions())}${period()}\n`],
+                [
+                    'put a mandate within another',
+                    () => {
+                        const mandate = pick(mandates());
+                        files['common.polity'] = files['common.polity']!.replace(
+                            new RegExp(`^(\\s*mandate ${mandate} "[^"]*")`, 'm'),
+                            `$1 within ${pick(mandates())}`
+                        );
+                        return files['common.polity'];
+                    }
+                ],
+                ['rename an institution', text => text.replace(/^institution (\S+) /m, 'institution $1x ')],
+                [
+                    'declare an institution',
+                    text => `${text}\ninstitution New${Math.floor(random() * 1000)} {\n  leads ${pick(mandates())}${period()}\n}\n`
+                ],
+                ['undo', (_, name) => original[name]!]
+            ];
+            const ws = new TestWorkspace();
+            await ws.open(files);
+            for (let step = 0; step < 30; step++) {
+                const [what, mutate] = pick(mutations);
+                const name = what === 'put a mandate within another' ? 'common.polity' : pick(names);
+                files[name] = mutate(files[name]!, name);
+                await ws.edit(name, files[name]!);
+                await expectFresh(ws, files, `step ${step}: ${what} in ${name}`);
+            }
+        },
+        scaledTimeout(300_000)
+    );
 });

@@ -1,5 +1,12 @@
 import {
-    AstUtils, DocumentState, isOperationCancelled, isReference, type AstNode, type LangiumDocument, type MultiReference, type Reference
+    AstUtils,
+    DocumentState,
+    isOperationCancelled,
+    isReference,
+    type AstNode,
+    type LangiumDocument,
+    type MultiReference,
+    type Reference
 } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
@@ -31,19 +38,29 @@ function observe(ws: TestWorkspace, names: string[]): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const name of names) {
         const document = ws.document(name);
-        result[`${name} diagnostics`] = (document.diagnostics ?? []).map(d => `${codeOf(d)} ${JSON.stringify(d.range)} ${d.message} ${JSON.stringify(d.relatedInformation ?? [])}`).sort();
-        result[`${name} targets`] = document.references.map(ref => {
-            const target = targetOf(ref) as (AstNode & { name?: string }) | undefined;
-            if (!target) return `${ref.$refText} unresolved`;
-            const key = keyOf(target);
-            // With duplicate names either declaration is a right answer; the order of the index decides.
-            return `${JSON.stringify(ref.$refNode?.range)} ${ref.$refText} → ${key}${(declared.get(key) ?? 0) > 1 ? '' : ` at ${where(target)}`}`;
-        }).sort();
-        result[`${name} referenced`] = declarationsIn(document).filter(node => (declared.get(keyOf(node)) ?? 0) <= 1).map(node => {
-            const path = ws.services.Polity.workspace.AstNodeLocator.getAstNodePath(node);
-            const sources = index.findAllReferences(node, path).map(r => `${r.sourceUri.path}:${JSON.stringify(r.segment.range.start)}`).toArray().sort();
-            return `${keyOf(node)} ← ${sources.join(', ')}`;
-        });
+        result[`${name} diagnostics`] = (document.diagnostics ?? [])
+            .map(d => `${codeOf(d)} ${JSON.stringify(d.range)} ${d.message} ${JSON.stringify(d.relatedInformation ?? [])}`)
+            .sort();
+        result[`${name} targets`] = document.references
+            .map(ref => {
+                const target = targetOf(ref) as (AstNode & { name?: string }) | undefined;
+                if (!target) return `${ref.$refText} unresolved`;
+                const key = keyOf(target);
+                // With duplicate names either declaration is a right answer; the order of the index decides.
+                return `${JSON.stringify(ref.$refNode?.range)} ${ref.$refText} → ${key}${(declared.get(key) ?? 0) > 1 ? '' : ` at ${where(target)}`}`;
+            })
+            .sort();
+        result[`${name} referenced`] = declarationsIn(document)
+            .filter(node => (declared.get(keyOf(node)) ?? 0) <= 1)
+            .map(node => {
+                const path = ws.services.Polity.workspace.AstNodeLocator.getAstNodePath(node);
+                const sources = index
+                    .findAllReferences(node, path)
+                    .map(r => `${r.sourceUri.path}:${JSON.stringify(r.segment.range.start)}`)
+                    .toArray()
+                    .sort();
+                return `${keyOf(node)} ← ${sources.join(', ')}`;
+            });
     }
     return result;
 }
@@ -54,7 +71,12 @@ function targetOf(ref: Reference | MultiReference): AstNode | undefined {
 }
 
 function declarationsIn(document: LangiumDocument): (AstNode & { name: string })[] {
-    return AstUtils.streamAst(document.parseResult.value).filter((n): n is AstNode & { name: string } => typeof (n as { name?: unknown }).name === 'string' && n.$type !== 'FormerName' && n.$type !== 'Document').toArray();
+    return AstUtils.streamAst(document.parseResult.value)
+        .filter(
+            (n): n is AstNode & { name: string } =>
+                typeof (n as { name?: unknown }).name === 'string' && n.$type !== 'FormerName' && n.$type !== 'Document'
+        )
+        .toArray();
 }
 
 async function fresh(files: Files): Promise<Record<string, unknown>> {
@@ -69,8 +91,10 @@ async function expectExact(ws: TestWorkspace, files: Files, step: string): Promi
 
 const BASE = {
     'decls.polity': 'model x\nmandate cii\nmandate data {\n  mandate privacy\n}\nsource r "Report"',
-    'a.polity': 'model x\ninstitution A "A" {\n  kind ministry\n  leads cii [r]\n  unit U "Unit" { supports privacy }\n}\ninstitution B { leads data }',
-    'b.polity': 'model x\ninstitution C {\n  kind agency\n  leads cii since 2016\n  oversees A\n  advises A.U\n}\nC oversees B\ndispute cii between A, C [r]'
+    'a.polity':
+        'model x\ninstitution A "A" {\n  kind ministry\n  leads cii [r]\n  unit U "Unit" { supports privacy }\n}\ninstitution B { leads data }',
+    'b.polity':
+        'model x\ninstitution C {\n  kind agency\n  leads cii since 2016\n  oversees A\n  advises A.U\n}\nC oversees B\ndispute cii between A, C [r]'
 } satisfies Files;
 
 describe('incremental rebuild after an edit', () => {
@@ -88,8 +112,13 @@ describe('incremental rebuild after an edit', () => {
         const ws = new TestWorkspace();
         await ws.open(BASE);
         const linked: string[] = [];
-        ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => { linked.push(document.uri.path); });
-        const files = { ...BASE, 'decls.polity': BASE['decls.polity'].replace('model x\n', 'model x\nmandate first\nsource early "Earlier"\n') };
+        ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            linked.push(document.uri.path);
+        });
+        const files = {
+            ...BASE,
+            'decls.polity': BASE['decls.polity'].replace('model x\n', 'model x\nmandate first\nsource early "Earlier"\n')
+        };
         await ws.edit('decls.polity', files['decls.polity']);
         expect(linked).toEqual([ws.uri('decls.polity').path]);
         const cii = ws.document('a.polity').references.find(r => r.$refText === 'cii')!;
@@ -135,31 +164,52 @@ describe('incremental rebuild after an edit', () => {
         await expectExact(ws, files, 'after a cancelled update and another edit');
     });
 
-    it('stays exact through random edits of a generated workspace', async () => {
-        const { files: generated } = generateWorkspace({ institutions: 250, seed: 7 });
-        const original: Files = Object.fromEntries(generated.map(f => [f.name, f.text]));
-        const files: Files = { ...original };
-        const names = Object.keys(files);
-        const random = seededRandom(11);
-        const pick = <T>(items: T[]): T => pickWith(random, items);
-        const mutations: ((text: string, name: string) => string)[] = [
-            text => text.replace(new RegExp(`institution (${pick([...text.matchAll(/^institution (\S+)/gm)].map(m => m[1]) || ['none'])}) `), 'institution $1x '),
-            text => { const lines = text.split('\n'); lines.splice(1 + Math.floor(random() * (lines.length - 1)), 1); return lines.join('\n'); },
-            text => { const lines = text.split('\n'); const i = 1 + Math.floor(random() * (lines.length - 1)); lines.splice(i, 0, lines[i] ?? ''); return lines.join('\n'); },
-            text => text.replace('model bench\n', `model bench\ninstitution Early${Math.floor(random() * 1000)} { leads ${pick([...defined(original['common.polity'], 'common.polity').matchAll(/mandate (\S+)/g)].map(m => m[1]))} }\n`),
-            text => text.replace(/^(\s+oversees )\S+/m, '$1Nowhere'),
-            text => `${text}\nkind ministry "Shadowing the prelude" in state\n`,
-            (_, name) => defined(original[name], name)
-        ];
-        const ws = new TestWorkspace();
-        await ws.open(files);
-        for (let step = 0; step < 16; step++) {
-            const name = pick(names);
-            const mutation = Math.floor(random() * mutations.length);
-            const text = defined(mutations[mutation], 'a mutation')(defined(files[name], name), name);
-            files[name] = text;
-            await ws.edit(name, text);
-            await expectExact(ws, files, `step ${step}: mutation ${mutation} of ${name}`);
-        }
-    }, scaledTimeout(120_000));
+    it(
+        'stays exact through random edits of a generated workspace',
+        async () => {
+            const { files: generated } = generateWorkspace({ institutions: 250, seed: 7 });
+            const original: Files = Object.fromEntries(generated.map(f => [f.name, f.text]));
+            const files: Files = { ...original };
+            const names = Object.keys(files);
+            const random = seededRandom(11);
+            const pick = <T>(items: T[]): T => pickWith(random, items);
+            const mutations: ((text: string, name: string) => string)[] = [
+                text =>
+                    text.replace(
+                        new RegExp(`institution (${pick([...text.matchAll(/^institution (\S+)/gm)].map(m => m[1]) || ['none'])}) `),
+                        'institution $1x '
+                    ),
+                text => {
+                    const lines = text.split('\n');
+                    lines.splice(1 + Math.floor(random() * (lines.length - 1)), 1);
+                    return lines.join('\n');
+                },
+                text => {
+                    const lines = text.split('\n');
+                    const i = 1 + Math.floor(random() * (lines.length - 1));
+                    lines.splice(i, 0, lines[i] ?? '');
+                    return lines.join('\n');
+                },
+                text =>
+                    text.replace(
+                        'model bench\n',
+                        `model bench\ninstitution Early${Math.floor(random() * 1000)} { leads ${pick([...defined(original['common.polity'], 'common.polity').matchAll(/mandate (\S+)/g)].map(m => m[1]))} }\n`
+                    ),
+                text => text.replace(/^(\s+oversees )\S+/m, '$1Nowhere'),
+                text => `${text}\nkind ministry "Shadowing the prelude" in state\n`,
+                (_, name) => defined(original[name], name)
+            ];
+            const ws = new TestWorkspace();
+            await ws.open(files);
+            for (let step = 0; step < 16; step++) {
+                const name = pick(names);
+                const mutation = Math.floor(random() * mutations.length);
+                const text = defined(mutations[mutation], 'a mutation')(defined(files[name], name), name);
+                files[name] = text;
+                await ws.edit(name, text);
+                await expectExact(ws, files, `step ${step}: mutation ${mutation} of ${name}`);
+            }
+        },
+        scaledTimeout(120_000)
+    );
 });

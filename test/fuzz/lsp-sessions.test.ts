@@ -11,7 +11,9 @@ describe('editor sessions with the language server', () => {
     it('format exactly what polity fmt formats, and end with the diagnostics of a fresh check', async () => {
         expect(existsSync(SERVER_PATH), `${SERVER_PATH} is missing: run \`npm run build\` first`).toBe(true);
         const report = await runSessionFuzz({ seed: 1, sessions: 2, steps: 40 });
-        console.log(`sessions: ${report.sessions} (seed 1), ${report.formats.checked} formatting answers (${report.formats.withdrawn} withdrawn) in ${report.seconds.toFixed(1)} s, ${report.failures.length} failing`);
+        console.log(
+            `sessions: ${report.sessions} (seed 1), ${report.formats.checked} formatting answers (${report.formats.withdrawn} withdrawn) in ${report.seconds.toFixed(1)} s, ${report.failures.length} failing`
+        );
         expect(report.formats.checked).toBeGreaterThan(5);
         expect(report.failures.map(f => `session ${f.session}: ${f.problems.join('; ')}\n  steps: ${f.log.join('; ')}`)).toEqual([]);
     }, 120_000);

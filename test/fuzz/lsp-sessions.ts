@@ -5,7 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    DidChangeConfigurationNotification, DocumentFormattingRequest, FileChangeType, LSPErrorCodes, RenameRequest, ResponseError, type Diagnostic, type TextEdit,
+    DidChangeConfigurationNotification,
+    DocumentFormattingRequest,
+    FileChangeType,
+    LSPErrorCodes,
+    RenameRequest,
+    ResponseError,
+    type Diagnostic,
+    type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { pickWith, seededRandom } from '../../bench/generate.js';
@@ -19,14 +26,41 @@ import { describe as describeError } from './stages.js';
 /** The files each session starts with: one model over four files, with names used across them. */
 const FILES: Record<string, string> = {
     'mandates.polity': 'model fz\n\nmandate m1 "One"\nmandate m2 "Two" {\n  mandate m3 "Three"\n}\n',
-    'a.polity': 'model fz\n\ninstitution A "Agency A" {\n  kind agency\n  leads m1 since 2001\n  supports m2\n}\n\ninstitution B { leads m3 }\n',
+    'a.polity':
+        'model fz\n\ninstitution A "Agency A" {\n  kind agency\n  leads m1 since 2001\n  supports m2\n}\n\ninstitution B { leads m3 }\n',
     'b.polity': 'model fz\n\n// C competes with A\ninstitution C {\n  leads m1 from 2000 to 2010\n}\nC oversees B\n',
     'c.polity': 'model fz\n\ndispute m1 between A, C "They overlap."\n\ninstitution D {\n  unit U "Unit" { leads m2 }\n}\nA advises D.U\n'
 };
 
 /** What an edit inserts: words, names and punctuation of the files, well-formed or not. */
-const SNIPPETS = ['', ' ', '\n', '  ', '{', '}', '"', 'A', 'B', 'C', 'D', 'm1', 'm2', 'm3', 'leads ', 'leads m1', 'since 2005', ' until 2003-13',
-    'institution E { leads m2 }\n', 'mandate m4 "Four"\n', '\ninstitution A { }\n', 'dispute m2 between A, B\n', '// note\n', '/* block */', 'unit V { }', ','];
+const SNIPPETS = [
+    '',
+    ' ',
+    '\n',
+    '  ',
+    '{',
+    '}',
+    '"',
+    'A',
+    'B',
+    'C',
+    'D',
+    'm1',
+    'm2',
+    'm3',
+    'leads ',
+    'leads m1',
+    'since 2005',
+    ' until 2003-13',
+    'institution E { leads m2 }\n',
+    'mandate m4 "Four"\n',
+    '\ninstitution A { }\n',
+    'dispute m2 between A, B\n',
+    '// note\n',
+    '/* block */',
+    'unit V { }',
+    ','
+];
 
 export interface SessionFuzzOptions {
     seed: number;
@@ -61,7 +95,9 @@ export async function runSessionFuzz(options: SessionFuzzOptions): Promise<Sessi
     const formats = { checked: 0, withdrawn: 0 };
     for (let index = 0; index < options.sessions; index++) {
         const log: string[] = [];
-        const problems = await runSession(options.seed * 1000 + index, options.steps, log, formats).catch((error: unknown) => [`the session failed: ${describeError(error)}`]);
+        const problems = await runSession(options.seed * 1000 + index, options.steps, log, formats).catch((error: unknown) => [
+            `the session failed: ${describeError(error)}`
+        ]);
         options.onSession?.(index, problems);
         if (problems.length > 0) failures.push({ session: index, problems, log });
     }
@@ -79,7 +115,10 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
     const open = new Map<string, string>();
     const problems: string[] = [];
     let severity = 'warning';
-    const writeDisk = (uri: string, text: string) => { writeFileSync(fileOf(uri), text); disk.set(uri, text); };
+    const writeDisk = (uri: string, text: string) => {
+        writeFileSync(fileOf(uri), text);
+        disk.set(uri, text);
+    };
     for (const [name, text] of Object.entries(FILES)) writeDisk(uriOf(name), text);
 
     const session = LspSession.start();
@@ -112,9 +151,13 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
                 if (typeOn) {
                     const document = TextDocument.create(uri, 'polity', 0, text);
                     open.set(uri, text.slice(0, typeOn.from) + typeOn.insert + text.slice(typeOn.to));
-                    await session.edit(uri, { start: document.positionAt(typeOn.from), end: document.positionAt(typeOn.to) }, typeOn.insert);
+                    await session.edit(
+                        uri,
+                        { start: document.positionAt(typeOn.from), end: document.positionAt(typeOn.to) },
+                        typeOn.insert
+                    );
                 }
-                problems.push(...await answer);
+                problems.push(...(await answer));
             } else if (roll < 0.6 && openUris.length > 0) {
                 const uri = pick(openUris);
                 log.push(`close ${name(uri)}`);
@@ -139,7 +182,9 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
             } else if (roll < 0.87) {
                 severity = pick(['error', 'warning', 'information', 'off']);
                 log.push(`settings: conflicts ${severity}`);
-                await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { polity: { conflicts: { severity } } } });
+                await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+                    settings: { polity: { conflicts: { severity } } }
+                });
             } else if (roll < 0.92 && disk.size > 0) {
                 const uri = pick([...disk.keys()]);
                 log.push(`delete ${name(uri)}`);
@@ -157,12 +202,13 @@ async function runSession(seed: number, steps: number, log: string[], formats: S
                 await applyRename(session, uri, text, word.index!, newName, { open, disk, writeDisk }, log);
             }
         }
-        problems.push(...await checkDiagnostics(session, open, disk, severity, log));
+        problems.push(...(await checkDiagnostics(session, open, disk, severity, log)));
     } finally {
         await session.stop();
         rmSync(dir, { recursive: true, force: true });
     }
-    if (!session.alive && session.process.exitCode !== 0 && session.process.exitCode !== null) problems.push(`the server exited with ${session.process.exitCode}: ${session.stderr.slice(-1000)}`);
+    if (!session.alive && session.process.exitCode !== 0 && session.process.exitCode !== null)
+        problems.push(`the server exited with ${session.process.exitCode}: ${session.stderr.slice(-1000)}`);
     problems.push(...session.errors.map(e => `the server logged: ${e.slice(0, 500)}`));
     return problems;
 }
@@ -180,7 +226,11 @@ async function checkFormatting(session: LspSession, uri: string, text: string, f
     let edits: TextEdit[] | null;
     formats.checked++;
     try {
-        edits = await session.request<TextEdit[] | null>(DocumentFormattingRequest.method, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, 30_000);
+        edits = await session.request<TextEdit[] | null>(
+            DocumentFormattingRequest.method,
+            { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } },
+            30_000
+        );
     } catch (error) {
         if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
             formats.withdrawn++;
@@ -191,7 +241,9 @@ async function checkFormatting(session: LspSession, uri: string, text: string, f
     const fresh = formatText(text);
     const expected = fresh.ok ? fresh.text : text;
     const got = applyEdits(text, edits ?? []);
-    return got === expected ? [] : [`formatting ${name(uri)} gave ${JSON.stringify(got.slice(0, 300))}, polity fmt gives ${JSON.stringify(expected.slice(0, 300))}`];
+    return got === expected
+        ? []
+        : [`formatting ${name(uri)} gave ${JSON.stringify(got.slice(0, 300))}, polity fmt gives ${JSON.stringify(expected.slice(0, 300))}`];
 }
 
 interface ClientFiles {
@@ -201,7 +253,15 @@ interface ClientFiles {
 }
 
 /** Renames, and applies the edit as an editor does: open documents through the editor, other files on disk. */
-async function applyRename(session: LspSession, uri: string, text: string, offset: number, newName: string, files: ClientFiles, log: string[]): Promise<void> {
+async function applyRename(
+    session: LspSession,
+    uri: string,
+    text: string,
+    offset: number,
+    newName: string,
+    files: ClientFiles,
+    log: string[]
+): Promise<void> {
     const position = TextDocument.create(uri, 'polity', 0, text).positionAt(offset);
     let edit: WorkspaceEdit | null;
     try {
@@ -217,7 +277,9 @@ async function applyRename(session: LspSession, uri: string, text: string, offse
         if (opened !== undefined) {
             files.open.set(target, applyEdits(opened, edits));
             // Applied as one change per edit, last first, as an editor sends them.
-            const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+            const sorted = [...edits].sort(
+                (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character
+            );
             for (const e of sorted) await session.edit(target, e.range, e.newText);
         } else if (files.disk.has(target)) {
             files.writeDisk(target, applyEdits(files.disk.get(target)!, edits));
@@ -235,7 +297,13 @@ async function applyRename(session: LspSession, uri: string, text: string, offse
  * must be those of a fresh check of what the client has, and a document the
  * client no longer has must have none.
  */
-async function checkDiagnostics(session: LspSession, open: Map<string, string>, disk: Map<string, string>, severity: string, log: string[]): Promise<string[]> {
+async function checkDiagnostics(
+    session: LspSession,
+    open: Map<string, string>,
+    disk: Map<string, string>,
+    severity: string,
+    log: string[]
+): Promise<string[]> {
     if (open.size === 0) {
         const uri = [...disk.keys()][0];
         if (uri) {
@@ -245,7 +313,9 @@ async function checkDiagnostics(session: LspSession, open: Map<string, string>, 
         }
     }
     for (const uri of open.keys()) {
-        await session.request(DocumentFormattingRequest.method, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, 60_000).catch(() => undefined);
+        await session
+            .request(DocumentFormattingRequest.method, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, 60_000)
+            .catch(() => undefined);
         break;
     }
     await session.settle(300);
@@ -257,7 +327,9 @@ async function checkDiagnostics(session: LspSession, open: Map<string, string>, 
         const want = (expected.get(uri) ?? []).map(key).sort();
         const got = (session.diagnostics.get(uri) ?? []).map(key).sort();
         if (JSON.stringify(want) !== JSON.stringify(got)) {
-            problems.push(`diagnostics of ${name(uri)}${texts.has(uri) ? '' : ' (which the client no longer has)'}: the server shows ${JSON.stringify(got)}, a fresh check ${JSON.stringify(want)}`);
+            problems.push(
+                `diagnostics of ${name(uri)}${texts.has(uri) ? '' : ' (which the client no longer has)'}: the server shows ${JSON.stringify(got)}, a fresh check ${JSON.stringify(want)}`
+            );
         }
     }
     return problems;
@@ -273,5 +345,10 @@ async function freshDiagnostics(texts: Map<string, string>, severity: string): P
     Polity.polity.WorkspaceModel.setOptions(checkOptionsOf({ conflicts: { severity } }));
     const documents = [...texts].map(([uri, text]) => shared.workspace.LangiumDocuments.createDocument(URI.parse(uri), text));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return new Map(shared.workspace.LangiumDocuments.all.filter(d => !isPrelude(d.uri)).map(d => [d.uri.toString(), d.diagnostics ?? []] as const).toArray());
+    return new Map(
+        shared.workspace.LangiumDocuments.all
+            .filter(d => !isPrelude(d.uri))
+            .map(d => [d.uri.toString(), d.diagnostics ?? []] as const)
+            .toArray()
+    );
 }

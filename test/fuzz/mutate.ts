@@ -15,7 +15,9 @@ export interface FuzzCase {
  * Models to mutate when the examples are not there (or change): the language
  * reference's first model, and every construct it leaves out.
  */
-const BUILT_IN = [FIRST_MODEL, `model other.place
+const BUILT_IN = [
+    FIRST_MODEL,
+    `model other.place
 
 kind office "Office" in party
 relation funds "provides the budget of" hierarchical
@@ -50,7 +52,8 @@ view turf {
   exclude sphere party
   group by parent
 }
-`];
+`
+];
 
 /** `.polity` files under examples/, read when present. */
 function examples(): string[] {
@@ -84,7 +87,10 @@ const SPECIAL: [string, () => string][] = [
     ['a 1 MB line of tokens', () => `mandate m\n${'institution A { leads m } '.repeat(MB / 26)}\n`],
     ['10,000 opening braces', () => '{'.repeat(DEEP)],
     ['10,000 nested mandates', () => `${Array.from({ length: DEEP }, (_, i) => `mandate m${i} { `).join('')}${'}'.repeat(DEEP)}`],
-    ['10,000 nested units', () => `institution A { ${Array.from({ length: DEEP }, (_, i) => `unit u${i} { `).join('')}${'}'.repeat(DEEP + 1)}`],
+    [
+        '10,000 nested units',
+        () => `institution A { ${Array.from({ length: DEEP }, (_, i) => `unit u${i} { `).join('')}${'}'.repeat(DEEP + 1)}`
+    ],
     ['10,000 unclosed citations', () => `institution A { leads m ${'['.repeat(DEEP)}`],
     ['an unterminated string', () => `institution A "${'never closed '.repeat(1000)}`],
     ['an unterminated comment', () => `mandate m /* ${'open '.repeat(1000)}`],
@@ -94,9 +100,37 @@ const SPECIAL: [string, () => string][] = [
 ];
 
 const UNICODE = [
-    '\u202E', '\u202D', '\u202A', '\u2066', '\u2067', '\u2069', '\u200F', '\u200B', '\uFEFF', '\u0000', '\u0007',
-    '\u001B[31m', '\u007F', '\u0085', '\u2028', '\u2029', '\uD800', '\uDFFF', '😀', 'e\u0301', '中文', 'مرحبا', '\r',
-    '\r\n', '\t', '\\', '"', '\u00A0', '\u3000', 'ß', 'İ'
+    '\u202E',
+    '\u202D',
+    '\u202A',
+    '\u2066',
+    '\u2067',
+    '\u2069',
+    '\u200F',
+    '\u200B',
+    '\uFEFF',
+    '\u0000',
+    '\u0007',
+    '\u001B[31m',
+    '\u007F',
+    '\u0085',
+    '\u2028',
+    '\u2029',
+    '\uD800',
+    '\uDFFF',
+    '😀',
+    'e\u0301',
+    '中文',
+    'مرحبا',
+    '\r',
+    '\r\n',
+    '\t',
+    '\\',
+    '"',
+    '\u00A0',
+    '\u3000',
+    'ß',
+    'İ'
 ];
 const STRUCTURE = ['{', '}', '"', '[', ']', '/*', '*/', '//', ',', '.', '"\\', '{ {', '} }'];
 
@@ -117,29 +151,56 @@ function tokenMutator(change: (tokens: string[], i: number, j: number) => void):
 }
 
 const MUTATORS: [string, Mutator][] = [
-    ['delete a token', tokenMutator((tokens, i) => { tokens.splice(i, 1); })],
-    ['duplicate a token', tokenMutator((tokens, i) => { tokens.splice(i, 0, ...tokens.slice(i, i + 1)); })],
-    ['swap two tokens', tokenMutator((tokens, i, j) => { [tokens[i], tokens[j]] = [tokens[j] ?? '', tokens[i] ?? '']; })],
+    [
+        'delete a token',
+        tokenMutator((tokens, i) => {
+            tokens.splice(i, 1);
+        })
+    ],
+    [
+        'duplicate a token',
+        tokenMutator((tokens, i) => {
+            tokens.splice(i, 0, ...tokens.slice(i, i + 1));
+        })
+    ],
+    [
+        'swap two tokens',
+        tokenMutator((tokens, i, j) => {
+            [tokens[i], tokens[j]] = [tokens[j] ?? '', tokens[i] ?? ''];
+        })
+    ],
     ['truncate', (text, random) => text.slice(0, at(text.length, random))],
-    ['insert Unicode', (text, random) => {
-        const i = at(text.length, random);
-        return text.slice(0, i) + UNICODE[Math.floor(random() * UNICODE.length)] + text.slice(i);
-    }],
-    ['insert a brace or quote', (text, random) => {
-        const i = at(text.length, random);
-        return text.slice(0, i) + STRUCTURE[Math.floor(random() * STRUCTURE.length)] + text.slice(i);
-    }],
-    ['delete a line', (text, random) => {
-        const lines = text.split('\n');
-        lines.splice(Math.floor(random() * lines.length), 1);
-        return lines.join('\n');
-    }],
-    ['repeat a line', (text, random) => {
-        const lines = text.split('\n');
-        const i = Math.floor(random() * lines.length);
-        lines.splice(i, 0, ...Array<string>(1 + Math.floor(random() * 20)).fill(lines[i] ?? ''));
-        return lines.join('\n');
-    }]
+    [
+        'insert Unicode',
+        (text, random) => {
+            const i = at(text.length, random);
+            return text.slice(0, i) + UNICODE[Math.floor(random() * UNICODE.length)] + text.slice(i);
+        }
+    ],
+    [
+        'insert a brace or quote',
+        (text, random) => {
+            const i = at(text.length, random);
+            return text.slice(0, i) + STRUCTURE[Math.floor(random() * STRUCTURE.length)] + text.slice(i);
+        }
+    ],
+    [
+        'delete a line',
+        (text, random) => {
+            const lines = text.split('\n');
+            lines.splice(Math.floor(random() * lines.length), 1);
+            return lines.join('\n');
+        }
+    ],
+    [
+        'repeat a line',
+        (text, random) => {
+            const lines = text.split('\n');
+            const i = Math.floor(random() * lines.length);
+            lines.splice(i, 0, ...Array<string>(1 + Math.floor(random() * 20)).fill(lines[i] ?? ''));
+            return lines.join('\n');
+        }
+    ]
 ];
 
 /**

@@ -7,11 +7,18 @@ import { NestingOracle, soup } from './nesting.js';
 describe('the nesting limit on random token soups', () => {
     const oracle = new NestingOracle();
 
-    it('cuts where the lexer first nests too deep, and nothing throws', async () => {
-        await fc.assert(fc.asyncProperty(soup, async text => {
-            expect(await oracle.problems(text)).toEqual([]);
-        }), { seed: 1, numRuns: 200 });
-    }, scaledTimeout(120_000));
+    it(
+        'cuts where the lexer first nests too deep, and nothing throws',
+        async () => {
+            await fc.assert(
+                fc.asyncProperty(soup, async text => {
+                    expect(await oracle.problems(text)).toEqual([]);
+                }),
+                { seed: 1, numRuns: 200 }
+            );
+        },
+        scaledTimeout(120_000)
+    );
 
     it('cuts after each text that a scan of the characters read differently', async () => {
         const deep = 'mandate a { '.repeat(40);

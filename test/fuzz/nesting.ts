@@ -16,19 +16,66 @@ import { describe, InProcessStages } from './stages.js';
  */
 
 const PIECES = [
-    '{', '}', '{', '}', 'mandate', 'unit', 'institution', 'view', 'source', 'a', 'B.c', '2014', 'leads', '[', ']', ',', '.', '*',
-    '"', '"s"', '"a\\"b"', '"\\\\"', '\\', '\\\n', '"x\\\n', '//c\n', '//c\r', '//c\r\n', '// {\r', '/*', '*/', '/* { */', '/*\r}*/',
-    ' ', '\t', '\n', '\r', '\r\n', '\u2028', '\u0085', '\u00a0', '\uFEFF', 'é', '\u0000'
+    '{',
+    '}',
+    '{',
+    '}',
+    'mandate',
+    'unit',
+    'institution',
+    'view',
+    'source',
+    'a',
+    'B.c',
+    '2014',
+    'leads',
+    '[',
+    ']',
+    ',',
+    '.',
+    '*',
+    '"',
+    '"s"',
+    '"a\\"b"',
+    '"\\\\"',
+    '\\',
+    '\\\n',
+    '"x\\\n',
+    '//c\n',
+    '//c\r',
+    '//c\r\n',
+    '// {\r',
+    '/*',
+    '*/',
+    '/* { */',
+    '/*\r}*/',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\r\n',
+    '\u2028',
+    '\u0085',
+    '\u00a0',
+    '\uFEFF',
+    'é',
+    '\u0000'
 ];
 
 /** A run of `n` opening braces, bare or as mandates and units, as deep nesting is written. */
-const run = fc.tuple(fc.oneof(fc.integer({ min: MAX_NESTING - 3, max: MAX_NESTING + 3 }), fc.integer({ min: 0, max: 300 })), fc.constantFrom('{', 'mandate a { ', 'unit u {\n', '{ "" '))
+const run = fc
+    .tuple(
+        fc.oneof(fc.integer({ min: MAX_NESTING - 3, max: MAX_NESTING + 3 }), fc.integer({ min: 0, max: 300 })),
+        fc.constantFrom('{', 'mandate a { ', 'unit u {\n', '{ "" ')
+    )
     .map(([n, opening]) => opening.repeat(n));
 
-export const soup: fc.Arbitrary<string> = fc.tuple(
-    fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: run }), { maxLength: 120 }),
-    fc.constantFrom('', ' ')
-).map(([pieces, separator]) => pieces.join(separator));
+export const soup: fc.Arbitrary<string> = fc
+    .tuple(
+        fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: run }), { maxLength: 120 }),
+        fc.constantFrom('', ' ')
+    )
+    .map(([pieces, separator]) => pieces.join(separator));
 
 /** The reference: the offset of the first `{` the generated lexer reads deeper than the limit, -1 if none. */
 function deepestBraceOffset(tokens: readonly { image: string; startOffset: number; tokenType: { name: string } }[]): number {
@@ -59,8 +106,10 @@ export class NestingOracle {
             const cuts = result.lexerErrors.filter(e => e.message === NESTING_MESSAGE).map(e => e.offset);
             const actual = cuts.length === 0 ? -1 : cuts[0];
             if (cuts.length > 1) problems.push(`the nesting limit was reported ${cuts.length} times`);
-            if (actual !== expected) problems.push(`the nesting limit cut at offset ${actual}, the lexer's tokens first nest too deep at ${expected}`);
-            for (const cursor of [text.length, Math.floor(text.length / 2)]) this.services.parser.CompletionParser.parse(text.slice(0, cursor));
+            if (actual !== expected)
+                problems.push(`the nesting limit cut at offset ${actual}, the lexer's tokens first nest too deep at ${expected}`);
+            for (const cursor of [text.length, Math.floor(text.length / 2)])
+                this.services.parser.CompletionParser.parse(text.slice(0, cursor));
         } catch (error) {
             problems.push(`parsing threw: ${describe(error)}`);
         }
@@ -84,8 +133,10 @@ export interface NestingFuzzReport {
 export async function runNestingFuzz(options: { seed: number; cases: number }): Promise<NestingFuzzReport> {
     const start = performance.now();
     const oracle = new NestingOracle();
-    const details = await fc.check(fc.asyncProperty(soup, async text => (await oracle.problems(text)).length === 0),
-        { seed: options.seed, numRuns: options.cases });
+    const details = await fc.check(
+        fc.asyncProperty(soup, async text => (await oracle.problems(text)).length === 0),
+        { seed: options.seed, numRuns: options.cases }
+    );
     const text = details.counterexample?.[0];
     const failure = text === undefined ? undefined : { text, problems: await oracle.problems(text) };
     return { cases: details.numRuns, failure, seconds: (performance.now() - start) / 1000 };

@@ -28,20 +28,105 @@ import { exportModel } from '../../src/model/export.js';
 import { MERMAID_DIRECTIVE, RAW_CONTROL, xmlProblem } from '../escaping/well-formed.js';
 import { modelSchema, sarifSchema, type Validate } from '../git/schema.js';
 
-export interface OutputCase { index: number; old: string; new: string }
+export interface OutputCase {
+    index: number;
+    old: string;
+    new: string;
+}
 
 /** Characters each format has to deal with, by kind, and payloads that would act if they got through. */
 const CHARACTERS = [
-    '\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{10FFFF}',
-    '\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u007F', '\u0085', '\u009B', '\t', '\n', '\r', '\r\n',
-    '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C',
-    '\u200B', '\u200D', '\u2028', '\u2029', '\uFEFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D\uDE00',
-    '中文', 'العربية', 'é', '&', '<', '>', '"', "'", '`', '|', '#', '%', '*', '_', '[', ']', '\\', '~', ';', ':', ',', '{', '}'
+    '\uFFFE',
+    '\uFFFF',
+    '\uFDD0',
+    '\uFDEF',
+    '\u{1FFFE}',
+    '\u{10FFFF}',
+    '\u0000',
+    '\u0001',
+    '\u0007',
+    '\u0008',
+    '\u000B',
+    '\u000C',
+    '\u001B',
+    '\u007F',
+    '\u0085',
+    '\u009B',
+    '\t',
+    '\n',
+    '\r',
+    '\r\n',
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200E',
+    '\u200F',
+    '\u061C',
+    '\u200B',
+    '\u200D',
+    '\u2028',
+    '\u2029',
+    '\uFEFF',
+    '\uD800',
+    '\uDBFF',
+    '\uDC00',
+    '\uDFFF',
+    '\uD83D\uDE00',
+    '中文',
+    'العربية',
+    'é',
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    '`',
+    '|',
+    '#',
+    '%',
+    '*',
+    '_',
+    '[',
+    ']',
+    '\\',
+    '~',
+    ';',
+    ':',
+    ',',
+    '{',
+    '}'
 ];
 const PAYLOADS = [
-    '<script>window.pwned=1</script>', '<img src=x onerror=alert(1)>', ']]>', '<!--', '&#xFFFE;', '&amp;', '&lt;b&gt;',
-    '%%{init: {"theme":"dark"}}%%', '%%', '\n# heading\n', '\n- item', '\n| a | b |\n', '```', '\\N', '\\G', '\\n', '\\l',
-    '\u001B[31mred\u001B[0m', '\u001B]0;title\u0007', '\u001B[2J', '::error ::injected', '%0A', '](javascript:alert(1))', '<br>'
+    '<script>window.pwned=1</script>',
+    '<img src=x onerror=alert(1)>',
+    ']]>',
+    '<!--',
+    '&#xFFFE;',
+    '&amp;',
+    '&lt;b&gt;',
+    '%%{init: {"theme":"dark"}}%%',
+    '%%',
+    '\n# heading\n',
+    '\n- item',
+    '\n| a | b |\n',
+    '```',
+    '\\N',
+    '\\G',
+    '\\n',
+    '\\l',
+    '\u001B[31mred\u001B[0m',
+    '\u001B]0;title\u0007',
+    '\u001B[2J',
+    '::error ::injected',
+    '%0A',
+    '](javascript:alert(1))',
+    '<br>'
 ];
 
 function randomText(random: () => number): string {
@@ -105,7 +190,9 @@ const TODAY = parseDate('2025-06-01')!;
  */
 export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRenderer): Promise<string[]> {
     const problems: string[] = [];
-    const fail = (format: string, problem: string | undefined) => { if (problem) problems.push(`${format}: ${problem}`); };
+    const fail = (format: string, problem: string | undefined) => {
+        if (problem) problems.push(`${format}: ${problem}`);
+    };
     const load = async (text: string) => loadTexts([{ uri: URI.file(`/${FILE}`), text }]);
     const loaded = await load(fuzzCase.new);
     const input = modelInput(loaded, () => FILE);
@@ -113,7 +200,8 @@ export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRen
     // polity check: text, JSON, SARIF, GitHub annotations.
     const diagnostics = collectDiagnostics(loaded.documents).map(d => ({ ...d, file: FILE }));
     const summary = summarize(diagnostics, 1);
-    for (const line of [...diagnostics.map(d => formatLine(d, pc.createColors(false))), summaryLine(summary)]) fail('check text', rawControl(line));
+    for (const line of [...diagnostics.map(d => formatLine(d, pc.createColors(false))), summaryLine(summary)])
+        fail('check text', rawControl(line));
     fail('check json', jsonProblem(JSON.stringify({ diagnostics, summary }, null, 2)));
     const sarif = sarifLog(diagnostics, '0.0.0');
     fail('check sarif', jsonProblem(sarif) ?? schemaProblem(schemas().sarif, sarif));
@@ -123,20 +211,32 @@ export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRen
     const data = exportModel(input.model, input.conflicts, { place: input.place });
     const exported = JSON.stringify(data, null, 2);
     fail('export json', jsonProblem(exported) ?? schemaProblem(schemas().model, exported));
-    fail('export markdown', markdownProblem(markdownReport(data), {
-        headings: [/^# .*: institutions and competences$/, /^## (Institutions|Competence matrix|Conflicts|Disputes|Sources)$/],
-        paragraphs: [/^\d+ institutions?, /, /^Each cell gives /, /^No (conflicting competences|recorded disputes)\.$/]
-    }));
+    fail(
+        'export markdown',
+        markdownProblem(markdownReport(data), {
+            headings: [/^# .*: institutions and competences$/, /^## (Institutions|Competence matrix|Conflicts|Disputes|Sources)$/],
+            paragraphs: [/^\d+ institutions?, /, /^Each cell gives /, /^No (conflicting competences|recorded disputes)\.$/]
+        })
+    );
 
     // polity diagram: every format, for the whole model and both views. Graphviz refusing the DOT is a problem too.
     for (const view of [undefined, 'v1', 'v2']) {
         const graph = graphFor(input.model, input.conflicts, { view, scope: 'fz', today: TODAY });
-        const write = (format: DiagramFormat) => writeDiagram(graph, format, renderer).catch((error: Error) => {
-            fail(`${format} ${view ?? ''}`, `not written: ${error.message}`);
-            return undefined;
-        });
+        const write = (format: DiagramFormat) =>
+            writeDiagram(graph, format, renderer).catch((error: Error) => {
+                fail(`${format} ${view ?? ''}`, `not written: ${error.message}`);
+                return undefined;
+            });
         const [svg, dot, mermaid, json] = [await write('svg'), await write('dot'), await write('mermaid'), await write('json')];
-        if (svg !== undefined) fail(`svg ${view ?? ''}`, xmlProblem(svg) ?? svgProblem(svg, graph.nodes.filter(n => n.category === 'institution').map(n => n.id)));
+        if (svg !== undefined)
+            fail(
+                `svg ${view ?? ''}`,
+                xmlProblem(svg) ??
+                    svgProblem(
+                        svg,
+                        graph.nodes.filter(n => n.category === 'institution').map(n => n.id)
+                    )
+            );
         if (dot !== undefined) fail(`dot ${view ?? ''}`, notXml(dot));
         if (mermaid !== undefined) fail(`mermaid ${view ?? ''}`, mermaidProblem(mermaid));
         if (json !== undefined) fail(`diagram json ${view ?? ''}`, jsonProblem(json));
@@ -146,22 +246,30 @@ export async function outputProblems(fuzzCase: OutputCase, renderer: GraphvizRen
     const old = modelInput(await load(fuzzCase.old), () => FILE);
     const report = diffReport(old, input);
     fail('diff text', rawControl(diffText(report, pc.createColors(false))));
-    fail('diff markdown', markdownProblem(diffMarkdown(report), {
-        headings: [/^## Semantic diff: `old` → `new`$/, /^### [A-Z][a-z ]+$/], paragraphs: [/^\*\*[\w ,;]+\*\*$/]
-    }));
+    fail(
+        'diff markdown',
+        markdownProblem(diffMarkdown(report), {
+            headings: [/^## Semantic diff: `old` → `new`$/, /^### [A-Z][a-z ]+$/],
+            paragraphs: [/^\*\*[\w ,;]+\*\*$/]
+        })
+    );
     fail('diff json', jsonProblem(diffJson(report)));
     return problems;
 }
 
 /** What `polity diff` reports, from the same pieces. */
 function diffReport(old: ModelInput, now: ModelInput): DiffReport {
-    const changes = diffModels(old.model, now.model).changes.map(c => ({ ...c, old: c.old && old.place(c.old), new: c.new && now.place(c.new) }));
+    const changes = diffModels(old.model, now.model).changes.map(c => ({
+        ...c,
+        old: c.old && old.place(c.old),
+        new: c.new && now.place(c.new)
+    }));
     return { schema: 'polity/diff@1', old: 'old', new: 'new', summary: summarizeChanges(changes), changes };
 }
 
 /** The schemas, compiled once. */
 let compiled: { sarif: Validate; model: Validate } | undefined;
-const schemas = () => compiled ??= { sarif: sarifSchema(), model: modelSchema() };
+const schemas = () => (compiled ??= { sarif: sarifSchema(), model: modelSchema() });
 
 function schemaProblem(validate: Validate, text: string): string | undefined {
     const errors = validate(JSON.parse(text));
@@ -176,7 +284,9 @@ function rawControl(text: string): string | undefined {
 function notXml(text: string): string | undefined {
     // eslint-disable-next-line no-control-regex -- the characters an output must not hold are what this matches
     const found = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFDD0-\uFDEF]|\p{Cs}|\p{Noncharacter_Code_Point}/u.exec(text);
-    return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase()}, which XML forbids or (as a noncharacter) discourages, at ${found.index}` : undefined;
+    return found
+        ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase()}, which XML forbids or (as a noncharacter) discourages, at ${found.index}`
+        : undefined;
 }
 
 function jsonProblem(text: string): string | undefined {
@@ -202,11 +312,24 @@ function svgProblem(svg: string, nodeIds: string[]): string | undefined {
 }
 
 /** Every line a Mermaid statement this writer makes, labels quoted with nothing that ends the quote, no `%%` anywhere. */
-const MERMAID_LINE = new RegExp([
-    /^---$/, /^title: "(?:[^"\\%]|\\.)*"$/, /^flowchart (TD|LR)$/, /^\s*subgraph g\d+\["[^"]*"\]$/, /^\s*end$/, /^\s*n\d+\["[^"]*"\]$/, /^\s*n\d+\(\["[^"]*"\]\)$/,
-    /^ {2}n\d+ (-->|---|-\.->|-\.-)(\|"[^"]*"\|)? n\d+$/, /^ {2}classDef s\d+ [\w:#,.-]+$/, /^ {2}class [n\d,]+ s\d+$/,
-    /^ {2}style g\d+ [\w:#,]+$/, /^ {2}linkStyle \d+ [\w:#,. -]+$/
-].map(r => r.source).join('|'));
+const MERMAID_LINE = new RegExp(
+    [
+        /^---$/,
+        /^title: "(?:[^"\\%]|\\.)*"$/,
+        /^flowchart (TD|LR)$/,
+        /^\s*subgraph g\d+\["[^"]*"\]$/,
+        /^\s*end$/,
+        /^\s*n\d+\["[^"]*"\]$/,
+        /^\s*n\d+\(\["[^"]*"\]\)$/,
+        /^ {2}n\d+ (-->|---|-\.->|-\.-)(\|"[^"]*"\|)? n\d+$/,
+        /^ {2}classDef s\d+ [\w:#,.-]+$/,
+        /^ {2}class [n\d,]+ s\d+$/,
+        /^ {2}style g\d+ [\w:#,]+$/,
+        /^ {2}linkStyle \d+ [\w:#,. -]+$/
+    ]
+        .map(r => r.source)
+        .join('|')
+);
 
 function mermaidProblem(text: string): string | undefined {
     if (MERMAID_DIRECTIVE.test(text)) return 'a %% (directive or comment)';
@@ -219,7 +342,10 @@ function mermaidProblem(text: string): string | undefined {
     return notXml(text) ?? rawControl(text) ?? (markup === undefined ? undefined : `markup in a label: ${JSON.stringify(markup)}`);
 }
 
-interface MarkdownShape { headings: RegExp[]; paragraphs: RegExp[] }
+interface MarkdownShape {
+    headings: RegExp[];
+    paragraphs: RegExp[];
+}
 
 /**
  * The document has only the blocks its writer makes — the headings, list
@@ -229,7 +355,9 @@ interface MarkdownShape { headings: RegExp[]; paragraphs: RegExp[] }
 function markdownProblem(text: string, shape: MarkdownShape): string | undefined {
     let columns: number | undefined;
     for (const line of text.split('\n')) {
-        const problem = rawControl(line) ?? (unescaped(line, '<').some(at => !line.startsWith('<br>', at)) ? `HTML in ${JSON.stringify(line)}` : undefined);
+        const problem =
+            rawControl(line) ??
+            (unescaped(line, '<').some(at => !line.startsWith('<br>', at)) ? `HTML in ${JSON.stringify(line)}` : undefined);
         if (problem) return problem;
         if (line.startsWith('|')) {
             const cells = unescaped(line, '|').length - 1;
@@ -239,7 +367,8 @@ function markdownProblem(text: string, shape: MarkdownShape): string | undefined
         }
         columns = undefined;
         if (line === '' || /^ {0,2}- /.test(line)) continue;
-        if (/^\s*#/.test(line) ? !shape.headings.some(h => h.test(line)) : !shape.paragraphs.some(p => p.test(line))) return `a block of its own: ${JSON.stringify(line)}`;
+        if (/^\s*#/.test(line) ? !shape.headings.some(h => h.test(line)) : !shape.paragraphs.some(p => p.test(line)))
+            return `a block of its own: ${JSON.stringify(line)}`;
     }
     return undefined;
 }

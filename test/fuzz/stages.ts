@@ -36,7 +36,11 @@ export class InProcessStages {
         try {
             await shared.workspace.DocumentBuilder.build([document], { validation: true }, deadline);
         } catch (error) {
-            problems.push(deadline.isCancellationRequested ? `the build did not finish within ${boundMs} ms of CPU time` : `the build threw: ${describe(error)}`);
+            problems.push(
+                deadline.isCancellationRequested
+                    ? `the build did not finish within ${boundMs} ms of CPU time`
+                    : `the build threw: ${describe(error)}`
+            );
         }
         for (const d of document.diagnostics ?? []) {
             const message = typeof d.message === 'string' ? d.message : d.message.value;
@@ -67,7 +71,9 @@ export class InProcessStages {
         const after = this.tokens(outcome.text);
         const lost = before.findIndex((token, i) => token !== after[i]);
         if (lost >= 0 || before.length !== after.length) {
-            problems.push(`the formatter changed more than white space: token ${lost < 0 ? before.length : lost} was ${JSON.stringify(before[lost]?.slice(0, 80))}, became ${JSON.stringify(after[lost]?.slice(0, 80))}`);
+            problems.push(
+                `the formatter changed more than white space: token ${lost < 0 ? before.length : lost} was ${JSON.stringify(before[lost]?.slice(0, 80))}, became ${JSON.stringify(after[lost]?.slice(0, 80))}`
+            );
         }
         if (formatText(outcome.text).text !== outcome.text) problems.push('formatting the formatted text changed it again');
         return problems;
@@ -76,7 +82,7 @@ export class InProcessStages {
     /** Every token and comment of the text, in order; comments compared without their white space. */
     private tokens(text: string): string[] {
         const result = this.services.Polity.parser.Lexer.tokenize(text.replace(/^\uFEFF/, ''));
-        return [...result.tokens, ...result.hidden ?? []]
+        return [...result.tokens, ...(result.hidden ?? [])]
             .sort((a, b) => a.startOffset - b.startOffset)
             .map(t => (t.image.startsWith('/') ? t.image.replace(/\s+/g, ' ').trim() : t.image));
     }
@@ -93,7 +99,8 @@ export class InProcessStages {
                 toMermaid(graph);
                 if (svg) await renderSvg(graph, this.renderer);
             } catch (error) {
-                if (!(error instanceof DiagramQueryError)) problems.push(`the diagram of ${view ? `view '${view.name}'` : 'the model'} threw: ${describe(error)}`);
+                if (!(error instanceof DiagramQueryError))
+                    problems.push(`the diagram of ${view ? `view '${view.name}'` : 'the model'} threw: ${describe(error)}`);
             }
         }
         return problems;

@@ -9,12 +9,14 @@ async function changes(before: string, after: string): Promise<string[]> {
         await ws.open({ 'a.polity': text });
         return ws.Polity.polity.WorkspaceModel.snapshot.model;
     };
-    return diffModels(await model(before), await model(after)).changes.map(c =>
-        `${c.change} ${c.category} ${c.label}${c.fields.map(f => ` | ${f.field}: ${f.old ?? ''} → ${f.new ?? ''}`).join('')}`);
+    return diffModels(await model(before), await model(after)).changes.map(
+        c => `${c.change} ${c.category} ${c.label}${c.fields.map(f => ` | ${f.field}: ${f.old ?? ''} → ${f.new ?? ''}`).join('')}`
+    );
 }
 
 const BODIES = 'institution CAC "Cyberspace Administration of China"\ninstitution CPD\n';
-const lu = (cpd: string) => `${BODIES}person LuWei "Lu Wei" {\n  holds director of CAC from 2013 to 2016\n  holds vice-director of CPD ${cpd}\n}`;
+const lu = (cpd: string) =>
+    `${BODIES}person LuWei "Lu Wei" {\n  holds director of CAC from 2013 to 2016\n  holds vice-director of CPD ${cpd}\n}`;
 
 describe('the diff of people and posts', () => {
     it("reports a post's new dates as a change, and the concurrent posts that appear or disappear with them", async () => {
@@ -29,7 +31,9 @@ describe('the diff of people and posts', () => {
     });
 
     it('reports people, posts and certainty as they are added or changed', async () => {
-        expect(await changes(`${BODIES}post envoy`, `${BODIES}post envoy single\nperson A "Ann" { reportedly holds envoy of CAC }`)).toEqual([
+        expect(
+            await changes(`${BODIES}post envoy`, `${BODIES}post envoy single\nperson A "Ann" { reportedly holds envoy of CAC }`)
+        ).toEqual([
             'changed posts envoy | single: no → yes',
             'added people A | title:  → Ann',
             // The label says how sure: `reportedly holds`.
@@ -39,7 +43,8 @@ describe('the diff of people and posts', () => {
 
     it("reports an institution's names, plaques, identifiers and facets, each as a field", async () => {
         const before = 'institution CAC { name zh "网信办"\n has rank "vice-ministerial" }';
-        const after = 'institution CAC { name zh "国家互联网信息办公室"\n plaque "Office of the CCAC" in party since 2014-02\n id wikidata "Q5200003"\n has rank "ministerial" since 2014 }';
+        const after =
+            'institution CAC { name zh "国家互联网信息办公室"\n plaque "Office of the CCAC" in party since 2014-02\n id wikidata "Q5200003"\n has rank "ministerial" since 2014 }';
         expect(await changes(before, after)).toEqual([
             'changed institutions CAC | name zh: "网信办" → "国家互联网信息办公室" | id wikidata:  → "Q5200003" | has rank: "vice-ministerial" → "ministerial" 2014 – present | plaques:  → "Office of the CCAC" in party 2014-02 – present'
         ]);

@@ -5,13 +5,18 @@ import { TempDir, TempRepo } from './repo.js';
 import { STEPS } from './scenario.js';
 import { defined } from '../helpers.js';
 
-interface StepOutput { text: CliResult; markdown: CliResult; json: CliResult }
+interface StepOutput {
+    text: CliResult;
+    markdown: CliResult;
+    json: CliResult;
+}
 
 let repo: TempRepo;
 /** What `polity diff --git HEAD` said about each step's change, before it was committed. */
 const outputs = new Map<string, StepOutput>();
 
-const diffAt = (rev: string, format: string, ...rest: string[]) => runCli(['diff', '--git', rev, '--format', format, ...rest], { cwd: repo.dir });
+const diffAt = (rev: string, format: string, ...rest: string[]) =>
+    runCli(['diff', '--git', rev, '--format', format, ...rest], { cwd: repo.dir });
 const json = (r: CliResult) => JSON.parse(r.stdout) as { summary: unknown; changes: Record<string, unknown>[] };
 
 beforeAll(() => {
@@ -56,9 +61,13 @@ describe('polity diff --git', () => {
             ''
         ]);
         expect(markdown.stdout).toContain('**2 added; 1 conflict appeared**');
-        expect(markdown.stdout).toContain('### Institutions\n\n| Change | Institution | Details | Where |\n| --- | --- | --- | --- |\n' +
-            '| added | MIIT | title "Ministry of Industry and Information Technology"<br>kind ministry<br>established 2008 | `models/miit.polity:3` |');
-        expect(markdown.stdout).toContain("| ⚠ appeared | MIIT and MPS both lead 'cii' | period 2019 – present<br>dispute not recorded | `models/miit.polity:6` |");
+        expect(markdown.stdout).toContain(
+            '### Institutions\n\n| Change | Institution | Details | Where |\n| --- | --- | --- | --- |\n' +
+                '| added | MIIT | title "Ministry of Industry and Information Technology"<br>kind ministry<br>established 2008 | `models/miit.polity:3` |'
+        );
+        expect(markdown.stdout).toContain(
+            "| ⚠ appeared | MIIT and MPS both lead 'cii' | period 2019 – present<br>dispute not recorded | `models/miit.polity:6` |"
+        );
         expect(json(j).changes.map(c => [c.category, c.change, c.id])).toEqual([
             ['institutions', 'added', 'demo.MIIT'],
             ['competences', 'added', 'demo.MIIT leads demo.cii'],
@@ -70,19 +79,34 @@ describe('polity diff --git', () => {
         const { text, markdown, json: j } = step('move cii from MPS to CAC');
         const lines = text.stdout.split('\n');
         expect(lines).toContain('  moved       CAC leads cii  institution MPS → CAC  (models/state.polity:7)');
-        expect(lines).toContain("  appeared    CAC and MIIT both lead 'cii'  period 2019 – present; dispute not recorded  (models/state.polity:7)");
+        expect(lines).toContain(
+            "  appeared    CAC and MIIT both lead 'cii'  period 2019 – present; dispute not recorded  (models/state.polity:7)"
+        );
         // A removed fact points at the old text, in the form `git show` takes.
-        expect(lines).toContain("  disappeared MIIT and MPS both lead 'cii'  period 2019 – present; dispute not recorded  (HEAD:models/miit.polity:6)");
+        expect(lines).toContain(
+            "  disappeared MIIT and MPS both lead 'cii'  period 2019 – present; dispute not recorded  (HEAD:models/miit.polity:6)"
+        );
         expect(lines.at(-2)).toBe('1 moved; 1 conflict appeared, 1 conflict disappeared');
         expect(markdown.stdout).toContain('| moved | CAC leads cii | institution MPS → CAC | `models/state.polity:7` |');
         expect(markdown.stdout).toContain("| disappeared | MIIT and MPS both lead 'cii' |");
         const moved = json(j).changes.find(c => c.change === 'moved')!;
         expect(moved).toEqual({
-            category: 'competences', change: 'moved', id: 'demo.CAC leads demo.cii', label: 'CAC leads cii',
+            category: 'competences',
+            change: 'moved',
+            id: 'demo.CAC leads demo.cii',
+            label: 'CAC leads cii',
             fields: [{ field: 'institution', old: 'MPS', new: 'CAC' }],
-            old: { file: 'HEAD:models/state.polity', line: 11 }, new: { file: 'models/state.polity', line: 7 }
+            old: { file: 'HEAD:models/state.polity', line: 11 },
+            new: { file: 'models/state.polity', line: 7 }
         });
-        expect(json(j).summary).toEqual({ added: 0, removed: 0, renamed: 0, moved: 1, changed: 0, conflicts: { appeared: 1, disappeared: 1, changed: 0 } });
+        expect(json(j).summary).toEqual({
+            added: 0,
+            removed: 0,
+            renamed: 0,
+            moved: 1,
+            changed: 0,
+            conflicts: { appeared: 1, disappeared: 1, changed: 0 }
+        });
     });
 
     it('reports a recorded dispute, and the conflict it documents as now recorded', () => {
@@ -93,7 +117,9 @@ describe('polity diff --git', () => {
 Conflicts
   changed     CAC leads 'data' and MPS leads 'privacy' ('privacy' is part of 'data')  dispute not recorded → recorded  (models/state.polity:6)`);
         expect(markdown.stdout).toContain('### Disputes\n\n| Change | Dispute | Details | Where |');
-        expect(markdown.stdout).toContain('| changed | CAC leads \'data\' and MPS leads \'privacy\' (\'privacy\' is part of \'data\') | dispute not recorded → recorded |');
+        expect(markdown.stdout).toContain(
+            "| changed | CAC leads 'data' and MPS leads 'privacy' ('privacy' is part of 'data') | dispute not recorded → recorded |"
+        );
         expect(json(j).changes.map(c => [c.category, c.change, c.id])).toEqual([
             ['disputes', 'added', 'demo.data between demo.CAC, demo.MPS'],
             ['conflicts', 'changed', 'demo.privacy between demo.CAC, demo.MPS']
@@ -102,28 +128,50 @@ Conflicts
 
     it('reports a rename as one rename: the claims, unit, relation and dispute follow it unchanged', () => {
         const { text, markdown, json: j } = step('rename MPS');
-        expect(text.stdout).toBe('Semantic diff: HEAD → working tree\n\nInstitutions\n  renamed     MinPS  name MPS → MinPS  (models/state.polity:10)\n\n1 renamed\n');
-        expect(markdown.stdout).toBe('## Semantic diff: `HEAD` → `working tree`\n\n**1 renamed**\n\n### Institutions\n\n' +
-            '| Change | Institution | Details | Where |\n| --- | --- | --- | --- |\n| renamed | MinPS | name MPS → MinPS | `models/state.polity:10` |\n');
-        expect(json(j).changes).toEqual([{
-            category: 'institutions', change: 'renamed', id: 'demo.MinPS', label: 'MinPS',
-            fields: [{ field: 'name', old: 'MPS', new: 'MinPS' }],
-            old: { file: 'HEAD:models/state.polity', line: 10 }, new: { file: 'models/state.polity', line: 10 }
-        }]);
+        expect(text.stdout).toBe(
+            'Semantic diff: HEAD → working tree\n\nInstitutions\n  renamed     MinPS  name MPS → MinPS  (models/state.polity:10)\n\n1 renamed\n'
+        );
+        expect(markdown.stdout).toBe(
+            '## Semantic diff: `HEAD` → `working tree`\n\n**1 renamed**\n\n### Institutions\n\n' +
+                '| Change | Institution | Details | Where |\n| --- | --- | --- | --- |\n| renamed | MinPS | name MPS → MinPS | `models/state.polity:10` |\n'
+        );
+        expect(json(j).changes).toEqual([
+            {
+                category: 'institutions',
+                change: 'renamed',
+                id: 'demo.MinPS',
+                label: 'MinPS',
+                fields: [{ field: 'name', old: 'MPS', new: 'MinPS' }],
+                old: { file: 'HEAD:models/state.polity', line: 10 },
+                new: { file: 'models/state.polity', line: 10 }
+            }
+        ]);
     });
 
     it('sums up several commits, and exits 1 with --exit-code only when something changed', () => {
         const all = diffAt('HEAD~4', 'json', '--exit-code');
         expect(all.status).toBe(1);
-        expect(json(all).summary).toEqual({ added: 4, removed: 1, renamed: 1, moved: 0, changed: 0, conflicts: { appeared: 1, disappeared: 0, changed: 1 } });
+        expect(json(all).summary).toEqual({
+            added: 4,
+            removed: 1,
+            renamed: 1,
+            moved: 0,
+            changed: 0,
+            conflicts: { appeared: 1, disappeared: 0, changed: 1 }
+        });
         // Two institutions gained `leads cii` while one lost it: no single move to report.
-        expect(json(all).changes.filter(c => c.category === 'competences').map(c => `${c.change} ${c.label}`))
-            .toEqual(['added CAC leads cii', 'added MIIT leads cii', 'removed MinPS leads cii']);
+        expect(
+            json(all)
+                .changes.filter(c => c.category === 'competences')
+                .map(c => `${c.change} ${c.label}`)
+        ).toEqual(['added CAC leads cii', 'added MIIT leads cii', 'removed MinPS leads cii']);
         expect(diffAt('HEAD', 'text', '--exit-code')).toMatchObject({ status: 0, stdout: expect.stringContaining('no semantic changes') });
     });
 
     it('limits the comparison to the given paths', () => {
-        const r = runCli(['diff', '--git', 'HEAD~4', '--format', 'json', 'models/state.polity', 'models/mandates.polity'], { cwd: repo.dir });
+        const r = runCli(['diff', '--git', 'HEAD~4', '--format', 'json', 'models/state.polity', 'models/mandates.polity'], {
+            cwd: repo.dir
+        });
         // Without MIIT's claim on cii in view, the claim that left MinPS and reached CAC is a move again.
         expect(json(r).changes.map(c => `${c.change} ${c.id}`)).toEqual(['renamed demo.MinPS', 'moved demo.CAC leads demo.cii']);
     });
@@ -133,7 +181,7 @@ Conflicts
         expect(diffAt('HEAD~4', 'markdown').stdout).toBe(diffAt('HEAD~4', 'markdown').stdout);
     });
 
-    it('serves as git\'s external diff driver, with the other files of the folder as context', () => {
+    it("serves as git's external diff driver, with the other files of the folder as context", () => {
         repo.write({ '.gitattributes': '*.polity diff=polity\n' });
         repo.git('config', 'diff.polity.command', `"${process.execPath}" "${path.join(REPO, 'bin/polity.js')}" diff --git-external`);
         const rename = repo.git('diff', 'HEAD~1', 'HEAD', '--', 'models/state.polity');
@@ -142,7 +190,9 @@ Conflicts
         // A new file: git passes /dev/null as the old side.
         const added = repo.git('diff', 'HEAD~4', 'HEAD~3');
         expect(added).toContain('Semantic diff: a/models/miit.polity → b/models/miit.polity');
-        expect(added).toContain('  added       MIIT  title "Ministry of Industry and Information Technology"; kind ministry; established 2008  (b/models/miit.polity:3)');
+        expect(added).toContain(
+            '  added       MIIT  title "Ministry of Industry and Information Technology"; kind ministry; established 2008  (b/models/miit.polity:3)'
+        );
         expect(added).toContain('  added       MIIT leads cii  period 2019 – present  (b/models/miit.polity:6)');
         // A change that only touches layout and comments is not a change of the model.
         repo.write({ 'models/miit.polity': `// reformatted\n${repo.git('show', 'HEAD:models/miit.polity').replace(/\n\n/g, '\n')}` });
@@ -156,8 +206,10 @@ describe('polity diff OLD NEW', () => {
     it('reports role, certainty and date-precision changes as changes, and contests as they appear and disappear', () => {
         const folders = new TempDir();
         folders.write({
-            'a/m.polity': 'mandate m\nmandate n\ninstitution A { leads m since 2010 }\ninstitution B { leads n since 2014 }\ninstitution C { established 2005 }\n',
-            'b/m.polity': 'mandate m\nmandate n\nrole regulates "Makes the rules" exclusive\ninstitution A { supports m since 2010 }\n' +
+            'a/m.polity':
+                'mandate m\nmandate n\ninstitution A { leads m since 2010 }\ninstitution B { leads n since 2014 }\ninstitution C { established 2005 }\n',
+            'b/m.polity':
+                'mandate m\nmandate n\nrole regulates "Makes the rules" exclusive\ninstitution A { supports m since 2010 }\n' +
                 'institution B { reportedly leads n since 2014-03 }\ninstitution C {\n  established 1999..2001\n  contests n from 2015 to 2016\n}\n'
         });
         const forward = runCli(['diff', 'a', 'b'], { cwd: folders.dir });
@@ -185,13 +237,15 @@ describe('polity diff OLD NEW', () => {
             ''
         ]);
         const back = runCli(['diff', 'b', 'a', '--format', 'json'], { cwd: folders.dir });
-        const changes = (JSON.parse(back.stdout) as { changes: { category: string; change: string; id: string; fields: unknown[] }[] }).changes;
+        const changes = (JSON.parse(back.stdout) as { changes: { category: string; change: string; id: string; fields: unknown[] }[] })
+            .changes;
         expect(changes.filter(c => ['contests', 'conflicts'].includes(c.category)).map(c => `${c.change} ${c.category} ${c.id}`)).toEqual([
             'removed contests C contests n',
             'removed conflicts n contested by C from B'
         ]);
         expect(changes.find(c => c.id === 'B leads n')!.fields).toEqual([
-            { field: 'certainty', old: 'reportedly', new: 'asserted' }, { field: 'period', old: '2014-03 – present', new: '2014 – present' }
+            { field: 'certainty', old: 'reportedly', new: 'asserted' },
+            { field: 'period', old: '2014-03 – present', new: '2014 – present' }
         ]);
         folders.dispose();
     });
@@ -205,7 +259,9 @@ describe('polity diff OLD NEW', () => {
         const r = runCli(['diff', 'a', 'b'], { cwd: folders.dir });
         expect(r.status).toBe(0);
         expect(r.stdout).toContain('  changed     A leads cii  period always → 2020 – present  (b/m.polity:2)');
-        expect(r.stderr).toMatch(/^polity: warning: b has 1 syntax error\(s\) or unresolved name\(s\); the facts written there are left out:\n {2}b\/m\.polity:3:16: \[syntax\] /);
+        expect(r.stderr).toMatch(
+            /^polity: warning: b has 1 syntax error\(s\) or unresolved name\(s\); the facts written there are left out:\n {2}b\/m\.polity:3:16: \[syntax\] /
+        );
         folders.dispose();
     });
 
@@ -214,7 +270,8 @@ describe('polity diff OLD NEW', () => {
         expect(one).toMatchObject({ status: 2, stdout: '' });
         expect(one.stderr).toMatch(/^polity: compare two files or folders .*; got 1 path\(s\)\n$/);
         expect(runCli(['diff', '--git', 'no-such-rev'], { cwd: repo.dir })).toMatchObject({
-            status: 2, stderr: 'polity: no-such-rev: not a commit in this repository (try HEAD, HEAD~1, a branch or a tag)\n'
+            status: 2,
+            stderr: 'polity: no-such-rev: not a commit in this repository (try HEAD, HEAD~1, a branch or a tag)\n'
         });
         const plain = new TempDir();
         const outside = runCli(['diff', '--git', 'HEAD'], { cwd: plain.dir });

@@ -36,36 +36,64 @@ describe('polity export --format json', () => {
         expect(validate({ ...data, schema: 'polity/model@1' })).not.toEqual([]);
         // An asserted fact has no certainty: the field is absent, not 'asserted'.
         expect(validate({ ...data, competences: [{ ...data.competences[0], certainty: 'asserted' }] })).not.toEqual([]);
-        expect(validate({ ...data, competences: [{ ...data.competences[0], period: { start: '2014', end: null, by: false } }] })).not.toEqual([]);
+        expect(
+            validate({ ...data, competences: [{ ...data.competences[0], period: { start: '2014', end: null, by: false } }] })
+        ).not.toEqual([]);
         expect(validate({ ...data, institutions: [{ ...data.institutions[0], location: { file: 'a.polity', line: 0 } }] })).not.toEqual([]);
     });
 
     it('carries 0.2 facts: roles, contests, certainty, carve-outs, several parents, dated kinds and uncertain dates as shown', () => {
         const folder = new TempDir();
         try {
-            folder.write({ 'm.polity': [
-                'role regulates "Regulator" exclusive',
-                'mandate energy', 'mandate transport', 'mandate pipelines within energy, transport { mandate valves }',
-                'institution CCCI {', '  kind leading-group until 2018-03', '  kind party-commission since 2018-03', '}',
-                'institution DOE {', '  established 1999..2001', '  regulates pipelines except valves by 2003', '}',
-                'institution DOT {', '  established circa 1967', '  allegedly contests pipelines', '}',
-                'DOT reportedly part-of DOE'
-            ].join('\n') });
+            folder.write({
+                'm.polity': [
+                    'role regulates "Regulator" exclusive',
+                    'mandate energy',
+                    'mandate transport',
+                    'mandate pipelines within energy, transport { mandate valves }',
+                    'institution CCCI {',
+                    '  kind leading-group until 2018-03',
+                    '  kind party-commission since 2018-03',
+                    '}',
+                    'institution DOE {',
+                    '  established 1999..2001',
+                    '  regulates pipelines except valves by 2003',
+                    '}',
+                    'institution DOT {',
+                    '  established circa 1967',
+                    '  allegedly contests pipelines',
+                    '}',
+                    'DOT reportedly part-of DOE'
+                ].join('\n')
+            });
             const data = exportedData(folder.dir);
             expect(validate(data)).toEqual([]);
             expect(data.roles).toEqual([expect.objectContaining({ key: 'regulates', exclusive: true, builtin: false })]);
-            expect(data.competences).toEqual([expect.objectContaining({
-                role: 'regulates', verb: 'regulates', except: ['valves'], period: { start: expect.objectContaining({ text: '2003' }), end: null, by: true }
-            })]);
+            expect(data.competences).toEqual([
+                expect.objectContaining({
+                    role: 'regulates',
+                    verb: 'regulates',
+                    except: ['valves'],
+                    period: { start: expect.objectContaining({ text: '2003' }), end: null, by: true }
+                })
+            ]);
             expect(data.competences[0]).not.toHaveProperty('certainty');
-            expect(data.contests).toEqual([expect.objectContaining({ id: 'contest-1', institution: 'DOT', mandate: 'pipelines', certainty: 'alleged' })]);
-            expect(data.relations).toEqual([expect.objectContaining({ kind: 'polity.part-of', hierarchical: true, upward: true, certainty: 'reported' })]);
+            expect(data.contests).toEqual([
+                expect.objectContaining({ id: 'contest-1', institution: 'DOT', mandate: 'pipelines', certainty: 'alleged' })
+            ]);
+            expect(data.relations).toEqual([
+                expect.objectContaining({ kind: 'polity.part-of', hierarchical: true, upward: true, certainty: 'reported' })
+            ]);
             expect(data.mandates.find(m => m.key === 'pipelines')).toMatchObject({ parent: 'energy', parents: ['energy', 'transport'] });
             const [ccci, doe, dot] = data.institutions;
-            expect(ccci).toMatchObject({ kind: 'polity.party-commission', sphere: 'party', kinds: [
-                { kind: 'polity.leading-group', period: { start: null, end: { text: '2018-03' }, by: false } },
-                { kind: 'polity.party-commission', period: { start: { text: '2018-03' }, end: null, by: false } }
-            ] });
+            expect(ccci).toMatchObject({
+                kind: 'polity.party-commission',
+                sphere: 'party',
+                kinds: [
+                    { kind: 'polity.leading-group', period: { start: null, end: { text: '2018-03' }, by: false } },
+                    { kind: 'polity.party-commission', period: { start: { text: '2018-03' }, end: null, by: false } }
+                ]
+            });
             expect([doe?.lifetime.start?.text, dot?.lifetime.start?.text]).toEqual(['1999–2001', 'c. 1967']);
             expect(exportedData(folder.dir, '--at', '2017').institutions[0]).toMatchObject({ kind: 'polity.leading-group' });
         } finally {
@@ -77,25 +105,38 @@ describe('polity export --format json', () => {
         const text = exported(FLAGSHIP);
         const data = JSON.parse(text) as ModelExport;
         expect(`${JSON.stringify(data, null, 2)}\n`).toBe(text);
-        const keys = new Set([...data.institutions, ...data.mandates, ...data.sources, ...data.kinds, ...data.roles, ...data.relationKinds].map(d => d.key));
+        const keys = new Set(
+            [...data.institutions, ...data.mandates, ...data.sources, ...data.kinds, ...data.roles, ...data.relationKinds].map(d => d.key)
+        );
         const competences = new Map(data.competences.map(c => [c.id, c]));
         const disputes = new Set(data.disputes.map(d => d.id));
-        for (const c of data.competences) expect([c.institution, c.mandate, c.role, ...c.with, ...c.except].filter(k => !keys.has(k))).toEqual([]);
+        for (const c of data.competences)
+            expect([c.institution, c.mandate, c.role, ...c.with, ...c.except].filter(k => !keys.has(k))).toEqual([]);
         for (const r of data.relations) expect([r.subject, r.kind, r.target].filter(k => !keys.has(k))).toEqual([]);
         for (const conflict of data.conflicts) {
             const [a, b] = conflict.competences.map(id => competences.get(id)!);
             expect([a?.institution, b?.institution]).toEqual(conflict.institutions);
             expect(conflict.disputes.every(id => disputes.has(id))).toBe(true);
         }
-        expect(data.conflicts.some(c => c.description === "CAC leads 'cii' and MPS reportedly leads it (2020 – present)" && c.disputes.length > 0)).toBe(true);
+        expect(
+            data.conflicts.some(
+                c => c.description === "CAC leads 'cii' and MPS reportedly leads it (2020 – present)" && c.disputes.length > 0
+            )
+        ).toBe(true);
     });
 
     it('gives each fact the file and line where it is written', () => {
         const data = exportedData(TUTORIAL);
         const dpa = data.institutions.find(i => i.key === 'tutorial.DPA')!;
         expect(dpa).toMatchObject({
-            name: 'DPA', path: 'DPA', model: 'tutorial', title: 'Data Protection Authority', kind: 'tutorial.regulator', sphere: 'state',
-            parent: null, lifetime: { start: { text: '2018', earliest: '2018-01-01', latest: '2018-01-01', circa: false }, end: null, by: false },
+            name: 'DPA',
+            path: 'DPA',
+            model: 'tutorial',
+            title: 'Data Protection Authority',
+            kind: 'tutorial.regulator',
+            sphere: 'state',
+            parent: null,
+            lifetime: { start: { text: '2018', earliest: '2018-01-01', latest: '2018-01-01', circa: false }, end: null, by: false },
             location: { file: 'examples/tutorial/tutorial.polity' }
         });
         expect(lineAt(dpa.location)).toMatch(/^institution DPA /);
@@ -103,8 +144,11 @@ describe('polity export --format json', () => {
         for (const d of data.disputes) expect(lineAt(d.location)).toMatch(/^dispute /);
         const police = data.competences.find(c => c.institution === 'tutorial.Police')!;
         expect(police).toMatchObject({
-            role: 'polity.leads', verb: 'leads', mandate: 'tutorial.privacy',
-            period: { start: { text: '2020' }, end: { text: '2024' }, by: false }, effective: { start: { text: '2020' }, end: { text: '2024' } }
+            role: 'polity.leads',
+            verb: 'leads',
+            mandate: 'tutorial.privacy',
+            period: { start: { text: '2020' }, end: { text: '2024' }, by: false },
+            effective: { start: { text: '2020' }, end: { text: '2024' } }
         });
         expect('certainty' in police).toBe(false);
         expect(police.citations).toEqual([{ source: 'tutorial.whitepaper', name: 'whitepaper', locator: 'Chapter 6' }]);
@@ -169,36 +213,99 @@ describe('polity export of a 0.2 model', () => {
         const all = data();
         expect(validate(all)).toEqual([]);
         expect(all.roles).toEqual([
-            { key: 'demo.regulates', name: 'regulates', model: 'demo', title: 'Makes the rules', exclusive: true, builtin: false, location: { file: 'm.polity', line: 3 } },
-            { key: 'polity.leads', name: 'leads', model: 'polity', title: expect.any(String), exclusive: true, builtin: true, location: null }
+            {
+                key: 'demo.regulates',
+                name: 'regulates',
+                model: 'demo',
+                title: 'Makes the rules',
+                exclusive: true,
+                builtin: false,
+                location: { file: 'm.polity', line: 3 }
+            },
+            {
+                key: 'polity.leads',
+                name: 'leads',
+                model: 'polity',
+                title: expect.any(String),
+                exclusive: true,
+                builtin: true,
+                location: null
+            }
         ]);
-        expect(all.relationKinds).toEqual([expect.objectContaining({ key: 'polity.part-of', hierarchical: true, upward: true, containment: true, builtin: true })]);
+        expect(all.relationKinds).toEqual([
+            expect.objectContaining({ key: 'polity.part-of', hierarchical: true, upward: true, containment: true, builtin: true })
+        ]);
         expect(all.mandates.find(m => m.name === 'p')).toMatchObject({ parent: 'demo.e', parents: ['demo.e', 'demo.t'] });
         const a = all.institutions.find(i => i.name === 'A')!;
         expect(a.kinds).toEqual([
-            { kind: 'polity.agency', period: { start: null, end: { text: '2003', earliest: '2003-01-01', latest: '2003-01-01', circa: false }, by: false } },
-            { kind: 'polity.ministry', period: { start: { text: '2003', earliest: '2003-01-01', latest: '2003-01-01', circa: false }, end: null, by: false } }
+            {
+                kind: 'polity.agency',
+                period: { start: null, end: { text: '2003', earliest: '2003-01-01', latest: '2003-01-01', circa: false }, by: false }
+            },
+            {
+                kind: 'polity.ministry',
+                period: { start: { text: '2003', earliest: '2003-01-01', latest: '2003-01-01', circa: false }, end: null, by: false }
+            }
         ]);
         expect(a.lifetime.start).toEqual({ text: '1999–2001', earliest: '1999-01-01', latest: '2001-12-31', circa: false });
-        expect(all.institutions.find(i => i.name === 'B')!.lifetime.start).toEqual({ text: 'c. 2002', earliest: '2002-01-01', latest: '2002-01-01', circa: true });
+        expect(all.institutions.find(i => i.name === 'B')!.lifetime.start).toEqual({
+            text: 'c. 2002',
+            earliest: '2002-01-01',
+            latest: '2002-01-01',
+            circa: true
+        });
         const [regulates, leadsWith, reported] = all.competences;
-        expect(regulates).toMatchObject({ institution: 'demo.A', role: 'demo.regulates', verb: 'regulates', mandate: 'demo.p', with: [], except: ['demo.q'] });
+        expect(regulates).toMatchObject({
+            institution: 'demo.A',
+            role: 'demo.regulates',
+            verb: 'regulates',
+            mandate: 'demo.p',
+            with: [],
+            except: ['demo.q']
+        });
         expect(regulates).not.toHaveProperty('certainty');
         expect(leadsWith).toMatchObject({ role: 'polity.leads', verb: 'leads', with: ['demo.B'], except: [] });
         expect(reported).toMatchObject({
-            institution: 'demo.B', certainty: 'reported',
-            period: { start: { text: '2010' }, end: null, by: true }, effective: { start: { text: '2010' }, end: null, by: true }
+            institution: 'demo.B',
+            certainty: 'reported',
+            period: { start: { text: '2010' }, end: null, by: true },
+            effective: { start: { text: '2010' }, end: null, by: true }
         });
-        expect(all.contests).toEqual([expect.objectContaining({
-            id: 'contest-1', institution: 'demo.C', mandate: 'demo.p',
-            holders: [
-                expect.objectContaining({ competence: regulates?.id, institution: 'demo.A', description: "C contested A's 'regulates' role on 'p' (2011 – 2013)", disputes: [] }),
-                expect.objectContaining({ competence: reported?.id, institution: 'demo.B', description: "C contested B's reported 'regulates' role on 'p' (2011 – 2013)", disputes: [] })
-            ],
-            citations: [{ source: 'demo.s', name: 's', locator: 'p. 2' }]
-        })]);
-        expect(all.relations).toEqual([expect.objectContaining({ subject: 'demo.C', kind: 'polity.part-of', target: 'demo.A', certainty: 'alleged', hierarchical: true, upward: true })]);
-        expect(all.conflicts.map(c => [c.description, c.disputes])).toEqual([["A regulates 'p' and B reportedly regulates it (2010 – present)", ['dispute-1']]]);
+        expect(all.contests).toEqual([
+            expect.objectContaining({
+                id: 'contest-1',
+                institution: 'demo.C',
+                mandate: 'demo.p',
+                holders: [
+                    expect.objectContaining({
+                        competence: regulates?.id,
+                        institution: 'demo.A',
+                        description: "C contested A's 'regulates' role on 'p' (2011 – 2013)",
+                        disputes: []
+                    }),
+                    expect.objectContaining({
+                        competence: reported?.id,
+                        institution: 'demo.B',
+                        description: "C contested B's reported 'regulates' role on 'p' (2011 – 2013)",
+                        disputes: []
+                    })
+                ],
+                citations: [{ source: 'demo.s', name: 's', locator: 'p. 2' }]
+            })
+        ]);
+        expect(all.relations).toEqual([
+            expect.objectContaining({
+                subject: 'demo.C',
+                kind: 'polity.part-of',
+                target: 'demo.A',
+                certainty: 'alleged',
+                hierarchical: true,
+                upward: true
+            })
+        ]);
+        expect(all.conflicts.map(c => [c.description, c.disputes])).toEqual([
+            ["A regulates 'p' and B reportedly regulates it (2010 – present)", ['dispute-1']]
+        ]);
     });
 
     it('gives the kind of the --at date, and keeps what possibly held then', () => {
@@ -212,7 +319,12 @@ describe('polity export of a 0.2 model', () => {
 
     it('shows roles, certainty, with/except, contests and dates as written in the Markdown report and CSV matrix', () => {
         const report = run('--format', 'markdown');
-        const cells = (start: string) => report.split('\n').find(line => line.startsWith(`| ${start} |`))!.slice(2, -2).split(' | ');
+        const cells = (start: string) =>
+            report
+                .split('\n')
+                .find(line => line.startsWith(`| ${start} |`))!
+                .slice(2, -2)
+                .split(' | ');
         const header = cells('Mandate');
         const cell = (label: string, institution: string) => cells(label)[header.indexOf(institution)];
         expect(cell('e, t › p', 'A')).toBe('regulates except q (2005 – present) ⚠⚑');
@@ -221,9 +333,11 @@ describe('polity export of a 0.2 model', () => {
         expect(cell('e', 'A')).toBe('leads with B (1999–2001 – present)');
         expect(cell('e', 'B')).toBe('leads (c. 2002 – present)');
         expect(report).toContain('| **A** | Agency | agency (until 2003); ministry (2003 – present) | state |');
-        expect(report).toContain('## Contests\n\n- **C contests p** (2011 – 2013) (`m.polity:21`): s, p. 2\n' +
-            "  - C contested A's 'regulates' role on 'p' (2011 – 2013) — ⚠ undeclared\n" +
-            "  - C contested B's reported 'regulates' role on 'p' (2011 – 2013) — ⚠ undeclared\n");
+        expect(report).toContain(
+            '## Contests\n\n- **C contests p** (2011 – 2013) (`m.polity:21`): s, p. 2\n' +
+                "  - C contested A's 'regulates' role on 'p' (2011 – 2013) — ⚠ undeclared\n" +
+                "  - C contested B's reported 'regulates' role on 'p' (2011 – 2013) — ⚠ undeclared\n"
+        );
         expect(report).toContain('  - B reportedly regulates p (`m.polity:17`)');
         const csv = run('--format', 'csv').split('\r\n');
         expect(csv[0]).toBe('mandate,parent,A,B,C');
@@ -239,7 +353,9 @@ describe('polity export --format markdown and csv', () => {
 
     it('writes RFC 4180 CSV: CRLF records, quotes only where needed, doubled inside', () => {
         const folder = new TempDir();
-        folder.write({ 'm.polity': 'mandate m "M"\ninstitution A { shares m with B, C }\ninstitution B { leads m }\ninstitution C { leads m }\n' });
+        folder.write({
+            'm.polity': 'mandate m "M"\ninstitution A { shares m with B, C }\ninstitution B { leads m }\ninstitution C { leads m }\n'
+        });
         const r = runCli(['export', '.', '--format', 'csv'], { cwd: folder.dir });
         folder.dispose();
         expect(r.stdout).toBe('mandate,parent,A,B,C\r\nm,,"shares with B, C (always)",leads (always) ⚠,leads (always) ⚠\r\n');
@@ -247,8 +363,14 @@ describe('polity export --format markdown and csv', () => {
 
     it('marks the CAC–MPS overlaps in the flagship matrix as recorded disputes', () => {
         const report = exported(FLAGSHIP, '--format', 'markdown');
-        const header = report.split('\n').find(line => line.startsWith('| Mandate |'))!.split(' | ');
-        const row = report.split('\n').find(line => line.startsWith('| cybersecurity › cii |'))!.split(' | ');
+        const header = report
+            .split('\n')
+            .find(line => line.startsWith('| Mandate |'))!
+            .split(' | ');
+        const row = report
+            .split('\n')
+            .find(line => line.startsWith('| cybersecurity › cii |'))!
+            .split(' | ');
         expect(row[header.indexOf('CAC')]).toBe('leads (2016 – present) ⚑');
         // The MPS's claim is hedged and dated as the report has it: `reportedly leads cii by 2020`.
         expect(row[header.indexOf('MPS')]).toMatch(/^(?=.*(reportedly|\?))(?=.*by 2020).* ⚑$/);
@@ -268,7 +390,9 @@ describe('polity export --format markdown and csv', () => {
 
     it('refuses a date that does not exist', () => {
         expect(runCli(['export', TUTORIAL, '--at', '2014-13'], { cwd: REPO })).toMatchObject({
-            status: 2, stdout: '', stderr: 'polity: --at 2014-13: not a date; write YYYY, YYYY-MM or YYYY-MM-DD\n'
+            status: 2,
+            stdout: '',
+            stderr: 'polity: --at 2014-13: not a date; write YYYY, YYYY-MM or YYYY-MM-DD\n'
         });
     });
 });

@@ -26,17 +26,38 @@ describe('polity diff --git reads the revision', () => {
     });
 
     it('and refuses a file there that is not UTF-8, naming the revision, line and column', () => {
-        const repo = repository({ 'a.polity': Buffer.concat([Buffer.from('model m\ninstitution A "'), Buffer.from([0xFF]), Buffer.from('"\n')]) });
+        const repo = repository({
+            'a.polity': Buffer.concat([Buffer.from('model m\ninstitution A "'), Buffer.from([0xff]), Buffer.from('"\n')])
+        });
         repo.write({ 'a.polity': 'model m\ninstitution A "Ä"\n' });
         const r = runCli(['diff', '--git', 'HEAD'], { cwd: repo.dir });
-        expect([r.status, r.stderr]).toEqual([2, 'polity: HEAD:a.polity:2:16: not UTF-8 text (byte 0xFF); Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n']);
+        expect([r.status, r.stderr]).toEqual([
+            2,
+            'polity: HEAD:a.polity:2:16: not UTF-8 text (byte 0xFF); Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n'
+        ]);
     });
 
-    it('as an external diff driver, naming a file that is not UTF-8 as the diff does, not by git\'s temporary copy', () => {
-        const latin1 = Buffer.concat([Buffer.from('model m\ninstitution A "'), Buffer.from([0xE9]), Buffer.from('"\n')]);
+    it("as an external diff driver, naming a file that is not UTF-8 as the diff does, not by git's temporary copy", () => {
+        const latin1 = Buffer.concat([Buffer.from('model m\ninstitution A "'), Buffer.from([0xe9]), Buffer.from('"\n')]);
         const repo = repository({ 'm/a.polity': 'model m\ninstitution A\n', 'old/a.polity': 'model m\ninstitution A\n' });
         repo.write({ 'tmp/XyZ_a.polity': latin1 });
-        const r = runCli(['diff', '--git-external', 'm/a.polity', 'old/a.polity', '0'.repeat(40), '100644', 'tmp/XyZ_a.polity', '0'.repeat(40), '100644'], { cwd: repo.dir });
-        expect([r.status, r.stderr]).toEqual([2, 'polity: b/m/a.polity:2:16: not UTF-8 text (byte 0xE9); Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n']);
+        const r = runCli(
+            [
+                'diff',
+                '--git-external',
+                'm/a.polity',
+                'old/a.polity',
+                '0'.repeat(40),
+                '100644',
+                'tmp/XyZ_a.polity',
+                '0'.repeat(40),
+                '100644'
+            ],
+            { cwd: repo.dir }
+        );
+        expect([r.status, r.stderr]).toEqual([
+            2,
+            'polity: b/m/a.polity:2:16: not UTF-8 text (byte 0xE9); Polity reads UTF-8 only: save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n'
+        ]);
     });
 });

@@ -15,7 +15,7 @@ type Compiled = ((data: unknown) => boolean) & { errors?: { instancePath: string
 
 function validator(compile: () => Compiled): Validate {
     const check = compile();
-    return data => check(data) ? [] : (check.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message ?? ''}`);
+    return data => (check(data) ? [] : (check.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message ?? ''}`));
 }
 
 /** docs/model.schema.json, the published schema of `polity export --format json`. */
@@ -35,9 +35,11 @@ const uriLike = (text: string) => text.length > 0 && !/\s/.test(text);
 export function sarifSchema(): Validate {
     const file = path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as { $schema: string; id: string };
-    return validator(() => new Ajv({ strict: false, allErrors: true, unicodeRegExp: false })
-        .addFormat('uri', text => uriLike(text) && URL.canParse(text))
-        .addFormat('uri-reference', uriLike)
-        .addFormat('date-time', text => !Number.isNaN(Date.parse(text)))
-        .compile({ ...schema, $id: id }));
+    return validator(() =>
+        new Ajv({ strict: false, allErrors: true, unicodeRegExp: false })
+            .addFormat('uri', text => uriLike(text) && URL.canParse(text))
+            .addFormat('uri-reference', uriLike)
+            .addFormat('date-time', text => !Number.isNaN(Date.parse(text)))
+            .compile({ ...schema, $id: id })
+    );
 }

@@ -9,7 +9,9 @@ import { defined } from '../helpers.js';
 
 /** The workflow's `run:` lines that call polity, as the runner's bash would run them. */
 const RUNS = readFileSync(path.join(REPO, 'docs/ci/polity.yml'), 'utf8')
-    .split('\n').map(line => /^\s+run: (npx polity .*)$/.exec(line)?.[1]).filter((line): line is string => line !== undefined);
+    .split('\n')
+    .map(line => /^\s+run: (npx polity .*)$/.exec(line)?.[1])
+    .filter((line): line is string => line !== undefined);
 
 let origin: TempRepo;
 let clone: TempRepo;
@@ -35,13 +37,25 @@ afterAll(() => {
 function runStep(command: string): { status: number | null; stdout: string; stderr: string; summary: string } {
     const summary = path.join(clone.dir, '.summary.md');
     const result = spawnSync('bash', ['-c', command.replace(/^npx polity/, '"$NODE" "$POLITY"')], {
-        cwd: clone.dir, encoding: 'utf8', timeout: 60_000,
+        cwd: clone.dir,
+        encoding: 'utf8',
+        timeout: 60_000,
         env: {
-            ...process.env, NO_COLOR: '1', MODELS: 'models', BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary,
-            NODE: process.execPath, POLITY: path.join(REPO, 'bin/polity.js')
+            ...process.env,
+            NO_COLOR: '1',
+            MODELS: 'models',
+            BASE_REF: 'main',
+            GITHUB_STEP_SUMMARY: summary,
+            NODE: process.execPath,
+            POLITY: path.join(REPO, 'bin/polity.js')
         }
     });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr, summary: existsSync(summary) ? readFileSync(summary, 'utf8') : '' };
+    return {
+        status: result.status,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        summary: existsSync(summary) ? readFileSync(summary, 'utf8') : ''
+    };
 }
 
 describe('docs/ci/polity.yml', () => {
@@ -52,7 +66,9 @@ describe('docs/ci/polity.yml', () => {
     it('annotates the findings', () => {
         const check = runStep(defined(RUNS[0], 'the check step'));
         expect(check.status).toBe(0);
-        expect(check.stdout).toContain("::warning file=models/miit.polity,line=6,col=9,endLine=6,endColumn=12,title=polity [conflict]::MIIT and MPS both lead 'cii'");
+        expect(check.stdout).toContain(
+            "::warning file=models/miit.polity,line=6,col=9,endLine=6,endColumn=12,title=polity [conflict]::MIIT and MPS both lead 'cii'"
+        );
     });
 
     it('checks the formatting with options the CLI knows', () => {

@@ -85,45 +85,71 @@ describe('hostile models', () => {
         }
     });
 
-    it(`refuses a 50 MB file with one clear error, quickly and in little memory`, () => {
-        const line = `institution I "${'x'.repeat(100)}" { kind ministry }\n`;
-        const file = write('big.polity', line.repeat(Math.ceil(50 * 1024 * 1024 / line.length)));
-        expect(50 * 1024 * 1024).toBeGreaterThan(MAX_FILE_CHARS);
-        const result = timedCli(['check', file]);
-        // Too large for the parser whatever it holds, so it is not even read.
-        expect(result.status).toBe(2);
-        expect(result.stderr).toMatch(/^polity: .*big\.polity: 5\d\.\d MB, too large; Polity reads files of up to 10 million characters\. Split it/);
-        expect(result.stderr.trim().split('\n')).toHaveLength(1);
-        expect(result.seconds).toBeLessThan(30 * slowdown());
-    }, scaledTimeout(60_000));
+    it(
+        `refuses a 50 MB file with one clear error, quickly and in little memory`,
+        () => {
+            const line = `institution I "${'x'.repeat(100)}" { kind ministry }\n`;
+            const file = write('big.polity', line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
+            expect(50 * 1024 * 1024).toBeGreaterThan(MAX_FILE_CHARS);
+            const result = timedCli(['check', file]);
+            // Too large for the parser whatever it holds, so it is not even read.
+            expect(result.status).toBe(2);
+            expect(result.stderr).toMatch(
+                /^polity: .*big\.polity: 5\d\.\d MB, too large; Polity reads files of up to 10 million characters\. Split it/
+            );
+            expect(result.stderr.trim().split('\n')).toHaveLength(1);
+            expect(result.seconds).toBeLessThan(30 * slowdown());
+        },
+        scaledTimeout(60_000)
+    );
 
-    it('reports a cycle through 1,000 institutions once, on each of its relations, in a second or two', () => {
-        const n = 1000;
-        const lines = ['model ring', ...Array.from({ length: n }, (_, i) => `institution I${i}`), ...Array.from({ length: n }, (_, i) => `I${i} oversees I${(i + 1) % n}`)];
-        const file = write('ring.polity', `${lines.join('\n')}\n`);
-        const result = timedCli(['check', file]);
-        expect(result.status).toBe(1);
-        const cycles = result.stdout.split('\n').filter(l => l.includes('[cycle]'));
-        expect(cycles).toHaveLength(n);
-        const messages = new Set(cycles.map(l => l.slice(l.indexOf('[cycle]'))));
-        expect([...messages]).toEqual([expect.stringContaining('I0 → I1 → I2 → I3 → I4 → I5 → I6 → I7 → I8 → … → I999 → I0 (1,000 institutions)')]);
-        expect(Math.max(...cycles.map(l => l.length))).toBeLessThan(400);
-        expect(result.stdout).toContain('1000 errors');
-        expect(result.seconds).toBeLessThan(15 * slowdown());
-    }, scaledTimeout(60_000));
+    it(
+        'reports a cycle through 1,000 institutions once, on each of its relations, in a second or two',
+        () => {
+            const n = 1000;
+            const lines = [
+                'model ring',
+                ...Array.from({ length: n }, (_, i) => `institution I${i}`),
+                ...Array.from({ length: n }, (_, i) => `I${i} oversees I${(i + 1) % n}`)
+            ];
+            const file = write('ring.polity', `${lines.join('\n')}\n`);
+            const result = timedCli(['check', file]);
+            expect(result.status).toBe(1);
+            const cycles = result.stdout.split('\n').filter(l => l.includes('[cycle]'));
+            expect(cycles).toHaveLength(n);
+            const messages = new Set(cycles.map(l => l.slice(l.indexOf('[cycle]'))));
+            expect([...messages]).toEqual([
+                expect.stringContaining('I0 → I1 → I2 → I3 → I4 → I5 → I6 → I7 → I8 → … → I999 → I0 (1,000 institutions)')
+            ]);
+            expect(Math.max(...cycles.map(l => l.length))).toBeLessThan(400);
+            expect(result.stdout).toContain('1000 errors');
+            expect(result.seconds).toBeLessThan(15 * slowdown());
+        },
+        scaledTimeout(60_000)
+    );
 
-    it('reports every finding of 400 institutions leading one mandate, and fails on the bad date beside them', () => {
-        const file = write('crowd.polity', crowdedMandate(400));
-        const result = timedCli(['check', file]);
-        expect(result.stderr).toBe('');
-        expect(result.status).toBe(1);
-        expect(result.stdout).toMatch(/crowd\.polity:403:\d+: error \[bad-date\] '2014-13' is not a date/);
-        expect(result.stdout.trim().split('\n').at(-1)).toBe('1 error, 159600 warnings, 0 infos in 1 file');
-    }, scaledTimeout(120_000));
+    it(
+        'reports every finding of 400 institutions leading one mandate, and fails on the bad date beside them',
+        () => {
+            const file = write('crowd.polity', crowdedMandate(400));
+            const result = timedCli(['check', file]);
+            expect(result.stderr).toBe('');
+            expect(result.status).toBe(1);
+            expect(result.stdout).toMatch(/crowd\.polity:403:\d+: error \[bad-date\] '2014-13' is not a date/);
+            expect(result.stdout.trim().split('\n').at(-1)).toBe('1 error, 159600 warnings, 0 infos in 1 file');
+        },
+        scaledTimeout(120_000)
+    );
 
     it('reports nesting 10,000 levels deep as a syntax error where it becomes too deep', () => {
-        const mandates = write('deep/mandates.polity', `${Array.from({ length: 10_000 }, (_, i) => `mandate m${i} { `).join('')}${'}'.repeat(10_000)}`);
-        const units = write('deep/units.polity', `model deep\ninstitution A {\n${Array.from({ length: 10_000 }, (_, i) => `unit u${i} {`).join('\n')}\n${'}\n'.repeat(10_001)}`);
+        const mandates = write(
+            'deep/mandates.polity',
+            `${Array.from({ length: 10_000 }, (_, i) => `mandate m${i} { `).join('')}${'}'.repeat(10_000)}`
+        );
+        const units = write(
+            'deep/units.polity',
+            `model deep\ninstitution A {\n${Array.from({ length: 10_000 }, (_, i) => `unit u${i} {`).join('\n')}\n${'}\n'.repeat(10_001)}`
+        );
         const result = timedCli(['check', mandates, units]);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(1);
@@ -134,9 +160,9 @@ describe('hostile models', () => {
     it('limits the nesting after text that a scan of the characters would read differently from the lexer', () => {
         // Each prefix once hid the braces after it from the limit, and 200 unclosed levels overflowed the parser's stack.
         const prefixes = {
-            'quote': 'mandate x "\n',
+            quote: 'mandate x "\n',
             'carriage-return': '// a comment ended by a carriage return\r',
-            'backslash': 'mandate x "ends with a backslash\\\n',
+            backslash: 'mandate x "ends with a backslash\\\n',
             'block-comment': '/* never closed\n'
         };
         const deep = `${'mandate a { '.repeat(200)}\n`;
@@ -145,7 +171,9 @@ describe('hostile models', () => {
         expect(result.stderr).toBe('');
         expect(result.status).toBe(1);
         for (const name of Object.keys(prefixes)) {
-            expect(result.stdout).toMatch(new RegExp(`bypass/${name}\\.polity:2:${33 * 12 - 1}: error \\[syntax\\] Nested more than 32 levels deep`));
+            expect(result.stdout).toMatch(
+                new RegExp(`bypass/${name}\\.polity:2:${33 * 12 - 1}: error \\[syntax\\] Nested more than 32 levels deep`)
+            );
         }
     });
 

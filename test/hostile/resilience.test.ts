@@ -1,7 +1,12 @@
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, type Position
+    CodeLensRequest,
+    CompletionRequest,
+    DefinitionRequest,
+    DocumentSymbolRequest,
+    HoverRequest,
+    type Position
 } from 'vscode-languageserver-protocol';
 import { DiagramRequest } from '../../src/language/protocol.js';
 import { fileDocument, LspSession, positionOf, SERVER_PATH, tempCopy } from '../support/lsp-client.js';
@@ -50,7 +55,9 @@ describe('the language server isolates a failing feature', () => {
         await expect(faulty.request(DiagramRequest.method, { uri })).rejects.toThrow(/injected fault in diagram/);
         for (const feature of ['hover', 'code-lens', 'diagram']) expect(faulty.errors.join('\n')).toContain(`injected fault in ${feature}`);
         // Without the fault, the same requests have answers: the failures were the faults'.
-        expect(await healthy.request(HoverRequest.method, { textDocument, position: hoverAt })).toMatchObject({ contents: expect.anything() });
+        expect(await healthy.request(HoverRequest.method, { textDocument, position: hoverAt })).toMatchObject({
+            contents: expect.anything()
+        });
         expect((await healthy.request<unknown[]>(CodeLensRequest.method, { textDocument })).length).toBeGreaterThan(0);
     });
 
@@ -58,8 +65,16 @@ describe('the language server isolates a failing feature', () => {
         const { uri, text } = tutorial();
         const textDocument = { uri };
         expect(await faulty.request<unknown[]>(DocumentSymbolRequest.method, { textDocument })).not.toHaveLength(0);
-        expect(await faulty.request<unknown[]>(DefinitionRequest.method, { textDocument, position: positionOf(text, 'shares open-data with MDA', 'shares open-data with '.length) })).toHaveLength(1);
-        const completion = await faulty.request<{ items: { label: string }[] }>(CompletionRequest.method, { textDocument, position: positionOf(text, 'leads open-data', 'leads '.length) });
+        expect(
+            await faulty.request<unknown[]>(DefinitionRequest.method, {
+                textDocument,
+                position: positionOf(text, 'shares open-data with MDA', 'shares open-data with '.length)
+            })
+        ).toHaveLength(1);
+        const completion = await faulty.request<{ items: { label: string }[] }>(CompletionRequest.method, {
+            textDocument,
+            position: positionOf(text, 'leads open-data', 'leads '.length)
+        });
         expect(completion.items.map(i => i.label)).toContain('open-data');
 
         const edited = `${text}\ninstitution Rival { leads open-data }\n`;

@@ -39,51 +39,73 @@ describe('the language server on hostile files', () => {
         rmSync(dir, { recursive: true, force: true });
     });
 
-    it('loads a workspace holding a file nested too deep, and reports it where it becomes too deep', async () => {
-        const deep = session.nextDiagnostics(uri('deep.polity'), scaledTimeout(60_000));
-        const fine = session.nextDiagnostics(uri('fine.polity'), scaledTimeout(60_000));
-        await session.initialize(dir);
-        const nesting = (await deep).find(d => NESTING.test(String(d.message)));
-        expect(nesting).toMatchObject({ code: 'syntax', severity: 1, range: { start: { line: 1, character: 32 * 12 + 10 } } });
-        expect(codes(await fine)).toEqual(['conflict', 'conflict']);
-    }, scaledTimeout(90_000));
+    it(
+        'loads a workspace holding a file nested too deep, and reports it where it becomes too deep',
+        async () => {
+            const deep = session.nextDiagnostics(uri('deep.polity'), scaledTimeout(60_000));
+            const fine = session.nextDiagnostics(uri('fine.polity'), scaledTimeout(60_000));
+            await session.initialize(dir);
+            const nesting = (await deep).find(d => NESTING.test(String(d.message)));
+            expect(nesting).toMatchObject({ code: 'syntax', severity: 1, range: { start: { line: 1, character: 32 * 12 + 10 } } });
+            expect(codes(await fine)).toEqual(['conflict', 'conflict']);
+        },
+        scaledTimeout(90_000)
+    );
 
-    it('survives the same text opened in the editor, after a comment ended by a carriage return, and keeps answering', async () => {
-        const opened = uri('opened.polity');
-        const diagnostics = session.nextDiagnostics(opened, scaledTimeout(60_000));
-        await session.open(opened, `// ended by a carriage return\r${DEEP}`);
-        expect((await diagnostics).filter(d => NESTING.test(String(d.message)))).toHaveLength(1);
-        const symbols = await session.request<{ name: string }[]>(DocumentSymbolRequest.method, { textDocument: { uri: uri('fine.polity') } });
-        expect(symbols.map(s => s.name)).toEqual(['A', 'B', 'm']);
-        expect(session.alive).toBe(true);
-    }, scaledTimeout(90_000));
+    it(
+        'survives the same text opened in the editor, after a comment ended by a carriage return, and keeps answering',
+        async () => {
+            const opened = uri('opened.polity');
+            const diagnostics = session.nextDiagnostics(opened, scaledTimeout(60_000));
+            await session.open(opened, `// ended by a carriage return\r${DEEP}`);
+            expect((await diagnostics).filter(d => NESTING.test(String(d.message)))).toHaveLength(1);
+            const symbols = await session.request<{ name: string }[]>(DocumentSymbolRequest.method, {
+                textDocument: { uri: uri('fine.polity') }
+            });
+            expect(symbols.map(s => s.name)).toEqual(['A', 'B', 'm']);
+            expect(session.alive).toBe(true);
+        },
+        scaledTimeout(90_000)
+    );
 
-    it('publishes every conflict of 400 institutions leading one mandate, and the bad date beside them', async () => {
-        const crowd = uri('crowd.polity');
-        const diagnostics = session.nextDiagnostics(crowd, scaledTimeout(120_000));
-        await session.open(crowd, crowdedMandate(400));
-        const found = codes(await diagnostics);
-        expect(found.filter(c => c === 'conflict')).toHaveLength(400 * 399);
-        expect(found.filter(c => c !== 'conflict')).toEqual(['bad-date']);
-    }, scaledTimeout(150_000));
+    it(
+        'publishes every conflict of 400 institutions leading one mandate, and the bad date beside them',
+        async () => {
+            const crowd = uri('crowd.polity');
+            const diagnostics = session.nextDiagnostics(crowd, scaledTimeout(120_000));
+            await session.open(crowd, crowdedMandate(400));
+            const found = codes(await diagnostics);
+            expect(found.filter(c => c === 'conflict')).toHaveLength(400 * 399);
+            expect(found.filter(c => c !== 'conflict')).toEqual(['bad-date']);
+        },
+        scaledTimeout(150_000)
+    );
 });
 
 describe('the language server when a check fails', () => {
     let faulty: LspSession;
-    afterAll(async () => { await faulty?.stop(); });
+    afterAll(async () => {
+        await faulty?.stop();
+    });
 
-    it('shows an internal error finding, and the findings it could still make', async () => {
-        faulty = LspSession.start({ args: [await bundleFaultyServer(), '--stdio'], env: { POLITY_FAULT: 'checks' } });
-        await faulty.initialize();
-        const uri = 'file:///faulty/model.polity';
-        const diagnostics = faulty.nextDiagnostics(uri, scaledTimeout(60_000));
-        await faulty.open(uri, 'institution A { established 2014-13 }\n');
-        const published = await diagnostics;
-        expect(codes(published).sort()).toEqual(['bad-date', 'internal']);
-        expect(published.find(d => d.code === 'internal')).toMatchObject({
-            severity: 1, range: { start: { line: 0, character: 0 } },
-            message: 'Polity failed while checking this file (Error: injected fault in checks (POLITY_FAULT)), so findings may be missing. This is a bug in Polity: please report it with the file.'
-        });
-        expect(faulty.alive).toBe(true);
-    }, scaledTimeout(90_000));
+    it(
+        'shows an internal error finding, and the findings it could still make',
+        async () => {
+            faulty = LspSession.start({ args: [await bundleFaultyServer(), '--stdio'], env: { POLITY_FAULT: 'checks' } });
+            await faulty.initialize();
+            const uri = 'file:///faulty/model.polity';
+            const diagnostics = faulty.nextDiagnostics(uri, scaledTimeout(60_000));
+            await faulty.open(uri, 'institution A { established 2014-13 }\n');
+            const published = await diagnostics;
+            expect(codes(published).sort()).toEqual(['bad-date', 'internal']);
+            expect(published.find(d => d.code === 'internal')).toMatchObject({
+                severity: 1,
+                range: { start: { line: 0, character: 0 } },
+                message:
+                    'Polity failed while checking this file (Error: injected fault in checks (POLITY_FAULT)), so findings may be missing. This is a bug in Polity: please report it with the file.'
+            });
+            expect(faulty.alive).toBe(true);
+        },
+        scaledTimeout(90_000)
+    );
 });

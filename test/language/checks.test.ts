@@ -28,7 +28,10 @@ describe('checks', () => {
 
     it('duplicate: not across models, and a model may redeclare a prelude name', async () => {
         const ws = new TestWorkspace();
-        await ws.open({ 'a.polity': 'model m\ninstitution CAC', 'b.polity': 'model n\ninstitution CAC\nkind ministry "Ministry (ours)" in state\ninstitution X { kind ministry }' });
+        await ws.open({
+            'a.polity': 'model m\ninstitution CAC',
+            'b.polity': 'model n\ninstitution CAC\nkind ministry "Ministry (ours)" in state\ninstitution X { kind ministry }'
+        });
         expect(ws.codes('a.polity')).toEqual([]);
         expect(ws.codes('b.polity')).toEqual([]);
     });
@@ -42,7 +45,10 @@ describe('checks', () => {
     });
 
     it('cycle: user-declared hierarchical relation kinds count, plain ones do not', async () => {
-        expect(await codes('relation commands hierarchical\ninstitution A { commands B }\ninstitution B { commands A }')).toEqual(['cycle', 'cycle']);
+        expect(await codes('relation commands hierarchical\ninstitution A { commands B }\ninstitution B { commands A }')).toEqual([
+            'cycle',
+            'cycle'
+        ]);
         expect(await codes('relation consults\ninstitution A { consults B }\ninstitution B { consults A }')).toEqual([]);
     });
 
@@ -61,53 +67,83 @@ describe('checks', () => {
 
     describe('conflict', () => {
         it('same mandate, both lead: on both claims, naming both and the period', async () => {
-            const { codes: c, diagnostics } = await checkText('mandate cii\ninstitution CAC { leads cii since 2016 }\ninstitution MPS { leads cii }');
+            const { codes: c, diagnostics } = await checkText(
+                'mandate cii\ninstitution CAC { leads cii since 2016 }\ninstitution MPS { leads cii }'
+            );
             expect(c).toEqual(['conflict', 'conflict']);
             expect(diagnostics[0]?.message).toMatch(/^CAC and MPS both lead 'cii' \(2016 – present\)/);
             expect(diagnostics[0]?.relatedInformation).toHaveLength(1);
         });
 
         it('nested mandate conflicts with its parent', async () => {
-            expect(await codes('mandate data { mandate personal }\ninstitution A { leads data }\ninstitution B { leads personal }')).toEqual(['conflict', 'conflict']);
+            expect(
+                await codes('mandate data { mandate personal }\ninstitution A { leads data }\ninstitution B { leads personal }')
+            ).toEqual(['conflict', 'conflict']);
         });
 
         it('sibling mandates do not conflict', async () => {
-            expect(await codes('mandate data { mandate personal mandate industrial }\ninstitution A { leads industrial }\ninstitution B { leads personal }')).toEqual([]);
+            expect(
+                await codes(
+                    'mandate data { mandate personal mandate industrial }\ninstitution A { leads industrial }\ninstitution B { leads personal }'
+                )
+            ).toEqual([]);
         });
 
         it('a handover that touches does not overlap', async () => {
             expect(await codes('mandate m\ninstitution A { leads m until 2016 }\ninstitution B { leads m since 2016 }')).toEqual([]);
-            expect(await codes('mandate m\ninstitution A { leads m until 2016-02 }\ninstitution B { leads m since 2016 }')).toEqual(['conflict', 'conflict']);
+            expect(await codes('mandate m\ninstitution A { leads m until 2016-02 }\ninstitution B { leads m since 2016 }')).toEqual([
+                'conflict',
+                'conflict'
+            ]);
         });
 
         it('shares … with: both ways is fine, one way naming the leader is fine, not naming it conflicts', async () => {
             expect(await codes('mandate m\ninstitution A { shares m with B }\ninstitution B { shares m with A }')).toEqual([]);
             expect(await codes('mandate m\ninstitution A { leads m }\ninstitution B { shares m with A }')).toEqual([]);
-            expect(await codes('mandate m\ninstitution A { leads m }\ninstitution B { shares m with C }\ninstitution C { leads m }')).toEqual(
-                ['conflict', 'conflict', 'conflict', 'conflict']);
+            expect(
+                await codes('mandate m\ninstitution A { leads m }\ninstitution B { shares m with C }\ninstitution C { leads m }')
+            ).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
         });
 
         it('supports and coordinates never conflict', async () => {
-            expect(await codes('mandate m\ninstitution A { leads m }\ninstitution B { supports m }\ninstitution C { coordinates m }')).toEqual([]);
+            expect(
+                await codes('mandate m\ninstitution A { leads m }\ninstitution B { supports m }\ninstitution C { coordinates m }')
+            ).toEqual([]);
         });
 
         it('units of one institution are exempt, also nested ones', async () => {
-            expect(await codes('mandate m\ninstitution A {\n  leads m\n  unit U {\n    leads m\n    unit V { leads m }\n  }\n}')).toEqual([]);
+            expect(await codes('mandate m\ninstitution A {\n  leads m\n  unit U {\n    leads m\n    unit V { leads m }\n  }\n}')).toEqual(
+                []
+            );
         });
 
-        it("lifetimes bound claims", async () => {
-            expect(await codes('mandate m\ninstitution A {\n  dissolved 2014\n  leads m\n}\ninstitution B {\n  established 2014\n  leads m\n}')).toEqual([]);
-            expect(await codes('mandate m\ninstitution A {\n  dissolved 2015\n  leads m\n}\ninstitution B {\n  established 2014\n  leads m\n}')).toEqual(['conflict', 'conflict']);
+        it('lifetimes bound claims', async () => {
+            expect(
+                await codes('mandate m\ninstitution A {\n  dissolved 2014\n  leads m\n}\ninstitution B {\n  established 2014\n  leads m\n}')
+            ).toEqual([]);
+            expect(
+                await codes('mandate m\ninstitution A {\n  dissolved 2015\n  leads m\n}\ninstitution B {\n  established 2014\n  leads m\n}')
+            ).toEqual(['conflict', 'conflict']);
         });
 
         it('a second, separate overlap between the same two is its own finding', async () => {
             const text = 'mandate cii\ninstitution A {\n  leads cii until 2010\n  leads cii since 2015\n}\ninstitution B { leads cii }\n';
             expect(await codes(text)).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
-            expect(await codes(text + 'dispute cii between A, B since 2016')).toEqual(['conflict', 'conflict', 'dispute', 'dispute', 'dispute']);
+            expect(await codes(text + 'dispute cii between A, B since 2016')).toEqual([
+                'conflict',
+                'conflict',
+                'dispute',
+                'dispute',
+                'dispute'
+            ]);
         });
 
         it('a claim repeated through a parent mandate is reported once', async () => {
-            expect(await codes('mandate data { mandate personal }\ninstitution A {\n  leads data\n  leads personal\n}\ninstitution B { leads personal }')).toEqual(['conflict', 'conflict']);
+            expect(
+                await codes(
+                    'mandate data { mandate personal }\ninstitution A {\n  leads data\n  leads personal\n}\ninstitution B { leads personal }'
+                )
+            ).toEqual(['conflict', 'conflict']);
         });
     });
 
@@ -123,8 +159,11 @@ describe('checks', () => {
         });
 
         it('a dispute on a sibling part of the broader claim does not match', async () => {
-            expect(await codes('mandate data {\n  mandate personal\n  mandate open\n}\ninstitution A { leads data }\ninstitution B { leads personal }\ndispute open between A, B')).toEqual(
-                ['conflict', 'conflict', 'stale-dispute']);
+            expect(
+                await codes(
+                    'mandate data {\n  mandate personal\n  mandate open\n}\ninstitution A { leads data }\ninstitution B { leads personal }\ndispute open between A, B'
+                )
+            ).toEqual(['conflict', 'conflict', 'stale-dispute']);
         });
 
         it('a dispute whose parties do not conflict is stale', async () => {
@@ -132,8 +171,11 @@ describe('checks', () => {
         });
 
         it('a dispute whose period does not overlap the conflict is stale', async () => {
-            expect(await codes('mandate m\ninstitution A { leads m since 2016 }\ninstitution B { leads m since 2016 }\ndispute m between A, B until 2015')).toEqual(
-                ['conflict', 'conflict', 'stale-dispute']);
+            expect(
+                await codes(
+                    'mandate m\ninstitution A { leads m since 2016 }\ninstitution B { leads m since 2016 }\ndispute m between A, B until 2015'
+                )
+            ).toEqual(['conflict', 'conflict', 'stale-dispute']);
         });
     });
 
@@ -156,7 +198,11 @@ describe('checks', () => {
 
     it('unused: declared in the model and used by nothing; prelude declarations never', async () => {
         expect(await codes('mandate m\nsource s "S"\nkind k in state\nrelation r')).toEqual(['unused', 'unused', 'unused', 'unused']);
-        expect(await codes('mandate m { mandate n }\nsource s "S"\nkind k in state\nrelation r\ninstitution A {\n  kind k\n  leads n [s]\n  r B\n}\ninstitution B')).toEqual([]);
+        expect(
+            await codes(
+                'mandate m { mandate n }\nsource s "S"\nkind k in state\nrelation r\ninstitution A {\n  kind k\n  leads n [s]\n  r B\n}\ninstitution B'
+            )
+        ).toEqual([]);
     });
 
     it('misplaced: one kind and one establishment per institution', async () => {
@@ -179,7 +225,13 @@ describe('scoping', () => {
     });
 
     it('units are reachable as Parent.Unit, and by their own name inside the parent', async () => {
-        expect((await checkText('institution MPS {\n  unit Bureau11\n  unit B2 { advises Bureau11 }\n}\ninstitution X { advises MPS.Bureau11 }')).codes).toEqual([]);
+        expect(
+            (
+                await checkText(
+                    'institution MPS {\n  unit Bureau11\n  unit B2 { advises Bureau11 }\n}\ninstitution X { advises MPS.Bureau11 }'
+                )
+            ).codes
+        ).toEqual([]);
         expect((await checkText('institution MPS { unit Bureau11 }\ninstitution X { advises Bureau11 }')).codes).toEqual(['unresolved']);
     });
 
@@ -248,7 +300,9 @@ describe('cross-file findings stay fresh', () => {
             'c.polity': 'model m\ninstitution C { leads other }'
         });
         const validated: string[] = [];
-        ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(6 /* Validated */, doc => { validated.push(doc.uri.path); });
+        ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(6 /* Validated */, doc => {
+            validated.push(doc.uri.path);
+        });
         await ws.edit('a.polity', 'model m\ninstitution A { supports cii }');
         expect(validated.sort()).toEqual(['/ws/a.polity', '/ws/b.polity']);
     });

@@ -44,9 +44,11 @@ describe("a newcomer's mistakes", () => {
         const ws = await workspaceWith(text, also);
         const diagnostic = defined(ws.diagnostics('x.polity')[0], 'a diagnostic');
         const document = ws.document('x.polity');
-        const actions = await ws.Polity.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-        }) as CodeAction[];
+        const actions = (await ws.Polity.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] }
+        })) as CodeAction[];
         const action = actions.find(a => a.title === fix!.title);
         expect(action, actions.map(a => a.title).join(' | ')).toBeDefined();
         expect(action!.isPreferred).toBe(true);

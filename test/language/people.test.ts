@@ -24,7 +24,8 @@ describe('posts and people', () => {
         expect(await codes(text)).toEqual([]);
         const model = await modelOf(text);
         expect(model.holdings.map(h => [h.person, h.post, h.institution, h.certainty])).toEqual([
-            ['LuWei', 'polity.director', 'CAC', undefined], ['LuWei', 'polity.vice-director', 'CPD', 'reported']
+            ['LuWei', 'polity.director', 'CAC', undefined],
+            ['LuWei', 'polity.vice-director', 'CPD', 'reported']
         ]);
         expect(model.posts.get('polity.director')?.single).toBe(true);
         expect(model.posts.get('polity.vice-director')?.single).toBe(false);
@@ -46,12 +47,15 @@ describe('posts and people', () => {
 });
 
 describe('double-holder', () => {
-    const two = (a: string, b: string) => `${CAC}person A "Ann" { holds director of CAC ${a} }\nperson B "Bo" { holds director of CAC ${b} }`;
+    const two = (a: string, b: string) =>
+        `${CAC}person A "Ann" { holds director of CAC ${a} }\nperson B "Bo" { holds director of CAC ${b} }`;
 
     it('two holders of a single post at once: a warning on both', async () => {
         const text = two('from 2013 to 2016', 'from 2015 to 2018');
         expect(await codes(text)).toEqual(['double-holder', 'double-holder']);
-        expect((await messages(text))[0]).toMatch(/^Ann and Bo both hold 'director' of CAC \(2015 – 2016\), a post with one holder at a time\./);
+        expect((await messages(text))[0]).toMatch(
+            /^Ann and Bo both hold 'director' of CAC \(2015 – 2016\), a post with one holder at a time\./
+        );
     });
 
     it('at the edge of a period: one leaves in the month the other arrives', async () => {
@@ -84,11 +88,14 @@ describe('outside-lifetime for posts', () => {
 });
 
 describe('concurrent posts', () => {
-    it('are derived from one person\'s posts overlapping in two institutions', async () => {
-        const model = await modelOf(`${CAC}person LuWei "Lu Wei" {\n  holds director of CAC from 2013-07 to 2016-06\n  holds vice-director of CPD from 2014 to 2017\n}\nperson X { holds director of CPD until 2013 }`);
+    it("are derived from one person's posts overlapping in two institutions", async () => {
+        const model = await modelOf(
+            `${CAC}person LuWei "Lu Wei" {\n  holds director of CAC from 2013-07 to 2016-06\n  holds vice-director of CPD from 2014 to 2017\n}\nperson X { holds director of CPD until 2013 }`
+        );
         const found = concurrentPosts(model);
-        expect(found.map(c => [c.person, c.first.institution, c.second.institution, c.period.start?.text, c.period.end?.text]))
-            .toEqual([['LuWei', 'CAC', 'CPD', '2014', '2016-06']]);
+        expect(found.map(c => [c.person, c.first.institution, c.second.institution, c.period.start?.text, c.period.end?.text])).toEqual([
+            ['LuWei', 'CAC', 'CPD', '2014', '2016-06']
+        ]);
         expect(holdersAt(model, 'CAC', at('2014')).map(h => h.person)).toEqual(['LuWei']);
         expect(holdersAt(model, 'CAC', at('2017')).map(h => h.person)).toEqual([]);
     });
@@ -101,10 +108,18 @@ describe('names', () => {
         expect(await codes(cac)).toEqual([]);
         const model = await modelOf(cac);
         const institution = model.institutions.get('CAC')!;
-        expect(institution.names.map(n => [n.lang, n.value])).toEqual([['zh', '国家互联网信息办公室'], ['en', 'SIIO']]);
-        expect(institution.plaques.map(p => [p.name, p.sphere, p.period.period.start?.text])).toEqual([['Office of the Central Cyberspace Affairs Commission', 'party', '2014-02']]);
+        expect(institution.names.map(n => [n.lang, n.value])).toEqual([
+            ['zh', '国家互联网信息办公室'],
+            ['en', 'SIIO']
+        ]);
+        expect(institution.plaques.map(p => [p.name, p.sphere, p.period.period.start?.text])).toEqual([
+            ['Office of the Central Cyberspace Affairs Commission', 'party', '2014-02']
+        ]);
         expect(institution.ids).toMatchObject([{ scheme: 'wikidata', value: 'Q5200003' }]);
-        expect(institution.facets.map(f => [f.key, f.value])).toEqual([['rank', 'ministerial'], ['headcount', 12000]]);
+        expect(institution.facets.map(f => [f.key, f.value])).toEqual([
+            ['rank', 'ministerial'],
+            ['headcount', 12000]
+        ]);
     });
 
     it('the name in force at a date, in a language, falling back to the title', async () => {
@@ -132,10 +147,13 @@ describe('people and posts in the outline', () => {
         await expectSymbols(Polity)({
             text: `${CAC}post envoy "Special envoy" single\nperson LuWei "Lu Wei" { holds envoy of CAC }`,
             disposeAfterCheck: true,
-            assert: symbols => expect(symbols.map(s => [s.name, s.detail, s.kind])).toEqual([
-                ['CAC', 'Cyberspace Administration of China', SymbolKind.Class], ['CPD', 'Propaganda Department', SymbolKind.Class],
-                ['envoy', 'Special envoy', SymbolKind.Property], ['LuWei', 'Lu Wei', SymbolKind.Variable]
-            ])
+            assert: symbols =>
+                expect(symbols.map(s => [s.name, s.detail, s.kind])).toEqual([
+                    ['CAC', 'Cyberspace Administration of China', SymbolKind.Class],
+                    ['CPD', 'Propaganda Department', SymbolKind.Class],
+                    ['envoy', 'Special envoy', SymbolKind.Property],
+                    ['LuWei', 'Lu Wei', SymbolKind.Variable]
+                ])
         });
     });
 });

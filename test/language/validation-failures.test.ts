@@ -16,36 +16,52 @@ describe('validation that never drops findings', () => {
     let logged: unknown[][];
     beforeEach(() => {
         logged = [];
-        vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { logged.push(args); });
+        vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+            logged.push(args);
+        });
     });
-    afterEach(() => { vi.restoreAllMocks(); });
+    afterEach(() => {
+        vi.restoreAllMocks();
+    });
 
-    it('reports every conflict of 400 institutions leading one mandate, and the bad date beside them', async () => {
-        const n = 400;
-        const ws = new TestWorkspace();
-        await ws.open({ 'crowd.polity': crowdedMandate(n) });
-        const codes = ws.diagnostics('crowd.polity').map(codeOf);
-        // Each pair conflicts once, reported on both claims: 159,600 findings, more than fit into one call's arguments.
-        expect(codes.filter(c => c === 'conflict')).toHaveLength(n * (n - 1));
-        expect(codes.filter(c => c !== 'conflict')).toEqual(['bad-date']);
-        expect(logged).toEqual([]);
-    }, scaledTimeout(120_000));
+    it(
+        'reports every conflict of 400 institutions leading one mandate, and the bad date beside them',
+        async () => {
+            const n = 400;
+            const ws = new TestWorkspace();
+            await ws.open({ 'crowd.polity': crowdedMandate(n) });
+            const codes = ws.diagnostics('crowd.polity').map(codeOf);
+            // Each pair conflicts once, reported on both claims: 159,600 findings, more than fit into one call's arguments.
+            expect(codes.filter(c => c === 'conflict')).toHaveLength(n * (n - 1));
+            expect(codes.filter(c => c !== 'conflict')).toEqual(['bad-date']);
+            expect(logged).toEqual([]);
+        },
+        scaledTimeout(120_000)
+    );
 
     it('turns a check that throws into an internal error at the start of the file, and keeps the other findings', async () => {
         const ws = new TestWorkspace();
-        ws.Polity.polity.WorkspaceModel.findingsFor = () => { throw new RangeError('Maximum call stack size exceeded'); };
+        ws.Polity.polity.WorkspaceModel.findingsFor = () => {
+            throw new RangeError('Maximum call stack size exceeded');
+        };
         await ws.open({ 'model.polity': '// a comment first\ninstitution A { established 2014-13 }\n' });
         const diagnostics = ws.diagnostics('model.polity');
         expect(diagnostics.map(codeOf).sort()).toEqual(['bad-date', 'internal']);
         const internal = diagnostics.find(d => d.code === 'internal')!;
         expect(internal).toMatchObject({ severity: 1, range: { start: { line: 0, character: 0 } }, data: { code: 'internal' } });
-        expect(internal.message).toBe('Polity failed while checking this file (RangeError: Maximum call stack size exceeded), so findings may be missing. This is a bug in Polity: please report it with the file.');
+        expect(internal.message).toBe(
+            'Polity failed while checking this file (RangeError: Maximum call stack size exceeded), so findings may be missing. This is a bug in Polity: please report it with the file.'
+        );
         expect(logged).toEqual([]);
     });
 
     it('reports a check on one node that throws at that node', async () => {
         const ws = new TestWorkspace();
-        ws.Polity.validation.ValidationRegistry.register<PolityAstType>({ Institution: () => { throw new Error('boom'); } });
+        ws.Polity.validation.ValidationRegistry.register<PolityAstType>({
+            Institution: () => {
+                throw new Error('boom');
+            }
+        });
         await ws.open({ 'model.polity': 'model m\n\ninstitution A\n' });
         const [internal] = ws.diagnostics('model.polity');
         expect(internal).toMatchObject({ code: 'internal', severity: 1, range: { start: { line: 2, character: 0 } } });
@@ -83,14 +99,21 @@ describe('validation that never drops findings', () => {
         const [internal, ...others] = ws.diagnostics('model.polity');
         expect(others).toEqual([]);
         expect(internal).toMatchObject({ code: 'internal', severity: 1, range: { start: { line: 0, character: 25 } } });
-        expect(internal?.message).toBe("Polity failed while checking this file (An error occurred while resolving reference to 'B': cannot read properties of undefined), so findings may be missing. This is a bug in Polity: please report it with the file.");
+        expect(internal?.message).toBe(
+            "Polity failed while checking this file (An error occurred while resolving reference to 'B': cannot read properties of undefined), so findings may be missing. This is a bug in Polity: please report it with the file."
+        );
     });
 
     it('builds and checks a model of 200,000 claims in one file', async () => {
         // Parsing that many takes ~20 s, so the facts of one parsed claim are repeated.
         const ws = new TestWorkspace();
-        await ws.open({ 'model.polity': 'mandate m\ninstitution A { supports m from 2010 to 2012 }\ninstitution B { established 2014-13 }\n' });
-        const facts = defined(ws.Polity.polity.WorkspaceModel.snapshot.model.documents.find(d => d.uri.endsWith('model.polity')), 'the facts of model.polity');
+        await ws.open({
+            'model.polity': 'mandate m\ninstitution A { supports m from 2010 to 2012 }\ninstitution B { established 2014-13 }\n'
+        });
+        const facts = defined(
+            ws.Polity.polity.WorkspaceModel.snapshot.model.documents.find(d => d.uri.endsWith('model.polity')),
+            'the facts of model.polity'
+        );
         const n = 200_000;
         const model = buildModel([{ ...facts, claims: Array.from({ length: n }, () => defined(facts.claims[0], 'a claim')) }]);
         expect(model.claimsByMandate.get('m')).toHaveLength(n);

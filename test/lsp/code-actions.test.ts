@@ -4,15 +4,22 @@ import { codeOf, TestWorkspace } from '../helpers.js';
 import { applyEdit } from './workspace-edits.js';
 
 /** A workspace of `files`, and the quick fixes offered for the diagnostics of `code` in `name`. */
-async function fixes(files: Record<string, string>, name: string, code: string, which = 0): Promise<{ ws: TestWorkspace; actions: CodeAction[] }> {
+async function fixes(
+    files: Record<string, string>,
+    name: string,
+    code: string,
+    which = 0
+): Promise<{ ws: TestWorkspace; actions: CodeAction[] }> {
     const ws = new TestWorkspace();
     await ws.open(files);
     const diagnostic = ws.diagnostics(name).filter(d => codeOf(d) === code)[which];
     if (!diagnostic) throw new Error(`no '${code}' diagnostic in ${name}: ${ws.codes(name).join(', ')}`);
     const document = ws.document(name);
-    const actions = await ws.Polity.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-    }) as CodeAction[];
+    const actions = (await ws.Polity.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] }
+    })) as CodeAction[];
     return { ws, actions };
 }
 
@@ -66,16 +73,23 @@ describe('quick fixes: conflict', () => {
     it('records the conflict as a dispute after the last one in the file with most disputes', async () => {
         const { ws, actions } = await fixes(files, 'a.polity', 'conflict');
         expect(actions.map(a => a.title)).toEqual([
-            'Record as a dispute: dispute cii between A, B', "Make it 'shares cii with B'", "Mark it as reported: 'reportedly leads cii'"
+            'Record as a dispute: dispute cii between A, B',
+            "Make it 'shares cii with B'",
+            "Mark it as reported: 'reportedly leads cii'"
         ]);
         const texts = await apply(ws, actions, 'Record as a dispute: dispute cii between A, B');
-        expect(texts['disputes.polity']).toBe('model m\n// Recorded overlaps.\ndispute data between A, B\n  "Old finding."\ndispute cii between A, B\n\n// End.\n');
+        expect(texts['disputes.polity']).toBe(
+            'model m\n// Recorded overlaps.\ndispute data between A, B\n  "Old finding."\ndispute cii between A, B\n\n// End.\n'
+        );
         expect(ws.codes('a.polity')).toEqual(['dispute']);
         expect(ws.codes('b.polity')).toEqual(['dispute']);
     });
 
-    it('names joint holders with a role of the model\'s own, keeping its name, its hedge and its subject', async () => {
-        const files = { 'r.polity': 'role regulates exclusive\nmandate m\ninstitution A\ninstitution B { regulates m }\nA reportedly regulates m since 2016\n' };
+    it("names joint holders with a role of the model's own, keeping its name, its hedge and its subject", async () => {
+        const files = {
+            'r.polity':
+                'role regulates exclusive\nmandate m\ninstitution A\ninstitution B { regulates m }\nA reportedly regulates m since 2016\n'
+        };
         const { ws, actions } = await fixes(files, 'r.polity', 'conflict', 0);
         expect(actions.map(a => a.title)).toEqual(['Record as a dispute: dispute m between A, B', "Make it 'regulates m with B'"]);
         const texts = await apply(ws, actions, "Make it 'regulates m with B'");
@@ -92,9 +106,16 @@ describe('quick fixes: conflict', () => {
     });
 
     it('records the dispute in the current file when the model has none', async () => {
-        const { ws, actions } = await fixes({ 'one.polity': 'mandate cii\ninstitution A { leads cii }\ninstitution B { leads cii }' }, 'one.polity', 'conflict', 1);
+        const { ws, actions } = await fixes(
+            { 'one.polity': 'mandate cii\ninstitution A { leads cii }\ninstitution B { leads cii }' },
+            'one.polity',
+            'conflict',
+            1
+        );
         const texts = await apply(ws, actions, 'Record as a dispute: dispute cii between A, B');
-        expect(texts['one.polity']).toBe('mandate cii\ninstitution A { leads cii }\ninstitution B { leads cii }\n\ndispute cii between A, B\n');
+        expect(texts['one.polity']).toBe(
+            'mandate cii\ninstitution A { leads cii }\ninstitution B { leads cii }\n\ndispute cii between A, B\n'
+        );
         expect(ws.codes('one.polity')).toEqual(['dispute', 'dispute', 'dispute']);
     });
 
@@ -114,13 +135,17 @@ describe('quick fixes: conflict', () => {
         };
         const { ws, actions } = await fixes(split, 'a.polity', 'conflict');
         const texts = await apply(ws, actions, "Make it 'shares cii with B'");
-        expect(texts['a.polity']).toBe('model m\ninstitution A {\n  leads data since 2016 [s "p. 1"]\n  shares cii with B since 2016 [s "p. 1"]\n}\n');
+        expect(texts['a.polity']).toBe(
+            'model m\ninstitution A {\n  leads data since 2016 [s "p. 1"]\n  shares cii with B since 2016 [s "p. 1"]\n}\n'
+        );
         expect(ws.codes('a.polity')).toEqual([]);
         expect(ws.codes('b.polity')).toEqual([]);
     });
 
     it('adds the leader to a share that does not name it', async () => {
-        const sharing = { 'm.polity': 'mandate cii\ninstitution C\ninstitution A {\n  shares cii with C\n}\ninstitution B { leads cii }\n' };
+        const sharing = {
+            'm.polity': 'mandate cii\ninstitution C\ninstitution A {\n  shares cii with C\n}\ninstitution B { leads cii }\n'
+        };
         const { ws, actions } = await fixes(sharing, 'm.polity', 'conflict', 1);
         expect(actions.map(a => a.title)).toContain("Make it 'shares cii with B'");
         const texts = await apply(ws, actions, "Make it 'shares cii with B'");
@@ -129,7 +154,10 @@ describe('quick fixes: conflict', () => {
     });
 
     it('marks a claim the source only suggests as reported: the conflict stays, and says so', async () => {
-        const hedged = { 'h.polity': 'mandate cii\ninstitution A { leads cii }\ninstitution B {\n  shares cii with C since 2016\n}\ninstitution C\nC leads cii\n' };
+        const hedged = {
+            'h.polity':
+                'mandate cii\ninstitution A { leads cii }\ninstitution B {\n  shares cii with C since 2016\n}\ninstitution C\nC leads cii\n'
+        };
         const lines = hedged['h.polity'].split('\n');
         for (const [line, written, before, after] of [
             [1, 'leads cii', 'institution A { leads cii }', 'institution A { reportedly leads cii }'],
@@ -139,21 +167,41 @@ describe('quick fixes: conflict', () => {
             expect(lines[line]).toContain(before.trim());
             const probe = new TestWorkspace();
             await probe.open(hedged);
-            const which = probe.diagnostics('h.polity').filter(d => codeOf(d) === 'conflict').findIndex(d => d.range.start.line === line);
+            const which = probe
+                .diagnostics('h.polity')
+                .filter(d => codeOf(d) === 'conflict')
+                .findIndex(d => d.range.start.line === line);
             const { ws, actions } = await fixes(hedged, 'h.polity', 'conflict', which);
             const title = `Mark it as reported: 'reportedly ${written}'`;
             const texts = await apply(ws, actions, title);
             expect(texts['h.polity']).toBe(hedged['h.polity'].replace(before, after));
             // An uncertain fact still conflicts (LANGUAGE 0.2, section 3): the message now carries the hedge.
             expect(ws.codes('h.polity')).toContain('conflict');
-            expect(ws.diagnostics('h.polity').map(d => d.message).join('\n')).toMatch(/reportedly (leads|shares)/);
+            expect(
+                ws
+                    .diagnostics('h.polity')
+                    .map(d => d.message)
+                    .join('\n')
+            ).toMatch(/reportedly (leads|shares)/);
         }
     });
 
     it('offers no hedge for a claim already reported', async () => {
-        const { actions } = await fixes({ 'r.polity': 'mandate m\ninstitution A { allegedly leads m }\ninstitution B { leads m }\n' }, 'r.polity', 'conflict', 0);
-        const offered = await fixes({ 'r.polity': 'mandate m\ninstitution A { allegedly leads m }\ninstitution B { leads m }\n' }, 'r.polity', 'conflict', 1);
-        expect([actions, offered.actions].map(list => list.filter(a => a.title.startsWith('Mark it as reported')).length).sort()).toEqual([0, 1]);
+        const { actions } = await fixes(
+            { 'r.polity': 'mandate m\ninstitution A { allegedly leads m }\ninstitution B { leads m }\n' },
+            'r.polity',
+            'conflict',
+            0
+        );
+        const offered = await fixes(
+            { 'r.polity': 'mandate m\ninstitution A { allegedly leads m }\ninstitution B { leads m }\n' },
+            'r.polity',
+            'conflict',
+            1
+        );
+        expect([actions, offered.actions].map(list => list.filter(a => a.title.startsWith('Mark it as reported')).length).sort()).toEqual([
+            0, 1
+        ]);
     });
 
     it('writes names qualified when they come from another model', async () => {
@@ -163,7 +211,9 @@ describe('quick fixes: conflict', () => {
         };
         const { ws, actions } = await fixes(models, 'y.polity', 'conflict');
         expect(actions.map(a => a.title)).toEqual([
-            'Record as a dispute: dispute x.cii between x.A, B', "Make it 'shares x.cii with x.A'", "Mark it as reported: 'reportedly leads x.cii'"
+            'Record as a dispute: dispute x.cii between x.A, B',
+            "Make it 'shares x.cii with x.A'",
+            "Mark it as reported: 'reportedly leads x.cii'"
         ]);
         await apply(ws, actions, "Make it 'shares x.cii with x.A'");
         expect(ws.codes('y.polity')).toEqual([]);
@@ -172,7 +222,9 @@ describe('quick fixes: conflict', () => {
 
 describe('quick fixes: unused, stale dispute, one-sided share', () => {
     it('removes an unused declaration with its doc comment, whole lines', async () => {
-        const files = { 'm.polity': 'mandate cii\n/**\n * Never claimed.\n */\nmandate orphan "Orphan" // note\ninstitution A { leads cii }\n' };
+        const files = {
+            'm.polity': 'mandate cii\n/**\n * Never claimed.\n */\nmandate orphan "Orphan" // note\ninstitution A { leads cii }\n'
+        };
         const { ws, actions } = await fixes(files, 'm.polity', 'unused');
         expect(actions.map(a => a.title)).toEqual(['Remove the unused declaration']);
         const texts = await apply(ws, actions, 'Remove the unused declaration');
@@ -189,7 +241,10 @@ describe('quick fixes: unused, stale dispute, one-sided share', () => {
     });
 
     it('removes a stale dispute', async () => {
-        const files = { 'm.polity': 'mandate cii\ninstitution A { leads cii }\ninstitution B { supports cii }\ndispute cii between A, B\n  "Settled long ago."\n' };
+        const files = {
+            'm.polity':
+                'mandate cii\ninstitution A { leads cii }\ninstitution B { supports cii }\ndispute cii between A, B\n  "Settled long ago."\n'
+        };
         const { ws, actions } = await fixes(files, 'm.polity', 'stale-dispute');
         const texts = await apply(ws, actions, 'Remove the stale dispute');
         expect(texts['m.polity']).toBe('mandate cii\ninstitution A { leads cii }\ninstitution B { supports cii }\n');

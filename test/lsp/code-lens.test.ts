@@ -6,7 +6,8 @@ async function lenses(files: Record<string, string>, name: string): Promise<stri
     const ws = new TestWorkspace();
     await ws.open(files);
     const document = ws.document(name);
-    const found = await ws.Polity.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
+    const found =
+        (await ws.Polity.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
     const lines = document.textDocument.getText().split('\n');
     return found.map(lens => {
         const { start, end } = lens.range;
@@ -31,22 +32,27 @@ describe('code lens', () => {
     });
 
     it('counts supporters and conflicts across files, and says when nobody claims a mandate', async () => {
-        expect(await lenses({
-            'mandates.polity': 'model m\nmandate cii\nmandate idle',
-            'a.polity': 'model m\ninstitution A { leads cii }\ninstitution B { leads cii\n supports cii }',
-            'c.polity': 'model m\ninstitution C { supports cii }\ninstitution D { shares cii with C }'
-        }, 'mandates.polity')).toEqual([
-            'cii: led by A, B · shared by 1 · supported by 2 · 3 conflicts',
-            'idle: no claims'
-        ]);
+        expect(
+            await lenses(
+                {
+                    'mandates.polity': 'model m\nmandate cii\nmandate idle',
+                    'a.polity': 'model m\ninstitution A { leads cii }\ninstitution B { leads cii\n supports cii }',
+                    'c.polity': 'model m\ninstitution C { supports cii }\ninstitution D { shares cii with C }'
+                },
+                'mandates.polity'
+            )
+        ).toEqual(['cii: led by A, B · shared by 1 · supported by 2 · 3 conflicts', 'idle: no claims']);
     });
 
     it('keeps a lost turf battle in sight: who contests the mandate, even when nobody else claims it', async () => {
-        expect(await lenses({
-            'm.polity': 'mandate mlps\nmandate idle\ninstitution MPS { leads mlps }\ninstitution CAC { contests mlps, idle since 2014 }\ninstitution MIIT { reportedly contests mlps }'
-        }, 'm.polity').then(found => found.slice(0, 2))).toEqual([
-            'mlps: led by MPS · contested by CAC, MIIT',
-            'idle: contested by CAC'
-        ]);
+        expect(
+            await lenses(
+                {
+                    'm.polity':
+                        'mandate mlps\nmandate idle\ninstitution MPS { leads mlps }\ninstitution CAC { contests mlps, idle since 2014 }\ninstitution MIIT { reportedly contests mlps }'
+                },
+                'm.polity'
+            ).then(found => found.slice(0, 2))
+        ).toEqual(['mlps: led by MPS · contested by CAC, MIIT', 'idle: contested by CAC']);
     });
 });

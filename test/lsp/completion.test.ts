@@ -39,13 +39,30 @@ beforeEach(() => {
 describe('completion', () => {
     it('offers the declarations at the top level, and institutions as relation subjects', async () => {
         const list = await completionAt('\n<|>');
-        expect(labels(list)).toEqual(expect.arrayContaining(['institution', 'mandate', 'source', 'kind', 'relation', 'dispute', 'view', 'MPS']));
+        expect(labels(list)).toEqual(
+            expect.arrayContaining(['institution', 'mandate', 'source', 'kind', 'relation', 'dispute', 'view', 'MPS'])
+        );
         expect(labels(list)).not.toContain('leads');
     });
 
     it('offers body lines in an institution, without those it may have only once and already has', async () => {
-        const list = await completionAt('institution CAC "Cyberspace Administration of China" {\n  kind office\n  established 2011\n  <|>\n}');
-        expect(labels(list)).toEqual(expect.arrayContaining(['leads', 'shares', 'supports', 'coordinates', 'contests', 'formerly', 'unit', 'dissolved', 'oversees', 'office-of']));
+        const list = await completionAt(
+            'institution CAC "Cyberspace Administration of China" {\n  kind office\n  established 2011\n  <|>\n}'
+        );
+        expect(labels(list)).toEqual(
+            expect.arrayContaining([
+                'leads',
+                'shares',
+                'supports',
+                'coordinates',
+                'contests',
+                'formerly',
+                'unit',
+                'dissolved',
+                'oversees',
+                'office-of'
+            ])
+        );
         // A body may have several `kind` lines, each dated; `established` only once.
         expect(labels(list)).toContain('kind');
         expect(labels(list)).not.toContain('established');
@@ -61,7 +78,9 @@ describe('completion', () => {
         expect(item(body, 'regulates')).toMatchObject({ kind: CompletionItemKind.Method, detail: 'Makes and enforces the rules' });
         expect(item(body, 'leads')).toMatchObject({ kind: CompletionItemKind.Method, detail: 'Primary responsibility' });
         const top = await completionAt('\nMPS <|>');
-        expect(labels(top)).toEqual(expect.arrayContaining(['leads', 'supports', 'coordinates', 'shares', 'contests', 'reportedly', 'oversees']));
+        expect(labels(top)).toEqual(
+            expect.arrayContaining(['leads', 'supports', 'coordinates', 'shares', 'contests', 'reportedly', 'oversees'])
+        );
     });
 
     it('offers mandates after a role, short within their model, with the title as detail', async () => {
@@ -87,18 +106,40 @@ describe('completion', () => {
         expect(labels(kinds)).toEqual(expect.arrayContaining(['office', 'ministry', 'administration']));
         expect(item(kinds, 'office')!.sortText! < item(kinds, 'ministry')!.sortText!).toBe(true);
         expect(item(kinds, 'ministry')).toMatchObject({ kind: CompletionItemKind.TypeParameter, detail: 'Ministry' });
-        expect(labels(await completionAt('kind bureau2 in <|>')).sort()).toEqual(['affiliated', 'international', 'market', 'military', 'party', 'society', 'state']);
+        expect(labels(await completionAt('kind bureau2 in <|>')).sort()).toEqual([
+            'affiliated',
+            'international',
+            'market',
+            'military',
+            'party',
+            'society',
+            'state'
+        ]);
     });
 
     it('offers sources in a citation, with their title', async () => {
         const list = await completionAt('institution CAC {\n  leads cii [<|>\n}');
         expect(labels(list)).toEqual(['creemers2021']);
-        expect(item(list, 'creemers2021')).toMatchObject({ kind: CompletionItemKind.File, detail: "Rogier Creemers, China's Cyber Governance Institutions" });
+        expect(item(list, 'creemers2021')).toMatchObject({
+            kind: CompletionItemKind.File,
+            detail: "Rogier Creemers, China's Cyber Governance Institutions"
+        });
     });
 
     it('offers view rules, and what each rule takes', async () => {
-        expect(labels(await completionAt('view v {\n  <|>\n}')).sort()).toEqual(['at', 'direction', 'exclude', 'group', 'hide', 'include', 'labels', 'show']);
-        expect(labels(await completionAt('view v {\n  include <|>\n}'))).toEqual(expect.arrayContaining(['mandate', 'kind', 'sphere', 'MPS']));
+        expect(labels(await completionAt('view v {\n  <|>\n}')).sort()).toEqual([
+            'at',
+            'direction',
+            'exclude',
+            'group',
+            'hide',
+            'include',
+            'labels',
+            'show'
+        ]);
+        expect(labels(await completionAt('view v {\n  include <|>\n}'))).toEqual(
+            expect.arrayContaining(['mandate', 'kind', 'sphere', 'MPS'])
+        );
         expect(labels(await completionAt('view v {\n  group by <|>\n}')).sort()).toEqual(['kind', 'none', 'parent', 'sphere']);
         expect(labels(await completionAt('view v {\n  include mandate <|>\n}')).sort()).toEqual(['cii', 'data', 'personal-data']);
     });
@@ -109,7 +150,12 @@ describe('completion', () => {
     });
 
     it('offers nothing inside comments and strings', async () => {
-        for (const text of ['// see p.<|> 3', '/** The regulator.<|> */', 'institution CAC {\n  leads cii [creemers2021 "p.<|> 3"]\n}', 'institution X "Title.<|>"']) {
+        for (const text of [
+            '// see p.<|> 3',
+            '/** The regulator.<|> */',
+            'institution CAC {\n  leads cii [creemers2021 "p.<|> 3"]\n}',
+            'institution X "Title.<|>"'
+        ]) {
             expect(labels(await completionAt(text)), text).toEqual([]);
         }
         expect(labels(await completionAt('// a comment\n<|>'))).toContain('institution');

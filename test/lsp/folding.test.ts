@@ -44,10 +44,11 @@ source s
         await expectFoldings(Polity)({
             text: '/*\n a\n b\n*/\ninstitution A {\n  kind ministry\n  established 2001\n}\n',
             disposeAfterCheck: true,
-            assert: foldings => expect(foldings.map(f => [f.startLine, f.endLine, f.kind])).toEqual([
-                [0, 2, FoldingRangeKind.Comment],
-                [4, 6, undefined]
-            ])
+            assert: foldings =>
+                expect(foldings.map(f => [f.startLine, f.endLine, f.kind])).toEqual([
+                    [0, 2, FoldingRangeKind.Comment],
+                    [4, 6, undefined]
+                ])
         });
     });
 

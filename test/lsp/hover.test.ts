@@ -44,48 +44,76 @@ describe('hover', () => {
     });
 
     it('describes a mandate: who leads, coordinates it, and its conflicts', async () => {
-        await hover(mark('cii "Critical'), `**cii** — Critical information infrastructure protection
+        await hover(
+            mark('cii "Critical'),
+            `**cii** — Critical information infrastructure protection
 
 - Led by: CAC (2016 – present), MPS
 - Coordinated by: CCCI
 
 **Conflicts**
-- CAC and MPS both lead 'cii' (2016 – present) — recorded as a dispute`);
+- CAC and MPS both lead 'cii' (2016 – present) — recorded as a dispute`
+        );
     });
 
     it('describes a nested mandate, the shares on it, and conflicts not yet recorded', async () => {
-        const text = FIRST_MODEL.replace('leads personal-data', 'leads personal-data since 2020').replace('shares data with CAC', 'shares data with MIIT');
-        await hover(mark('data "Data', 0, 0, text), /^\*\*data\*\* — Data security\n\nIncludes `personal-data`\n\n- Shared by: CAC with MPS, MPS with MIIT\n- Coordinated by: CCCI\n\n\*\*Conflicts\*\*\n- CAC leads 'personal-data' and MPS shares 'data'/);
-        await hover(mark('personal-data "', 0, 0, text), /Part of `data`\n\n- Led by: CAC \(2020 – present\)\n\n\*\*Conflicts\*\*\n- CAC leads 'personal-data' and MPS shares 'data'.*\(2020 – present\)$/);
+        const text = FIRST_MODEL.replace('leads personal-data', 'leads personal-data since 2020').replace(
+            'shares data with CAC',
+            'shares data with MIIT'
+        );
+        await hover(
+            mark('data "Data', 0, 0, text),
+            /^\*\*data\*\* — Data security\n\nIncludes `personal-data`\n\n- Shared by: CAC with MPS, MPS with MIIT\n- Coordinated by: CCCI\n\n\*\*Conflicts\*\*\n- CAC leads 'personal-data' and MPS shares 'data'/
+        );
+        await hover(
+            mark('personal-data "', 0, 0, text),
+            /Part of `data`\n\n- Led by: CAC \(2020 – present\)\n\n\*\*Conflicts\*\*\n- CAC leads 'personal-data' and MPS shares 'data'.*\(2020 – present\)$/
+        );
     });
 
     it('describes a unit with its parent, through either segment of a qualified name', async () => {
-        const bureau = /^\*\*MPS\.Bureau11\*\* — Cybersecurity Protection Bureau\n\n1983 – present · unit of MPS\n\nFormerly \*Computer Management and Supervision Bureau\*\n\n\*\*Relations\*\*\n- MPS oversees MPS\.Bureau11$/;
+        const bureau =
+            /^\*\*MPS\.Bureau11\*\* — Cybersecurity Protection Bureau\n\n1983 – present · unit of MPS\n\nFormerly \*Computer Management and Supervision Bureau\*\n\n\*\*Relations\*\*\n- MPS oversees MPS\.Bureau11$/;
         await hover(mark('MPS.Bureau11', 0, 5), bureau);
         await hover(mark('Bureau11 "'), bureau);
-        await hover(mark('MPS.Bureau11', 0, 1), /^\*\*MPS\*\* — Ministry of Public Security\n\nministry \(state\)\n[\s\S]*\*\*Units\*\*: MPS\.Bureau11$/);
+        await hover(
+            mark('MPS.Bureau11', 0, 1),
+            /^\*\*MPS\*\* — Ministry of Public Security\n\nministry \(state\)\n[\s\S]*\*\*Units\*\*: MPS\.Bureau11$/
+        );
     });
 
     it('describes a source, a kind and a relation kind', async () => {
-        await hover(mark('creemers2021 "p. 3"'), `**creemers2021** — Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, 2021
+        await hover(
+            mark('creemers2021 "p. 3"'),
+            `**creemers2021** — Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, 2021
 
 <https://example.org/creemers2021>
 
-Cited 5 times.`);
-        await hover(mark('ministry', 0, 2), `**ministry** — Ministry
+Cited 5 times.`
+        );
+        await hover(
+            mark('ministry', 0, 2),
+            `**ministry** — Ministry
 
 Institution kind in the state sphere · built in
 
-Used by MPS, MIIT`);
-        await hover(mark('oversees TC260 from'), `**oversees** — oversees
+Used by MPS, MIIT`
+        );
+        await hover(
+            mark('oversees TC260 from'),
+            `**oversees** — oversees
 
 Relation kind, hierarchical: its relations may not form cycles · built in
 
-3 relations of this kind.`);
+3 relations of this kind.`
+        );
     });
 
     it('describes a role on its use: what it means and whether claims of it conflict', async () => {
-        await hover(mark('leads content'), '**leads** — Primary responsibility\n\nCompetence role, exclusive: two institutions claiming it on one mandate at one time conflict · built in\n\n6 claims of this role.');
+        await hover(
+            mark('leads content'),
+            '**leads** — Primary responsibility\n\nCompetence role, exclusive: two institutions claiming it on one mandate at one time conflict · built in\n\n6 claims of this role.'
+        );
     });
 
     it('says nothing on keywords, dates and comments', async () => {
@@ -108,9 +136,18 @@ Dept part-of MIIT until 2014
 Dept reportedly part-of CAC since 2014
 CAC oversees Dept since 2014
 `;
-        await hover(mark('CCCI {', 0, 0, text), /^\*\*CCCI\*\*\n\nleading-group \(party\) \(until 2018\) · commission \(party\) \(2018 – present\)$/);
-        await hover(mark('Dept\nDept', 0, 0, text), /\*\*Part of\*\*\n- MIIT \(until 2014\)\n- reportedly CAC \(2014 – present\)\n\n\*\*Relations\*\*\n- CAC oversees Dept \(2014 – present\)$/);
-        await hover(mark('CAC\ninstitution Dept', 0, 0, text), /\*\*Members\*\*\n- reportedly Dept \(2014 – present\)\n\n\*\*Relations\*\*\n- CAC oversees Dept/);
+        await hover(
+            mark('CCCI {', 0, 0, text),
+            /^\*\*CCCI\*\*\n\nleading-group \(party\) \(until 2018\) · commission \(party\) \(2018 – present\)$/
+        );
+        await hover(
+            mark('Dept\nDept', 0, 0, text),
+            /\*\*Part of\*\*\n- MIIT \(until 2014\)\n- reportedly CAC \(2014 – present\)\n\n\*\*Relations\*\*\n- CAC oversees Dept \(2014 – present\)$/
+        );
+        await hover(
+            mark('CAC\ninstitution Dept', 0, 0, text),
+            /\*\*Members\*\*\n- reportedly Dept \(2014 – present\)\n\n\*\*Relations\*\*\n- CAC oversees Dept/
+        );
     });
 
     it('follows references into other files of the model', async () => {
@@ -123,15 +160,19 @@ CAC oversees Dept since 2014
         const document = ws.document('a.polity');
         const offset = document.textDocument.getText().indexOf('cii');
         const result = await ws.Polity.lsp.HoverProvider!.getHoverContent(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset)
         });
-        expect(result?.contents).toEqual({ kind: 'markdown', value: `**cii** — CII protection
+        expect(result?.contents).toEqual({
+            kind: 'markdown',
+            value: `**cii** — CII protection
 
 Keeping networks up.
 
 - Led by: A (2016 – present), B
 
 **Conflicts**
-- A and B both lead 'cii' (2016 – present)` });
+- A and B both lead 'cii' (2016 – present)`
+        });
     });
 });

@@ -5,8 +5,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import {
-    DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DocumentFormattingRequest, FileChangeType,
-    HoverRequest, RenameRequest, type Diagnostic, type Hover, type MarkupContent, type TextEdit, type WorkspaceEdit
+    DidChangeConfigurationNotification,
+    DidChangeWatchedFilesNotification,
+    DidCloseTextDocumentNotification,
+    DocumentFormattingRequest,
+    FileChangeType,
+    HoverRequest,
+    RenameRequest,
+    type Diagnostic,
+    type Hover,
+    type MarkupContent,
+    type TextEdit,
+    type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/language/format/text.js';
@@ -45,24 +55,38 @@ describe('the language server follows the documents as the client has them', () 
         await session.settle();
 
         // Rename CAC, applying the edit as an editor does: files not open are written and reported as changed.
-        const rename = await session.request<WorkspaceEdit>(RenameRequest.method, {
-            textDocument: { uri: disputes.uri }, position: positionOf(disputes.text, 'between CAC', 'between '.length), newName: 'CyberAdmin'
-        }, 20_000);
+        const rename = await session.request<WorkspaceEdit>(
+            RenameRequest.method,
+            {
+                textDocument: { uri: disputes.uri },
+                position: positionOf(disputes.text, 'between CAC', 'between '.length),
+                newName: 'CyberAdmin'
+            },
+            20_000
+        );
         const others = Object.entries(rename.changes ?? {}).filter(([uri]) => uri !== disputes.uri);
         expect(others.length).toBeGreaterThan(1);
         for (const [uri, edits] of others) {
             const file = fileURLToPath(uri);
             writeFileSync(file, apply(readFileSync(file, 'utf8'), edits));
         }
-        void changed(session, others.map(([uri]) => ({ uri, type: FileChangeType.Changed })));
+        void changed(
+            session,
+            others.map(([uri]) => ({ uri, type: FileChangeType.Changed }))
+        );
         const renamed = apply(disputes.text, rename.changes?.[disputes.uri] ?? []);
         void session.change(disputes.uri, renamed);
         // …and at once an edit that moves every offset, and Format Document.
         const edited = `// reviewed\n  ${renamed}`;
         void session.change(disputes.uri, edited);
-        const edits = await session.request<TextEdit[]>(DocumentFormattingRequest.method, {
-            textDocument: { uri: disputes.uri }, options: { tabSize: 2, insertSpaces: true }
-        }, 30_000);
+        const edits = await session.request<TextEdit[]>(
+            DocumentFormattingRequest.method,
+            {
+                textDocument: { uri: disputes.uri },
+                options: { tabSize: 2, insertSpaces: true }
+            },
+            30_000
+        );
 
         const fresh = formatText(edited);
         expect(fresh.ok).toBe(true);
@@ -107,9 +131,14 @@ describe('the language server follows the documents as the client has them', () 
 
         rmSync(fileURLToPath(extra));
         await changed(session, [{ uri: extra, type: FileChangeType.Deleted }]);
-        const hover = await session.request<Hover | null>(HoverRequest.method, {
-            textDocument: { uri: extra }, position: positionOf(extraText, 'quantum "')
-        }, 20_000);
+        const hover = await session.request<Hover | null>(
+            HoverRequest.method,
+            {
+                textDocument: { uri: extra },
+                position: positionOf(extraText, 'quantum "')
+            },
+            20_000
+        );
         expect((hover?.contents as MarkupContent | undefined)?.value).toContain('Quantum networks');
         await session.settle();
         expect(unresolved(session.diagnostics.get(disputes.uri) ?? [])).toEqual([]);
@@ -130,10 +159,18 @@ describe('the language server follows the documents as the client has them', () 
         await session.settle();
         for (let round = 0; round < 5; round++) {
             const text = `${state.text}\ninstitution Rival${round} { established 2014-13 leads cii }\n`;
-            const checked = session.nextDiagnostics(state.uri, 30_000, d => d.some(x => String(x.message).includes('2014-13')) && d.some(x => x.severity === (round % 2 ? 2 : 1) && codeOf(x) === 'conflict'));
+            const checked = session.nextDiagnostics(
+                state.uri,
+                30_000,
+                d =>
+                    d.some(x => String(x.message).includes('2014-13')) &&
+                    d.some(x => x.severity === (round % 2 ? 2 : 1) && codeOf(x) === 'conflict')
+            );
             // The edit, and at once a settings change, whose re-validation cancels the edit's update.
             await session.change(state.uri, text);
-            await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { polity: { conflicts: { severity: round % 2 ? 'warning' : 'error' } } } });
+            await session.connection.sendNotification(DidChangeConfigurationNotification.type, {
+                settings: { polity: { conflicts: { severity: round % 2 ? 'warning' : 'error' } } }
+            });
             await checked;
             await session.change(state.uri, state.text);
             await session.settle();

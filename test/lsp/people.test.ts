@@ -3,8 +3,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CompletionRequest, DefinitionRequest, HoverRequest, ReferencesRequest, RenameRequest, WorkspaceSymbolRequest,
-    type CompletionList, type Hover, type Location, type LocationLink, type MarkupContent, type WorkspaceEdit, type WorkspaceSymbol
+    CompletionRequest,
+    DefinitionRequest,
+    HoverRequest,
+    ReferencesRequest,
+    RenameRequest,
+    WorkspaceSymbolRequest,
+    type CompletionList,
+    type Hover,
+    type Location,
+    type LocationLink,
+    type MarkupContent,
+    type WorkspaceEdit,
+    type WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positionOf, startBundledServer, type LspSession } from '../support/lsp-client.js';
@@ -53,11 +64,14 @@ describe('people and posts over stdio', () => {
     });
 
     const request = <R>(method: string, params: unknown) => session.request<R>(method, params, 20_000);
-    const at = (name: string, text: string, needle: string, offset = 0) => ({ textDocument: { uri: uri(name) }, position: positionOf(text, needle, offset) });
+    const at = (name: string, text: string, needle: string, offset = 0) => ({
+        textDocument: { uri: uri(name) },
+        position: positionOf(text, needle, offset)
+    });
     const hover = async (needle: string) =>
         ((await request<Hover>(HoverRequest.method, at('bodies.polity', BODIES, needle, 1))).contents as MarkupContent).value;
 
-    it("hover on an institution lists who held its posts, its names and identifiers, and the concurrent posts", async () => {
+    it('hover on an institution lists who held its posts, its names and identifiers, and the concurrent posts', async () => {
         const text = await hover('CPD "');
         expect(text).toContain('**Held before**\n- Lu Wei: vice-director (2014 – 2016)');
         expect(text).toContain('**Concurrent posts**\n- Lu Wei: director of CAC and vice-director of CPD (2014 – 2016)');
@@ -80,9 +94,12 @@ describe('people and posts over stdio', () => {
     });
 
     it('hover on a person lists their posts; on a post, whether it is single and who holds it', async () => {
-        const onPerson = ((await request<Hover>(HoverRequest.method, at('people.polity', people, 'LuWei', 1))).contents as MarkupContent).value;
+        const onPerson = ((await request<Hover>(HoverRequest.method, at('people.polity', people, 'LuWei', 1))).contents as MarkupContent)
+            .value;
         expect(onPerson).toContain('**Posts**\n- director of CAC (2013 – 2016)\n- vice-director of CPD (2015 – 2017)');
-        const onPost = ((await request<Hover>(HoverRequest.method, at('people.polity', people, 'director of CAC', 1))).contents as MarkupContent).value;
+        const onPost = (
+            (await request<Hover>(HoverRequest.method, at('people.polity', people, 'director of CAC', 1))).contents as MarkupContent
+        ).value;
         expect(onPost).toContain('Post, single: one holder at a time in each institution · built in');
         expect(onPost).toContain('- Xu Lin, CAC (2016 – 2018)');
     });
@@ -95,9 +112,15 @@ describe('people and posts over stdio', () => {
         const definition = await request<LocationLink[] | Location[]>(DefinitionRequest.method, at('people.polity', people, 'CPD', 1));
         const target = definition.map(d => ('targetUri' in d ? d.targetUri : d.uri));
         expect(target).toEqual([uri('bodies.polity')]);
-        const references = await request<Location[]>(ReferencesRequest.method, { ...at('bodies.polity', BODIES, 'CAC "', 1), context: { includeDeclaration: false } });
+        const references = await request<Location[]>(ReferencesRequest.method, {
+            ...at('bodies.polity', BODIES, 'CAC "', 1),
+            context: { includeDeclaration: false }
+        });
         expect(references.filter(r => r.uri === uri('people.polity'))).toHaveLength(2);
-        const edit = await request<WorkspaceEdit>(RenameRequest.method, { ...at('bodies.polity', BODIES, 'CPD "', 1), newName: 'Propaganda' });
+        const edit = await request<WorkspaceEdit>(RenameRequest.method, {
+            ...at('bodies.polity', BODIES, 'CPD "', 1),
+            newName: 'Propaganda'
+        });
         expect(Object.keys(edit.changes ?? {}).sort()).toEqual([uri('bodies.polity'), uri('people.polity')].sort());
     });
 
@@ -105,6 +128,8 @@ describe('people and posts over stdio', () => {
         const found = await request<WorkspaceSymbol[]>(WorkspaceSymbolRequest.method, { query: '鲁炜' });
         expect(found.map(s => s.name)).toEqual(['LuWei — Lu Wei (zh 鲁炜)']);
         const byPlaque = await request<WorkspaceSymbol[]>(WorkspaceSymbolRequest.method, { query: 'State Internet' });
-        expect(byPlaque.map(s => s.name)).toEqual(['CAC — Cyberspace Administration of China (formerly State Internet Information Office)']);
+        expect(byPlaque.map(s => s.name)).toEqual([
+            'CAC — Cyberspace Administration of China (formerly State Internet Information Office)'
+        ]);
     });
 });

@@ -1,8 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import {
-    DidOpenTextDocumentNotification, ErrorCodes, HoverRequest, ReferencesRequest, RenameRequest, ResponseError,
-    StreamMessageReader, type Message, type ResponseMessage
+    DidOpenTextDocumentNotification,
+    ErrorCodes,
+    HoverRequest,
+    ReferencesRequest,
+    RenameRequest,
+    ResponseError,
+    StreamMessageReader,
+    type Message,
+    type ResponseMessage
 } from 'vscode-languageserver-protocol/node';
 import { describe, expect, it } from 'vitest';
 import { DiagramRequest } from '../../src/language/protocol.js';
@@ -13,7 +20,10 @@ import { serverPerTest } from '../support/server-per-test.js';
 
 /** The error a request is answered with (a test fails if it is answered with a result). */
 async function errorOf(answer: Promise<unknown>): Promise<ResponseError<unknown>> {
-    const outcome = await answer.then(result => ({ result }), (error: unknown) => ({ error }));
+    const outcome = await answer.then(
+        result => ({ result }),
+        (error: unknown) => ({ error })
+    );
     if (!('error' in outcome)) throw new Error(`expected an error, got ${JSON.stringify(outcome.result)}`);
     expect(outcome.error).toBeInstanceOf(ResponseError);
     return outcome.error as ResponseError<unknown>;
@@ -47,7 +57,9 @@ describe('the language server keeps to the protocol whatever the client sends', 
 
     it('answers requests before initialize with ServerNotInitialized, then serves normally', async () => {
         const session = servers.start();
-        const early = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: 'file:///m.polity' }, position: { line: 0, character: 0 } }));
+        const early = await errorOf(
+            session.request(HoverRequest.method, { textDocument: { uri: 'file:///m.polity' }, position: { line: 0, character: 0 } })
+        );
         expect(early.code).toBe(ErrorCodes.ServerNotInitialized);
         expect(early.message).toContain("send 'initialize' before 'textDocument/hover'");
         await session.initialize();
@@ -61,18 +73,31 @@ describe('the language server keeps to the protocol whatever the client sends', 
         const session = servers.start();
         await session.initialize();
         const polity = 'file:///tmp/polity-protocol/real.polity';
-        for (const [uri, languageId] of [['file:///tmp/polity-protocol/notes.txt', 'plaintext'], ['untitled:Untitled-1', 'plaintext'], ['file:///tmp/polity-protocol/x.polity', 'markdown']] as const) {
-            await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text: 'institution A { established 2014-13 }\n' } });
+        for (const [uri, languageId] of [
+            ['file:///tmp/polity-protocol/notes.txt', 'plaintext'],
+            ['untitled:Untitled-1', 'plaintext'],
+            ['file:///tmp/polity-protocol/x.polity', 'markdown']
+        ] as const) {
+            await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                textDocument: { uri, languageId, version: 1, text: 'institution A { established 2014-13 }\n' }
+            });
         }
         // An untitled Polity buffer is Polity's, though: the extension sends those.
         const untitled = session.nextDiagnostics('untitled:Untitled-2');
-        await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:Untitled-2', languageId: 'polity', version: 1, text: 'institution A { established 2014-13 }\n' } });
+        await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: 'untitled:Untitled-2', languageId: 'polity', version: 1, text: 'institution A { established 2014-13 }\n' }
+        });
         expect((await untitled).length).toBeGreaterThan(0);
         const published = session.nextDiagnostics(polity);
         await session.open(polity, 'institution B { established 2014-13 }\n');
         expect((await published).length).toBeGreaterThan(0);
         expect([...session.diagnostics.keys()].filter(uri => !isPrelude(uri)).sort()).toEqual([polity, 'untitled:Untitled-2']);
-        const ignored = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: 'file:///tmp/polity-protocol/notes.txt' }, position: { line: 0, character: 0 } }));
+        const ignored = await errorOf(
+            session.request(HoverRequest.method, {
+                textDocument: { uri: 'file:///tmp/polity-protocol/notes.txt' },
+                position: { line: 0, character: 0 }
+            })
+        );
         expect(ignored.code).toBe(ErrorCodes.InvalidParams);
         expect(session.alive).toBe(true);
     }, 60_000);
@@ -87,13 +112,29 @@ describe('the language server keeps to the protocol whatever the client sends', 
         await published;
 
         const diagram = await errorOf(session.request(DiagramRequest.method, { uri: tutorial.uri, at: 2020 }));
-        expect([diagram.code, diagram.message]).toEqual([ErrorCodes.InvalidParams, "Invalid parameters: 'at' must be a string when given, got 2020."]);
-        const position = await errorOf(session.request(HoverRequest.method, { textDocument: { uri: tutorial.uri }, position: { line: -1, character: 0 } }));
-        expect([position.code, position.message]).toEqual([ErrorCodes.InvalidParams, "Invalid parameters: 'position.line' must be a whole number of 0 or more, got -1."]);
+        expect([diagram.code, diagram.message]).toEqual([
+            ErrorCodes.InvalidParams,
+            "Invalid parameters: 'at' must be a string when given, got 2020."
+        ]);
+        const position = await errorOf(
+            session.request(HoverRequest.method, { textDocument: { uri: tutorial.uri }, position: { line: -1, character: 0 } })
+        );
+        expect([position.code, position.message]).toEqual([
+            ErrorCodes.InvalidParams,
+            "Invalid parameters: 'position.line' must be a whole number of 0 or more, got -1."
+        ]);
         const never = pathToFileURL(path.join(dir, 'never-opened.polity')).toString();
-        for (const [method, extra] of [[RenameRequest.method, { newName: 'X' }], [ReferencesRequest.method, { context: { includeDeclaration: true } }]] as const) {
-            const error = await errorOf(session.request(method, { textDocument: { uri: never }, position: { line: 0, character: 0 }, ...extra }));
-            expect([error.code, error.message]).toEqual([ErrorCodes.InvalidParams, `${never} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`]);
+        for (const [method, extra] of [
+            [RenameRequest.method, { newName: 'X' }],
+            [ReferencesRequest.method, { context: { includeDeclaration: true } }]
+        ] as const) {
+            const error = await errorOf(
+                session.request(method, { textDocument: { uri: never }, position: { line: 0, character: 0 }, ...extra })
+            );
+            expect([error.code, error.message]).toEqual([
+                ErrorCodes.InvalidParams,
+                `${never} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`
+            ]);
         }
         // `params: null` cannot be sent through the client library; as raw bytes it reached the handler before.
         const answer = responseTo(session, 9001);
@@ -136,7 +177,10 @@ describe('the language server keeps to the protocol whatever the client sends', 
         expect((await first).length).toBeGreaterThan(0);
         const c = session.connection;
         await c.sendNotification('textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: 'x' }] });
-        await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ range: { start: { line: -1, character: 0 } }, text: 'x' }] });
+        await c.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 5 },
+            contentChanges: [{ range: { start: { line: -1, character: 0 } }, text: 'x' }]
+        });
         await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: 5 });
         await c.sendNotification('textDocument/didClose', {});
         await c.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 5, type: 1 }] });

@@ -1,10 +1,23 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    CodeLensRequest, CompletionRequest, ErrorCodes, DefinitionRequest, DocumentSymbolRequest, HoverRequest, RenameRequest,
-    ResponseError, WorkspaceSymbolRequest,
-    type CodeLens, type CompletionList, type DocumentSymbol, type Hover, type LocationLink, type MarkupContent,
-    type WorkspaceEdit, type WorkspaceSymbol
+    CodeLensRequest,
+    CompletionRequest,
+    ErrorCodes,
+    DefinitionRequest,
+    DocumentSymbolRequest,
+    HoverRequest,
+    RenameRequest,
+    ResponseError,
+    WorkspaceSymbolRequest,
+    type CodeLens,
+    type CompletionList,
+    type DocumentSymbol,
+    type Hover,
+    type LocationLink,
+    type MarkupContent,
+    type WorkspaceEdit,
+    type WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRELUDE_FILE_URI } from '../../src/language/prelude.js';
@@ -13,7 +26,28 @@ import { fileDocument, positionOf, startBundledServer, startCliServer, tempCopy,
 
 /** Deterministic garbage: Polity's own words and punctuation shuffled, braces unbalanced. */
 function garbage(length: number, seed = 7): string {
-    const pieces = ['institution', 'mandate', '{', '{', '}', '"', 'leads', ' ', '\n', 'CAC', '[', '2014-13', 'shares', 'with', ',', '.', '/*', '//', 'model', '*'];
+    const pieces = [
+        'institution',
+        'mandate',
+        '{',
+        '{',
+        '}',
+        '"',
+        'leads',
+        ' ',
+        '\n',
+        'CAC',
+        '[',
+        '2014-13',
+        'shares',
+        'with',
+        ',',
+        '.',
+        '/*',
+        '//',
+        'model',
+        '*'
+    ];
     let state = seed;
     let text = '';
     while (text.length < length) {
@@ -42,8 +76,10 @@ describe('the bundled language server over stdio, on a copy of the flagship exam
     });
 
     const request = <R>(method: string, params: unknown) => session.request<R>(method, params, 20_000);
-    const at = (document: { uri: string; text: string }, needle: string, offset = 0, occurrence = 0) =>
-        ({ textDocument: { uri: document.uri }, position: positionOf(document.text, needle, offset, occurrence) });
+    const at = (document: { uri: string; text: string }, needle: string, offset = 0, occurrence = 0) => ({
+        textDocument: { uri: document.uri },
+        position: positionOf(document.text, needle, offset, occurrence)
+    });
 
     it('publishes the diagnostics of an opened file, recorded disputes as information', async () => {
         const disputes = file('disputes.polity');
@@ -79,15 +115,23 @@ describe('the bundled language server over stdio, on a copy of the flagship exam
         const edit = await request<WorkspaceEdit>(RenameRequest.method, { ...at(state, 'institution CAC', 13), newName: 'CyberAdmin' });
         const files = Object.keys(edit.changes ?? {}).map(uri => uri.slice(uri.lastIndexOf('/') + 1));
         expect(files).toEqual(expect.arrayContaining(['state.polity', 'relations.polity', 'disputes.polity']));
-        expect(Object.values(edit.changes!).flat().every(e => e.newText === 'CyberAdmin')).toBe(true);
-        const refused = await request(RenameRequest.method, { ...at(state, 'kind administration', 6), newName: 'admin' }).catch((e: unknown) => e);
+        expect(
+            Object.values(edit.changes!)
+                .flat()
+                .every(e => e.newText === 'CyberAdmin')
+        ).toBe(true);
+        const refused = await request(RenameRequest.method, { ...at(state, 'kind administration', 6), newName: 'admin' }).catch(
+            (e: unknown) => e
+        );
         expect(refused).toBeInstanceOf(ResponseError);
         expect((refused as ResponseError<unknown>).message).toContain("'administration' is built into Polity");
     });
 
     it('finds symbols by former name and shows code lenses', async () => {
         const symbols = await request<WorkspaceSymbol[]>(WorkspaceSymbolRequest.method, { query: 'State Internet' });
-        expect(symbols.map(s => s.name)).toEqual([expect.stringMatching(/^CAC — Cyberspace Administration of China \(formerly State Internet/)]);
+        expect(symbols.map(s => s.name)).toEqual([
+            expect.stringMatching(/^CAC — Cyberspace Administration of China \(formerly State Internet/)
+        ]);
         const mandates = file('mandates.polity');
         await session.open(mandates.uri, mandates.text);
         const lenses = await request<CodeLens[]>(CodeLensRequest.method, { textDocument: { uri: mandates.uri } });
@@ -96,9 +140,14 @@ describe('the bundled language server over stdio, on a copy of the flagship exam
 
     it('survives a malformed document and answers about it', async () => {
         const uri = pathToFileURL(path.join(folder.dir, 'broken.polity')).toString();
-        for (const text of [garbage(4000), 'model china.cyber\ninstitution X {\n  leads cii {{{\n  "unterminated\n', '}}}} ]]] institution']) {
+        for (const text of [
+            garbage(4000),
+            'model china.cyber\ninstitution X {\n  leads cii {{{\n  "unterminated\n',
+            '}}}} ]]] institution'
+        ]) {
             const published = session.nextDiagnostics(uri);
-            if (text.startsWith('model')) await session.change(uri, text); else await session.open(uri, text);
+            if (text.startsWith('model')) await session.change(uri, text);
+            else await session.open(uri, text);
             expect((await published).map(codeOf)).toContain('syntax');
             const position = { line: 0, character: 3 };
             await request(HoverRequest.method, { textDocument: { uri }, position });
@@ -112,12 +161,16 @@ describe('the bundled language server over stdio, on a copy of the flagship exam
 
     it('answers a request for a file it does not know, and keeps answering', async () => {
         const unknown = pathToFileURL(path.join(folder.dir, 'nowhere.polity')).toString();
-        const answer = await request(HoverRequest.method, { textDocument: { uri: unknown }, position: { line: 0, character: 0 } })
-            .then(() => undefined, (error: unknown) => error);
+        const answer = await request(HoverRequest.method, { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }).then(
+            () => undefined,
+            (error: unknown) => error
+        );
         // An error response (not a timeout, not a bogus result) that says what was missing.
         expect(answer).toBeInstanceOf(ResponseError);
         expect((answer as ResponseError<unknown>).code).toBe(ErrorCodes.InvalidParams);
-        expect((answer as ResponseError<unknown>).message).toBe(`${unknown} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`);
+        expect((answer as ResponseError<unknown>).message).toBe(
+            `${unknown} is not a Polity document of this workspace: it is neither open nor a .polity file in the workspace folders.`
+        );
         const hover = await request<Hover>(HoverRequest.method, at(state, 'institution MPS', 13));
         expect((hover.contents as MarkupContent).value).toContain('Ministry of Public Security');
         expect(session.alive).toBe(true);
@@ -139,7 +192,8 @@ describe('`polity lsp` starts the same server', () => {
     it('checks an opened document and hovers in it', async () => {
         const uri = 'file:///tmp/polity-cli-lsp/model.polity';
         // Prelude names resolve without a workspace folder too.
-        const text = 'mandate cii "CII protection"\ninstitution A "Agency A" { kind agency leads cii }\ninstitution B { leads cii oversees A }\n';
+        const text =
+            'mandate cii "CII protection"\ninstitution A "Agency A" { kind agency leads cii }\ninstitution B { leads cii oversees A }\n';
         const published = session.nextDiagnostics(uri);
         await session.open(uri, text);
         expect((await published).map(codeOf)).toEqual(['conflict', 'conflict']);

@@ -20,22 +20,23 @@ describe('document symbols', () => {
         await expectSymbols(Polity)({
             text: `${FIRST_MODEL}\nview overview "The system" {\n  include *\n}\nrelation hosts-event "hosts an event"\nkind office "Office" in party\n`,
             disposeAfterCheck: true,
-            assert: symbols => expect(outline(symbols)).toEqual([
-                "creemers2021 (Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, 2021) [File]",
-                'content (Online content management) [Function]',
-                'cii (Critical information infrastructure protection) [Function]',
-                'data (Data security) [Function]',
-                '  personal-data (Online personal data protection) [Function]',
-                'CCCI (Central Commission for Cybersecurity and Informatization) [Class]',
-                'CAC (Cyberspace Administration of China) [Class]',
-                'MPS (Ministry of Public Security) [Class]',
-                '  Bureau11 (Cybersecurity Protection Bureau) [Class]',
-                'MIIT (Ministry of Industry and Information Technology) [Class]',
-                'TC260 (National Information Security Standardization Technical Committee) [Class]',
-                'overview (The system) [Object]',
-                'hosts-event (hosts an event) [Operator]',
-                'office (Office) [TypeParameter]'
-            ])
+            assert: symbols =>
+                expect(outline(symbols)).toEqual([
+                    "creemers2021 (Rogier Creemers, China's Cyber Governance Institutions, LeidenAsiaCentre, 2021) [File]",
+                    'content (Online content management) [Function]',
+                    'cii (Critical information infrastructure protection) [Function]',
+                    'data (Data security) [Function]',
+                    '  personal-data (Online personal data protection) [Function]',
+                    'CCCI (Central Commission for Cybersecurity and Informatization) [Class]',
+                    'CAC (Cyberspace Administration of China) [Class]',
+                    'MPS (Ministry of Public Security) [Class]',
+                    '  Bureau11 (Cybersecurity Protection Bureau) [Class]',
+                    'MIIT (Ministry of Industry and Information Technology) [Class]',
+                    'TC260 (National Information Security Standardization Technical Committee) [Class]',
+                    'overview (The system) [Object]',
+                    'hosts-event (hosts an event) [Operator]',
+                    'office (Office) [TypeParameter]'
+                ])
         });
     });
 
@@ -44,16 +45,25 @@ describe('document symbols', () => {
         await expectSymbols(Polity)({
             text: 'institution MPS {\n  unit Bureau11\n}',
             disposeAfterCheck: true,
-            expectedSymbols: [{
-                name: 'MPS', detail: undefined, kind: SymbolKind.Class,
-                range: { start: { line: 0, character: 0 }, end: { line: 2, character: 1 } },
-                selectionRange: { start: { line: 0, character: 12 }, end: { line: 0, character: 15 } },
-                children: [{
-                    name: 'Bureau11', detail: undefined, kind: SymbolKind.Class, children: [],
-                    range: { start: { line: 1, character: 2 }, end: { line: 1, character: 15 } },
-                    selectionRange: { start: { line: 1, character: 7 }, end: { line: 1, character: 15 } }
-                }]
-            }]
+            expectedSymbols: [
+                {
+                    name: 'MPS',
+                    detail: undefined,
+                    kind: SymbolKind.Class,
+                    range: { start: { line: 0, character: 0 }, end: { line: 2, character: 1 } },
+                    selectionRange: { start: { line: 0, character: 12 }, end: { line: 0, character: 15 } },
+                    children: [
+                        {
+                            name: 'Bureau11',
+                            detail: undefined,
+                            kind: SymbolKind.Class,
+                            children: [],
+                            range: { start: { line: 1, character: 2 }, end: { line: 1, character: 15 } },
+                            selectionRange: { start: { line: 1, character: 7 }, end: { line: 1, character: 15 } }
+                        }
+                    ]
+                }
+            ]
         });
     });
 });
@@ -70,7 +80,9 @@ describe('workspace symbols', () => {
         const query = (q: string, expectedSymbols: string[]) => expectWorkspaceSymbols(ws.services.shared)({ query: q, expectedSymbols });
         await query('Cyberspace', ['CAC — Cyberspace Administration of China']);
         await query('State Internet', ['CAC — Cyberspace Administration of China (formerly State Internet Information Office)']);
-        await query('supervision', ['MPS.Bureau11 — Cybersecurity Protection Bureau (formerly Computer Management and Supervision Bureau)']);
+        await query('supervision', [
+            'MPS.Bureau11 — Cybersecurity Protection Bureau (formerly Computer Management and Supervision Bureau)'
+        ]);
         await query('Bureau11', ['MPS.Bureau11 — Cybersecurity Protection Bureau']);
         await query('space', ['CAC — Cyberspace Administration of China', 'Agency — Space agency']);
     });
@@ -79,10 +91,17 @@ describe('workspace symbols', () => {
         const ws = await workspace();
         await expectWorkspaceSymbols(ws.services.shared)({
             query: 'Space agency',
-            expectedSymbols: [{
-                name: 'Agency — Space agency', kind: SymbolKind.Class, containerName: 'elsewhere',
-                location: { uri: ws.uri('other.polity').toString(), range: { start: { line: 1, character: 12 }, end: { line: 1, character: 18 } } }
-            }]
+            expectedSymbols: [
+                {
+                    name: 'Agency — Space agency',
+                    kind: SymbolKind.Class,
+                    containerName: 'elsewhere',
+                    location: {
+                        uri: ws.uri('other.polity').toString(),
+                        range: { start: { line: 1, character: 12 }, end: { line: 1, character: 18 } }
+                    }
+                }
+            ]
         });
     });
 
@@ -91,7 +110,13 @@ describe('workspace symbols', () => {
         await expectWorkspaceSymbols(ws.services.shared)({
             query: '',
             assert: symbols => {
-                expect(symbols.map(s => s.name)).toEqual(expect.arrayContaining(['cii — Critical information infrastructure protection', 'oversees — oversees', 'director — Director']));
+                expect(symbols.map(s => s.name)).toEqual(
+                    expect.arrayContaining([
+                        'cii — Critical information infrastructure protection',
+                        'oversees — oversees',
+                        'director — Director'
+                    ])
+                );
                 // The model's declarations, then the prelude's: 3 roles, 23 kinds, 9 relation kinds, 11 posts.
                 expect(symbols).toHaveLength(11 + 1 + 3 + 23 + 9 + 11);
             }

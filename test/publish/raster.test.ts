@@ -37,10 +37,12 @@ describe('polity diagram --format png and pdf', () => {
         expect(result.status, result.stderr).toBe(0);
         const png = PNG.sync.read(readFileSync(file));
         // As a browser draws it: a point is 4/3 of a CSS pixel.
-        expect(Math.abs(png.width - size.width * 4 / 3 * 2)).toBeLessThanOrEqual(1);
-        expect(Math.abs(png.height - size.height * 4 / 3 * 2)).toBeLessThanOrEqual(1);
+        expect(Math.abs(png.width - ((size.width * 4) / 3) * 2)).toBeLessThanOrEqual(1);
+        expect(Math.abs(png.height - ((size.height * 4) / 3) * 2)).toBeLessThanOrEqual(1);
         // White background, and drawn on: dark text and the State cluster's blue fill (#d6e4f5-ish) both appear.
-        let white = 0, dark = 0, tinted = 0;
+        let white = 0,
+            dark = 0,
+            tinted = 0;
         for (let i = 0; i < png.data.length; i += 4) {
             const [r = 0, g = 0, b = 0] = png.data.subarray(i, i + 3);
             if (r > 250 && g > 250 && b > 250) white++;

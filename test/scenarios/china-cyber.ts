@@ -19,17 +19,32 @@ export const SCENARIOS = {
     /** Hover on an institution shows its full name. */
     hover: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 1 }, expect: 'Cyberspace Administration of China' },
     /** Go to definition on a built-in relation kind opens the read-only prelude. */
-    definition: { at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 'CAC '.length + 1 }, file: 'prelude.polity', expect: 'relation oversees' },
+    definition: {
+        at: { file: 'relations.polity', needle: 'CAC oversees CNNIC', offset: 'CAC '.length + 1 },
+        file: 'prelude.polity',
+        expect: 'relation oversees'
+    },
     /** Renaming an institution at its declaration updates another file (near its top: the editor's DOM holds only the visible lines). */
-    rename: { at: { file: 'state.polity', needle: 'institution MPS ', offset: 'institution '.length + 1 }, to: 'MPS2', file: 'disputes.polity', expect: 'between CAC, MPS2' },
+    rename: {
+        at: { file: 'state.polity', needle: 'institution MPS ', offset: 'institution '.length + 1 },
+        to: 'MPS2',
+        file: 'disputes.polity',
+        expect: 'between CAC, MPS2'
+    },
     /** The diagram preview shows the CAC; a click on its node lands on its declaration. */
-    preview: { file: 'state.polity', node: 'institution:china.cyber.CAC', label: 'CAC', declaration: { file: 'state.polity', needle: 'institution CAC ', offset: 0 } }
+    preview: {
+        file: 'state.polity',
+        node: 'institution:china.cyber.CAC',
+        label: 'CAC',
+        declaration: { file: 'state.polity', needle: 'institution CAC ', offset: 0 }
+    }
 } as const;
 
 /** 0-based line and character of an anchor in the file's text. */
 export function locate(text: string, anchor: Anchor): { line: number; character: number } {
     const index = text.indexOf(anchor.needle);
-    if (index < 0) throw new Error(`'${anchor.needle}' not found in ${anchor.file}: the example changed, update test/scenarios/china-cyber.ts`);
+    if (index < 0)
+        throw new Error(`'${anchor.needle}' not found in ${anchor.file}: the example changed, update test/scenarios/china-cyber.ts`);
     const before = text.slice(0, index + anchor.offset);
     const line = before.split('\n').length - 1;
     return { line, character: before.length - (before.lastIndexOf('\n') + 1) };

@@ -13,8 +13,13 @@ import { REPO_ROOT } from './lsp-client.js';
 export async function bundleFaultyServer(): Promise<string> {
     const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), 'polity-faulty-server-')), 'faulty-server.cjs');
     await esbuild.build({
-        entryPoints: [path.join(REPO_ROOT, 'test', 'support', 'faulty-server.ts')], outfile,
-        bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning',
+        entryPoints: [path.join(REPO_ROOT, 'test', 'support', 'faulty-server.ts')],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        logLevel: 'warning',
         define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist', 'server.cjs')).href) }
     });
     return outfile;

@@ -23,28 +23,40 @@ export function faultyServices(spec: string): PolityOverrides {
     const features = new Set(spec.split(',').map(f => f.trim()));
     return {
         lsp: {
-            ...features.has('hover') && {
-                HoverProvider: (services: PolityServices) => new class extends PolityHoverProvider {
-                    override getHoverContent(): never { return fault('hover'); }
-                }(services)
-            },
-            ...features.has('code-lens') && {
-                CodeLensProvider: (services: PolityServices) => new class extends PolityCodeLensProvider {
-                    override provideCodeLens(): never { return fault('code-lens'); }
-                }(services)
-            }
+            ...(features.has('hover') && {
+                HoverProvider: (services: PolityServices) =>
+                    new (class extends PolityHoverProvider {
+                        override getHoverContent(): never {
+                            return fault('hover');
+                        }
+                    })(services)
+            }),
+            ...(features.has('code-lens') && {
+                CodeLensProvider: (services: PolityServices) =>
+                    new (class extends PolityCodeLensProvider {
+                        override provideCodeLens(): never {
+                            return fault('code-lens');
+                        }
+                    })(services)
+            })
         },
         polity: {
-            ...features.has('diagram') && {
-                DiagramService: (services: PolityServices) => new class extends DiagramService {
-                    override diagram(): never { return fault('diagram'); }
-                }(services)
-            },
-            ...features.has('checks') && {
-                WorkspaceModel: (services: PolityServices) => new class extends WorkspaceModel {
-                    override findingsFor(): Finding[] { return fault('checks'); }
-                }(services)
-            }
+            ...(features.has('diagram') && {
+                DiagramService: (services: PolityServices) =>
+                    new (class extends DiagramService {
+                        override diagram(): never {
+                            return fault('diagram');
+                        }
+                    })(services)
+            }),
+            ...(features.has('checks') && {
+                WorkspaceModel: (services: PolityServices) =>
+                    new (class extends WorkspaceModel {
+                        override findingsFor(): Finding[] {
+                            return fault('checks');
+                        }
+                    })(services)
+            })
         }
     };
 }

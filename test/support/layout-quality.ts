@@ -7,9 +7,24 @@
  */
 import { pairsApart } from '../../src/model/lists.js';
 
-export interface Point { x: number; y: number }
-export interface LaidOut { width: number; height: number; edges: { from: string; to: string; points: Point[] }[] }
-export interface LayoutQuality { edges: number; length: number; crossings: number; width: number; height: number; aspect: number; area: number }
+export interface Point {
+    x: number;
+    y: number;
+}
+export interface LaidOut {
+    width: number;
+    height: number;
+    edges: { from: string; to: string; points: Point[] }[];
+}
+export interface LayoutQuality {
+    edges: number;
+    length: number;
+    crossings: number;
+    width: number;
+    height: number;
+    aspect: number;
+    area: number;
+}
 
 export function layoutQuality(layout: LaidOut): LayoutQuality {
     const lines = layout.edges.filter(e => e.points.length > 0).map(e => ({ ...e, line: polyline(e.points) }));
@@ -22,7 +37,15 @@ export function layoutQuality(layout: LaidOut): LayoutQuality {
             if (linesCross(e.line, f.line)) crossings++;
         }
     }
-    return { edges: lines.length, length, crossings, width: layout.width, height: layout.height, aspect: layout.width / layout.height, area: layout.width * layout.height };
+    return {
+        edges: lines.length,
+        length,
+        crossings,
+        width: layout.width,
+        height: layout.height,
+        aspect: layout.width / layout.height,
+        area: layout.width * layout.height
+    };
 }
 
 function linesCross(a: Point[], b: Point[]): boolean {
@@ -39,7 +62,8 @@ function polyline(points: Point[]): Point[] {
         const [p0, p1, p2, p3] = points.slice(i, i + 4);
         if (!p0 || !p1 || !p2 || !p3) break;
         for (let step = 1; step <= 8; step++) {
-            const t = step / 8, u = 1 - t;
+            const t = step / 8,
+                u = 1 - t;
             out.push({
                 x: u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x,
                 y: u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y

@@ -4,11 +4,26 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
-    DidOpenTextDocumentNotification, ExitNotification,
-    InitializedNotification, InitializeRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification,
-    ShutdownRequest, StreamMessageReader, StreamMessageWriter, type Diagnostic, type FileEvent, type ProtocolConnection,
-    type Position, type PublishDiagnosticsParams, type Range
+    createProtocolConnection,
+    DidChangeTextDocumentNotification,
+    DidChangeWatchedFilesNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    LogMessageNotification,
+    MessageType,
+    PublishDiagnosticsNotification,
+    ShutdownRequest,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type Diagnostic,
+    type FileEvent,
+    type ProtocolConnection,
+    type Position,
+    type PublishDiagnosticsParams,
+    type Range
 } from 'vscode-languageserver-protocol/node';
 import { offsetOf } from '../lsp/fixtures.js';
 
@@ -47,11 +62,15 @@ export class LspSession {
     private versions = new Map<string, number>();
 
     private constructor(readonly process: ChildProcess) {
-        process.stderr!.on('data', chunk => { this.stderr += String(chunk); });
-        this.exit = new Promise<never>((_, reject) => process.on('exit', code => {
-            this.exited = code;
-            reject(new Error(`the server exited (code ${code}): ${this.stderr.slice(-2000)}`));
-        }));
+        process.stderr!.on('data', chunk => {
+            this.stderr += String(chunk);
+        });
+        this.exit = new Promise<never>((_, reject) =>
+            process.on('exit', code => {
+                this.exited = code;
+                reject(new Error(`the server exited (code ${code}): ${this.stderr.slice(-2000)}`));
+            })
+        );
         this.exit.catch(() => undefined);
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
         this.connection.onNotification(LogMessageNotification.type, params => {
@@ -69,8 +88,10 @@ export class LspSession {
     }
 
     static start(options: SessionOptions = {}): LspSession {
-        const child = spawn(process.execPath, [...options.nodeArgs ?? [], ...options.args ?? [SERVER_PATH, '--stdio']], {
-            cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe']
+        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.args ?? [SERVER_PATH, '--stdio'])], {
+            cwd: REPO_ROOT,
+            env: { ...process.env, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe']
         });
         return new LspSession(child);
     }
@@ -81,45 +102,61 @@ export class LspSession {
 
     async initialize(folder?: string, initializationOptions?: unknown): Promise<void> {
         const folders = folder ? [{ uri: pathToFileURL(folder).toString(), name: path.basename(folder) }] : null;
-        await this.request(InitializeRequest.method, {
-            processId: process.pid,
-            rootUri: folders?.[0]?.uri ?? null,
-            workspaceFolders: folders,
-            initializationOptions,
-            capabilities: {
-                workspace: { workspaceFolders: true, configuration: true },
-                textDocument: {
-                    publishDiagnostics: { relatedInformation: true },
-                    hover: { contentFormat: ['markdown', 'plaintext'] },
-                    completion: { completionItem: { snippetSupport: true } }
+        await this.request(
+            InitializeRequest.method,
+            {
+                processId: process.pid,
+                rootUri: folders?.[0]?.uri ?? null,
+                workspaceFolders: folders,
+                initializationOptions,
+                capabilities: {
+                    workspace: { workspaceFolders: true, configuration: true },
+                    textDocument: {
+                        publishDiagnostics: { relatedInformation: true },
+                        hover: { contentFormat: ['markdown', 'plaintext'] },
+                        completion: { completionItem: { snippetSupport: true } }
+                    }
                 }
-            }
-        }, 60_000);
+            },
+            60_000
+        );
         await this.connection.sendNotification(InitializedNotification.type, {});
     }
 
     /** A request that must be answered within `timeout` ms; rejects otherwise. */
     request<R>(method: string, params: unknown, timeout = 10_000): Promise<R> {
-        return bounded(Promise.race([this.connection.sendRequest<R>(method, params), this.exit]), timeout, `${method} not answered within ${timeout} ms`);
+        return bounded(
+            Promise.race([this.connection.sendRequest<R>(method, params), this.exit]),
+            timeout,
+            `${method} not answered within ${timeout} ms`
+        );
     }
 
     async open(uri: string, text: string): Promise<void> {
         this.versions.set(uri, 1);
-        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'polity', version: 1, text } });
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'polity', version: 1, text }
+        });
     }
 
     /** Replaces the whole text, as a full-document change. */
     async change(uri: string, text: string): Promise<void> {
         const version = (this.versions.get(uri) ?? 1) + 1;
         this.versions.set(uri, version);
-        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version },
+            contentChanges: [{ text }]
+        });
     }
 
     /** Replaces `range` of the text (as the client has it) with `text`, as an incremental change. */
     async edit(uri: string, range: Range, text: string): Promise<void> {
         const version = (this.versions.get(uri) ?? 1) + 1;
         this.versions.set(uri, version);
-        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version },
+            contentChanges: [{ range, text }]
+        });
     }
 
     async close(uri: string): Promise<void> {
@@ -134,7 +171,11 @@ export class LspSession {
 
     /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
     nextDiagnostics(uri: string, timeout = 30_000, accept: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
-        return this.waitFor(params => (params.uri === uri && accept(params.diagnostics) ? params.diagnostics : undefined), timeout, `no diagnostics for ${uri} within ${timeout} ms`);
+        return this.waitFor(
+            params => (params.uri === uri && accept(params.diagnostics) ? params.diagnostics : undefined),
+            timeout,
+            `no diagnostics for ${uri} within ${timeout} ms`
+        );
     }
 
     /** Resolves when `test` returns a value for a published set of diagnostics. */
@@ -188,7 +229,9 @@ export class LspSession {
 
 function bounded<T>(promise: Promise<T>, timeout: number, message: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), timeout); });
+    const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), timeout);
+    });
     return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 

@@ -28,7 +28,11 @@ export interface ReportedChange {
 }
 
 export interface DiffSummary {
-    added: number; removed: number; renamed: number; moved: number; changed: number;
+    added: number;
+    removed: number;
+    renamed: number;
+    moved: number;
+    changed: number;
     conflicts: { appeared: number; disappeared: number; changed: number };
 }
 
@@ -37,16 +41,32 @@ export function summarizeChanges(changes: ReportedChange[]): DiffSummary {
     const conflicts = changes.filter(c => c.category === 'conflicts');
     const count = (list: ReportedChange[], kind: ChangeKind) => list.filter(c => c.change === kind).length;
     return {
-        added: count(facts, 'added'), removed: count(facts, 'removed'), renamed: count(facts, 'renamed'),
-        moved: count(facts, 'moved'), changed: count(facts, 'changed'),
+        added: count(facts, 'added'),
+        removed: count(facts, 'removed'),
+        renamed: count(facts, 'renamed'),
+        moved: count(facts, 'moved'),
+        changed: count(facts, 'changed'),
         conflicts: { appeared: count(conflicts, 'added'), disappeared: count(conflicts, 'removed'), changed: count(conflicts, 'changed') }
     };
 }
 
 const NOUNS: Record<DiffCategory, string> = {
-    institutions: 'Institution', mandates: 'Mandate', sources: 'Source', kinds: 'Kind', 'relation kinds': 'Relation kind', roles: 'Role',
-    competences: 'Competence', contests: 'Contest', relations: 'Relation', disputes: 'Dispute', views: 'View', conflicts: 'Conflict',
-    posts: 'Post', people: 'Person', 'held posts': 'Held post', 'concurrent posts': 'Concurrent posts'
+    institutions: 'Institution',
+    mandates: 'Mandate',
+    sources: 'Source',
+    kinds: 'Kind',
+    'relation kinds': 'Relation kind',
+    roles: 'Role',
+    competences: 'Competence',
+    contests: 'Contest',
+    relations: 'Relation',
+    disputes: 'Dispute',
+    views: 'View',
+    conflicts: 'Conflict',
+    posts: 'Post',
+    people: 'Person',
+    'held posts': 'Held post',
+    'concurrent posts': 'Concurrent posts'
 };
 
 /** Conflicts and concurrent posts are not written but found, so they appear and disappear. */
@@ -60,8 +80,7 @@ function verb(change: ReportedChange): Verb {
 
 /** `3 added, 1 renamed; 1 conflict appeared` — or nothing to say. */
 export function summaryText(summary: DiffSummary): string {
-    const facts = (['added', 'removed', 'renamed', 'moved', 'changed'] as const)
-        .filter(k => summary[k] > 0).map(k => `${summary[k]} ${k}`);
+    const facts = (['added', 'removed', 'renamed', 'moved', 'changed'] as const).filter(k => summary[k] > 0).map(k => `${summary[k]} ${k}`);
     const conflicts = (['appeared', 'disappeared', 'changed'] as const)
         .filter(k => summary.conflicts[k] > 0)
         .map(k => `${summary.conflicts[k]} conflict${summary.conflicts[k] === 1 ? '' : 's'} ${k}`);
@@ -93,15 +112,20 @@ function where(change: ReportedChange): string {
 }
 
 function byCategory(report: DiffReport): [DiffCategory, ReportedChange[]][] {
-    return DIFF_CATEGORIES
-        .map(category => [category, report.changes.filter(c => c.category === category)] as [DiffCategory, ReportedChange[]])
-        .filter(([, changes]) => changes.length > 0);
+    return DIFF_CATEGORIES.map(
+        category => [category, report.changes.filter(c => c.category === category)] as [DiffCategory, ReportedChange[]]
+    ).filter(([, changes]) => changes.length > 0);
 }
 
 export function diffText(report: DiffReport, colours: Colors): string {
     const paint: Record<Verb, (s: string) => string> = {
-        added: colours.green, removed: colours.red, changed: colours.yellow, renamed: colours.cyan, moved: colours.cyan,
-        appeared: colours.red, disappeared: colours.green
+        added: colours.green,
+        removed: colours.red,
+        changed: colours.yellow,
+        renamed: colours.cyan,
+        moved: colours.cyan,
+        appeared: colours.red,
+        disappeared: colours.green
     };
     const lines = [colours.bold(`Semantic diff: ${printable(report.old)} → ${printable(report.new)}`)];
     for (const [category, changes] of byCategory(report)) {
@@ -110,7 +134,9 @@ export function diffText(report: DiffReport, colours: Colors): string {
             const v = verb(change);
             const details = printable(change.fields.map(f => detail(change, f)).join('; '));
             const place = printable(where(change));
-            lines.push(`  ${paint[v](v.padEnd(11))} ${printable(change.label)}${details ? `  ${details}` : ''}${place ? colours.dim(`  (${place})`) : ''}`);
+            lines.push(
+                `  ${paint[v](v.padEnd(11))} ${printable(change.label)}${details ? `  ${details}` : ''}${place ? colours.dim(`  (${place})`) : ''}`
+            );
         }
     }
     lines.push('', summaryText(report.summary));

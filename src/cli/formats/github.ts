@@ -2,7 +2,12 @@ import type { Severity } from '../../model/types.js';
 import { printable } from '../../text/terminal.js';
 import type { ReportedDiagnostic } from '../diagnostics.js';
 
-const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'notice',
+    hint: 'notice'
+};
 
 /**
  * `polity check --format github`: one GitHub Actions workflow command per
@@ -20,8 +25,12 @@ export function githubCommand(d: ReportedDiagnostic): string {
         ['endLine', d.range.end.line + 1],
         ['endColumn', d.range.end.character + 1],
         ['title', `polity [${d.code}]`]
-    ].map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-    const related = d.related.map(r => `\n${printable(r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${printable(r.message)}`).join('');
+    ]
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    const related = d.related
+        .map(r => `\n${printable(r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${printable(r.message)}`)
+        .join('');
     return `::${COMMANDS[d.severity]} ${properties}::${escapeData(printable(d.message) + related)}`;
 }
 

@@ -21,18 +21,54 @@ export interface PopoloExport {
     memberships: PopoloMembership[];
 }
 
-interface OtherName { name: string; note?: string; start_date?: string; end_date?: string }
-interface Identifier { identifier: string; scheme: string }
-interface Link { url: string; note?: string }
-interface PopoloOrganization {
-    id: string; name: string; classification?: string; parent_id?: string; founding_date?: string; dissolution_date?: string;
-    other_names: OtherName[]; identifiers: Identifier[]; sources: Link[];
+interface OtherName {
+    name: string;
+    note?: string;
+    start_date?: string;
+    end_date?: string;
 }
-interface PopoloPerson { id: string; name: string; other_names: OtherName[]; identifiers: Identifier[]; sources: Link[] }
-interface PopoloPost { id: string; label: string; role: string; organization_id: string }
+interface Identifier {
+    identifier: string;
+    scheme: string;
+}
+interface Link {
+    url: string;
+    note?: string;
+}
+interface PopoloOrganization {
+    id: string;
+    name: string;
+    classification?: string;
+    parent_id?: string;
+    founding_date?: string;
+    dissolution_date?: string;
+    other_names: OtherName[];
+    identifiers: Identifier[];
+    sources: Link[];
+}
+interface PopoloPerson {
+    id: string;
+    name: string;
+    other_names: OtherName[];
+    identifiers: Identifier[];
+    sources: Link[];
+}
+interface PopoloPost {
+    id: string;
+    label: string;
+    role: string;
+    organization_id: string;
+}
 interface PopoloMembership {
-    id: string; label: string; role: string; person_id: string; organization_id: string; post_id: string;
-    start_date?: string; end_date?: string; sources: Link[];
+    id: string;
+    label: string;
+    role: string;
+    person_id: string;
+    organization_id: string;
+    post_id: string;
+    start_date?: string;
+    end_date?: string;
+    sources: Link[];
 }
 
 export function popoloJson(data: ModelExport): string {
@@ -60,7 +96,7 @@ export function popolo(data: ModelExport): PopoloExport {
     const organizations = data.institutions.map((i): PopoloOrganization => ({
         id: i.key,
         name: i.title ?? i.path,
-        ...optional('classification', i.kind ? kinds.get(i.kind)?.title ?? kinds.get(i.kind)?.name : undefined),
+        ...optional('classification', i.kind ? (kinds.get(i.kind)?.title ?? kinds.get(i.kind)?.name) : undefined),
         ...optional('parent_id', i.parent && shown.has(i.parent) ? i.parent : undefined),
         ...optional('founding_date', exact(i.lifetime.start)),
         ...optional('dissolution_date', exact(i.lifetime.end)),
@@ -73,7 +109,8 @@ export function popolo(data: ModelExport): PopoloExport {
         sources: links(i.citations)
     }));
     const persons = data.people.map(p => ({
-        id: p.key, name: p.title ?? p.name,
+        id: p.key,
+        name: p.title ?? p.name,
         other_names: p.names.map(n => ({ name: n.name, note: `name in ${n.lang}`, ...dates(n.period) })),
         identifiers: p.ids.map(id => ({ identifier: id.value, scheme: id.scheme })),
         sources: links(data.holdings.filter(h => h.person === p.key).flatMap(h => h.citations))
@@ -81,20 +118,31 @@ export function popolo(data: ModelExport): PopoloExport {
     const postIds = new Map<string, PopoloPost>();
     for (const h of data.holdings) {
         const id = `${h.post}@${h.institution}`;
-        if (!postIds.has(id)) postIds.set(id, { id, label: posts.get(h.post)?.title ?? posts.get(h.post)?.name ?? h.post, role: posts.get(h.post)?.name ?? h.post, organization_id: h.institution });
+        if (!postIds.has(id))
+            postIds.set(id, {
+                id,
+                label: posts.get(h.post)?.title ?? posts.get(h.post)?.name ?? h.post,
+                role: posts.get(h.post)?.name ?? h.post,
+                organization_id: h.institution
+            });
     }
-    const memberships = data.holdings.filter(h => shown.has(h.institution)).map((h): PopoloMembership => {
-        const post = postIds.get(`${h.post}@${h.institution}`)!;
-        const person = people.get(h.person);
-        const hedge = h.certainty ? ` (${h.certainty})` : '';
-        return {
-            id: h.id,
-            label: `${person?.title ?? h.person}: ${post.label}${hedge}, ${exportedPeriodText(h.period)}`,
-            role: post.role, person_id: h.person, organization_id: h.institution, post_id: post.id,
-            ...dates(h.period),
-            sources: links(h.citations)
-        };
-    });
+    const memberships = data.holdings
+        .filter(h => shown.has(h.institution))
+        .map((h): PopoloMembership => {
+            const post = postIds.get(`${h.post}@${h.institution}`)!;
+            const person = people.get(h.person);
+            const hedge = h.certainty ? ` (${h.certainty})` : '';
+            return {
+                id: h.id,
+                label: `${person?.title ?? h.person}: ${post.label}${hedge}, ${exportedPeriodText(h.period)}`,
+                role: post.role,
+                person_id: h.person,
+                organization_id: h.institution,
+                post_id: post.id,
+                ...dates(h.period),
+                sources: links(h.citations)
+            };
+        });
     return { organizations, persons, posts: [...postIds.values()].filter(p => shown.has(p.organization_id)), memberships };
 }
 
@@ -109,5 +157,5 @@ function dates(period: ExportedPeriod): { start_date?: string; end_date?: string
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-    return value === undefined ? {} : { [key]: value } as Record<K, string>;
+    return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }

@@ -31,18 +31,22 @@ export function sarifLog(diagnostics: ReportedDiagnostic[], version: string): st
         level: LEVELS[d.severity],
         message: { text: d.message },
         locations: [location(d.file, d.range)],
-        ...(d.related.length > 0 ? {
-            relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range), message: { text: r.message } }))
-        } : {})
+        ...(d.related.length > 0
+            ? {
+                  relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range), message: { text: r.message } }))
+              }
+            : {})
     }));
     const log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: { driver: { name: 'polity', version, informationUri: INFORMATION_URI, rules } },
-            columnKind: 'utf16CodeUnits',
-            results
-        }]
+        runs: [
+            {
+                tool: { driver: { name: 'polity', version, informationUri: INFORMATION_URI, rules } },
+                columnKind: 'utf16CodeUnits',
+                results
+            }
+        ]
     };
     return JSON.stringify(log, null, 2);
 }
@@ -56,8 +60,10 @@ function location(file: string, range: Range) {
         physicalLocation: {
             artifactLocation,
             region: {
-                startLine: range.start.line + 1, startColumn: range.start.character + 1,
-                endLine: range.end.line + 1, endColumn: range.end.character + 1
+                startLine: range.start.line + 1,
+                startColumn: range.start.character + 1,
+                endLine: range.end.line + 1,
+                endColumn: range.end.character + 1
             }
         }
     };

@@ -59,7 +59,7 @@ export function lineBreaks(text: string, from: number, to: number): number {
 
 /** How the rules separate a grammar token from the one before it; outside any, comments stand on lines of their own. */
 export function separationBefore(rules: LayoutRules, previousReal: LayoutToken | undefined, nextReal: LayoutToken | undefined): Separation {
-    return previousReal && nextReal ? rules.before.get(nextReal.offset) ?? rules.after.get(previousReal.end) ?? SPACE : OUTSIDE;
+    return previousReal && nextReal ? (rules.before.get(nextReal.offset) ?? rules.after.get(previousReal.end) ?? SPACE) : OUTSIDE;
 }
 
 export function isReal(token: LayoutToken | undefined, text: string): boolean {
@@ -96,7 +96,7 @@ function decideGaps(text: string, tokens: LayoutToken[], rules: LayoutRules): Ga
         const breaks = previous ? lineBreaks(text, previous.end, token.offset) : 0;
         const newLine: Gap = { breaks: Math.min(Math.max(breaks, 1), blank ? 2 : 1), indent };
         const previousOwnLine = i <= 1 || breaksLine(gaps[i - 1]);
-        const gap = previous === undefined ? { spaces: 0 } as const : gapBefore(token, previous, breaks, rule, previousOwnLine, newLine);
+        const gap = previous === undefined ? ({ spaces: 0 } as const) : gapBefore(token, previous, breaks, rule, previousOwnLine, newLine);
         gaps.push(gap);
         if ('breaks' in gap) opensBlock = false;
         if (isReal(token, '{')) {
@@ -115,7 +115,14 @@ function decideGaps(text: string, tokens: LayoutToken[], rules: LayoutRules): Ga
     return gaps;
 }
 
-function gapBefore(token: LayoutToken, previous: LayoutToken, breaks: number, rule: Separation, previousOwnLine: boolean, newLine: Gap): Gap {
+function gapBefore(
+    token: LayoutToken,
+    previous: LayoutToken,
+    breaks: number,
+    rule: Separation,
+    previousOwnLine: boolean,
+    newLine: Gap
+): Gap {
     if (isReal(previous, '{') && isReal(token, '}')) return { spaces: 0 };
     if (previous.comment === 'line') return newLine;
     // A comment stays where it was: after the code on the same line, or on a line of its own.
@@ -150,8 +157,14 @@ function render(text: string, tokens: LayoutToken[], gaps: Gap[], eol: string): 
         if (!token.comment) return;
         // A comment that starts a line (the first token starts the file's first) moves to the indentation the gap gives it.
         const startsLine = i === 0 || 'breaks' in gap;
-        const content = reindentComment(token.text, indentationBefore(text, token.offset), startsLine ? whitespace.replace(/^[\r\n]*/, '') : undefined, eol);
-        if (content !== token.text) edits.push({ offset: token.offset, end: token.end, text: content, owner: { from: token.offset, to: token.end } });
+        const content = reindentComment(
+            token.text,
+            indentationBefore(text, token.offset),
+            startsLine ? whitespace.replace(/^[\r\n]*/, '') : undefined,
+            eol
+        );
+        if (content !== token.text)
+            edits.push({ offset: token.offset, end: token.end, text: content, owner: { from: token.offset, to: token.end } });
     });
     const end = gaps[tokens.length];
     edits.push(...gapEdits(text, tokens[tokens.length - 1]?.end ?? 0, text.length, end && 'breaks' in end ? eol.repeat(end.breaks) : ''));
@@ -179,11 +192,18 @@ function reindentComment(comment: string, from: string, to: string | undefined, 
     const shared = under.reduce((prefix, line) => prefix.slice(0, commonPrefixLength(prefix, line)), from);
     const rest = from.slice(shared.length);
     const underPrefix = to !== undefined && /^ *$/.test(rest) && rest.length <= to.length ? ' '.repeat(to.length - rest.length) : '';
-    return lines.map((line, i) => {
-        if (i > 0 && line.trim() === '') return '';
-        const moved = i === 0 || to === undefined ? line : line.startsWith(from) ? to + line.slice(from.length) : underPrefix + line.slice(shared.length);
-        return endsWithMarkdownBreak(comment, moved) ? `${moved.trimEnd()}  ` : moved.trimEnd();
-    }).join(eol);
+    return lines
+        .map((line, i) => {
+            if (i > 0 && line.trim() === '') return '';
+            const moved =
+                i === 0 || to === undefined
+                    ? line
+                    : line.startsWith(from)
+                      ? to + line.slice(from.length)
+                      : underPrefix + line.slice(shared.length);
+            return endsWithMarkdownBreak(comment, moved) ? `${moved.trimEnd()}  ` : moved.trimEnd();
+        })
+        .join(eol);
 }
 
 function commonPrefixLength(a: string, b: string): number {

@@ -13,7 +13,12 @@ export function layoutTokens(lexer: Lexer, text: string): LayoutToken[] {
     const { tokens, hidden } = lexer.tokenize(text);
     const all: LayoutToken[] = tokens.map(t => ({ offset: t.startOffset, end: t.startOffset + t.image.length, text: t.image }));
     for (const t of hidden) {
-        all.push({ offset: t.startOffset, end: t.startOffset + t.image.length, text: t.image, comment: t.image.startsWith('//') ? 'line' : 'block' });
+        all.push({
+            offset: t.startOffset,
+            end: t.startOffset + t.image.length,
+            text: t.image,
+            comment: t.image.startsWith('//') ? 'line' : 'block'
+        });
     }
     return all.sort((a, b) => a.offset - b.offset);
 }

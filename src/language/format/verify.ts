@@ -49,7 +49,9 @@ export function verifyLayout(lexer: Lexer, before: string, after: string, rules:
     function gapFault(previous: Pair, current: Pair, i: number): string | undefined {
         const [wasBreaks, isBreaks] = breaks(previous, current);
         if (current.was.comment && (wasBreaks === 0) !== (isBreaks === 0)) {
-            return wasBreaks === 0 ? 'moved this comment from the end of its line onto a line of its own' : 'moved this comment onto the end of the line before';
+            return wasBreaks === 0
+                ? 'moved this comment from the end of its line onto a line of its own'
+                : 'moved this comment onto the end of the line before';
         }
         if (isBreaks >= 2 && isBreaks > wasBreaks) return 'added a blank line before this line';
         if (wasBreaks >= 2 && isBreaks < 2 && keepsBlankLine(i)) return 'removed the blank line before this line';
@@ -58,7 +60,10 @@ export function verifyLayout(lexer: Lexer, before: string, after: string, rules:
 
     /** Whether a blank line before token i separates two facts (or comments outside any). */
     function keepsBlankLine(i: number): boolean {
-        const previous = was.slice(0, i).reverse().find(t => !t.comment);
+        const previous = was
+            .slice(0, i)
+            .reverse()
+            .find(t => !t.comment);
         const next = was.slice(i).find(t => !t.comment);
         if (!previous || !next) return true;
         const rule = separationBefore(rules, previous, next);
@@ -78,7 +83,10 @@ export function verifyLayout(lexer: Lexer, before: string, after: string, rules:
 }
 
 /** A token as it was before formatting and as it is after. */
-interface Pair { was: LayoutToken; is: LayoutToken }
+interface Pair {
+    was: LayoutToken;
+    is: LayoutToken;
+}
 
 function isPair(pair: { was: LayoutToken | undefined; is: LayoutToken | undefined }): pair is Pair {
     return pair.was !== undefined && pair.is !== undefined;
@@ -87,5 +95,7 @@ function isPair(pair: { was: LayoutToken | undefined; is: LayoutToken | undefine
 /** What a token must keep: its text, or for a comment its words line by line, its Markdown line breaks marked. */
 function key(token: LayoutToken): string {
     if (!token.comment) return token.text;
-    return splitLines(token.text).map(line => `${line.trim()}${endsWithMarkdownBreak(token.text, line) ? ' <br>' : ''}`).join('\n');
+    return splitLines(token.text)
+        .map(line => `${line.trim()}${endsWithMarkdownBreak(token.text, line) ? ' <br>' : ''}`)
+        .join('\n');
 }

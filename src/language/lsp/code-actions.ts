@@ -1,8 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import {
-    CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic, type Range
-} from 'vscode-languageserver';
+import { CodeActionKind, TextEdit, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Key } from '../../model/types.js';
 import * as ast from '../generated/ast.js';
 import { declarationsOf, keyOf, modelNameOf } from '../names.js';
@@ -28,7 +26,12 @@ const INDENT = '  ';
 
 /** What an unresolved reference of each type can be declared as, with one line. */
 const DECLARABLE: Record<string, string> = {
-    Institution: 'institution', Mandate: 'mandate', Source: 'source', RelationKind: 'relation', Role: 'role', Post: 'post'
+    Institution: 'institution',
+    Mandate: 'mandate',
+    Source: 'source',
+    RelationKind: 'relation',
+    Role: 'role',
+    Post: 'post'
 };
 
 /**
@@ -43,9 +46,12 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         conflict: context => [...this.recordDispute(context), ...this.shareClaim(context), ...this.hedgeClaim(context)],
         contest: context => this.recordDispute(context),
         unused: context => this.remove(context, 'Remove the unused declaration', node => node),
-        'stale-dispute': context => this.remove(context, 'Remove the stale dispute', node => AstUtils.getContainerOfType(node, ast.isDispute)),
+        'stale-dispute': context =>
+            this.remove(context, 'Remove the stale dispute', node => AstUtils.getContainerOfType(node, ast.isDispute)),
         'one-sided-share': context => this.addPartnerClaim(context),
-        ...Object.fromEntries(REPLACEABLE.map(code => [code, ({ document, diagnostic, data }: FixContext) => replacementFix(document, diagnostic, data)]))
+        ...Object.fromEntries(
+            REPLACEABLE.map(code => [code, ({ document, diagnostic, data }: FixContext) => replacementFix(document, diagnostic, data)])
+        )
     };
 
     constructor(private readonly services: PolityServices) {}
@@ -63,13 +69,18 @@ export class PolityCodeActionProvider implements CodeActionProvider {
     /** Replace with each suggested name; declare the missing institution, mandate, source, relation kind, role or post. */
     private unresolved({ document, diagnostic, data }: FixContext): CodeAction[] {
         const uri = document.uri.toString();
-        const suggestions = Array.isArray(data.suggestions) ? data.suggestions as string[] : [];
-        const actions = suggestions.map((name, i) => action(`Replace with '${name}'`, diagnostic,
-            { [uri]: [TextEdit.replace(diagnostic.range, name)] }, i === 0));
+        const suggestions = Array.isArray(data.suggestions) ? (data.suggestions as string[]) : [];
+        const actions = suggestions.map((name, i) =>
+            action(`Replace with '${name}'`, diagnostic, { [uri]: [TextEdit.replace(diagnostic.range, name)] }, i === 0)
+        );
         const keyword = DECLARABLE[String(data.type)];
         const written = String(data.refText ?? '');
         if (keyword && new RegExp(`^${NAME.source}$`, 'u').test(written)) {
-            actions.push(action(`Declare ${keyword} '${written}'`, diagnostic, { [uri]: [appendLine(document.textDocument, `${keyword} ${written}`)] }));
+            actions.push(
+                action(`Declare ${keyword} '${written}'`, diagnostic, {
+                    [uri]: [appendLine(document.textDocument, `${keyword} ${written}`)]
+                })
+            );
         }
         return actions;
     }
@@ -80,16 +91,20 @@ export class PolityCodeActionProvider implements CodeActionProvider {
      */
     private recordDispute({ document, diagnostic, data, snapshot, model }: FixContext): CodeAction[] {
         const mandate = snapshot.model.mandates.get(String(data.mandate));
-        const parties = (data.institutions as Key[] | undefined ?? []).map(key => snapshot.model.institutions.get(key));
+        const parties = ((data.institutions as Key[] | undefined) ?? []).map(key => snapshot.model.institutions.get(key));
         if (!mandate || parties.length < 2 || parties.some(p => !p)) return [];
         const line = `dispute ${nameIn(model, mandate)} between ${parties.map(p => nameIn(model, p!)).join(', ')}`;
         const home = snapshot.model.documents
             .filter(d => d.model === model && d.disputes.length > 0)
-            .reduce<typeof snapshot.model.documents[number] | undefined>((best, d) => !best || d.disputes.length > best.disputes.length ? d : best, undefined);
+            .reduce<(typeof snapshot.model.documents)[number] | undefined>(
+                (best, d) => (!best || d.disputes.length > best.disputes.length ? d : best),
+                undefined
+            );
         const target = home && this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(home.uri));
-        const edit = home && target
-            ? { [home.uri]: [insertLineAfter(target.textDocument, Math.max(...home.disputes.map(d => d.loc.range.end.line)), line)] }
-            : { [document.uri.toString()]: [appendLine(document.textDocument, line)] };
+        const edit =
+            home && target
+                ? { [home.uri]: [insertLineAfter(target.textDocument, Math.max(...home.disputes.map(d => d.loc.range.end.line)), line)] }
+                : { [document.uri.toString()]: [appendLine(document.textDocument, line)] };
         return [action(`Record as a dispute: ${line}`, diagnostic, edit, true)];
     }
 
@@ -103,7 +118,7 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         const fact = nodeAt(document, diagnostic.range, ast.isFact);
         const subject = fact?.subject?.ref ?? fact?.$container;
         const claimant = subject && ast.isInstitution(subject) ? keyOf(subject) : undefined;
-        const other = (data.institutions as Key[] | undefined ?? []).find(key => key !== claimant);
+        const other = ((data.institutions as Key[] | undefined) ?? []).find(key => key !== claimant);
         const otherDecl = other ? snapshot.model.institutions.get(other) : undefined;
         const index = fact?.objects.findIndex(ref => ref.$refNode?.offset === document.textDocument.offsetAt(diagnostic.range.start)) ?? -1;
         if (!otherDecl || !fact?.$cstNode || index < 0) return [];
@@ -119,10 +134,15 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         const joint = fact.shares || verb === 'leads' ? 'shares' : verb;
         const shared = `${lead}${joint} ${mandates[index]} with ${[...partners, nameIn(model, otherDecl)].join(', ')}${tail}`;
         const rest = mandates.filter((_, i) => i !== index);
-        const kept = rest.length === 0 ? ''
-            : `${lead}${verb} ${rest.join(', ')}${partners.length > 0 ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, fact.$cstNode.range.start.line)}`;
-        return [action(`Make it '${joint} ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic,
-            { [document.uri.toString()]: [TextEdit.replace(fact.$cstNode.range, `${kept}${shared}`)] })];
+        const kept =
+            rest.length === 0
+                ? ''
+                : `${lead}${verb} ${rest.join(', ')}${partners.length > 0 ? ` with ${partners.join(', ')}` : ''}${tail}\n${indentOf(document.textDocument, fact.$cstNode.range.start.line)}`;
+        return [
+            action(`Make it '${joint} ${mandates[index]} with ${nameIn(model, otherDecl)}'`, diagnostic, {
+                [document.uri.toString()]: [TextEdit.replace(fact.$cstNode.range, `${kept}${shared}`)]
+            })
+        ];
     }
 
     /**
@@ -136,8 +156,11 @@ export class PolityCodeActionProvider implements CodeActionProvider {
         const verb = fact.verb?.$refNode ?? GrammarUtils.findNodeForKeyword(fact.$cstNode, 'shares');
         if (!verb) return [];
         const written = document.textDocument.getText({ start: verb.range.start, end: diagnostic.range.end });
-        return [action(`Mark it as reported: 'reportedly ${written}'`, diagnostic,
-            { [document.uri.toString()]: [TextEdit.insert(verb.range.start, 'reportedly ')] })];
+        return [
+            action(`Mark it as reported: 'reportedly ${written}'`, diagnostic, {
+                [document.uri.toString()]: [TextEdit.insert(verb.range.start, 'reportedly ')]
+            })
+        ];
     }
 
     private remove({ document, diagnostic }: FixContext, title: string, select: (node: AstNode) => AstNode | undefined): CodeAction[] {
@@ -165,7 +188,10 @@ export class PolityCodeActionProvider implements CodeActionProvider {
             edit = TextEdit.insert(node.$cstNode.range.end, ` {\n${indent}${INDENT}${line}\n${indent}}`);
         } else if (indentOf(textDocument, close.line).length === close.character) {
             const member = node.members[0]?.$cstNode;
-            const memberIndent = member && member.range.start.line > node.$cstNode.range.start.line ? indentOf(textDocument, member.range.start.line) : `${indent}${INDENT}`;
+            const memberIndent =
+                member && member.range.start.line > node.$cstNode.range.start.line
+                    ? indentOf(textDocument, member.range.start.line)
+                    : `${indent}${INDENT}`;
             edit = insertLineAfter(textDocument, close.line - 1, `${memberIndent}${line}`);
         } else {
             edit = TextEdit.insert(close, `${line} `);

@@ -22,9 +22,12 @@ export class PolityCodeLensProvider implements CodeLensProvider {
         if (!facts) return [];
         const figures = new Figures(model, conflicts);
         return facts.declarations.flatMap(declaration => {
-            const title = declaration.type === 'mandate' ? figures.mandate(declaration.key)
-                : declaration.type === 'institution' ? figures.institution(declaration.key)
-                : undefined;
+            const title =
+                declaration.type === 'mandate'
+                    ? figures.mandate(declaration.key)
+                    : declaration.type === 'institution'
+                      ? figures.institution(declaration.key)
+                      : undefined;
             return title ? [{ range: declaration.loc.range, command: { title, command: '' } }] : [];
         });
     }
@@ -41,7 +44,10 @@ class Figures {
     private readonly hierarchyBySubject = new Map<Key, RelationFact[]>();
     private readonly contesters = new Map<Key, Set<string>>();
 
-    constructor(private readonly model: SemanticModel, conflicts: readonly Conflict[]) {
+    constructor(
+        private readonly model: SemanticModel,
+        conflicts: readonly Conflict[]
+    ) {
         for (const conflict of conflicts) {
             for (const key of conflictMandates(conflict)) this.conflictCount.set(key, (this.conflictCount.get(key) ?? 0) + 1);
         }
@@ -53,7 +59,8 @@ class Figures {
         for (const relation of model.relations) {
             if (!model.relationKinds.get(relation.kind)?.hierarchical) continue;
             const list = this.hierarchyBySubject.get(relation.subject);
-            if (list) list.push(relation); else this.hierarchyBySubject.set(relation.subject, [relation]);
+            if (list) list.push(relation);
+            else this.hierarchyBySubject.set(relation.subject, [relation]);
         }
     }
 
@@ -68,14 +75,16 @@ class Figures {
             holders.add(displayName(this.model, claim.institution));
             byRole.set(role, holders);
         }
-        const leaders = [...byRole.get('leads') ?? []];
+        const leaders = [...(byRole.get('leads') ?? [])];
         byRole.delete('leads');
-        const phrase = (role: string) => role === 'shares' ? 'shared by' : PARTICIPLES[role] ?? role;
-        const order = (role: string) => ROLE_ORDER.includes(role) ? ROLE_ORDER.indexOf(role) : ROLE_ORDER.length;
+        const phrase = (role: string) => (role === 'shares' ? 'shared by' : (PARTICIPLES[role] ?? role));
+        const order = (role: string) => (ROLE_ORDER.includes(role) ? ROLE_ORDER.indexOf(role) : ROLE_ORDER.length);
         const conflicts = this.conflictCount.get(key) ?? 0;
         const parts = [
             leaders.length > 0 ? `led by ${leaders.join(', ')}` : '',
-            ...[...byRole].sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([role, holders]) => `${phrase(role)} ${holders.size}`),
+            ...[...byRole]
+                .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0))
+                .map(([role, holders]) => `${phrase(role)} ${holders.size}`),
             // A lost turf battle stays visible beside the holders it contested.
             this.contesters.has(key) ? `contested by ${[...this.contesters.get(key)!].join(', ')}` : '',
             conflicts > 0 ? counted(conflicts, 'conflict') : ''

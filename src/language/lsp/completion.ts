@@ -1,6 +1,22 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import {
+    AstUtils,
+    CstUtils,
+    GrammarAST,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type MaybePromise,
+    type ReferenceInfo,
+    type Stream
+} from 'langium';
 import { CompletionList, type CancellationToken, type CompletionParams } from 'vscode-languageserver';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import {
+    DefaultCompletionProvider,
+    type CompletionAcceptor,
+    type CompletionContext,
+    type CompletionValueItem,
+    type NextFeature
+} from 'langium/lsp';
 import type { Declaration } from '../../model/types.js';
 import { Fact, isFact, isInstitution, isLifeEvent, type Institution, type Member } from '../generated/ast.js';
 import { keyOf, modelNameOf } from '../names.js';
@@ -28,7 +44,11 @@ export class PolityCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** Nothing to offer inside comments and strings, where `.` would otherwise pop up a list. */
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    override async getCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        cancelToken?: CancellationToken
+    ): Promise<CompletionList | undefined> {
         return inText(document, document.textDocument.offsetAt(params.position))
             ? CompletionList.create([], false)
             : super.getCompletion(document, params, cancelToken);
@@ -44,10 +64,20 @@ export class PolityCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
-    protected override createReferenceCompletionItem(desc: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        desc: AstNodeDescription,
+        refInfo: ReferenceInfo,
+        context: CompletionContext
+    ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(desc, refInfo, context);
         const declaration = desc.node ? this.declarationOf(desc.node) : undefined;
-        const rank = !declaration ? 3 : declaration.builtin ? 2 : declaration.model === modelNameOf(context.document.parseResult.value) ? 0 : 3;
+        const rank = !declaration
+            ? 3
+            : declaration.builtin
+              ? 2
+              : declaration.model === modelNameOf(context.document.parseResult.value)
+                ? 0
+                : 3;
         return { ...item, detail: declaration?.title ?? declaration?.type ?? desc.type, sortText: `${rank}${desc.name}` };
     }
 
@@ -56,10 +86,18 @@ export class PolityCompletionProvider extends DefaultCompletionProvider {
      * the start of a body line would be looked up on the institution: it is
      * completed on a new fact, as the parser will make one.
      */
-    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+    protected override completionForCrossReference(
+        context: CompletionContext,
+        next: NextFeature<GrammarAST.CrossReference>,
+        acceptor: CompletionAcceptor
+    ): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
         const inFact = rule?.fragment === true && FACT_FRAGMENTS.has(rule.name) && context.node !== undefined && !isFact(context.node);
-        return super.completionForCrossReference(context, inFact && !next.type ? { ...next, type: Fact.$type, property: 'members' } : next, acceptor);
+        return super.completionForCrossReference(
+            context,
+            inFact && !next.type ? { ...next, type: Fact.$type, property: 'members' } : next,
+            acceptor
+        );
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {

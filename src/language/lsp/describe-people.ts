@@ -28,8 +28,9 @@ export function holdersSections(model: SemanticModel, inst: Institution, date: P
 
 /** A person's posts, names, identifiers, facets and concurrent posts. */
 export function personSections(model: SemanticModel, person: Person): string[] {
-    const posts = (model.holdingsByPerson.get(person.key) ?? []).map(h =>
-        `- ${hedge(h.certainty)}${md(displayName(model, h.post))} of ${md(displayName(model, h.institution))}${period(h.period)}`);
+    const posts = (model.holdingsByPerson.get(person.key) ?? []).map(
+        h => `- ${hedge(h.certainty)}${md(displayName(model, h.post))} of ${md(displayName(model, h.institution))}${period(h.period)}`
+    );
     return [
         namesLine(person.names),
         section('Posts', posts),
@@ -41,14 +42,17 @@ export function personSections(model: SemanticModel, person: Person): string[] {
 
 /** An institution's names in other languages, plaques, identifiers and facets. */
 export function nameSections(inst: Institution): string[] {
-    const plaques = inst.plaques.map(p => `Also acts as *${md(p.name)}*${p.sphere ? ` in the ${p.sphere} sphere` : ''}${period(p.period)}`).join('  \n');
+    const plaques = inst.plaques
+        .map(p => `Also acts as *${md(p.name)}*${p.sphere ? ` in the ${p.sphere} sphere` : ''}${period(p.period)}`)
+        .join('  \n');
     return [namesLine(inst.names), plaques, idsLine(inst.ids), section('Facets', facetLines(inst.facets))];
 }
 
 /** A post: whether it has one holder at a time, and who holds it where. */
 export function postSections(model: SemanticModel, post: Post): string[] {
-    const holders = model.holdings.filter(h => h.post === post.key).map(h =>
-        `- ${md(personName(model, h.person))}, ${md(displayName(model, h.institution))}${period(h.period)}`);
+    const holders = model.holdings
+        .filter(h => h.post === post.key)
+        .map(h => `- ${md(personName(model, h.person))}, ${md(displayName(model, h.institution))}${period(h.period)}`);
     return [
         `Post${post.single ? ', single: one holder at a time in each institution' : ''}${post.builtin ? ' · built in' : ''}`,
         section('Held by', holders)
@@ -56,8 +60,9 @@ export function postSections(model: SemanticModel, post: Post): string[] {
 }
 
 function concurrentSection(model: SemanticModel, key: Key): string {
-    const lines = concurrentPostsOf(model, key).map(c =>
-        `- ${md(personName(model, c.person))}: ${held(model, c.first)} and ${held(model, c.second)} (${formatPeriod(c.period)})`);
+    const lines = concurrentPostsOf(model, key).map(
+        c => `- ${md(personName(model, c.person))}: ${held(model, c.first)} and ${held(model, c.second)} (${formatPeriod(c.period)})`
+    );
     return section('Concurrent posts', lines);
 }
 
@@ -78,13 +83,16 @@ const ID_LINKS: Record<string, (value: string) => string> = {
 
 function idsLine(ids: readonly Identifier[]): string {
     if (ids.length === 0) return '';
-    return `Identifiers: ${ids.map(id => {
-        const link = ID_LINKS[id.scheme]?.(id.value);
-        return link && /^https?:\/\//.test(link) ? `${md(id.scheme)} [${md(id.value)}](${link.replace(/[()\s]/g, encodeURIComponent)})` : `${md(id.scheme)} ${md(id.value)}`;
-    }).join(' · ')}`;
+    return `Identifiers: ${ids
+        .map(id => {
+            const link = ID_LINKS[id.scheme]?.(id.value);
+            return link && /^https?:\/\//.test(link)
+                ? `${md(id.scheme)} [${md(id.value)}](${link.replace(/[()\s]/g, encodeURIComponent)})`
+                : `${md(id.scheme)} ${md(id.value)}`;
+        })
+        .join(' · ')}`;
 }
 
 function facetLines(facets: readonly Facet[]): string[] {
     return facets.map(f => `- ${md(f.key)}: ${md(String(f.value))}${period(f.period)}`);
 }
-

@@ -5,7 +5,20 @@ import { today, type PDate } from '../../model/dates.js';
 import { formatPeriod } from '../../model/periods.js';
 import { holdersSections, nameSections, personSections, postSections } from './describe-people.js';
 import type {
-    Citation, Claim, Declaration, Institution, Key, Kind, Mandate, Person, Post, RelationFact, RelationKind, Role, Source, WrittenPeriod
+    Citation,
+    Claim,
+    Declaration,
+    Institution,
+    Key,
+    Kind,
+    Mandate,
+    Person,
+    Post,
+    RelationFact,
+    RelationKind,
+    Role,
+    Source,
+    WrittenPeriod
 } from '../../model/types.js';
 
 /**
@@ -17,15 +30,24 @@ export function describe(model: SemanticModel, conflicts: readonly Conflict[], k
     if (!declaration) return undefined;
     const body = ((): string[] => {
         switch (declaration.type) {
-            case 'institution': return institution(model, declaration as Institution, date);
-            case 'mandate': return mandate(model, conflicts, declaration as Mandate);
-            case 'source': return source(model, declaration as Source);
-            case 'kind': return kind(model, declaration as Kind);
-            case 'relation': return relationKind(model, declaration as RelationKind);
-            case 'role': return role(model, declaration as Role);
-            case 'person': return personSections(model, declaration as Person);
-            case 'post': return postSections(model, declaration as Post);
-            default: return [];
+            case 'institution':
+                return institution(model, declaration as Institution, date);
+            case 'mandate':
+                return mandate(model, conflicts, declaration as Mandate);
+            case 'source':
+                return source(model, declaration as Source);
+            case 'kind':
+                return kind(model, declaration as Kind);
+            case 'relation':
+                return relationKind(model, declaration as RelationKind);
+            case 'role':
+                return role(model, declaration as Role);
+            case 'person':
+                return personSections(model, declaration as Person);
+            case 'post':
+                return postSections(model, declaration as Post);
+            default:
+                return [];
         }
     })();
     return [heading(declaration), ...body].filter(part => part !== '').join('\n\n');
@@ -44,22 +66,30 @@ function institution(model: SemanticModel, inst: Institution, date: PDate): stri
         kinds(model, inst),
         inst.established || inst.dissolved ? formatPeriod(inst.lifetime) : '',
         inst.parent ? `unit of ${name(inst.parent)}` : ''
-    ].filter(Boolean).join(' · ');
+    ]
+        .filter(Boolean)
+        .join(' · ');
     const former = inst.formerNames.map(f => `Formerly *${md(f.name)}*${f.until ? ` (until ${f.until.date.text})` : ''}`).join('  \n');
     const claims = model.claimsByInstitution.get(inst.key) ?? [];
     const contests = model.contests.filter(c => c.institution === inst.key);
     const competences = [
-        ...claims.map(c => `- ${md(claimVerb(model, c))} \`${md(displayName(model, c.mandate))}\`${partners(model, c)}${exceptions(model, c)}${period(c.period)}`),
+        ...claims.map(
+            c =>
+                `- ${md(claimVerb(model, c))} \`${md(displayName(model, c.mandate))}\`${partners(model, c)}${exceptions(model, c)}${period(c.period)}`
+        ),
         ...contests.map(c => `- ${hedge(c.certainty)}contests \`${md(displayName(model, c.mandate))}\`${period(c.period)}`)
     ];
     const own = model.relations.filter(r => r.subject === inst.key || r.target === inst.key);
     // Containment is structure, not a relation among others: where the body sat, and what sat in it, over time.
     const contained = (r: RelationFact) => model.relationKinds.get(r.kind)?.name === CONTAINMENT;
-    const partOf = own.filter(r => contained(r) && r.subject === inst.key)
+    const partOf = own
+        .filter(r => contained(r) && r.subject === inst.key)
         .map(r => `- ${hedge(r.certainty)}${name(r.target)}${period(r.period)}`);
-    const members = own.filter(r => contained(r) && r.target === inst.key)
+    const members = own
+        .filter(r => contained(r) && r.target === inst.key)
         .map(r => `- ${hedge(r.certainty)}${name(r.subject)}${period(r.period)}`);
-    const relations = own.filter(r => !contained(r))
+    const relations = own
+        .filter(r => !contained(r))
         .map(r => `- ${name(r.subject)} ${hedge(r.certainty)}${md(relationText(model, r.kind))} ${name(r.target)}${period(r.period)}`);
     const units = model.units.get(inst.key) ?? [];
     const citations = [
@@ -97,7 +127,10 @@ function kinds(model: SemanticModel, inst: Institution): string {
 
 /** How the prelude's roles read in a mandate's hover; a model's own roles read as their name. */
 const ROLE_LABELS: Record<string, string> = {
-    leads: 'Led by', shares: 'Shared by', supports: 'Supported by', coordinates: 'Coordinated by'
+    leads: 'Led by',
+    shares: 'Shared by',
+    supports: 'Supported by',
+    coordinates: 'Coordinated by'
 };
 
 function mandate(model: SemanticModel, conflicts: readonly Conflict[], mandateDecl: Mandate): string[] {
@@ -106,28 +139,29 @@ function mandate(model: SemanticModel, conflicts: readonly Conflict[], mandateDe
     const place = [
         mandateDecl.parents.length > 0 ? `Part of ${mandateDecl.parents.map(p => `\`${md(displayName(model, p))}\``).join(', ')}` : '',
         children.length > 0 ? `Includes ${children.map(c => `\`${md(displayName(model, c))}\``).join(', ')}` : ''
-    ].filter(Boolean).join(' · ');
+    ]
+        .filter(Boolean)
+        .join(' · ');
     const claims = model.claimsByMandate.get(key) ?? [];
     const byRole = new Map<string, string[]>();
     for (const c of claims) {
         const role = c.shared ? 'shares' : displayName(model, c.role);
         const holder = `${md(displayName(model, c.institution))}${c.certainty ? ` (${c.certainty})` : ''}${partners(model, c)}${exceptions(model, c)}${period(c.period)}`;
-        byRole.set(role, [...byRole.get(role) ?? [], holder]);
+        byRole.set(role, [...(byRole.get(role) ?? []), holder]);
     }
     const labelled = Object.keys(ROLE_LABELS);
-    const rank = (role: string) => labelled.includes(role) ? labelled.indexOf(role) : labelled.length;
-    const roles = [...byRole].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    const rank = (role: string) => (labelled.includes(role) ? labelled.indexOf(role) : labelled.length);
+    const roles = [...byRole]
+        .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
         .map(([role, holders]) => `- ${ROLE_LABELS[role] ?? `\`${md(role)}\``}: ${holders.join(', ')}`);
-    const contested = model.contests.filter(c => c.mandate === key)
+    const contested = model.contests
+        .filter(c => c.mandate === key)
         .map(c => `${md(displayName(model, c.institution))}${c.certainty ? ` (${c.certainty})` : ''}${period(c.period)}`);
     if (contested.length > 0) roles.push(`- Contested by: ${contested.join(', ')}`);
-    const own = conflicts.filter(c => conflictMandates(c).has(key)).map(c =>
-        `- ${md(describeConflict(model, c))}${c.disputes.length > 0 ? ' — recorded as a dispute' : ''}`);
-    return [
-        place,
-        roles.length > 0 ? roles.join('\n') : 'No institution claims it.',
-        section('Conflicts', own)
-    ];
+    const own = conflicts
+        .filter(c => conflictMandates(c).has(key))
+        .map(c => `- ${md(describeConflict(model, c))}${c.disputes.length > 0 ? ' — recorded as a dispute' : ''}`);
+    return [place, roles.length > 0 ? roles.join('\n') : 'No institution claims it.', section('Conflicts', own)];
 }
 
 /** The mandates a conflict is about: where the claims meet, and the two claimed mandates. */
@@ -137,10 +171,7 @@ export function conflictMandates(conflict: Conflict): Set<Key> {
 
 function source(model: SemanticModel, sourceDecl: Source): string[] {
     const uses = model.documents.flatMap(d => d.uses).filter(u => u.key === sourceDecl.key).length;
-    return [
-        sourceDecl.url ? `<${sourceDecl.url}>` : '',
-        `Cited ${counted(uses, 'time')}.`
-    ];
+    return [sourceDecl.url ? `<${sourceDecl.url}>` : '', `Cited ${counted(uses, 'time')}.`];
 }
 
 function kind(model: SemanticModel, kindDecl: Kind): string[] {

@@ -3,10 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { previewCharts } from '../../diagram/charts.js';
 import { renderSvg } from '../../diagram/diagram.js';
-import {
-    type DiagramContext, type DiagramParams, type DiagramResult,
-    type ModelChangedParams
-} from '../../diagram/protocol.js';
+import { type DiagramContext, type DiagramParams, type DiagramResult, type ModelChangedParams } from '../../diagram/protocol.js';
 import { LayoutCancelled, LayoutError } from '../../diagram/render.js';
 import { DiagramQueryError, graphFor } from '../../diagram/request.js';
 import { dateRange, findView, viewsOf } from '../../diagram/select.js';
@@ -78,7 +75,11 @@ export class DiagramService {
         if (errors.length > 0) {
             const more = errors.length > SHOWN_ERRORS ? ` (and ${errors.length - SHOWN_ERRORS} more)` : '';
             const at = params.at ?? (params.view ? findView(model, params.view, scope)?.at?.text : undefined) ?? now.text;
-            return { ...context, at, error: `The model has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.slice(0, SHOWN_ERRORS).join('; ')}${more}` };
+            return {
+                ...context,
+                at,
+                error: `The model has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.slice(0, SHOWN_ERRORS).join('; ')}${more}`
+            };
         }
         try {
             const query = { view: params.view, at: params.at, scope, direction: params.direction, today: now };
@@ -98,11 +99,15 @@ export class DiagramService {
 
     /** `file.polity:12: message` for each error in the documents of one model. */
     private errors(scope: string): string[] {
-        const documents = this.services.shared.workspace.LangiumDocuments.all
-            .filter(doc => !isPrelude(doc.uri) && modelNameOf(doc.parseResult.value) === scope);
-        return documents.flatMap(doc => (doc.diagnostics ?? [])
-            .filter(d => d.severity === 1)
-            .map(d => `${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}:${d.range.start.line + 1}: ${d.message}`))
+        const documents = this.services.shared.workspace.LangiumDocuments.all.filter(
+            doc => !isPrelude(doc.uri) && modelNameOf(doc.parseResult.value) === scope
+        );
+        return documents
+            .flatMap(doc =>
+                (doc.diagnostics ?? [])
+                    .filter(d => d.severity === 1)
+                    .map(d => `${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)}:${d.range.start.line + 1}: ${d.message}`)
+            )
             .toArray();
     }
 }

@@ -24,15 +24,16 @@ export class PolityDocumentSymbolProvider implements DocumentSymbolProvider {
         const named = node as AstNode & { name?: string; title?: string };
         const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
         if (!named.name || !nameNode || !node.$cstNode) return [];
-        const children = ast.isInstitution(node) ? node.members.filter(ast.isInstitution)
-            : ast.isMandate(node) ? node.children : [];
-        return [{
-            name: named.name,
-            detail: named.title,
-            kind: this.kinds.getSymbolKind(node),
-            range: node.$cstNode.range,
-            selectionRange: nameNode.range,
-            children: children.flatMap(child => this.symbol(child))
-        }];
+        const children = ast.isInstitution(node) ? node.members.filter(ast.isInstitution) : ast.isMandate(node) ? node.children : [];
+        return [
+            {
+                name: named.name,
+                detail: named.title,
+                kind: this.kinds.getSymbolKind(node),
+                range: node.$cstNode.range,
+                selectionRange: nameNode.range,
+                children: children.flatMap(child => this.symbol(child))
+            }
+        ];
     }
 }

@@ -11,8 +11,14 @@ import * as ast from '../generated/ast.js';
  */
 export class PolityFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override shouldProcess(node: AstNode): boolean {
-        return ast.isInstitution(node) || ast.isMandate(node) || ast.isView(node) || ast.isSource(node)
-            || ast.isPerson(node) || ast.isDispute(node);
+        return (
+            ast.isInstitution(node) ||
+            ast.isMandate(node) ||
+            ast.isView(node) ||
+            ast.isSource(node) ||
+            ast.isPerson(node) ||
+            ast.isDispute(node)
+        );
     }
 
     /** Only documents, institutions and mandates hold foldable blocks: the rest of the tree is not walked. */

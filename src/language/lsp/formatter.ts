@@ -13,9 +13,7 @@ export interface FormatProblem {
     position: Position;
 }
 
-export type FormatResult =
-    | { ok: true; edits: TextEdit[]; text: string }
-    | { ok: false; problem: FormatProblem };
+export type FormatResult = { ok: true; edits: TextEdit[]; text: string } | { ok: false; problem: FormatProblem };
 
 /**
  * On a line of its own; one blank line before it is kept, except right after a line that opens
@@ -100,7 +98,10 @@ export class PolityFormatter extends AbstractFormatter {
         const before = document.textDocument.getText();
         // A layout made from a parse of another text (the document's before an edit) would join and split the wrong lines.
         if (document.parseResult.value.$cstNode?.root.fullText !== before) {
-            return { ok: false, problem: { kind: 'unsafe', message: 'the document changed since it was parsed', position: { line: 0, character: 0 } } };
+            return {
+                ok: false,
+                problem: { kind: 'unsafe', message: 'the document changed since it was parsed', position: { line: 0, character: 0 } }
+            };
         }
         const edits = this.doDocumentFormat(document, { tabSize: 2, insertSpaces: true }, range);
         const text = TextDocument.applyEdits(document.textDocument, edits);
@@ -108,7 +109,11 @@ export class PolityFormatter extends AbstractFormatter {
         if (fault) {
             return {
                 ok: false,
-                problem: { kind: 'unsafe', message: `${fault.message} (a bug in the formatter)`, position: document.textDocument.positionAt(fault.offset) }
+                problem: {
+                    kind: 'unsafe',
+                    message: `${fault.message} (a bug in the formatter)`,
+                    position: document.textDocument.positionAt(fault.offset)
+                }
             };
         }
         return { ok: true, edits, text };
@@ -121,10 +126,14 @@ export class PolityFormatter extends AbstractFormatter {
         const text = textDocument.getText();
         // A selection of whole lines ends at the start of the next one, which is not part of it.
         const lastLine = range && (range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line);
-        const inRange = (offset: number) => !range || (line => line >= range.start.line && line <= lastLine!)(textDocument.positionAt(offset).line);
+        const inRange = (offset: number) =>
+            !range || (line => line >= range.start.line && line <= lastLine!)(textDocument.positionAt(offset).line);
         return layout(text, layoutTokens(this.lexer, text), rules)
             .filter(edit => inRange(edit.owner.from) && inRange(edit.owner.to))
-            .map(edit => ({ range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) }, newText: edit.text }));
+            .map(edit => ({
+                range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.end) },
+                newText: edit.text
+            }));
     }
 
     /** The separations the node formatter declares for the document's parse, keyed by offset (once per parse). */

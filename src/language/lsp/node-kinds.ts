@@ -23,7 +23,15 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
 
 /** The AST type of each of the semantic model's declaration types. */
 const AST_TYPES: Record<DeclarationType, string> = {
-    institution: 'Institution', mandate: 'Mandate', kind: 'Kind', relation: 'RelationKind', role: 'Role', source: 'Source', view: 'View', person: 'Person', post: 'Post'
+    institution: 'Institution',
+    mandate: 'Mandate',
+    kind: 'Kind',
+    relation: 'RelationKind',
+    role: 'Role',
+    source: 'Source',
+    view: 'View',
+    person: 'Person',
+    post: 'Post'
 };
 
 /** The symbol kind of a declaration of the semantic model. */

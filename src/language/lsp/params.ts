@@ -18,14 +18,19 @@ export interface DocumentRequestShape {
 /** A request about one document: `textDocument.uri`, and whatever else `shape` names. */
 export function documentParams(shape: DocumentRequestShape = {}): ParamsCheck {
     return params => {
-        if (!isObject(params)) return `expected an object with 'textDocument'${shape.position ? " and 'position'" : ''}${shape.range ? " and 'range'" : ''}, got ${describe(params)}`;
+        if (!isObject(params))
+            return `expected an object with 'textDocument'${shape.position ? " and 'position'" : ''}${shape.range ? " and 'range'" : ''}, got ${describe(params)}`;
         const textDocument = params.textDocument;
         if (!isObject(textDocument) || typeof textDocument.uri !== 'string') {
             return `'textDocument.uri' must be a string (the document's URI), got ${describe(isObject(textDocument) ? textDocument.uri : textDocument)}`;
         }
-        return (shape.position ? position(params.position, 'position') : undefined)
-            ?? (shape.range ? range(params.range, 'range') : undefined)
-            ?? shape.strings?.map(name => (typeof params[name] === 'string' ? undefined : `'${name}' must be a string, got ${describe(params[name])}`)).find(Boolean);
+        return (
+            (shape.position ? position(params.position, 'position') : undefined) ??
+            (shape.range ? range(params.range, 'range') : undefined) ??
+            shape.strings
+                ?.map(name => (typeof params[name] === 'string' ? undefined : `'${name}' must be a string, got ${describe(params[name])}`))
+                .find(Boolean)
+        );
     };
 }
 
@@ -50,7 +55,8 @@ export const changeParams: ParamsCheck = params => {
     const document = documentParams()(params);
     if (document) return document;
     const { textDocument, contentChanges } = params as { textDocument: Record<string, unknown>; contentChanges: unknown };
-    if (!Number.isInteger(textDocument.version)) return `'textDocument.version' must be a whole number, got ${describe(textDocument.version)}`;
+    if (!Number.isInteger(textDocument.version))
+        return `'textDocument.version' must be a whole number, got ${describe(textDocument.version)}`;
     if (!Array.isArray(contentChanges)) return `'contentChanges' must be a list, got ${describe(contentChanges)}`;
     for (const [i, change] of contentChanges.entries()) {
         if (!isObject(change) || typeof change.text !== 'string') return `'contentChanges[${i}].text' must be a string`;
@@ -76,7 +82,8 @@ function position(value: unknown, name: string): string | undefined {
     if (!isObject(value)) return `'${name}' must be an object {line, character}, got ${describe(value)}`;
     for (const key of ['line', 'character']) {
         const n = value[key];
-        if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return `'${name}.${key}' must be a whole number of 0 or more, got ${describe(n)}`;
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+            return `'${name}.${key}' must be a whole number of 0 or more, got ${describe(n)}`;
     }
     return undefined;
 }

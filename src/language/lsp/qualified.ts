@@ -13,7 +13,11 @@ const ID = new RegExp(NAME.source, 'gu');
 
 /** The names in a written (possibly qualified) reference, `text` starting at document offset `start`. */
 export function segmentsOf(text: string, start: number): Segment[] {
-    return [...text.matchAll(ID)].map(match => ({ text: match[0], offset: start + match.index, end: start + match.index + match[0].length }));
+    return [...text.matchAll(ID)].map(match => ({
+        text: match[0],
+        offset: start + match.index,
+        end: start + match.index + match[0].length
+    }));
 }
 
 /**

@@ -24,7 +24,10 @@ export class PolityReferences extends DefaultReferences {
         const index = segments.findIndex(s => s.offset <= sourceCstNode.offset && sourceCstNode.end <= s.end);
         if (segments.length < 2 || index < 0 || index === segments.length - 1) return targets;
         const key = segmentKeys(keyOf(target), segments.length)[index];
-        const named = this.polity.polity.NameIndex.byKey.get(key ?? '')?.map(d => d.node).find(n => n && isInstitution(n));
+        const named = this.polity.polity.NameIndex.byKey
+            .get(key ?? '')
+            ?.map(d => d.node)
+            .find(n => n && isInstitution(n));
         return named ? [named] : [];
     }
 }
@@ -34,5 +37,7 @@ export function referenceAt(leaf: CstNode): Reference | undefined {
     const node = leaf.astNode;
     return AstUtils.streamReferences(node)
         .map(info => info.reference)
-        .find((ref): ref is Reference => 'ref' in ref && !!ref.$refNode && ref.$refNode.offset <= leaf.offset && leaf.end <= ref.$refNode.end);
+        .find(
+            (ref): ref is Reference => 'ref' in ref && !!ref.$refNode && ref.$refNode.offset <= leaf.offset && leaf.end <= ref.$refNode.end
+        );
 }

@@ -2,8 +2,15 @@ import { onlyElement } from '../../model/lists.js';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import {
-    ErrorCodes, LSPErrorCodes, ResponseError, TextEdit, type Position, type PrepareRenameParams, type Range,
-    type RenameParams, type WorkspaceEdit
+    ErrorCodes,
+    LSPErrorCodes,
+    ResponseError,
+    TextEdit,
+    type Position,
+    type PrepareRenameParams,
+    type Range,
+    type RenameParams,
+    type WorkspaceEdit
 } from 'vscode-languageserver';
 import { isInstitution } from '../generated/ast.js';
 import { keyOf } from '../names.js';
@@ -60,12 +67,15 @@ export class PolityRenameProvider extends DefaultRenameProvider {
     /** The declaration named at the position, by its declaration or by a reference; refuses the prelude's. */
     private targetAt(document: LangiumDocument, position: Position): Named | undefined {
         const root = document.parseResult.value.$cstNode;
-        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
-        const target = leaf ? this.references.findDeclarations(leaf)[0] as Named | undefined : undefined;
+        const leaf =
+            root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        const target = leaf ? (this.references.findDeclarations(leaf)[0] as Named | undefined) : undefined;
         if (!target || typeof target.name !== 'string') return undefined;
         if (isPrelude(AstUtils.getDocument(target).uri)) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed,
-                `'${target.name}' is built into Polity and cannot be renamed. To use another name, declare your own ${PRELUDE_LABELS[target.$type] ?? 'relation kind'} in your model.`);
+            throw new ResponseError(
+                LSPErrorCodes.RequestFailed,
+                `'${target.name}' is built into Polity and cannot be renamed. To use another name, declare your own ${PRELUDE_LABELS[target.$type] ?? 'relation kind'} in your model.`
+            );
         }
         return target;
     }
@@ -75,8 +85,10 @@ export class PolityRenameProvider extends DefaultRenameProvider {
         const only = tokens.errors.length === 0 ? onlyElement(tokens.tokens) : undefined;
         const valid = only?.tokenType.name === 'ID' && only.image === newName;
         if (!valid) {
-            throw new ResponseError(ErrorCodes.InvalidParams,
-                `'${newName}' is not a valid name: start with a letter or '_', then letters, digits, '_' or '-'; keywords are reserved.`);
+            throw new ResponseError(
+                ErrorCodes.InvalidParams,
+                `'${newName}' is not a valid name: start with a letter or '_', then letters, digits, '_' or '-'; keywords are reserved.`
+            );
         }
         const key = keyOf(target);
         const renamed = `${key.slice(0, key.length - target.name.length)}${newName}`;

@@ -48,7 +48,11 @@ export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
         super(polity);
     }
 
-    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
+    protected override async computeHighlighting(
+        document: LangiumDocument,
+        acceptor: SemanticTokenAcceptor,
+        cancelToken: CancellationToken
+    ): Promise<void> {
         this.modifierCache.clear();
         try {
             await super.computeHighlighting(document, acceptor, cancelToken);
@@ -80,9 +84,10 @@ export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
         const cst = reference.$refNode;
         const document = this.currentDocument;
         if (!target || !cst || !document) return;
-        const token = (named: AstNode | undefined) => named
-            ? { type: TOKEN_TYPES[named.$type] ?? SemanticTokenTypes.variable, modifier: this.modifiers(named) }
-            : { type: SemanticTokenTypes.namespace };
+        const token = (named: AstNode | undefined) =>
+            named
+                ? { type: TOKEN_TYPES[named.$type] ?? SemanticTokenTypes.variable, modifier: this.modifiers(named) }
+                : { type: SemanticTokenTypes.namespace };
         if (!reference.$refText.includes('.')) {
             acceptor({ cst, ...token(target) });
             return;
@@ -90,7 +95,10 @@ export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
         const segments = segmentsOf(cst.text, cst.offset);
         const keys = segmentKeys(keyOf(target), segments.length);
         segments.forEach((segment, index) => {
-            const named = index === segments.length - 1 ? target : this.polity.polity.NameIndex.lookup(keys[index] ?? '', ast.Institution.$type)?.node;
+            const named =
+                index === segments.length - 1
+                    ? target
+                    : this.polity.polity.NameIndex.lookup(keys[index] ?? '', ast.Institution.$type)?.node;
             const range = { start: document.textDocument.positionAt(segment.offset), end: document.textDocument.positionAt(segment.end) };
             acceptor({ range, ...token(named) });
         });
@@ -114,6 +122,10 @@ export class PolitySemanticTokenProvider extends AbstractSemanticTokenProvider {
 function dates(node: AstNode): [string, string | undefined][] {
     if (ast.isLifeEvent(node) || ast.isViewDate(node)) return [['date', node.date]];
     if (ast.isFormerName(node)) return [['until', node.until]];
-    if (ast.isPeriod(node)) return [['since', node.since], ['until', node.until]];
+    if (ast.isPeriod(node))
+        return [
+            ['since', node.since],
+            ['until', node.until]
+        ];
     return [];
 }

@@ -2,10 +2,18 @@ import { DocumentValidator, type LangiumDocument } from 'langium';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 
 /** The text that fixes a newcomer's mistake, carried in the diagnostic's data (validator.ts, syntax-lexer.ts). */
-interface Replacement { text: string; title: string }
+interface Replacement {
+    text: string;
+    title: string;
+}
 
 function isReplacement(value: unknown): value is Replacement {
-    return typeof value === 'object' && value !== null && typeof (value as Replacement).text === 'string' && typeof (value as Replacement).title === 'string';
+    return (
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as Replacement).text === 'string' &&
+        typeof (value as Replacement).title === 'string'
+    );
 }
 
 /**
@@ -16,10 +24,15 @@ function isReplacement(value: unknown): value is Replacement {
 export function replacementFix(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
     if (!isReplacement(data.replacement)) return [];
     const { text, title } = data.replacement;
-    return [{
-        title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-        edit: { changes: { [document.uri.toString()]: [TextEdit.replace(diagnostic.range, text)] } }
-    }];
+    return [
+        {
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.uri.toString()]: [TextEdit.replace(diagnostic.range, text)] } }
+        }
+    ];
 }
 
 /** The codes in a diagnostic's data that may carry a replacement. */

@@ -24,7 +24,11 @@ export class PolityWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
         const contains = (text: string | undefined) => !!text && words.every(word => text.toLowerCase().includes(word));
         const symbols: WorkspaceSymbol[] = [];
         for (const declaration of this.declarations()) {
-            const byName = words.length === 0 || this.fuzzy.match(query, declaration.path) || contains(declaration.path) || contains(declaration.title);
+            const byName =
+                words.length === 0 ||
+                this.fuzzy.match(query, declaration.path) ||
+                contains(declaration.path) ||
+                contains(declaration.title);
             const other = byName ? undefined : otherName(declaration, contains);
             if (!byName && !other) continue;
             const title = declaration.title ? ` — ${declaration.title}` : '';

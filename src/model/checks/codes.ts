@@ -7,7 +7,10 @@ export const CHECKS = {
     cycle: { severity: 'error', description: 'A cycle of hierarchical relations whose periods overlap, or of mandates within each other.' },
     'bad-period': { severity: 'error', description: 'A period that ends before it starts, or a dissolution before establishment.' },
     'bad-date': { severity: 'error', description: 'A date that does not exist, such as 2014-13.' },
-    conflict: { severity: 'warning', description: 'Two institutions claim the same mandate with the same exclusive role at the same time, and no dispute records it.' },
+    conflict: {
+        severity: 'warning',
+        description: 'Two institutions claim the same mandate with the same exclusive role at the same time, and no dispute records it.'
+    },
     contest: { severity: 'warning', description: 'An institution contested a mandate that another held, and no dispute records it.' },
     'empty-contest': { severity: 'warning', description: 'A contest that finds no holder in its period.' },
     dispute: { severity: 'information', description: 'A recorded dispute that matches conflicting claims or a contest.' },
@@ -20,8 +23,11 @@ export const CHECKS = {
     'self-relation': { severity: 'warning', description: 'An institution related to itself.' },
     unused: { severity: 'hint', description: 'A mandate, source, kind, relation kind or post that nothing uses.' },
     syntax: { severity: 'error', description: 'Text that does not follow the grammar.' },
-    'misplaced': { severity: 'error', description: 'A construct where it is not allowed (e.g. two kinds for one institution).' },
-    internal: { severity: 'error', description: 'Polity itself failed while checking a file, so its findings may be incomplete (a bug in Polity).' }
+    misplaced: { severity: 'error', description: 'A construct where it is not allowed (e.g. two kinds for one institution).' },
+    internal: {
+        severity: 'error',
+        description: 'Polity itself failed while checking a file, so its findings may be incomplete (a bug in Polity).'
+    }
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type CheckCode = keyof typeof CHECKS;

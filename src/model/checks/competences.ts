@@ -16,9 +16,15 @@ export function badExcepts(model: SemanticModel): Finding[] {
             if (e.excepted !== e.claimed && mandateWithin(model, e.excepted, e.claimed)) continue;
             const excepted = displayName(model, e.excepted);
             const claimed = displayName(model, e.claimed);
-            result.push(finding('bad-except',
-                `'${excepted}' is not part of '${claimed}', so the claim cannot except it: 'except' carves parts out of the claimed mandate. Name a part of '${claimed}', or nest '${excepted}' in it.`,
-                e.loc, [], { mandate: e.claimed, excepted: e.excepted }));
+            result.push(
+                finding(
+                    'bad-except',
+                    `'${excepted}' is not part of '${claimed}', so the claim cannot except it: 'except' carves parts out of the claimed mandate. Name a part of '${claimed}', or nest '${excepted}' in it.`,
+                    e.loc,
+                    [],
+                    { mandate: e.claimed, excepted: e.excepted }
+                )
+            );
         }
     }
     return result;
@@ -37,26 +43,45 @@ export function conflictFindings(model: SemanticModel, conflict: Conflict, optio
         mandate: conflict.mandate,
         institutions: [conflict.first.institution, conflict.second.institution]
     };
-    const pair: [Claim, Claim][] = [[conflict.first, conflict.second], [conflict.second, conflict.first]];
+    const pair: [Claim, Claim][] = [
+        [conflict.first, conflict.second],
+        [conflict.second, conflict.first]
+    ];
     const [recorded] = conflict.disputes;
     if (recorded) {
         for (const [claim, second] of pair) {
-            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`, claim.loc, [
-                other(second),
-                ...conflict.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))
-            ], data));
+            result.push(
+                finding(
+                    'dispute',
+                    `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`,
+                    claim.loc,
+                    [other(second), ...conflict.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))],
+                    data
+                )
+            );
         }
         for (const dispute of conflict.disputes) {
-            result.push(finding('dispute', `Recorded dispute: ${text}.`, dispute.loc,
-                pair.map(([claim]) => ({ loc: claim.loc, message: describeClaim(model, claim) })), data));
+            result.push(
+                finding(
+                    'dispute',
+                    `Recorded dispute: ${text}.`,
+                    dispute.loc,
+                    pair.map(([claim]) => ({ loc: claim.loc, message: describeClaim(model, claim) })),
+                    data
+                )
+            );
         }
         return result;
     }
     if (options.conflictSeverity === 'off') return result;
     for (const [claim, second] of pair) {
-        const f = finding('conflict',
+        const f = finding(
+            'conflict',
             `${text}. Record it as a dispute if the overlap is real, name the other in 'with' if the responsibility is joint, or make the claim 'reportedly' if the source only suggests it.`,
-            claim.loc, [other(second)], data);
+            claim.loc,
+            [other(second)],
+            data
+        );
         if (options.conflictSeverity) f.severity = options.conflictSeverity;
         result.push(f);
     }
@@ -74,17 +99,29 @@ export function disputeFindings(model: SemanticModel, conflicts: Conflicts, cont
         const declared = model.mandates.get(mandate);
         const loc = declared?.loc ?? model.claimsByMandate.get(mandate)?.[0]?.loc;
         if (!loc) continue;
-        result.push(finding('conflict',
-            `Too many claims on '${displayName(model, mandate)}' overlap in time to compare them all (more than ${LIMITS.pairs.toLocaleString('en-GB')} pairs, or ${LIMITS.conflicts.toLocaleString('en-GB')} conflicts in the model): only the conflicts found first are reported. Date the claims, or split the mandate.`,
-            loc, [], { mandate }));
+        result.push(
+            finding(
+                'conflict',
+                `Too many claims on '${displayName(model, mandate)}' overlap in time to compare them all (more than ${LIMITS.pairs.toLocaleString('en-GB')} pairs, or ${LIMITS.conflicts.toLocaleString('en-GB')} conflicts in the model): only the conflicts found first are reported. Date the claims, or split the mandate.`,
+                loc,
+                [],
+                { mandate }
+            )
+        );
     }
     for (const dispute of model.disputes) {
         // A dispute over a mandate that was not compared in full may match a conflict that was not found.
         if (matched.has(dispute) || incomplete.has(dispute.mandate)) continue;
         const parties = dispute.parties.map(p => displayName(model, p)).join(', ');
-        result.push(finding('stale-dispute',
-            `Recorded dispute over '${displayName(model, dispute.mandate)}' between ${parties} matches no conflicting claims and no contest${dispute.period.loc ? ` in ${formatPeriod(dispute.period.period)}` : ''}: the overlap may have been resolved. Update the claims or remove the dispute.`,
-            dispute.loc, [], { mandate: dispute.mandate, institutions: dispute.parties }));
+        result.push(
+            finding(
+                'stale-dispute',
+                `Recorded dispute over '${displayName(model, dispute.mandate)}' between ${parties} matches no conflicting claims and no contest${dispute.period.loc ? ` in ${formatPeriod(dispute.period.period)}` : ''}: the overlap may have been resolved. Update the claims or remove the dispute.`,
+                dispute.loc,
+                [],
+                { mandate: dispute.mandate, institutions: dispute.parties }
+            )
+        );
     }
     return result;
 }
@@ -98,11 +135,25 @@ export function contestFindings(model: SemanticModel, contests: ContestFindings)
         const held = { loc: holder.loc, message: `the holder's claim: ${describeClaim(model, holder)}` };
         const [recorded] = found.disputes;
         if (recorded) {
-            result.push(finding('dispute', `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`, contest.loc,
-                [held, ...found.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))], data));
+            result.push(
+                finding(
+                    'dispute',
+                    `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`,
+                    contest.loc,
+                    [held, ...found.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))],
+                    data
+                )
+            );
             for (const dispute of found.disputes) {
-                result.push(finding('dispute', `Recorded dispute: ${text}.`, dispute.loc,
-                    [{ loc: contest.loc, message: 'the contest' }, held], data));
+                result.push(
+                    finding(
+                        'dispute',
+                        `Recorded dispute: ${text}.`,
+                        dispute.loc,
+                        [{ loc: contest.loc, message: 'the contest' }, held],
+                        data
+                    )
+                );
             }
             continue;
         }
@@ -110,9 +161,15 @@ export function contestFindings(model: SemanticModel, contests: ContestFindings)
     }
     for (const contest of contests.empty) {
         const period = contest.period.loc ? ` in ${formatPeriod(contest.period.period)}` : '';
-        result.push(finding('empty-contest',
-            `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}', but no other institution holds it${period}: a contest needs a holder. Add the holder's claim, or correct the period.`,
-            contest.loc, [], { mandate: contest.mandate, institution: contest.institution }));
+        result.push(
+            finding(
+                'empty-contest',
+                `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}', but no other institution holds it${period}: a contest needs a holder. Add the holder's claim, or correct the period.`,
+                contest.loc,
+                [],
+                { mandate: contest.mandate, institution: contest.institution }
+            )
+        );
     }
     return result;
 }
@@ -122,15 +179,22 @@ export function oneSidedShares(model: SemanticModel): Finding[] {
     for (const claim of model.claims) {
         for (const partner of claim.partners) {
             const partnerClaims = model.claimsByInstitution.get(partner) ?? [];
-            const related = partnerClaims.some(p => mandateWithin(model, p.mandate, claim.mandate) || mandateWithin(model, claim.mandate, p.mandate));
+            const related = partnerClaims.some(
+                p => mandateWithin(model, p.mandate, claim.mandate) || mandateWithin(model, claim.mandate, p.mandate)
+            );
             if (related || !model.institutions.has(partner)) continue;
             const a = displayName(model, claim.institution);
             const b = displayName(model, partner);
             const m = displayName(model, claim.mandate);
-            result.push(finding('one-sided-share',
-                `${a} ${claimVerb(model, claim)} '${m}' with ${b}, but ${b} claims nothing on '${m}'. Add a claim to ${b} (e.g. '${claim.shared ? 'shares' : displayName(model, claim.role)} ${m} with ${a}') or drop ${b} from the list.`,
-                claim.loc, [{ loc: model.institutions.get(partner)!.loc, message: `${b} is declared here` }],
-                { institution: partner, mandate: claim.mandate, partner: claim.institution }));
+            result.push(
+                finding(
+                    'one-sided-share',
+                    `${a} ${claimVerb(model, claim)} '${m}' with ${b}, but ${b} claims nothing on '${m}'. Add a claim to ${b} (e.g. '${claim.shared ? 'shares' : displayName(model, claim.role)} ${m} with ${a}') or drop ${b} from the list.`,
+                    claim.loc,
+                    [{ loc: model.institutions.get(partner)!.loc, message: `${b} is declared here` }],
+                    { institution: partner, mandate: claim.mandate, partner: claim.institution }
+                )
+            );
         }
     }
     return result;

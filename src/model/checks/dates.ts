@@ -15,12 +15,19 @@ export function overlappingKinds(model: SemanticModel): Finding[] {
             // The later line is the one to fix; a line overlapping several reports the first.
             // Two undated lines are a `misplaced` second line, as in 0.1.
             const dated = (o: typeof k) => o.period.loc !== undefined;
-            const other = kinds.slice(0, i).find(o => (dated(o) || dated(k)) && intersect(certain(o.period.period), certain(k.period.period)));
+            const other = kinds
+                .slice(0, i)
+                .find(o => (dated(o) || dated(k)) && intersect(certain(o.period.period), certain(k.period.period)));
             if (!other) return;
             const overlap = intersect(certain(other.period.period), certain(k.period.period))!;
-            result.push(finding('overlapping-kinds',
-                `${institution.path} is '${displayName(model, other.kind)}' and '${displayName(model, k.kind)}' at once (${formatPeriod(overlap)}): an institution has one kind at a time. Date the 'kind' lines so that one ends where the next starts.`,
-                k.loc, [{ loc: other.loc, message: `the other 'kind' line of ${institution.path}` }]));
+            result.push(
+                finding(
+                    'overlapping-kinds',
+                    `${institution.path} is '${displayName(model, other.kind)}' and '${displayName(model, k.kind)}' at once (${formatPeriod(overlap)}): an institution has one kind at a time. Date the 'kind' lines so that one ends where the next starts.`,
+                    k.loc,
+                    [{ loc: other.loc, message: `the other 'kind' line of ${institution.path}` }]
+                )
+            );
         });
     }
     return result;
@@ -33,11 +40,12 @@ export function badPeriods(model: SemanticModel): Finding[] {
             if (!isEmpty(check.period)) continue;
             const { start, end } = check.period;
             const equal = start!.ordinal === end!.ordinal;
-            const message = check.kind === 'lifetime'
-                ? `Dissolved ${end!.text} ${equal ? 'in the same moment it was' : 'before it was'} established (${start!.text}): check both dates.`
-                : equal
-                    ? `The period from ${start!.text} to ${end!.text} is empty: it includes its start and excludes its end. Did you mean 'to ${bump(end!.text)}'?`
-                    : `The period ends (${end!.text}) before it starts (${start!.text}): swap or correct the dates.`;
+            const message =
+                check.kind === 'lifetime'
+                    ? `Dissolved ${end!.text} ${equal ? 'in the same moment it was' : 'before it was'} established (${start!.text}): check both dates.`
+                    : equal
+                      ? `The period from ${start!.text} to ${end!.text} is empty: it includes its start and excludes its end. Did you mean 'to ${bump(end!.text)}'?`
+                      : `The period ends (${end!.text}) before it starts (${start!.text}): swap or correct the dates.`;
             result.push(finding('bad-period', message, check.loc));
         }
     }
@@ -60,19 +68,29 @@ export function outsideLifetime(model: SemanticModel): Finding[] {
         if (!institution) return;
         const lifetime = possible(institution.lifetime);
         if (within(period, lifetime) && !startsAtOrAfterEnd(period, lifetime) && !endsAtOrBeforeStart(period, lifetime)) return;
-        result.push(finding('outside-lifetime',
-            `${what()} is dated ${formatPeriod(written)}, outside the lifetime of ${institution.path} (${formatPeriod(institution.lifetime)}). Correct the date or the institution's 'established'/'dissolved'.`,
-            loc, [{ loc: institution.loc, message: `${institution.path} is declared here` }]));
+        result.push(
+            finding(
+                'outside-lifetime',
+                `${what()} is dated ${formatPeriod(written)}, outside the lifetime of ${institution.path} (${formatPeriod(institution.lifetime)}). Correct the date or the institution's 'established'/'dissolved'.`,
+                loc,
+                [{ loc: institution.loc, message: `${institution.path} is declared here` }]
+            )
+        );
     };
     for (const claim of model.claims) {
         check(claim.institution, claim.period.period, claim.period.loc, () => describeClaim(model, claim));
     }
     for (const contest of model.contests) {
-        check(contest.institution, contest.period.period, contest.period.loc,
-            () => `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}'`);
+        check(
+            contest.institution,
+            contest.period.period,
+            contest.period.loc,
+            () => `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}'`
+        );
     }
     for (const relation of model.relations) {
-        const text = () => `${displayName(model, relation.subject)} ${hedge(relation.certainty)}${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
+        const text = () =>
+            `${displayName(model, relation.subject)} ${hedge(relation.certainty)}${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
         check(relation.subject, relation.period.period, relation.period.loc, text);
         if (relation.target !== relation.subject) check(relation.target, relation.period.period, relation.period.loc, text);
     }

@@ -11,14 +11,21 @@ export function duplicates(model: SemanticModel): Finding[] {
         if (own.length < 2) continue;
         for (const decl of own) {
             // A name declared thousands of times (a generated or hostile model) must not make each finding list all the others.
-            const others = own.slice(0, MAX_RELATED + 1).filter(o => o !== decl).slice(0, MAX_RELATED);
+            const others = own
+                .slice(0, MAX_RELATED + 1)
+                .filter(o => o !== decl)
+                .slice(0, MAX_RELATED);
             const more = own.length - 1 - others.length;
             const where = decl.model ? `model '${decl.model}'` : 'the default model';
-            result.push(finding('duplicate',
-                `'${decl.path}' is declared ${own.length} times in ${where} (also at ${others.map(o => shortLocation(o.loc)).join(', ')}${more > 0 ? ` and ${more} more` : ''}). Names are unique within a model: rename one or merge them.`,
-                decl.loc,
-                others.map(o => ({ loc: o.loc, message: `other declaration of '${decl.path}'` })),
-                { key }));
+            result.push(
+                finding(
+                    'duplicate',
+                    `'${decl.path}' is declared ${own.length} times in ${where} (also at ${others.map(o => shortLocation(o.loc)).join(', ')}${more > 0 ? ` and ${more} more` : ''}). Names are unique within a model: rename one or merge them.`,
+                    decl.loc,
+                    others.map(o => ({ loc: o.loc, message: `other declaration of '${decl.path}'` })),
+                    { key }
+                )
+            );
         }
     }
     return result;
@@ -33,12 +40,16 @@ export function unused(model: SemanticModel): Finding[] {
         if (model.mandates.has(key)) for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
     }
     const result: Finding[] = [];
-    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<string, string>;
+    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<
+        string,
+        string
+    >;
     for (const decls of model.declarations.values()) {
         const [decl] = decls;
         if (!decl || decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;
-        result.push(finding('unused', `${labels[decl.type]} '${decl.path}' is declared but nothing uses it.`, decl.loc, [], { key: decl.key }));
+        result.push(
+            finding('unused', `${labels[decl.type]} '${decl.path}' is declared but nothing uses it.`, decl.loc, [], { key: decl.key })
+        );
     }
     return result;
 }
-

@@ -12,13 +12,25 @@ export function cycles(model: SemanticModel): Finding[] {
         const kinds = [...new Set(cycle.edges.map(e => displayName(model, e.kind)))].join("', '");
         // Every relation of the cycle gets the finding: a long cycle is named by its ends, and each
         // finding points at the next few relations, so that a cycle of a thousand stays small.
-        const path = names.length <= MAX_RELATED
-            ? [...names, names[0]].join(' → ')
-            : `${[...names.slice(0, MAX_RELATED - 1), '…', names[names.length - 1], names[0]].join(' → ')} (${names.length.toLocaleString('en-GB')} institutions)`;
+        const path =
+            names.length <= MAX_RELATED
+                ? [...names, names[0]].join(' → ')
+                : `${[...names.slice(0, MAX_RELATED - 1), '…', names[names.length - 1], names[0]].join(' → ')} (${names.length.toLocaleString('en-GB')} institutions)`;
         const message = `Cycle of hierarchical relations ('${kinds}'): ${path} (${formatPeriod(cycle.period)}). A hierarchy cannot loop: end one of these relations or change its period.`;
-        return cycle.edges.map((edge, i) => finding('cycle', message, edge.loc,
-            Array.from({ length: Math.min(MAX_RELATED, cycle.edges.length - 1) }, (_, k) => cycle.edges[(i + 1 + k) % cycle.edges.length]!)
-                .map(e => ({ loc: e.loc, message: `${displayName(model, e.subject)} ${displayName(model, e.kind)} ${displayName(model, e.target)}` }))));
+        return cycle.edges.map((edge, i) =>
+            finding(
+                'cycle',
+                message,
+                edge.loc,
+                Array.from(
+                    { length: Math.min(MAX_RELATED, cycle.edges.length - 1) },
+                    (_, k) => cycle.edges[(i + 1 + k) % cycle.edges.length]!
+                ).map(e => ({
+                    loc: e.loc,
+                    message: `${displayName(model, e.subject)} ${displayName(model, e.kind)} ${displayName(model, e.target)}`
+                }))
+            )
+        );
     });
 }
 

@@ -22,9 +22,19 @@ export function doubleHolders(model: SemanticModel): Finding[] {
                 const post = displayName(model, a.post);
                 const institution = displayName(model, a.institution);
                 const message = `${personName(model, a.person)} and ${personName(model, b.person)} both hold '${post}' of ${institution} (${formatPeriod(overlap)}), a post with one holder at a time. Date the two so that one ends where the other starts, or write a range ('2013..2014') where the source does not pin a date down.`;
-                for (const [self, other] of [[a, b], [b, a]] as const) {
-                    result.push(finding('double-holder', message, self.loc, [{ loc: other.loc, message: `the other holder: ${describeHolding(model, other)}` }],
-                        { institution: a.institution, post: a.post }));
+                for (const [self, other] of [
+                    [a, b],
+                    [b, a]
+                ] as const) {
+                    result.push(
+                        finding(
+                            'double-holder',
+                            message,
+                            self.loc,
+                            [{ loc: other.loc, message: `the other holder: ${describeHolding(model, other)}` }],
+                            { institution: a.institution, post: a.post }
+                        )
+                    );
                 }
             }
         }
