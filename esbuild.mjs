@@ -16,6 +16,9 @@ const common = {
     define: { 'process.env.POLITY_VERSION': JSON.stringify(version) }
 };
 
+// The pages' scripts: the preview's and the static site's run in a browser, each as one script.
+const page = { bundle: true, logLevel: 'warning', platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' };
+
 const builds = [
     // Split at the CLI's dynamic imports, so that `polity --version` reads only the argument parsing
     // (src/cli/main.ts); chunks sit beside cli.js, where the layout worker is looked for.
@@ -60,13 +63,8 @@ const builds = [
     },
     // The preview page: a browser script and its stylesheet, dist/webview.js and dist/webview.css.
     {
-        bundle: true,
+        ...page,
         sourcemap: true,
-        logLevel: 'warning',
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        outdir: 'dist',
         entryPoints: [
             { in: 'src/webview/preview.ts', out: 'webview' },
             { in: 'src/webview/preview.css', out: 'webview' }
@@ -74,12 +72,7 @@ const builds = [
     },
     // The static site's (polity build): the preview page's host, and the stylesheet of the other pages.
     {
-        bundle: true,
-        logLevel: 'warning',
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        outdir: 'dist',
+        ...page,
         entryPoints: [
             { in: 'src/webview/site-host.ts', out: 'site-host' },
             { in: 'src/publish/site.css', out: 'site' }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Finding, Range, Severity } from '../model/types.js';
+import { compareText } from '../model/order.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -56,7 +57,7 @@ export interface FileReport {
  */
 export function reportByFile(files: readonly FileReport[]): ReportedDiagnostic[] {
     const pathOf = displayPaths();
-    const named = files.map(report => ({ report, file: pathOf(report.uri) })).sort((a, b) => compare(a.file, b.file));
+    const named = files.map(report => ({ report, file: pathOf(report.uri) })).sort((a, b) => compareText(a.file, b.file));
     const result: ReportedDiagnostic[] = [];
     for (const { report, file } of named) {
         const reported = report.diagnostics.map(d => toReported(file, d, pathOf));
@@ -70,8 +71,8 @@ function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
     return (
         a.range.start.line - b.range.start.line ||
         a.range.start.character - b.range.start.character ||
-        compare(a.code, b.code) ||
-        compare(a.message, b.message)
+        compareText(a.code, b.code) ||
+        compareText(a.message, b.message)
     );
 }
 
@@ -122,8 +123,4 @@ export function summaryLine(summary: Summary): string {
     const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.infos, 'info')];
     if (summary.hints > 0) parts.push(plural(summary.hints, 'hint'));
     return `${parts.join(', ')} in ${plural(summary.files, 'file')}`;
-}
-
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }

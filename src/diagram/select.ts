@@ -4,6 +4,7 @@ import { effectivePeriod, kindAt, mandateWithin, type SemanticModel } from '../m
 import { contains, possible, type Period } from '../model/periods.js';
 import { holdersAt } from '../model/people.js';
 import type { Claim, Holding, Institution, Key, Kind, RelationFact, View, ViewFilter } from '../model/types.js';
+import { compareText } from '../model/order.js';
 
 export type Grouping = NonNullable<View['groupBy']>;
 export type Direction = NonNullable<View['direction']>;
@@ -195,5 +196,5 @@ export function dateRange(model: SemanticModel, scope?: string): { min?: PDate; 
 }
 
 function byKey(a: { key: Key }, b: { key: Key }): number {
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    return compareText(a.key, b.key);
 }

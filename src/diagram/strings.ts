@@ -1,9 +1,7 @@
 /** Small string helpers shared by the graph's builders and writers. */
 
-/** Code-unit order, the same on every machine and locale: the same input always draws the same picture. */
-export function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Code-unit order: the same input always draws the same picture. */
+export { compareText as compare } from '../model/order.js';
 
 /** Breaks text into lines of at most `width` characters at spaces (longer words stay whole). */
 export function wrap(text: string, width: number): string[] {

@@ -6,6 +6,7 @@ import type { Claim, Key, Location } from '../model/types.js';
 import type { CellStatus } from './matrix.js';
 import { kindOf, type Selection } from './select.js';
 import { SPHERE_ORDER } from './style.js';
+import { compareText } from '../model/order.js';
 
 /** A point in time as a fractional year (2018.5 is July 2018), or open (undefined) where the model gives no bound. */
 export interface Span {
@@ -124,11 +125,13 @@ export function buildTimeline(model: SemanticModel, selection: Selection, confli
         sphere && SPHERE_ORDER.includes(sphere) ? SPHERE_ORDER.indexOf(sphere) : SPHERE_ORDER.length;
     rows.sort(
         (a, b) =>
-            order(a.sphere) - order(b.sphere) || (a.lifetime.from ?? -Infinity) - (b.lifetime.from ?? -Infinity) || compare(a.key, b.key)
+            order(a.sphere) - order(b.sphere) ||
+            (a.lifetime.from ?? -Infinity) - (b.lifetime.from ?? -Infinity) ||
+            compareText(a.key, b.key)
     );
 
     const transfers = [...handovers(model, shown), ...mergers(model, shown)].sort(
-        (a, b) => a.at - b.at || compare(a.from, b.from) || compare(a.to, b.to) || compare(a.label, b.label)
+        (a, b) => a.at - b.at || compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.label, b.label)
     );
     // The axis spans what changed: claims (other than from founding), names, transfers, dissolutions. A body founded long before (the
     // Propaganda Department in 1924) runs in from the left edge instead of stretching decades of nothing.
@@ -209,8 +212,4 @@ function mergers(model: SemanticModel, shown: Set<Key>): Transfer[] {
             const date = r.period.period.start ?? model.institutions.get(r.subject)?.dissolved?.date;
             return date ? [{ from: r.subject, to: r.target, at: yearOf(date), label: 'merged into', source: r.loc }] : [];
         });
-}
-
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }

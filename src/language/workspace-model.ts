@@ -6,6 +6,7 @@ import { checkWorkspace, updateChecks, type CheckState } from '../model/incremen
 import type { SemanticModel } from '../model/model.js';
 import type { DocumentFacts, Finding, Location } from '../model/types.js';
 import { documentFacts } from './facts.js';
+import { compareText } from '../model/order.js';
 
 export interface WorkspaceSnapshot {
     model: SemanticModel;
@@ -68,7 +69,7 @@ export class WorkspaceModel {
             .filter(doc => doc.state >= DocumentState.ComputedScopes)
             .map(doc => this.factsOf(doc, docOf))
             .toArray()
-            .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+            .sort((a, b) => compareText(a.uri, b.uri));
         const checks = this.checks ? updateChecks(this.checks, documents) : checkWorkspace(documents, this.options);
         this.checks = checks;
         const { model, conflicts, findings } = checks;

@@ -2,6 +2,7 @@ import { runChecks, type CheckOptions } from './checks/index.js';
 import { findConflicts, type Conflicts } from './conflicts.js';
 import { buildModel, type SemanticModel } from './model.js';
 import type { DocumentFacts, Finding } from './types.js';
+import { compareText } from './order.js';
 
 /** The workspace's model, its conflicts (found once) and every workspace-wide finding. */
 export interface Analysis {
@@ -18,7 +19,7 @@ export interface Analysis {
  * in the same order.
  */
 export function analyse(documents: readonly DocumentFacts[], options: CheckOptions = {}): Analysis {
-    const model = buildModel([...documents].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+    const model = buildModel([...documents].sort((a, b) => compareText(a.uri, b.uri)));
     const conflicts = findConflicts(model);
     return { model, conflicts, findings: runChecks(model, options, conflicts) };
 }

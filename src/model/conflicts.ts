@@ -1,6 +1,7 @@
 import { containment, effectivePeriod, isExclusive, mandateAncestors, mandateWithin, type SemanticModel } from './model.js';
 import { formatPeriod, intersect, overlaps, possible, subtract, type Period } from './periods.js';
 import type { Claim, Dispute, Key } from './types.js';
+import { compareText } from './order.js';
 
 /** Two competence claims on one mandate (or one nested in the other) at the same time. */
 export interface Conflict {
@@ -114,7 +115,7 @@ export function withDisputes(
 ): Conflicts {
     const conflicts: Conflicts = [];
     const incomplete: Key[] = [];
-    for (const mandate of [...byMandate.keys()].sort(cmp)) {
+    for (const mandate of [...byMandate.keys()].sort(compareText)) {
         const on = byMandate.get(mandate)!;
         if (on.incomplete) incomplete.push(mandate);
         for (const conflict of on.conflicts) {
@@ -308,9 +309,9 @@ export function disputeMatches(model: SemanticModel, dispute: Dispute, [a, b]: [
 }
 
 function compareConflicts(a: Conflict, b: Conflict): number {
-    return cmp(a.mandate, b.mandate) || cmp(a.first.institution, b.first.institution) || cmp(a.second.institution, b.second.institution);
-}
-
-function cmp(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+    return (
+        compareText(a.mandate, b.mandate) ||
+        compareText(a.first.institution, b.first.institution) ||
+        compareText(a.second.institution, b.second.institution)
+    );
 }

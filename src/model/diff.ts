@@ -18,6 +18,7 @@ import type {
     View,
     WrittenPeriod
 } from './types.js';
+import { compareText } from './order.js';
 
 export const DIFF_CATEGORIES = [
     'institutions',
@@ -202,7 +203,7 @@ function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key>
     const taken = new Set<Key>();
     const depth = (i: Institution) => i.path.split('.').length;
     // Parents first, so that a unit can follow its parent's new name.
-    for (const old of [...gone].sort((a, b) => depth(a) - depth(b) || compare(a.key, b.key))) {
+    for (const old of [...gone].sort((a, b) => depth(a) - depth(b) || compareText(a.key, b.key))) {
         const sameTitle = arrivedByTitle.get(title(old) ?? '') ?? [];
         const parent = old.parent !== undefined ? renames.get(old.parent) : undefined;
         const samePlace = parent === undefined ? [] : (arrivedByPlace.get(`${parent}\u0000${old.name}`) ?? []);
@@ -322,7 +323,7 @@ function holdingFacts(side: Side): Fact[] {
 function concurrentFacts(side: Side): Fact[] {
     return concurrentPosts(side.model).map(c => {
         const [a, b] =
-            compare(side.key(c.first.institution), side.key(c.second.institution)) <= 0 ? [c.first, c.second] : [c.second, c.first];
+            compareText(side.key(c.first.institution), side.key(c.second.institution)) <= 0 ? [c.first, c.second] : [c.second, c.first];
         return {
             id: `${side.key(c.person)} in ${side.key(a.institution)} and ${side.key(b.institution)}`,
             label: `${personName(side.model, c.person)}: ${side.name(a.post)} of ${side.name(a.institution)} and ${side.name(b.post)} of ${side.name(b.institution)}`,
@@ -563,13 +564,9 @@ function onlyFields(fields: Record<string, string>, side: 'old' | 'new'): FieldC
 function compareChanges(a: Change, b: Change): number {
     return (
         DIFF_CATEGORIES.indexOf(a.category) - DIFF_CATEGORIES.indexOf(b.category) ||
-        compare(a.id, b.id) ||
+        compareText(a.id, b.id) ||
         CHANGE_KINDS.indexOf(a.change) - CHANGE_KINDS.indexOf(b.change) ||
-        compare(a.label, b.label) ||
-        compare(JSON.stringify(a.fields), JSON.stringify(b.fields))
+        compareText(a.label, b.label) ||
+        compareText(JSON.stringify(a.fields), JSON.stringify(b.fields))
     );
-}
-
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
 }

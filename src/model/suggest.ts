@@ -1,3 +1,4 @@
+import { compareText } from './order.js';
 /** Edit distance, bounded so that long names cost little. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -44,7 +45,7 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
         const distance = Math.min(distanceTo(candidate), segment);
         if (distance <= limit) scored.push({ candidate, distance });
     }
-    scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
+    scored.sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate));
     const exact = scored.filter(s => s.distance < 1);
     return (exact.length > 0 ? exact : scored).slice(0, max).map(s => s.candidate);
 }

@@ -6,6 +6,7 @@ import { displayName, type SemanticModel } from '../../model/model.js';
 import type { Key, RelationFact } from '../../model/types.js';
 import type { PolityServices } from '../module.js';
 import { conflictMandates, counted } from './describe.js';
+import { compareText } from '../../model/order.js';
 
 /**
  * A line of figures above each mandate ("led by CAC, MPS · 1 conflict") and
@@ -83,7 +84,7 @@ class Figures {
         const parts = [
             leaders.length > 0 ? `led by ${leaders.join(', ')}` : '',
             ...[...byRole]
-                .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0))
+                .sort(([a], [b]) => order(a) - order(b) || compareText(a, b))
                 .map(([role, holders]) => `${phrase(role)} ${holders.size}`),
             // A lost turf battle stays visible beside the holders it contested.
             this.contesters.has(key) ? `contested by ${[...this.contesters.get(key)!].join(', ')}` : '',

@@ -20,6 +20,7 @@ import type {
     Source,
     WrittenPeriod
 } from '../../model/types.js';
+import { compareText } from '../../model/order.js';
 
 /**
  * Markdown describing a declaration, built from the semantic model only, so
@@ -152,7 +153,7 @@ function mandate(model: SemanticModel, conflicts: readonly Conflict[], mandateDe
     const labelled = Object.keys(ROLE_LABELS);
     const rank = (role: string) => (labelled.includes(role) ? labelled.indexOf(role) : labelled.length);
     const roles = [...byRole]
-        .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => rank(a) - rank(b) || compareText(a, b))
         .map(([role, holders]) => `- ${ROLE_LABELS[role] ?? `\`${md(role)}\``}: ${holders.join(', ')}`);
     const contested = model.contests
         .filter(c => c.mandate === key)
