@@ -258,12 +258,19 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
             await runCommand(page, 'Polity: Open Preview to the Side');
         await frame.locator('g.node[id="institution:china.cyber.MPS"]').waitFor({ state: 'attached', timeout: 60_000 });
         await frame.locator('#view').selectOption('');
-        if (await frame.locator('#date-reset').isEnabled()) {
-            // In the toolbar's ⋯ menu.
-            await frame.locator('#more').click();
-            await frame.locator('#date-reset').click();
-        }
-        await waitFor(async () => !(await frame.locator('#date-reset').isEnabled()), { message: "the preview back at today's date" });
+        // Reset the date from the toolbar's ⋯ menu, unless the view's change above already did: the button can
+        // turn disabled between looking at it and clicking it, so each attempt looks again.
+        const reset = frame.locator('#date-reset');
+        await waitFor(
+            async () => {
+                if (!(await reset.isEnabled())) return true;
+                if (!(await frame.locator('#menu').isVisible())) await frame.locator('#more').click();
+                await reset.click({ timeout: 2_000 }).catch(() => undefined);
+                return !(await reset.isEnabled());
+            },
+            { message: "the preview back at today's date" }
+        );
+        if (await frame.locator('#menu').isVisible()) await frame.locator('#more').click();
         // The controls above made the preview the active editor: give the keyboard back to the text editor
         // in the first group (Ctrl+1), where the scenarios go to lines and type.
         await page.keyboard.press('Control+1');
