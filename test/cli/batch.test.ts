@@ -59,9 +59,9 @@ describe('polity check on a workspace full of conflicts', () => {
         Object.assign(seen, { read: 0, collected: 0, round: 1 });
         const reported = await checkFiles(await findModelFiles([folder]));
         expect(reported.some(d => d.code === 'conflict')).toBe(true);
-        // Finalizers run in later tasks (a few turns of the event loop, in which nothing collects garbage);
-        // the collection itself happened in checkFiles, before the checks.
-        for (let turn = 0; turn < 20 && seen.collected < seen.read; turn++) await new Promise(resolve => setImmediate(resolve));
+        // Finalizers run in later tasks, which V8 posts when it gets to them (under load, after many turns of the
+        // event loop, in which nothing collects garbage); the collection itself happened in checkFiles, before the checks.
+        for (let turn = 0; turn < 200 && seen.collected < seen.read; turn++) await new Promise(resolve => setTimeout(resolve, 25));
         expect(seen.read).toBe(generateWorkspace({ institutions: 200, seed: 3, conflicts: true }).files.length + 1);
         expect(seen.collected).toBe(seen.read);
     });
