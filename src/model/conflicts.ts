@@ -215,19 +215,12 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
     const events = [...specific.map(t => ({ t, side: 0 })), ...(general ?? []).map(t => ({ t, side: 1 }))].sort(
         (a, b) => a.t.start - b.t.start || a.side - b.side || a.t.order - b.t.order
     );
-    // The claims still open, by side: within one list, all are on side 0.
-    const active: [{ t: Timed; side: number }[], { t: Timed; side: number }[]] = [[], []];
-    const sideOf = (side: number) => active[side === 0 ? 0 : 1];
+    // Counted before any pair is made: thousands of claims open at once (a generated model)
+    // would otherwise build a million pairs only to give up on them.
+    if (sweep(events, general !== undefined, budget) > budget) return undefined;
     const pairs: { i: number; j: number; pair: [Claim, Claim] }[] = [];
-    for (const event of events) {
-        const open = general ? sideOf(1 - event.side) : active[0];
-        for (let k = open.length - 1; k >= 0; k--) {
-            // Half-open periods: one that ends where this one starts does not overlap it.
-            const item = open[k];
-            if (item && item.t.end <= event.t.start) open.splice(k, 1);
-        }
+    sweep(events, general !== undefined, budget, (event, open) => {
         for (const other of open) {
-            if (pairs.length >= budget) return undefined;
             const [a, b] = general
                 ? event.side === 0
                     ? [event.t, other.t]
@@ -237,9 +230,38 @@ function overlappingPairs(specific: Timed[], general: Timed[] | undefined, budge
                   : [other.t, event.t];
             pairs.push({ i: a.order, j: b.order, pair: [a.claim, b.claim] });
         }
-        (general ? sideOf(event.side) : active[0]).push(event);
-    }
+    });
     return pairs.sort((x, y) => x.i - y.i || x.j - y.j).map(p => p.pair);
+}
+
+interface Event {
+    t: Timed;
+    side: number;
+}
+
+/**
+ * Walks the events in order, giving each the claims still open that it
+ * overlaps (on the other side when `between`, else all), and returns how
+ * many pairs it met; stops once that is more than `limit`.
+ */
+function sweep(events: readonly Event[], between: boolean, limit: number, visit?: (event: Event, open: readonly Event[]) => void): number {
+    // The claims still open, by side: within one list, all are on side 0.
+    const active: [Event[], Event[]] = [[], []];
+    const sideOf = (side: number) => active[side === 0 ? 0 : 1];
+    let met = 0;
+    for (const event of events) {
+        const open = between ? sideOf(1 - event.side) : active[0];
+        for (let k = open.length - 1; k >= 0; k--) {
+            // Half-open periods: one that ends where this one starts does not overlap it.
+            const item = open[k];
+            if (item && item.t.end <= event.t.start) open.splice(k, 1);
+        }
+        met += open.length;
+        if (met > limit) break;
+        visit?.(event, open);
+        (between ? sideOf(event.side) : active[0]).push(event);
+    }
+    return met;
 }
 
 /**

@@ -26,6 +26,16 @@ describe('checks', () => {
         expect(d?.message).toContain("'CAC' is declared 2 times in model 'm'");
     });
 
+    it('duplicate: many declarations of one name point to a few others, the later ones only to the first', async () => {
+        const { diagnostics } = await checkText(Array.from({ length: 30 }, () => 'institution A').join('\n'));
+        expect(diagnostics.map(d => d.relatedInformation?.length)).toEqual([10, ...Array<number>(29).fill(1)]);
+        expect(diagnostics.slice(1).map(d => d.relatedInformation?.[0]?.location.range.start.line)).toEqual(Array<number>(29).fill(0));
+        expect(diagnostics[0]?.message).toContain('and 19 more');
+        expect(diagnostics[29]?.message).toBe(
+            "'A' is declared 30 times in the default model (also at model.polity:1 and 28 more). Names are unique within a model: rename one or merge them."
+        );
+    });
+
     it('duplicate: not across models, and a model may redeclare a prelude name', async () => {
         const ws = new TestWorkspace();
         await ws.open({

@@ -10,11 +10,13 @@ export function duplicates(model: SemanticModel): Finding[] {
         const own = decls.filter(d => !d.builtin);
         if (own.length < 2) continue;
         for (const decl of own) {
-            // A name declared thousands of times (a generated or hostile model) must not make each finding list all the others.
+            // A name declared thousands of times (a generated or hostile model) must not make each finding list all the others:
+            // the first declaration lists a few, the rest point back to the first (the editor's payload grows with the count, not its square).
+            const shown = own.length > MAX_RELATED + 1 && decl !== own[0] ? 1 : MAX_RELATED;
             const others = own
-                .slice(0, MAX_RELATED + 1)
+                .slice(0, shown + 1)
                 .filter(o => o !== decl)
-                .slice(0, MAX_RELATED);
+                .slice(0, shown);
             const more = own.length - 1 - others.length;
             const where = decl.model ? `model '${decl.model}'` : 'the default model';
             result.push(
