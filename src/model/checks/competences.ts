@@ -2,7 +2,7 @@ import { LIMITS, type Conflict, type Conflicts } from '../conflicts.js';
 import type { ContestFindings } from '../contests.js';
 import { claimVerb, describeClaim, displayName, hedge, mandateWithin, type SemanticModel } from '../model.js';
 import { formatPeriod } from '../periods.js';
-import type { Claim, Finding } from '../types.js';
+import type { Claim, Dispute, Finding, Location } from '../types.js';
 import type { CheckOptions } from './index.js';
 import { describeConflict, describeContest } from './describe.js';
 import { finding, shortLocation } from './finding.js';
@@ -47,31 +47,14 @@ export function conflictFindings(model: SemanticModel, conflict: Conflict, optio
         [conflict.first, conflict.second],
         [conflict.second, conflict.first]
     ];
-    const [recorded] = conflict.disputes;
-    if (recorded) {
-        for (const [claim, second] of pair) {
-            result.push(
-                finding(
-                    'dispute',
-                    `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`,
-                    claim.loc,
-                    [other(second), ...conflict.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))],
-                    data
-                )
-            );
-        }
-        for (const dispute of conflict.disputes) {
-            result.push(
-                finding(
-                    'dispute',
-                    `Recorded dispute: ${text}.`,
-                    dispute.loc,
-                    pair.map(([claim]) => ({ loc: claim.loc, message: describeClaim(model, claim) })),
-                    data
-                )
-            );
-        }
-        return result;
+    if (conflict.disputes.length > 0) {
+        return recordedDisputeFindings(
+            text,
+            conflict.disputes,
+            pair.map(([claim, second]) => ({ loc: claim.loc, related: [other(second)] })),
+            pair.map(([claim]) => ({ loc: claim.loc, message: describeClaim(model, claim) })),
+            data
+        );
     }
     if (options.conflictSeverity === 'off') return result;
     for (const [claim, second] of pair) {
@@ -86,6 +69,37 @@ export function conflictFindings(model: SemanticModel, conflict: Conflict, optio
         result.push(f);
     }
     return result;
+}
+
+/**
+ * The findings of a clash (a conflict or a contest) that recorded disputes
+ * document: on each claim in it, the clash and where it is recorded; on each
+ * dispute, the clash and the claims it documents. None when no dispute
+ * records it. Conflicts and contests word the clash and name its claims
+ * differently; the rest is one rule.
+ */
+function recordedDisputeFindings(
+    text: string,
+    disputes: readonly Dispute[],
+    claims: readonly { loc: Location; related: Finding['related'] }[],
+    documented: Finding['related'],
+    data: Record<string, unknown>
+): Finding[] {
+    const [first] = disputes;
+    if (!first) return [];
+    const recorded = disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }));
+    return [
+        ...claims.map(claim =>
+            finding(
+                'dispute',
+                `${text}: recorded as a dispute (${shortLocation(first.loc)}).`,
+                claim.loc,
+                [...claim.related, ...recorded],
+                data
+            )
+        ),
+        ...disputes.map(dispute => finding('dispute', `Recorded dispute: ${text}.`, dispute.loc, [...documented], data))
+    ];
 }
 
 /** What the conflicts leave to say: mandates compared only in part, and recorded disputes that match no conflict and no contest. */
@@ -133,28 +147,16 @@ export function contestFindings(model: SemanticModel, contests: ContestFindings)
         const { contest, holder } = found;
         const data = { mandate: found.mandate, institutions: [contest.institution, holder.institution] };
         const held = { loc: holder.loc, message: `the holder's claim: ${describeClaim(model, holder)}` };
-        const [recorded] = found.disputes;
-        if (recorded) {
+        if (found.disputes.length > 0) {
             result.push(
-                finding(
-                    'dispute',
-                    `${text}: recorded as a dispute (${shortLocation(recorded.loc)}).`,
-                    contest.loc,
-                    [held, ...found.disputes.map(d => ({ loc: d.loc, message: 'the recorded dispute' }))],
+                ...recordedDisputeFindings(
+                    text,
+                    found.disputes,
+                    [{ loc: contest.loc, related: [held] }],
+                    [{ loc: contest.loc, message: 'the contest' }, held],
                     data
                 )
             );
-            for (const dispute of found.disputes) {
-                result.push(
-                    finding(
-                        'dispute',
-                        `Recorded dispute: ${text}.`,
-                        dispute.loc,
-                        [{ loc: contest.loc, message: 'the contest' }, held],
-                        data
-                    )
-                );
-            }
             continue;
         }
         result.push(finding('contest', `${text}. Record it as a dispute if the source describes the struggle.`, contest.loc, [held], data));
