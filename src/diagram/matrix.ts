@@ -77,6 +77,9 @@ export function buildMatrix(model: SemanticModel, selection: Selection): Compete
         cell.notes.push(note);
         cells.set(key, cell);
     };
+    // A claim's cell is its institution's and mandate's, with its verb, and goes to the claim.
+    const addClaim = (claim: Claim, status: CellStatus, note: string) =>
+        add(claim.institution, claim.mandate, claimVerb(model, claim), status, claim.loc, note);
 
     const clashes = clashesByClaim(selection.conflicts);
     for (const institution of selection.institutions) {
@@ -85,25 +88,15 @@ export function buildMatrix(model: SemanticModel, selection: Selection): Compete
             if (!period || !contains(period, at)) continue;
             const own = clashes.get(claim) ?? [];
             const status: CellStatus = own.length === 0 ? 'plain' : own.some(c => c.disputes.length === 0) ? 'conflict' : 'dispute';
-            add(
-                institution.key,
-                claim.mandate,
-                claimVerb(model, claim),
+            addClaim(
+                claim,
                 status,
-                claim.loc,
                 `${displayName(model, institution.key)} ${claimVerb(model, claim)} ${displayName(model, claim.mandate)} (${formatPeriod(period)})`
             );
             for (const conflict of own) {
                 const other = conflict.first === claim ? conflict.second : conflict.first;
                 const how = conflict.disputes.length > 0 ? 'recorded dispute with' : 'conflicts with';
-                add(
-                    institution.key,
-                    claim.mandate,
-                    claimVerb(model, claim),
-                    status,
-                    claim.loc,
-                    `${how} ${displayName(model, other.institution)} over ${displayName(model, conflict.mandate)}`
-                );
+                addClaim(claim, status, `${how} ${displayName(model, other.institution)} over ${displayName(model, conflict.mandate)}`);
             }
         }
     }
@@ -123,13 +116,9 @@ export function buildMatrix(model: SemanticModel, selection: Selection): Compete
     if (model.contests.length > 0) {
         for (const found of findContests(model).contested) {
             if (!shown.has(found.contest.institution) || !shown.has(found.holder.institution) || !contains(found.period, at)) continue;
-            const claim = found.holder;
-            add(
-                claim.institution,
-                claim.mandate,
-                claimVerb(model, claim),
+            addClaim(
+                found.holder,
                 found.disputes.length > 0 ? 'dispute' : 'conflict',
-                claim.loc,
                 `contested by ${displayName(model, found.contest.institution)}${found.disputes.length > 0 ? ' (recorded as a dispute)' : ''}`
             );
         }
