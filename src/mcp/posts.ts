@@ -4,9 +4,10 @@
  * answers of queries.ts are.
  */
 import { displayName, type SemanticModel } from '../model/model.js';
-import { closestNames, didYouMean } from '../model/suggest.js';
 import type { Person, Post } from '../model/types.js';
-import { heldOn, holdingLine, label, QueryError, resolveDateArgument, resolveInstitution, text, type QueryContext } from './queries.js';
+import { heldOn, holdingLine, label, resolveDateArgument, resolveInstitution, text, type QueryContext } from './queries.js';
+import { QueryError } from './query-error.js';
+import { resolveByName } from './resolve.js';
 
 export interface PostQuery {
     post?: string;
@@ -45,42 +46,23 @@ export function whoHeldPostAnswer(ctx: QueryContext, query: PostQuery): string {
 
 /** A person by key, name, title or a name in another language (exact, any case), else by part of one. */
 export function resolvePerson(model: SemanticModel, name: string): Person {
-    const people = [...model.people.values()];
     const namesOf = (p: Person) => [p.key, p.path, p.name, p.title ?? '', ...p.names.map(n => n.value)].filter(Boolean);
-    const wanted = name.trim().toLowerCase();
-    const exact = people.filter(p => namesOf(p).some(n => n.toLowerCase() === wanted));
-    const found = exact.length > 0 ? exact : people.filter(p => namesOf(p).some(n => n.toLowerCase().includes(wanted)));
-    const [only, ...others] = found;
-    if (only && others.length === 0) return only;
-    if (only) throw new QueryError(`'${name}' may be ${found.map(p => p.path).join(', ')}; use one of these names`);
-    throw new QueryError(
-        `no person is called '${name}'.${didYouMean(
-            closestNames(
-                name,
-                people.map(p => p.path)
-            )
-        )}`
-    );
+    return resolveByName(name, {
+        what: 'person',
+        items: [...model.people.values()],
+        exactNames: namesOf,
+        partNames: namesOf,
+        describe: p => p.path
+    });
 }
 
 /** A post by key, name or title (exact, any case), else by part of its title. */
 export function resolvePost(model: SemanticModel, name: string): Post {
     const posts = [...model.posts.values()];
-    const wanted = name.trim().toLowerCase();
-    const exact = posts.filter(p => [p.key, p.path, p.name, p.title ?? ''].some(n => n.toLowerCase() === wanted));
-    const found = exact.length > 0 ? exact : posts.filter(p => (p.title ?? '').toLowerCase().includes(wanted));
-    const [only, ...others] = found;
-    if (only && others.length === 0) return only;
-    if (only)
-        throw new QueryError(
-            `'${name}' may be ${found.map(p => `${displayName(model, p.key)} (${text(p.title ?? p.name)})`).join(', ')}; use one of these names`
-        );
-    throw new QueryError(
-        `no post is called '${name}'.${didYouMean(
-            closestNames(
-                name,
-                posts.map(p => p.path)
-            )
-        )} The posts are: ${posts.map(p => displayName(model, p.key)).join(', ')}`
-    );
+    return resolveByName(name, {
+        what: 'post',
+        items: posts,
+        describe: p => `${displayName(model, p.key)} (${text(p.title ?? p.name)})`,
+        afterward: () => ` The posts are: ${posts.map(p => displayName(model, p.key)).join(', ')}`
+    });
 }

@@ -17,9 +17,8 @@ import type { Citation, Holding, Institution, Key, Location, Mandate, RelationFa
 import { labelText } from '../text/label.js';
 import { describeHolding, heldPeriod } from '../model/people.js';
 import { onlyElement } from '../model/lists.js';
-
-/** A question the model cannot answer as asked (an unknown name, a bad date): said to the assistant as a tool error. */
-export class QueryError extends Error {}
+import { QueryError } from './query-error.js';
+import { resolveByName } from './resolve.js';
 
 export interface QueryContext {
     model: SemanticModel;
@@ -79,27 +78,11 @@ export function resolveInstitution(model: SemanticModel, name: string): Institut
 }
 
 export function resolveMandate(model: SemanticModel, name: string): Mandate {
-    const wanted = name.trim().toLowerCase();
-    const mandates = [...model.mandates.values()];
-    const found = mandates.filter(m => [m.key, m.path, m.name, m.title ?? ''].some(n => n.toLowerCase() === wanted));
-    const exact = onlyElement(found);
-    if (exact) return exact;
-    const partial = mandates.filter(m => (m.title ?? '').toLowerCase().includes(wanted));
-    const only = found.length === 0 ? onlyElement(partial) : undefined;
-    if (only) return only;
-    const candidates = found.length > 1 ? found : partial;
-    if (candidates.length > 1)
-        throw new QueryError(
-            `'${name}' may be ${candidates.map(m => `${m.path} (${text(m.title ?? m.name)})`).join(', ')}; use one of these names`
-        );
-    throw new QueryError(
-        `no mandate is called '${name}'.${didYouMean(
-            closestNames(
-                name,
-                mandates.map(m => m.path)
-            )
-        )}`
-    );
+    return resolveByName(name, {
+        what: 'mandate',
+        items: [...model.mandates.values()],
+        describe: m => `${m.path} (${text(m.title ?? m.name)})`
+    });
 }
 
 export function resolveDateArgument(value: string | undefined, fallback: PDate, what = 'date'): PDate {

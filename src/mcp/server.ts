@@ -18,13 +18,13 @@ import {
     findInstitutionsAnswer,
     listFindingsAnswer,
     oversightPathAnswer,
-    QueryError,
     sourceList,
     whatChangedAnswer,
     whoHeldAnswer,
     type QueryContext
 } from './queries.js';
 import { whoHeldPostAnswer, type PostQuery } from './posts.js';
+import { QueryError } from './query-error.js';
 
 interface Loaded {
     context: QueryContext;
