@@ -6,7 +6,7 @@ import { WorkerRenderer } from '../diagram/worker-renderer.js';
 import { siteFonts } from '../publish/fonts.js';
 import { ASSETS, buildSite } from '../publish/site.js';
 import type { SitePage } from '../publish/site-pages.js';
-import { escapeHtml } from '../text/html.js';
+import { xmlText } from '../text/xml.js';
 import { displayFile } from './diagnostics.js';
 import { errorCode, EXIT, UsageError } from './errors.js';
 import { loadErrorFreeModel } from './error-free-model.js';
@@ -153,7 +153,7 @@ function checkBaseUrl(value: string): string {
 function sitemap(baseUrl: string, pages: SitePage[]): string {
     const urls = pages
         .filter(p => p.path.endsWith('.html'))
-        .map(p => `  <url><loc>${escapeHtml(new URL(p.path, baseUrl).href)}</loc></url>\n`);
+        .map(p => `  <url><loc>${xmlText(new URL(p.path, baseUrl).href)}</loc></url>\n`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`;
 }
 

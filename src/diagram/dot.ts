@@ -1,4 +1,5 @@
 import { labelText } from '../text/label.js';
+import { xmlText } from '../text/xml.js';
 import type { DiagramGraph, GraphCluster, GraphEdge, GraphNode, LegendItem } from './graph-types.js';
 import { wrap } from './strings.js';
 import { layoutEdges, rankLink } from './layout-hints.js';
@@ -230,7 +231,7 @@ export function quote(value: string): string {
     return `"${escaped}"`;
 }
 
-/** Text inside an HTML-like label: every markup character becomes an entity. */
-export function text(value: string): string {
-    return labelText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text inside an HTML-like label, whose attributes are all double-quoted. */
+function text(value: string): string {
+    return xmlText(value, { apostrophe: false });
 }
