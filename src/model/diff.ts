@@ -19,6 +19,7 @@ import type {
     WrittenPeriod
 } from './types.js';
 import { compareText } from './order.js';
+import { ownDeclarations } from './own-declarations.js';
 
 export const DIFF_CATEGORIES = [
     'institutions',
@@ -193,8 +194,8 @@ export function diffModels(before: SemanticModel, after: SemanticModel): ModelDi
  * A unit follows its renamed parent when it keeps its own name.
  */
 function findRenames(before: SemanticModel, after: SemanticModel): Map<Key, Key> {
-    const gone = userDeclared(before.institutions).filter(i => !after.institutions.has(i.key));
-    const arrived = userDeclared(after.institutions).filter(i => !before.institutions.has(i.key));
+    const gone = ownDeclarations(before.institutions).filter(i => !after.institutions.has(i.key));
+    const arrived = ownDeclarations(after.institutions).filter(i => !before.institutions.has(i.key));
     const title = (i: Institution) => (i.title === undefined ? undefined : `${i.model}\u0000${i.title}`);
     const goneByTitle = groupBy(gone, title);
     const arrivedByTitle = groupBy(arrived, title);
@@ -231,10 +232,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
         else groups.set(k, [item]);
     }
     return groups;
-}
-
-function userDeclared<D extends Declaration>(declarations: ReadonlyMap<Key, D>): D[] {
-    return [...declarations.values()].filter(d => !d.builtin);
 }
 
 function institutionChanges(oldSide: Side, newSide: Side, renames: Map<Key, Key>): Change[] {
@@ -286,7 +283,7 @@ function declarationChanges<D extends Declaration>(
     fields: (declaration: D, side: Side) => Record<string, string>
 ): Change[] {
     const facts = (side: Side): Fact[] =>
-        userDeclared(declarations(side)).map(d => ({
+        ownDeclarations(declarations(side)).map(d => ({
             id: side.key(d.key),
             label: side.name(d.key),
             fields: fields(d, side),

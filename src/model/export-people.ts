@@ -3,6 +3,7 @@ import type { SemanticModel } from './model.js';
 import { concurrentPosts, heldPeriod, institutionNameAt, personNameIn } from './people.js';
 import { contains, type Period } from './periods.js';
 import type { Certainty, Citation, Facet, Identifier, Institution, Key, Location, Name, Person, Plaque } from './types.js';
+import { ownAndUsed } from './own-declarations.js';
 
 /**
  * The parts of `polity/model@2` for people, posts and names (Polity 0.2
@@ -158,17 +159,15 @@ export function exportPeople<P, C, L>(model: SemanticModel, shapes: Shapes<P, C,
             ...naming(p, shapes),
             location: shapes.place(p.loc)
         }));
-    const posts = [...model.posts.values()]
-        .filter(p => !p.builtin || usedPosts.has(p.key))
-        .map((p): ExportedPost<L> => ({
-            key: p.key,
-            name: p.name,
-            model: p.model,
-            title: p.title ?? null,
-            single: p.single,
-            builtin: p.builtin,
-            location: p.builtin ? null : shapes.place(p.loc)
-        }));
+    const posts = ownAndUsed(model.posts, usedPosts).map((p): ExportedPost<L> => ({
+        key: p.key,
+        name: p.name,
+        model: p.model,
+        title: p.title ?? null,
+        single: p.single,
+        builtin: p.builtin,
+        location: p.builtin ? null : shapes.place(p.loc)
+    }));
     const concurrent = concurrentPosts(model)
         .filter(c => !shapes.at || contains(c.period, shapes.at))
         .map((c): ExportedConcurrentPosts<P> => ({

@@ -14,6 +14,7 @@ import {
     type ExportedPlaque,
     type ExportedPost
 } from './export-people.js';
+import { ownAndUsed, ownDeclarations } from './own-declarations.js';
 import {
     SPHERES,
     type Certainty,
@@ -239,7 +240,7 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
     const placed = (d: Declaration) => ({ builtin: d.builtin, location: d.builtin ? null : options.place(d.loc) });
 
     const shapes = { period, citations, place: options.place, holds, at: options.at, lang: options.lang };
-    const institutions = own(model.institutions)
+    const institutions = ownDeclarations(model.institutions)
         .filter(i => lives(i.key))
         .map((i): ExportedInstitutionNamed => {
             const kind = kindAt(i, options.at);
@@ -343,30 +344,24 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
         schema: 'polity/model@2',
         at: options.at?.text ?? null,
         institutions,
-        kinds: [...model.kinds.values()]
-            .filter(k => !k.builtin || usedKinds.has(k.key))
-            .map(k => ({
-                ...declared(k),
-                sphere: k.sphere,
-                ...placed(k)
-            })),
-        roles: [...model.roles.values()]
-            .filter(r => !r.builtin || usedRoles.has(r.key))
-            .map(r => ({
-                ...declared(r),
-                exclusive: r.exclusive,
-                ...placed(r)
-            })),
-        relationKinds: [...model.relationKinds.values()]
-            .filter(r => !r.builtin || usedRelationKinds.has(r.key))
-            .map(r => ({
-                ...declared(r),
-                hierarchical: r.hierarchical,
-                upward: r.upward,
-                containment: r.name === CONTAINMENT,
-                ...placed(r)
-            })),
-        mandates: own(model.mandates).map(m => ({
+        kinds: ownAndUsed(model.kinds, usedKinds).map(k => ({
+            ...declared(k),
+            sphere: k.sphere,
+            ...placed(k)
+        })),
+        roles: ownAndUsed(model.roles, usedRoles).map(r => ({
+            ...declared(r),
+            exclusive: r.exclusive,
+            ...placed(r)
+        })),
+        relationKinds: ownAndUsed(model.relationKinds, usedRelationKinds).map(r => ({
+            ...declared(r),
+            hierarchical: r.hierarchical,
+            upward: r.upward,
+            containment: r.name === CONTAINMENT,
+            ...placed(r)
+        })),
+        mandates: ownDeclarations(model.mandates).map(m => ({
             ...declared(m),
             parent: m.parent ?? null,
             parents: m.parents,
@@ -384,7 +379,7 @@ export function exportModel(model: SemanticModel, conflicts: Conflict[], options
             description: describeConflict(model, c),
             disputes: c.disputes.map(d => disputeIds.get(d)!)
         })),
-        sources: own(model.sources).map(s => ({
+        sources: ownDeclarations(model.sources).map(s => ({
             ...declared(s),
             url: s.url ?? null,
             location: options.place(s.loc)
@@ -405,10 +400,6 @@ function shownEffective(model: SemanticModel, fact: Claim | Contest): Period | u
     const startCut = life.start !== undefined && (!written.start || compareDates(life.start, written.start) > 0);
     const endCut = life.end !== undefined && (!written.end || compareDates(latest(written.end), life.end) > 0);
     return { start: startCut ? life.start : written.start, by: !startCut && written.by, end: endCut ? life.end : written.end };
-}
-
-function own<D extends Declaration>(declarations: ReadonlyMap<Key, D>): D[] {
-    return [...declarations.values()].filter(d => !d.builtin);
 }
 
 function date(d: PDate): ExportedDate {
