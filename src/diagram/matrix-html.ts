@@ -11,6 +11,11 @@ export function locationText(loc: Location, fileOf: FileOf): string {
     return `${fileOf(loc.uri)}:${loc.range.start.line + 1}:${loc.range.start.character + 1}`;
 }
 
+/** A link to the line a location starts on (`file:///…/state.polity#L12`): what a chart's click opens. */
+export function sourceHref(loc: Location): string {
+    return `${loc.uri}#L${loc.range.start.line + 1}`;
+}
+
 /**
  * The competence matrix as one self-contained HTML page: a table of
  * institutions × mandates, each cell the role(s) held on the date and linked
@@ -27,7 +32,7 @@ export function toMatrixHtml(matrix: CompetenceMatrix, fileOf: FileOf): string {
             const cells = matrix.columns.map(column => bodyCell(matrix.cells.get(cellKey(row.key, column.key)), column, fileOf)).join('');
             return (
                 `<tr data-institution="${xmlText(row.key)}"><th scope="row" style="border-left:6px solid ${swatch.border}">` +
-                `<a href="${xmlText(row.source.uri)}#L${row.source.range.start.line + 1}" title="${xmlText(locationText(row.source, fileOf))}">${xmlText(row.name)}</a>` +
+                `<a href="${xmlText(sourceHref(row.source))}" title="${xmlText(locationText(row.source, fileOf))}">${xmlText(row.name)}</a>` +
                 `${row.title ? `<span class="title">${xmlText(row.title)}</span>` : ''}</th>${cells}</tr>`
             );
         })
@@ -72,7 +77,7 @@ function bodyCell(cell: MatrixCell | undefined, column: MatrixColumn, fileOf: Fi
     const where = locationText(cell.source, fileOf);
     return (
         `<td data-column="${xmlText(column.key)}" class="cell-${cell.status}" data-source="${xmlText(where)}">` +
-        `<a href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}" title="${xmlText([...cell.notes, where].join('\n'))}">${xmlText(cell.roles.join(', '))}</a></td>`
+        `<a href="${xmlText(sourceHref(cell.source))}" title="${xmlText([...cell.notes, where].join('\n'))}">${xmlText(cell.roles.join(', '))}</a></td>`
     );
 }
 

@@ -1,7 +1,7 @@
 import type { Key } from '../model/types.js';
 import { xmlText } from '../text/xml.js';
 import { FONT_STACK } from './fonts.js';
-import { locationText, type FileOf } from './matrix-html.js';
+import { locationText, sourceHref, type FileOf } from './matrix-html.js';
 import { cellKey, type CellStatus, type CompetenceMatrix } from './matrix.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
@@ -83,7 +83,7 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
             const colours = CELL_COLOURS[cell.status];
             const where = locationText(cell.source, fileOf);
             out.push(
-                `<a id="${xmlText(cellId(row.key, column.key))}" class="cell cell-${cell.status}" xlink:href="${xmlText(cell.source.uri)}#L${cell.source.range.start.line + 1}">` +
+                `<a id="${xmlText(cellId(row.key, column.key))}" class="cell cell-${cell.status}" xlink:href="${xmlText(sourceHref(cell.source))}">` +
                     `<title>${xmlText([...cell.notes, where].join('\n'))}</title>` +
                     `<rect x="${at}" y="${y}" width="${size}" height="${ROW}" fill="${colours.fill}" stroke="${colours.border}" stroke-width="${cell.status === 'plain' ? 1 : 2}"/>` +
                     `<text x="${at + PAD}" y="${y + ROW / 2 + 4}" fill="${colours.text}"${cell.status === 'conflict' ? ' font-weight="bold"' : ''}>${xmlText(cell.roles.join(', '))}</text></a>`

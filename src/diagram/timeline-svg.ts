@@ -1,7 +1,7 @@
 import type { Key } from '../model/types.js';
 import { xmlText } from '../text/xml.js';
 import { FONT_STACK } from './fonts.js';
-import { locationText, type FileOf } from './matrix-html.js';
+import { locationText, sourceHref, type FileOf } from './matrix-html.js';
 import { rowId } from './matrix-svg.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
@@ -162,7 +162,7 @@ function rowSvg(
         const fill = bar.contest ? 'white' : colours.fill;
         const dash = bar.contest || bar.hedged ? ' stroke-dasharray="3,2"' : '';
         parts.push(
-            `<a id="${xmlText(barId(row.key, index))}" class="bar bar-${bar.status}${bar.contest ? ' contest' : ''}" xlink:href="${xmlText(bar.source.uri)}#L${bar.source.range.start.line + 1}">` +
+            `<a id="${xmlText(barId(row.key, index))}" class="bar bar-${bar.status}${bar.contest ? ' contest' : ''}" xlink:href="${xmlText(sourceHref(bar.source))}">` +
                 `<title>${xmlText(`${bar.detail} — ${locationText(bar.source, fileOf)}`)}</title>` +
                 `<rect x="${bFrom}" y="${y}" width="${Math.max(2, bTo - bFrom)}" height="${LANE}" rx="2" fill="${fill}"${stroke || (bar.contest || bar.hedged ? ` stroke="${colours.text}"` : '')}${dash}/>` +
                 `<text x="${bFrom + 3}" y="${y + LANE - 4}" font-size="${BAR_FONT}" fill="${colours.text}">${xmlText(bar.label)}</text></a>`
