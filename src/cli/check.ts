@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { CheckFormat } from './check-formats.js';
 import { checkFiles } from './batch.js';
-import { summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
+import { printedPlace, summarize, summaryLine, type ReportedDiagnostic } from './diagnostics.js';
 import { EXIT } from './errors.js';
 import { githubCommand } from './formats/github.js';
 import { sarifLog } from './formats/sarif.js';
@@ -65,6 +65,5 @@ function severityColour(colours: Colours): Record<ReportedDiagnostic['severity']
 
 /** `path:line:col: severity [code] message`, 1-based like every compiler; one line whatever the model holds. */
 export function formatLine(d: ReportedDiagnostic, colours: Colours = pc): string {
-    const where = `${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    return `${where}: ${severityColour(colours)[d.severity](d.severity)} [${d.code}] ${printable(d.message)}`;
+    return `${printedPlace(d)}: ${severityColour(colours)[d.severity](d.severity)} [${d.code}] ${printable(d.message)}`;
 }

@@ -3,6 +3,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Finding, Range, Severity } from '../model/types.js';
 import { compareText } from '../model/order.js';
+import { printable } from '../text/terminal.js';
 
 export interface ReportedDiagnostic {
     file: string;
@@ -11,6 +12,11 @@ export interface ReportedDiagnostic {
     code: string;
     message: string;
     related: { file: string; range: Range; message: string }[];
+}
+
+/** `path:line:col` of a reported place, 1-based like every compiler, the path safe to print in a terminal. */
+export function printedPlace(place: { file: string; range: Range }): string {
+    return `${printable(place.file)}:${place.range.start.line + 1}:${place.range.start.character + 1}`;
 }
 
 export interface Summary {

@@ -2,7 +2,7 @@ import type { Conflict } from '../model/conflicts.js';
 import type { SemanticModel } from '../model/model.js';
 import type { Location } from '../model/types.js';
 import { printable } from '../text/terminal.js';
-import { toReported, type ReportedDiagnostic } from './diagnostics.js';
+import { printedPlace, toReported, type ReportedDiagnostic } from './diagnostics.js';
 import type { LoadedWorkspace } from './workspace.js';
 
 /** Where a fact is written, as a reader finds it: a file (or `rev:path`) and a 1-based line. */
@@ -39,7 +39,7 @@ export function warnUnreadable(input: ModelInput, what: string, warn: (text: str
         `polity: warning: ${printable(what)} has ${input.unreadable.length} syntax error(s) or unresolved name(s); the facts written there are left out:`
     );
     for (const d of input.unreadable.slice(0, shown)) {
-        warn(`  ${printable(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: [${d.code}] ${printable(d.message)}`);
+        warn(`  ${printedPlace(d)}: [${d.code}] ${printable(d.message)}`);
     }
     if (input.unreadable.length > shown) warn(`  … and ${input.unreadable.length - shown} more ('polity check' lists them all)`);
 }

@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/types.js';
 import { printable } from '../../text/terminal.js';
-import type { ReportedDiagnostic } from '../diagnostics.js';
+import { printedPlace, type ReportedDiagnostic } from '../diagnostics.js';
 
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = {
     error: 'error',
@@ -28,9 +28,7 @@ export function githubCommand(d: ReportedDiagnostic): string {
     ]
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
         .join(',');
-    const related = d.related
-        .map(r => `\n${printable(r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${printable(r.message)}`)
-        .join('');
+    const related = d.related.map(r => `\n${printedPlace(r)}: ${printable(r.message)}`).join('');
     return `::${COMMANDS[d.severity]} ${properties}::${escapeData(printable(d.message) + related)}`;
 }
 
