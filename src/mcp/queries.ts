@@ -13,12 +13,13 @@ import { diffModels, type Change } from '../model/diff.js';
 import { claimVerb, displayName, effectivePeriod, hedge, kindAt, mandateWithin, type SemanticModel } from '../model/model.js';
 import { contains, formatPeriod, overlaps, possible, type Period } from '../model/periods.js';
 import { closestNames, didYouMean } from '../model/suggest.js';
-import type { Citation, Holding, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
+import type { Citation, Dispute, Holding, Institution, Key, Location, Mandate, RelationFact } from '../model/types.js';
 import { labelText } from '../text/label.js';
 import { describeHolding, heldPeriod } from '../model/people.js';
 import { onlyElement } from '../model/lists.js';
 import { QueryError } from './query-error.js';
 import { resolveByName } from './resolve.js';
+import { ownDeclarations } from '../model/own-declarations.js';
 
 export interface QueryContext {
     model: SemanticModel;
@@ -33,10 +34,6 @@ export interface QueryContext {
 export const text = (value: string) => labelText(value);
 
 // ---- Names and dates -----------------------------------------------------------------
-
-function userInstitutions(model: SemanticModel): Institution[] {
-    return [...model.institutions.values()].filter(i => !i.builtin);
-}
 
 /** Every name an institution goes by: its key and path, its name, its title, its former names, its names in other languages and its plaques. */
 function namesOf(institution: Institution): string[] {
@@ -54,7 +51,7 @@ function namesOf(institution: Institution): string[] {
 /** The institution a name stands for: exact (any case) on key, path, name, title or former name. */
 export function resolveInstitution(model: SemanticModel, name: string): Institution {
     const wanted = name.trim().toLowerCase();
-    const found = userInstitutions(model).filter(i => namesOf(i).some(n => n.toLowerCase() === wanted));
+    const found = ownDeclarations(model.institutions).filter(i => namesOf(i).some(n => n.toLowerCase() === wanted));
     const exact = onlyElement(found);
     if (exact) return exact;
     if (found.length > 1)
@@ -71,7 +68,7 @@ export function resolveInstitution(model: SemanticModel, name: string): Institut
             : didYouMean(
                   closestNames(
                       name,
-                      userInstitutions(model).map(i => i.path)
+                      ownDeclarations(model.institutions).map(i => i.path)
                   )
               );
     throw new QueryError(`no institution is called '${name}'.${hint}`);
@@ -114,6 +111,12 @@ export function sourceList(ctx: QueryContext): string {
     ].join('\n');
 }
 
+/** `- recorded dispute over cii (…) between CAC, MPS (2020 – present): "finding"; cited: …`, as every answer lists one. */
+function disputeLine(ctx: QueryContext, d: Dispute): string {
+    const { model } = ctx;
+    return `- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`;
+}
+
 export function label(model: SemanticModel, key: Key): string {
     const decl = model.declarations.get(key)?.[0];
     return decl?.title ? `${decl.path} (${text(decl.title)})` : displayName(model, key);
@@ -126,7 +129,7 @@ export function findInstitutions(model: SemanticModel, query: string): Instituti
     const wanted = query.trim().toLowerCase();
     if (wanted === '') return [];
     // Not by key: every key holds the model's name (`china.cyber.…`), which "cyber" would match.
-    return userInstitutions(model)
+    return ownDeclarations(model.institutions)
         .filter(i => namesOf(i).some(n => n !== i.key && n.toLowerCase().includes(wanted)))
         .sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -189,10 +192,7 @@ export function describeInstitutionAnswer(ctx: QueryContext, name: string, at?: 
     const disputes = model.disputes.filter(d => d.parties.includes(key) && contains(possible(d.period.period), date));
     const conflicts = ctx.conflicts.filter(c => (c.first.institution === key || c.second.institution === key) && contains(c.period, date));
     if (disputes.length || conflicts.length) lines.push('Disputes and conflicts then:');
-    for (const d of disputes)
-        lines.push(
-            `- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`
-        );
+    for (const d of disputes) lines.push(disputeLine(ctx, d));
     for (const c of conflicts.filter(c => c.disputes.length === 0))
         lines.push(
             `- undeclared conflict: ${text(describeConflict(model, c))}; ${evidence(ctx, [...c.first.citations, ...c.second.citations], c.first.loc)}`
@@ -292,9 +292,7 @@ export function listFindingsAnswer(ctx: QueryContext, filter: FindingFilter): st
     for (const d of model.disputes) {
         if (!onMandate(d.mandate) || (institution && !d.parties.includes(institution)) || !overlaps(possible(d.period.period), window))
             continue;
-        lines.push(
-            `- recorded dispute over ${label(model, d.mandate)} between ${d.parties.map(p => displayName(model, p)).join(', ')} (${formatPeriod(d.period.period)})${d.finding ? `: "${text(d.finding)}"` : ''}; ${evidence(ctx, d.citations, d.loc)}`
-        );
+        lines.push(disputeLine(ctx, d));
     }
     const scope = [
         mandate && `on ${displayName(model, mandate)}`,
@@ -346,7 +344,7 @@ export function oversightPathAnswer(ctx: QueryContext, fromName: string, toName:
             );
         else if (kind?.name === 'office-of') add({ from: r.target, to: r.subject, how, citations: r.citations, loc: r.loc });
     }
-    for (const i of userInstitutions(model)) {
+    for (const i of ownDeclarations(model.institutions)) {
         if (i.parent && contains(possible(i.lifetime), date))
             add({
                 from: i.parent,
