@@ -17,127 +17,99 @@ const Ajv = AjvModule.default;
 const DATE = { type: 'string', pattern: '^[0-9]{4}((-[0-9]{2}){0,2}|$)' };
 const STRING = { type: 'string' };
 const NULLABLE = { type: ['string', 'null'] };
+/** An object with these properties and no others, those `required` present. */
+const closed = (required: string[], properties: Record<string, unknown>) => ({
+    type: 'object',
+    additionalProperties: false,
+    ...(required.length > 0 ? { required } : {}),
+    properties
+});
+/** A list of one of the definitions below. */
+const listOf = (definition: string) => ({ type: 'array', items: { $ref: `#/definitions/${definition}` } });
 const POPOLO = {
     $id: 'popolo',
     definitions: {
-        other_name: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name'],
-            properties: {
-                name: STRING,
-                family_name: NULLABLE,
-                given_name: NULLABLE,
-                additional_name: NULLABLE,
-                honorific_prefix: NULLABLE,
-                honorific_suffix: NULLABLE,
-                patronymic_name: NULLABLE,
-                start_date: DATE,
-                end_date: DATE,
-                note: NULLABLE
-            }
-        },
-        identifier: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['identifier'],
-            properties: { identifier: STRING, scheme: NULLABLE }
-        },
-        link: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['url'],
-            properties: { url: { type: 'string', format: 'uri' }, note: NULLABLE }
-        },
-        person: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name'],
-            properties: {
-                id: NULLABLE,
-                name: STRING,
-                other_names: { type: 'array', items: { $ref: '#/definitions/other_name' } },
-                identifiers: { type: 'array', items: { $ref: '#/definitions/identifier' } },
-                family_name: NULLABLE,
-                given_name: NULLABLE,
-                email: NULLABLE,
-                gender: NULLABLE,
-                birth_date: DATE,
-                death_date: DATE,
-                image: NULLABLE,
-                summary: NULLABLE,
-                biography: NULLABLE,
-                national_identity: NULLABLE,
-                links: { type: 'array', items: { $ref: '#/definitions/link' } },
-                sources: { type: 'array', items: { $ref: '#/definitions/link' } }
-            }
-        },
-        organization: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name'],
-            properties: {
-                id: NULLABLE,
-                name: STRING,
-                other_names: { type: 'array', items: { $ref: '#/definitions/other_name' } },
-                identifiers: { type: 'array', items: { $ref: '#/definitions/identifier' } },
-                classification: NULLABLE,
-                parent_id: NULLABLE,
-                area_id: NULLABLE,
-                abstract: NULLABLE,
-                description: NULLABLE,
-                founding_date: DATE,
-                dissolution_date: DATE,
-                image: NULLABLE,
-                links: { type: 'array', items: { $ref: '#/definitions/link' } },
-                sources: { type: 'array', items: { $ref: '#/definitions/link' } }
-            }
-        },
-        post: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['label'],
-            properties: {
-                id: NULLABLE,
-                label: STRING,
-                other_label: { type: 'array', items: STRING },
-                role: NULLABLE,
-                organization_id: NULLABLE,
-                area_id: NULLABLE,
-                start_date: DATE,
-                end_date: DATE,
-                links: { type: 'array', items: { $ref: '#/definitions/link' } },
-                sources: { type: 'array', items: { $ref: '#/definitions/link' } }
-            }
-        },
-        membership: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                id: NULLABLE,
-                label: NULLABLE,
-                role: NULLABLE,
-                person_id: NULLABLE,
-                organization_id: NULLABLE,
-                post_id: NULLABLE,
-                on_behalf_of_id: NULLABLE,
-                area_id: NULLABLE,
-                start_date: DATE,
-                end_date: DATE,
-                links: { type: 'array', items: { $ref: '#/definitions/link' } },
-                sources: { type: 'array', items: { $ref: '#/definitions/link' } }
-            }
-        }
+        other_name: closed(['name'], {
+            name: STRING,
+            family_name: NULLABLE,
+            given_name: NULLABLE,
+            additional_name: NULLABLE,
+            honorific_prefix: NULLABLE,
+            honorific_suffix: NULLABLE,
+            patronymic_name: NULLABLE,
+            start_date: DATE,
+            end_date: DATE,
+            note: NULLABLE
+        }),
+        identifier: closed(['identifier'], { identifier: STRING, scheme: NULLABLE }),
+        link: closed(['url'], { url: { type: 'string', format: 'uri' }, note: NULLABLE }),
+        person: closed(['name'], {
+            id: NULLABLE,
+            name: STRING,
+            other_names: listOf('other_name'),
+            identifiers: listOf('identifier'),
+            family_name: NULLABLE,
+            given_name: NULLABLE,
+            email: NULLABLE,
+            gender: NULLABLE,
+            birth_date: DATE,
+            death_date: DATE,
+            image: NULLABLE,
+            summary: NULLABLE,
+            biography: NULLABLE,
+            national_identity: NULLABLE,
+            links: listOf('link'),
+            sources: listOf('link')
+        }),
+        organization: closed(['name'], {
+            id: NULLABLE,
+            name: STRING,
+            other_names: listOf('other_name'),
+            identifiers: listOf('identifier'),
+            classification: NULLABLE,
+            parent_id: NULLABLE,
+            area_id: NULLABLE,
+            abstract: NULLABLE,
+            description: NULLABLE,
+            founding_date: DATE,
+            dissolution_date: DATE,
+            image: NULLABLE,
+            links: listOf('link'),
+            sources: listOf('link')
+        }),
+        post: closed(['label'], {
+            id: NULLABLE,
+            label: STRING,
+            other_label: { type: 'array', items: STRING },
+            role: NULLABLE,
+            organization_id: NULLABLE,
+            area_id: NULLABLE,
+            start_date: DATE,
+            end_date: DATE,
+            links: listOf('link'),
+            sources: listOf('link')
+        }),
+        membership: closed([], {
+            id: NULLABLE,
+            label: NULLABLE,
+            role: NULLABLE,
+            person_id: NULLABLE,
+            organization_id: NULLABLE,
+            post_id: NULLABLE,
+            on_behalf_of_id: NULLABLE,
+            area_id: NULLABLE,
+            start_date: DATE,
+            end_date: DATE,
+            links: listOf('link'),
+            sources: listOf('link')
+        })
     },
-    type: 'object',
-    additionalProperties: false,
-    required: ['persons', 'organizations', 'posts', 'memberships'],
-    properties: {
-        persons: { type: 'array', items: { $ref: '#/definitions/person' } },
-        organizations: { type: 'array', items: { $ref: '#/definitions/organization' } },
-        posts: { type: 'array', items: { $ref: '#/definitions/post' } },
-        memberships: { type: 'array', items: { $ref: '#/definitions/membership' } }
-    }
+    ...closed(['persons', 'organizations', 'posts', 'memberships'], {
+        persons: listOf('person'),
+        organizations: listOf('organization'),
+        posts: listOf('post'),
+        memberships: listOf('membership')
+    })
 };
 
 interface Popolo {
