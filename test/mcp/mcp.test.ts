@@ -199,6 +199,24 @@ describe('polity mcp on the flagship', () => {
         const unknown = await call(client, 'describe_institution', { institution: 'CACX' });
         expect(unknown).toEqual({ isError: true, text: expect.stringContaining("no institution is called 'CACX'") });
         expect(unknown.text).toContain("Did you mean 'CAC'");
+        // A person, a post or a mandate: an exact name first, else every name that contains it, listed when it may be several.
+        expect(await call(client, 'who_held_post', { person: 'Wang' })).toEqual({
+            isError: true,
+            text: "'Wang' may be WangHuning, WangXiujun, WangYi; use one of these names"
+        });
+        expect(await call(client, 'who_held_post', { person: 'wang huning', at: '2019' })).toMatchObject({ isError: false });
+        expect(await call(client, 'who_held', { mandate: 'content' })).toEqual({
+            isError: true,
+            text:
+                "'content' may be media-content (Media content management), online-content (Online content management), " +
+                'sector-content (Content of the press, television, film, cartoon and video gaming industries); use one of these names'
+        });
+        expect(await call(client, 'who_held_post', { person: 'Nobody' })).toEqual({ isError: true, text: "no person is called 'Nobody'." });
+        const post = await call(client, 'who_held_post', { institution: 'CAC', post: 'zz' });
+        expect([post.isError, post.text]).toEqual([
+            true,
+            expect.stringMatching(/^no post is called 'zz'\. The posts are: chief-executive, /)
+        ]);
         const date = await call(client, 'who_held', { mandate: 'cii', at: '2019-13' });
         expect(date).toEqual({ isError: true, text: "'2019-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD" });
     });
