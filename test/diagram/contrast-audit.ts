@@ -22,6 +22,8 @@ export interface Check {
     what: string;
     selector: string;
     need: Need;
+    /** For a control drawn in one colour (the slider's accent-color), that property rather than fill or stroke. */
+    property?: string;
 }
 
 export interface Failure {
@@ -131,7 +133,7 @@ const AUDIT = String.raw`(checks) => {
     };
     const failures = [];
     let checked = 0;
-    for (const { what, selector, need } of checks) {
+    for (const { what, selector, need, property } of checks) {
         for (const element of document.querySelectorAll(selector)) {
             if (!visible(element) || element.closest(':disabled')) continue;
             const style = getComputedStyle(element);
@@ -147,7 +149,9 @@ const AUDIT = String.raw`(checks) => {
             // A text drawn over a halo (an outline painted first, wide enough to show round each letter) sits on the halo.
             const halo =
                 need === 'text' && svg && style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) >= 2 ? paint('stroke') : undefined;
-            const candidates =
+            const candidates = property
+                ? [paint(property)]
+                :
                 need === 'text' ? [paint(svg ? 'fill' : 'color')] : need === 'line' ? [paint('stroke')] : [paint('fill'), paint('stroke')];
             const drawn = candidates.filter(c => c);
             if (drawn.length === 0) continue;
@@ -155,7 +159,8 @@ const AUDIT = String.raw`(checks) => {
             // The worst point along the element; a shape passes if its fill or its outline does.
             let worst;
             for (const point of svg ? points(element) : [undefined]) {
-                const around = svg ? beneath(element, point, need === 'shape') : htmlBackdrop(element);
+                // A control the browser draws in its accent colour sits on its parent: its own background-color is not what it paints.
+                const around = svg ? beneath(element, point, need === 'shape') : htmlBackdrop(property ? element.parentElement : element);
                 const below = halo ? over(halo, around) : around;
                 const best = drawn
                     .map(c => ({ colour: over(c, below), on: below }))

@@ -101,7 +101,8 @@ const TOOLBAR: Check[] = [
         what: 'toolbar text',
         selector: '.toolbar button, .toolbar label, .toolbar output, .toolbar select, .toolbar input[type=search], .toolbar span',
         need: 'text'
-    }
+    },
+    { what: 'date slider', selector: '.toolbar input[type=range]', need: 'shape', property: 'accent-color' }
 ];
 
 const CHARTS: Check[] = [
