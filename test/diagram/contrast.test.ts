@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramSuccess } from '../../src/diagram/protocol.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 import { audit, type Check } from './contrast-audit.js';
+import { exampleFiles } from './helpers.js';
 import { diagramOf, launch, missing, openPreview, RESULTS, send, type Theme } from './preview-browser.js';
 
 /** A model that draws every line the palette has: each prelude relation kind, a model's own, hedged, unit, post, conflict, dispute, contest; a node of every sphere. */
@@ -194,8 +195,23 @@ describe.skipIf(skipWithout(missing))('contrast of every colour the preview show
             await page.screenshot({ path: path.join(RESULTS, `contrast-timeline-${theme}.png`) });
             expect(errors).toEqual([]);
             await page.close();
-        });
+        }, 60_000);
     }
+
+    it('the flagship overview (74 institutions, its own relation kinds) on the dark theme, and its CAC view on the light one', async () => {
+        const flagship = exampleFiles('examples/china-cyber');
+        for (const [view, theme] of [
+            ['overview', 'dark'],
+            ['cac', 'light']
+        ] as const) {
+            const { page, errors } = await openPreview(browser, { theme, width: 1280, height: 900 });
+            await send(page, { type: 'diagram', diagram: await diagramOf(flagship, 'china.cyber', view), view });
+            await page.waitForSelector('#canvas svg g.edge');
+            await expectLegible(page, `${view} (${theme})`, DIAGRAM, 50);
+            expect(errors).toEqual([]);
+            await page.close();
+        }
+    }, 90_000);
 
     it('the SVG the CLI writes: its light palette on its own white page', async () => {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
