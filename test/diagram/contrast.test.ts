@@ -213,6 +213,23 @@ describe.skipIf(skipWithout(missing))('contrast of every colour the preview show
         }
     }, 90_000);
 
+    it("Export PNG draws the picture's own colours on its white page, whatever the theme (not the dark theme's lightened lines)", async () => {
+        const exports: string[] = [];
+        for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+            const { page, posted } = await openPreview(browser, { theme, width: 1280, height: 900 });
+            await send(page, { type: 'diagram', diagram, view: 'all' });
+            await page.waitForSelector('#canvas svg g.edge');
+            await page.click('#more');
+            await page.click('#export-png');
+            const png = async () => ((await posted()) as { type: string; data?: string }[]).find(m => m.type === 'png')?.data;
+            await expect.poll(png, { timeout: 10_000 }).toBeDefined();
+            exports.push((await png())!);
+            await page.close();
+        }
+        expect(exports[1] === exports[0], 'dark = light').toBe(true);
+        expect(exports[2] === exports[0], 'high contrast = light').toBe(true);
+    }, 60_000);
+
     it('the SVG the CLI writes: its light palette on its own white page', async () => {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.setContent(`<!doctype html><body style="margin:0;background:white">${diagram.svg}</body>`);
