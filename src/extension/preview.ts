@@ -9,6 +9,7 @@ import { nodeAt, nodeDeclaredAt } from './cursor.js';
 import { pageMessage, revealTarget } from './from-page.js';
 import { previewHtml } from './preview-html.js';
 import { RefreshSchedule } from './refresh-schedule.js';
+import { SentDiagram } from './sent-diagram.js';
 
 /** Also the `activeWebviewPanelId` that package.json's `when` clauses test. */
 export const PREVIEW_VIEW_TYPE = 'polity.preview';
@@ -37,6 +38,7 @@ class Preview implements vscode.Disposable {
     private document: vscode.Uri | undefined;
     private selection: { view?: string; at?: string } = {};
     private shown: DiagramSuccess | undefined;
+    private readonly sent = new SentDiagram();
     /** Only the answer to the latest request is shown; earlier ones may arrive after it. */
     private sequence = 0;
     private readonly changes = new RefreshSchedule(MODEL_CHANGE_DELAY_MS, () => void this.refresh());
@@ -103,6 +105,7 @@ class Preview implements vscode.Disposable {
             () => {
                 this.panel = undefined;
                 this.shown = undefined;
+                this.sent.forget();
             },
             undefined,
             this.subscriptions
@@ -159,6 +162,7 @@ class Preview implements vscode.Disposable {
     private receive(message: FromPage): void {
         switch (message.type) {
             case 'ready':
+                this.sent.forget();
                 void this.refresh();
                 break;
             case 'select':
@@ -232,7 +236,7 @@ class Preview implements vscode.Disposable {
         }
         this.shown = result;
         this.panel.title = `Preview: ${result.title}`;
-        this.post({ type: 'diagram', diagram: result, view, at });
+        this.post(this.sent.message(result, view, at));
     }
 
     private async request(params: DiagramParams): Promise<DiagramResult> {

@@ -19,17 +19,16 @@ export async function showDiagram(frame: FrameLocator): Promise<void> {
     await frame.locator('#viewport').waitFor({ state: 'visible' });
 }
 
-/** Marks the picture shown, so that `newPicture` can tell when another has replaced it. */
-export async function markPicture(frame: FrameLocator): Promise<void> {
-    await frame.locator('#canvas svg').evaluate(svg => svg.setAttribute('data-e2e-old', ''));
-}
-
-/** Waits until the marked picture has been replaced and the page shows no notice; milliseconds from `since`. */
-export async function newPicture(frame: FrameLocator, since: number, timeout = 30_000): Promise<number> {
-    await waitFor(
-        async () => (await frame.locator('#canvas svg:not([data-e2e-old])').count()) > 0 && !(await frame.locator('#notice').isVisible()),
-        { timeout, interval: 20, message: 'a new picture in the preview' }
-    );
+/**
+ * Waits until the page shows a picture and no notice (the model's picture, drawn anew or, when it is the
+ * one the page kept under its notice, shown again); milliseconds from `since`.
+ */
+export async function pictureShown(frame: FrameLocator, since: number, timeout = 30_000): Promise<number> {
+    await waitFor(async () => (await frame.locator('#canvas svg').count()) > 0 && !(await frame.locator('#notice').isVisible()), {
+        timeout,
+        interval: 20,
+        message: 'the picture in the preview without a notice'
+    });
     return Date.now() - since;
 }
 
