@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isDiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess } from '../diagram/protocol.js';
+import { isDiagramFailure, isDiagramUnchanged, type DiagramParams, type DiagramResult, type DiagramSuccess } from '../diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../language/protocol.js';
 import type { Location } from '../model/types.js';
 import type { FromPage, Tab, ToPage } from '../webview/messages.js';
@@ -120,8 +120,11 @@ class Preview implements vscode.Disposable {
             return;
         }
         const diagram = this.panel ? this.shown : await this.request({ uri: document.toString(), direction: direction() });
-        if (!diagram || isDiagramFailure(diagram)) {
-            void vscode.window.showErrorMessage(`No diagram to export${diagram ? `: ${diagram.error}` : ' yet.'}`);
+        // Asked without naming a picture shown, the server never answers "unchanged".
+        if (!diagram || isDiagramFailure(diagram) || isDiagramUnchanged(diagram)) {
+            void vscode.window.showErrorMessage(
+                `No diagram to export${diagram && isDiagramFailure(diagram) ? `: ${diagram.error}` : ' yet.'}`
+            );
             return;
         }
         const name = this.panel ? (this.selection.view ?? 'model') : 'model';
@@ -222,7 +225,8 @@ class Preview implements vscode.Disposable {
             at,
             direction: direction(),
             preview: PREVIEW_VIEW_TYPE,
-            charts: true
+            charts: true,
+            shown: this.sent.shown
         });
         if (sequence !== this.sequence || !this.panel) return;
         if (isDiagramFailure(result) && view !== undefined && result.views && !result.views.some(v => v.name === view)) {
@@ -234,9 +238,13 @@ class Preview implements vscode.Disposable {
             this.post({ type: 'error', message: result.error, views: result.views, dates: result.dates, view, at, drawn: result.at });
             return;
         }
-        this.shown = result;
-        this.panel.title = `Preview: ${result.title}`;
-        this.post(this.sent.message(result, view, at));
+        const message = this.sent.message(result, view, at);
+        if (!message) return this.refresh();
+        if (!isDiagramUnchanged(result)) {
+            this.shown = result;
+            this.panel.title = `Preview: ${result.title}`;
+        }
+        this.post(message);
     }
 
     private async request(params: DiagramParams): Promise<DiagramResult> {

@@ -140,6 +140,24 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         await session.change(state.uri, state.text);
         await session.settle();
     });
+
+    it('answers "unchanged" to a request naming the picture it would send again, as after a typo and its quick fix', async () => {
+        const state = file('state.polity');
+        const first = (await diagram({ uri: state.uri, charts: true })) as DiagramSuccess;
+        expect(first.digest).toMatch(/^[\w-]{43}$/);
+        expect(await diagram({ uri: state.uri, charts: true, shown: first.digest })).toEqual({ unchanged: first.digest });
+
+        const typo = positionOf(state.text, 'leads cii since 2016', 'leads cii'.length);
+        await session.edit(state.uri, { start: typo, end: typo }, 'x');
+        expect(await diagram({ uri: state.uri, charts: true, shown: first.digest })).toHaveProperty('error');
+        // The quick fix: the typed letter goes, and the picture is the one shown under the error's notice.
+        await session.edit(state.uri, { start: typo, end: { line: typo.line, character: typo.character + 1 } }, '');
+        expect(await diagram({ uri: state.uri, charts: true, shown: first.digest })).toEqual({ unchanged: first.digest });
+        // Another date is another picture, sent whole.
+        const past = (await diagram({ uri: state.uri, charts: true, at: '2013', shown: first.digest })) as DiagramSuccess;
+        expect(past.svg).toContain('<svg');
+        expect(past.digest).not.toBe(first.digest);
+    });
 });
 
 async function waitUntil(test: () => boolean, timeout = 20_000): Promise<void> {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DiagramSuccess } from '../../src/diagram/protocol.js';
 import { SentDiagram } from '../../src/extension/sent-diagram.js';
 
-/** A diagram answer as the server sends it; `svg` tells them apart. */
-function answer(svg: string): DiagramSuccess {
+/** A diagram answer as the server sends it, named by its digest. */
+function answer(digest: string): DiagramSuccess {
     return {
-        svg,
+        svg: `<svg>${digest}</svg>`,
         sources: {},
         names: {},
         details: {},
@@ -15,33 +15,29 @@ function answer(svg: string): DiagramSuccess {
         at: '2020',
         direction: 'down',
         views: [{ name: 'overview', title: 'Overview' }],
-        dates: { min: '1990', max: '2026-12-02' }
+        dates: { min: '1990', max: '2026-12-02' },
+        digest
     };
 }
 
-/** What the preview posts to its page for each answer (src/extension/preview.ts). */
+/** What the preview asks for and posts to its page for each answer (src/extension/preview.ts). */
 describe('the picture the preview page was sent', () => {
-    it('sends an answer equal to the last one sent as unchanged, with the view and date asked for', () => {
+    it('names the picture sent in the next request, and passes an "unchanged" answer on as unchanged', () => {
         const sent = new SentDiagram();
-        expect(sent.message(answer('<svg>a</svg>'), 'overview', undefined)).toMatchObject({ type: 'diagram', view: 'overview' });
-        // Another request (after an error in between, say) gets the same picture back: an equal object, not the same one.
-        expect(sent.message(answer('<svg>a</svg>'), 'overview', '2020')).toEqual({ type: 'unchanged', view: 'overview', at: '2020' });
+        expect(sent.shown).toBeUndefined();
+        expect(sent.message(answer('a'), 'overview', undefined)).toEqual({ type: 'diagram', diagram: answer('a'), view: 'overview' });
+        expect(sent.shown).toBe('a');
+        expect(sent.message({ unchanged: 'a' }, 'overview', '2020')).toEqual({ type: 'unchanged', view: 'overview', at: '2020' });
+        expect(sent.shown).toBe('a');
+        expect(sent.message(answer('b'), undefined, undefined)?.type).toBe('diagram');
+        expect(sent.shown).toBe('b');
     });
 
-    it('sends a different answer in full, and the next equal one as unchanged again', () => {
+    it('asks again for a picture the page no longer has: it started afresh while the request was out', () => {
         const sent = new SentDiagram();
-        sent.message(answer('<svg>a</svg>'), undefined, undefined);
-        const changed = sent.message(answer('<svg>b</svg>'), undefined, undefined);
-        expect(changed).toEqual({ type: 'diagram', diagram: answer('<svg>b</svg>'), view: undefined, at: undefined });
-        expect(sent.message(answer('<svg>b</svg>'), undefined, undefined).type).toBe('unchanged');
-        // Back to the first picture: the page no longer has it.
-        expect(sent.message(answer('<svg>a</svg>'), undefined, undefined).type).toBe('diagram');
-    });
-
-    it('sends the picture in full to a page that starts afresh', () => {
-        const sent = new SentDiagram();
-        sent.message(answer('<svg>a</svg>'), undefined, undefined);
+        sent.message(answer('a'), undefined, undefined);
         sent.forget();
-        expect(sent.message(answer('<svg>a</svg>'), undefined, undefined).type).toBe('diagram');
+        expect(sent.shown).toBeUndefined();
+        expect(sent.message({ unchanged: 'a' }, undefined, undefined)).toBeUndefined();
     });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
@@ -90,7 +91,10 @@ export class DiagramService {
             await new Promise(resolve => setImmediate(resolve));
             if (signal.aborted) throw new LayoutCancelled();
             const rendered = await renderSvg(graph, this.renderer, signal);
-            return { ...context, ...rendered, title: graph.title, at: graph.at, direction: graph.direction, charts };
+            const result = { ...context, ...rendered, title: graph.title, at: graph.at, direction: graph.direction, charts };
+            const digest = createHash('sha256').update(JSON.stringify(result)).digest('base64url');
+            // Most edits leave the picture as it was: the client keeps what it shows instead of taking it in again.
+            return digest === params.shown ? { unchanged: digest } : { ...result, digest };
         } catch (error) {
             if (error instanceof DiagramQueryError || error instanceof LayoutError) return { ...context, error: error.message };
             throw error;
