@@ -32,8 +32,11 @@ export async function pictureShown(frame: FrameLocator, since: number, timeout =
     return Date.now() - since;
 }
 
-/** Opens the quick fixes at the cursor (Ctrl+.) and applies the one whose title starts with `title`. */
-export async function applyQuickFix(page: Page, title: string): Promise<void> {
+/**
+ * Opens the quick fixes at the cursor (Ctrl+.) and applies the one whose title starts with `title`; the time
+ * (Date.now()) the click on it began, at or before the fix is applied.
+ */
+export async function applyQuickFix(page: Page, title: string): Promise<number> {
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     await waitFor(
         async () => {
@@ -42,5 +45,7 @@ export async function applyQuickFix(page: Page, title: string): Promise<void> {
         },
         { timeout: 30_000, message: `the quick fix "${title}" offered` }
     );
+    const clicked = Date.now();
     await item.click();
+    return clicked;
 }
