@@ -94,6 +94,12 @@ function receive(message: ToPage): void {
         showDiagram(message.diagram, anotherView);
         charts.show(message.diagram.charts);
         showTab(reader.tab ?? 'diagram');
+    } else if (message.type === 'unchanged') {
+        // A page loaded again has no picture yet: the host, told it is ready, sends one in full.
+        if (!current) return;
+        selected = { view: message.view, at: message.at };
+        showControls(current.views, current.dates, current.at);
+        showNotice(undefined);
     } else if (message.type === 'error') {
         selected = { view: message.view, at: message.at };
         if (message.views) showControls(message.views, message.dates ?? {}, message.drawn);
