@@ -55,6 +55,9 @@ export async function measureProcess(args: string[]): Promise<ProcessSample> {
             cwd: ROOT,
             env: { ...process.env, ...probe.env, NO_COLOR: '1' }
         });
+        // Decoded as a stream: a chunk of the pipe can end inside a character.
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', chunk => {
