@@ -28,7 +28,8 @@ import { isPrelude } from './prelude.js';
 export function registerValidationChecks(services: PolityServices): void {
     const validator = services.polity.Validator;
     const checks: ValidationChecks<ast.PolityAstType> = {
-        Document: [validator.checkWorkspaceFindings, validator.checkModelName],
+        // The workspace-wide findings are not a registered check: PolityDocumentValidator places them itself, so that they can be replaced alone.
+        Document: validator.checkModelName,
         Institution: validator.checkInstitution,
         Fact: validator.checkFact,
         LifeEvent: (node, accept) => validator.checkDate(node, 'date', node.date, accept),
@@ -207,20 +208,60 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
                 if (options.stopAfterLinkingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LinkingError))
                     return diagnostics;
             }
+            // Where Langium would run the root's first check: after the built-in diagnostics, before the others.
+            if (!options.categories || options.categories.includes('fast')) this.pushWorkspaceFindings(document, diagnostics);
             for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) diagnostics.push(diagnostic);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
-            diagnostics.push({
-                severity: 1,
-                range: FILE_START,
-                message: internalFailure(error),
-                code: 'internal',
-                data: { code: 'internal' },
-                source: this.getSource()
-            });
+            diagnostics.push(this.internalDiagnostic(error));
         }
         await interruptAndCheck(cancelToken);
         return diagnostics;
+    }
+
+    /**
+     * The diagnostics with the document's workspace-wide findings as they are
+     * now, the rest as they were: for a document that no edit touched, whose
+     * conflicts, duplicates or related locations in other files changed.
+     * Undefined when the list was not made here in one piece (then the
+     * document is validated again).
+     */
+    withCurrentWorkspaceFindings(document: LangiumDocument, previous: Diagnostic[]): Diagnostic[] | undefined {
+        const block = this.workspaceBlocks.get(previous);
+        if (!block) return undefined;
+        const diagnostics = previous.slice(0, block.start);
+        this.pushWorkspaceFindings(document, diagnostics);
+        for (const diagnostic of previous.slice(block.start + block.count)) diagnostics.push(diagnostic);
+        return diagnostics;
+    }
+
+    /** Where each list made by `validateDocument` holds the workspace-wide findings. */
+    private readonly workspaceBlocks = new WeakMap<Diagnostic[], { start: number; count: number }>();
+
+    private pushWorkspaceFindings(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const start = diagnostics.length;
+        const root = document.parseResult.value as ast.Document;
+        try {
+            this.polity.polity.Validator.checkWorkspaceFindings(root, (severity, message, info) => {
+                diagnostics.push(this.toDiagnostic(severity, message, info));
+            });
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            diagnostics.length = start;
+            diagnostics.push(this.internalDiagnostic(error));
+        }
+        this.workspaceBlocks.set(diagnostics, { start, count: diagnostics.length - start });
+    }
+
+    private internalDiagnostic(error: unknown): Diagnostic {
+        return {
+            severity: 1,
+            range: FILE_START,
+            message: internalFailure(error),
+            code: 'internal',
+            data: { code: 'internal' },
+            source: this.getSource()
+        };
     }
 
     /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
