@@ -1,14 +1,17 @@
 import { CancellationToken } from 'vscode-languageserver';
 import {
     DefaultDocumentValidator,
+    DocumentState,
     DocumentValidator,
     interruptAndCheck,
     isOperationCancelled,
     ValidationRegistry,
+    WorkspaceCache,
     type AstNode,
     type LangiumDocument,
     type MaybePromise,
     type ParseResult,
+    type Scope,
     type ValidationAcceptor,
     type ValidationChecks,
     type ValidationOptions
@@ -22,7 +25,7 @@ import * as ast from './generated/ast.js';
 import { constructOfNode } from './constructs.js';
 import { misspeltModel } from './model-header.js';
 import { PRELUDE_MODEL } from './names.js';
-import { expectedType } from './scope.js';
+import { expectedType, PolityScope } from './scope.js';
 import { isPrelude } from './prelude.js';
 
 export function registerValidationChecks(services: PolityServices): void {
@@ -177,8 +180,14 @@ export class PolityValidationRegistry extends ValidationRegistry {
  * expected and suggest the closest names in scope.
  */
 export class PolityDocumentValidator extends DefaultDocumentValidator {
+    private readonly candidateCache: WorkspaceCache<string, string[]>;
+    private readonly suggestionCache: WorkspaceCache<string, string[]>;
+
     constructor(private readonly polity: PolityServices) {
         super(polity);
+        // Scopes list what the index holds: cleared when it changes, as the name index is (scope.ts).
+        this.candidateCache = new WorkspaceCache(polity.shared, DocumentState.IndexedContent);
+        this.suggestionCache = new WorkspaceCache(polity.shared, DocumentState.IndexedContent);
     }
 
     /**
@@ -264,6 +273,36 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
         };
     }
 
+    /**
+     * The names in scope closest to the one written, found once per scope and
+     * name until the index changes: renaming a declaration leaves every
+     * reference to it unknown at once (hundreds in a workspace full of
+     * claims), and listing a scope reads the whole index.
+     */
+    private suggestions(scope: Scope, written: string): string[] {
+        const key = scope instanceof PolityScope ? scope.key : undefined;
+        if (key === undefined) return closestNames(written, this.candidates(scope));
+        return this.suggestionCache.get(`${key}\u0000\u0000${written}`, () =>
+            closestNames(
+                written,
+                this.candidateCache.get(key, () => this.candidates(scope))
+            )
+        );
+    }
+
+    /** Each declaration in scope once, under the first name the scope lists for it: the shortest that resolves here. */
+    private candidates(scope: Scope): string[] {
+        const seen = new Set<string>();
+        return scope
+            .getAllElements()
+            .filter(d => {
+                const id = `${d.documentUri.toString()}#${d.path}`;
+                return !seen.has(id) && !!seen.add(id);
+            })
+            .map(d => d.name)
+            .toArray();
+    }
+
     /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         this.asSyntax(diagnostics, parseResult.lexerErrors, () => super.processLexingErrors(parseResult, diagnostics, options));
@@ -317,17 +356,7 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
         for (const { reference, info, type } of unresolved) {
             if (header?.explains(reference, type)) continue;
             const written = info.reference.$refText;
-            // Each declaration once, under the first name the scope lists for it: the shortest that resolves here.
-            const seen = new Set<string>();
-            const candidates = this.polity.references.ScopeProvider.getScope(info)
-                .getAllElements()
-                .filter(d => {
-                    const id = `${d.documentUri.toString()}#${d.path}`;
-                    return !seen.has(id) && !!seen.add(id);
-                })
-                .map(d => d.name)
-                .toArray();
-            const suggestions = closestNames(written, candidates);
+            const suggestions = this.suggestions(this.polity.references.ScopeProvider.getScope(info), written);
             const label = LABELS[type] ?? type.toLowerCase();
             diagnostics.push(
                 this.toDiagnostic(
