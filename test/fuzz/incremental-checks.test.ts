@@ -207,6 +207,8 @@ describe('incremental checks after an edit', () => {
                 ['change a lifetime', text => text.replace(/established \d{4}/, `established ${year()}`)],
                 ['dissolve an institution', text => inBlock(text, `dissolved ${year()}`)],
                 ['delete a line', text => lines(text, (list, i) => list.splice(i, 1))],
+                // Every claim of the file moves: the related locations of findings in other files with it.
+                ['add lines above everything', text => text.replace('\n', '\n// moved\n\n')],
                 ['duplicate a line', text => lines(text, (list, i) => list.splice(i, 0, list[i]!))],
                 [
                     'swap two lines',
