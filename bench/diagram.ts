@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isDiagramFailure, type DiagramParams, type DiagramResult } from '../src/diagram/protocol.js';
+import { isDiagramFailure, isDiagramUnchanged, type DiagramParams, type DiagramResult } from '../src/diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../src/language/protocol.js';
 import { LspSession } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
@@ -59,6 +59,7 @@ async function measure(size: number): Promise<Row> {
             const result = await session.request<DiagramResult>(DiagramRequest.method, params, 120_000);
             const ms = performance.now() - start;
             if (isDiagramFailure(result)) throw new Error(`${size} institutions: ${result.error}`);
+            if (isDiagramUnchanged(result)) throw new Error(`${size} institutions: "unchanged", though no picture was named`);
             return { ms, result };
         };
         const first = await request();

@@ -93,7 +93,7 @@ td a, th a { color: inherit; text-decoration: none; }
 td a:hover, th a:hover { text-decoration: underline; }
 .cell-plain { background: #eef4fb; }
 .cell-conflict { background: #fbe3e3; color: #a01a1b; border: 2px solid #d62728; font-weight: bold; }
-.cell-dispute { background: #fcebd9; color: #8a4500; border: 2px solid #b35900; }
+.cell-dispute { background: #fcebd9; color: #8a4500; border: 2px solid #a65300; }
 .hidden { display: none; }
 `;
 

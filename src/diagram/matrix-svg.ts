@@ -14,7 +14,8 @@ const HEAD = 48;
 const TOP = 52;
 
 const CELL_COLOURS: Record<CellStatus, { fill: string; border: string; text: string }> = {
-    plain: { fill: '#eef4fb', border: '#c9d6e6', text: '#222222' },
+    // An outline of 3:1 on the white page: the cell, not only its text, shows that a claim is there.
+    plain: { fill: '#eef4fb', border: '#6a8ab3', text: '#222222' },
     conflict: { fill: '#fbe3e3', border: CONFLICT_EDGE.color, text: '#a01a1b' },
     dispute: { fill: '#fcebd9', border: DISPUTE_EDGE.color, text: '#8a4500' }
 };

@@ -27,6 +27,11 @@ export interface DiagramParams {
      * only stopped by `$/cancelRequest`.
      */
     preview?: string;
+    /**
+     * The `digest` of the answer the client shows: an answer equal to it comes back as
+     * {@link DiagramUnchanged}, without the half megabyte of the whole model's picture.
+     */
+    shown?: string;
 }
 
 export interface DiagramViewInfo {
@@ -57,6 +62,13 @@ export interface DiagramSuccess extends DiagramContext, RenderedDiagram {
     at: string;
     /** Which way the hierarchy runs: where the preview starts when the whole picture is too big to read. */
     direction: 'down' | 'right';
+    /** Only the language server's answers carry it: names this answer, for {@link DiagramParams.shown}. */
+    digest?: string;
+}
+
+/** The answer is the one the client showed (a quick fix undid a typo, an edit changed only a comment). */
+export interface DiagramUnchanged {
+    unchanged: string;
 }
 
 export interface DiagramFailure extends Partial<DiagramContext> {
@@ -65,7 +77,7 @@ export interface DiagramFailure extends Partial<DiagramContext> {
     at?: string;
 }
 
-export type DiagramResult = DiagramSuccess | DiagramFailure;
+export type DiagramResult = DiagramSuccess | DiagramFailure | DiagramUnchanged;
 
 export interface ModelChangedParams {
     uris: string[];
@@ -73,4 +85,8 @@ export interface ModelChangedParams {
 
 export function isDiagramFailure(result: DiagramResult): result is DiagramFailure {
     return 'error' in result;
+}
+
+export function isDiagramUnchanged(result: DiagramResult): result is DiagramUnchanged {
+    return 'unchanged' in result;
 }

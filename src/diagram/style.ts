@@ -1,4 +1,5 @@
 import type { Kind, RelationKind } from '../model/types.js';
+import { hexColour, legibleOn, LINE_CONTRAST, mix, parseColour, type Rgb } from './contrast.js';
 
 /**
  * How diagrams look, in one table shared by the DOT and Mermaid writers and
@@ -54,22 +55,26 @@ export function clusterStyle(sphere: string | undefined): ClusterStyle {
     return { fill: colours.cluster, border: colours.border };
 }
 
+/** The grey of lines that should recede: as light as 3:1 on every ground (paper) allows. */
+const QUIET = '#858585';
+
 /** Line styles of the prelude's relation kinds; a model's own kinds get the default line and a label. */
 const RELATION_STYLES: Record<string, EdgeStyle> = {
     oversees: { color: '#222222', line: 'solid', width: 1.8, arrow: 'normal' },
     guides: { color: '#2a7f8f', line: 'solid', width: 1.2, arrow: 'vee' },
     'office-of': { color: '#1f5fa8', line: 'solid', width: 1.8, arrow: 'odot' },
     advises: { color: '#4f7a3a', line: 'dotted', width: 1.4, arrow: 'vee' },
-    'member-of': { color: '#9a9a9a', line: 'solid', width: 0.8, arrow: 'empty' },
-    'affiliated-with': { color: '#9a9a9a', line: 'dashed', width: 1, arrow: 'none' },
+    'member-of': { color: QUIET, line: 'solid', width: 0.8, arrow: 'empty' },
+    'affiliated-with': { color: QUIET, line: 'dashed', width: 1, arrow: 'none' },
     hosts: { color: '#9a7a1c', line: 'solid', width: 1.2, arrow: 'diamond' },
     'merged-into': { color: '#7b4a2a', line: 'dashed', width: 1.2, arrow: 'normal' }
 };
 
 export const DEFAULT_RELATION: EdgeStyle = { color: '#444444', line: 'solid', width: 1, arrow: 'normal' };
-export const UNIT_EDGE: EdgeStyle = { color: '#9a9a9a', line: 'solid', width: 0.8, arrow: 'none' };
+export const UNIT_EDGE: EdgeStyle = { color: QUIET, line: 'solid', width: 0.8, arrow: 'none' };
 export const CONFLICT_EDGE: EdgeStyle = { color: '#d62728', line: 'dashed', width: 1.8, arrow: 'none' };
-export const DISPUTE_EDGE: EdgeStyle = { color: '#b35900', line: 'dashed', width: 1.8, arrow: 'none' };
+/** Its labels are text on paper: dark enough for 4.5:1 on the cluster tints too. */
+export const DISPUTE_EDGE: EdgeStyle = { color: '#a65300', line: 'dashed', width: 1.8, arrow: 'none' };
 /** A mandate that several institutions clash over: filled with the colour of its lines. */
 export const CONFLICT_MARKER: NodeStyle = { fill: CONFLICT_EDGE.color, border: CONFLICT_EDGE.color, double: false };
 export const DISPUTE_MARKER: NodeStyle = { fill: DISPUTE_EDGE.color, border: DISPUTE_EDGE.color, double: false };
@@ -94,16 +99,10 @@ export function uncertainStyle(style: EdgeStyle): EdgeStyle {
     return { ...style, line: 'dotted', color: lighter(style.color) };
 }
 
-/** Halfway to white. */
+/** Halfway to white, or as near it as 3:1 on paper allows. */
 function lighter(hex: string): string {
-    const channels = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
-    return `#${channels
-        .map(c =>
-            Math.round((c + 255) / 2)
-                .toString(16)
-                .padStart(2, '0')
-        )
-        .join('')}`;
+    const colour = parseColour(hex) ?? [0, 0, 0];
+    return hexColour(legibleOn(mix(colour, [255, 255, 255], 0.5), PAPER, LINE_CONTRAST));
 }
 
 /** The prelude's style for a relation kind, if it has one. */
@@ -112,3 +111,12 @@ export function relationStyle(kind: RelationKind | undefined): EdgeStyle | undef
 }
 
 export const SPHERE_ORDER: readonly string[] = Object.keys(SPHERE_STYLES);
+
+/**
+ * The grounds the writers draw on: the page's white and every cluster's tint.
+ * The palette reaches WCAG AA on each (test/diagram/contrast.test.ts); the
+ * preview adjusts it to a dark theme's grounds (src/webview/contrast.ts).
+ */
+export const PAPER: readonly Rgb[] = ['#ffffff', NO_SPHERE.cluster, ...Object.values(SPHERE_STYLES).map(s => s.cluster)].map(
+    hex => parseColour(hex) ?? [255, 255, 255]
+);

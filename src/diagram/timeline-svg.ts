@@ -16,9 +16,12 @@ const GAP = 3;
 const BAR_FONT = 9;
 const TRANSFER = '#7b4a2a';
 const AT_LINE = '#1f5fa8';
+/** A transfer's label may cross other rows' bars: a white outline under its letters keeps it legible on any of them. */
+const HALO = 'stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
 
+/** Every bar has an outline that reaches 3:1 on the white page: the fills alone are too light to. */
 const BAR_COLOURS = {
-    plain: { fill: '#8fb3dc', text: '#10243d' },
+    plain: { fill: '#8fb3dc', stroke: '#3d6aa3', text: '#10243d' },
     conflict: { fill: '#f3b5b5', stroke: CONFLICT_EDGE.color, text: '#7a1213' },
     dispute: { fill: '#f7cf9f', stroke: DISPUTE_EDGE.color, text: '#5e2f00' }
 } as const;
@@ -92,7 +95,7 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         out.push(
             `<g id="${transferId(i)}" class="transfer"><title>${xmlText(`${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)} — ${locationText(transfer.source, fileOf)}`)}</title>` +
                 `<path d="M${at},${y1} C${at + bend},${y1} ${at + bend},${y2} ${at},${y2 + (y2 > y1 ? -LIFE / 2 : LIFE / 2)}" fill="none" stroke="${TRANSFER}" stroke-width="1.6" marker-end="url(#transfer-arrow)"/>` +
-                `<text x="${at + bend + 3}" y="${(y1 + y2) / 2 + 3}" font-size="${BAR_FONT}" fill="${TRANSFER}">${xmlText(transfer.label)}</text></g>`
+                `<text x="${at + bend + 3}" y="${(y1 + y2) / 2 + 3}" font-size="${BAR_FONT}" fill="${TRANSFER}" ${HALO}>${xmlText(transfer.label)}</text></g>`
         );
     });
     const atX = x(timeline.at.year, timeline.at.year);
@@ -158,13 +161,15 @@ function rowSvg(
         const bEnd = x(bar.to, Number.NaN);
         const bTo = Number.isNaN(bEnd) ? to : bEnd;
         const colours = BAR_COLOURS[bar.status];
-        const stroke = 'stroke' in colours ? ` stroke="${colours.stroke}" stroke-width="1.5"` : '';
+        // A contested or hedged bar is white or dashed: a plain one's outline then takes its text's darker blue.
+        const outline = bar.status === 'plain' && (bar.contest || bar.hedged) ? colours.text : colours.stroke;
+        const stroke = ` stroke="${outline}" stroke-width="1.5"`;
         const fill = bar.contest ? 'white' : colours.fill;
         const dash = bar.contest || bar.hedged ? ' stroke-dasharray="3,2"' : '';
         parts.push(
             `<a id="${xmlText(barId(row.key, index))}" class="bar bar-${bar.status}${bar.contest ? ' contest' : ''}" xlink:href="${xmlText(bar.source.uri)}#L${bar.source.range.start.line + 1}">` +
                 `<title>${xmlText(`${bar.detail} — ${locationText(bar.source, fileOf)}`)}</title>` +
-                `<rect x="${bFrom}" y="${y}" width="${Math.max(2, bTo - bFrom)}" height="${LANE}" rx="2" fill="${fill}"${stroke || (bar.contest || bar.hedged ? ` stroke="${colours.text}"` : '')}${dash}/>` +
+                `<rect x="${bFrom}" y="${y}" width="${Math.max(2, bTo - bFrom)}" height="${LANE}" rx="2" fill="${fill}"${stroke}${dash}/>` +
                 `<text x="${bFrom + 3}" y="${y + LANE - 4}" font-size="${BAR_FONT}" fill="${colours.text}">${xmlText(bar.label)}</text></a>`
         );
     });
@@ -181,7 +186,10 @@ function fit(text: string, width: number, size: number): string {
 
 function legend(x: number, y: number): string {
     const items: [string, string][] = [
-        [`<rect width="24" height="10" rx="2" fill="${BAR_COLOURS.plain.fill}"/>`, 'competence'],
+        [
+            `<rect width="24" height="10" rx="2" fill="${BAR_COLOURS.plain.fill}" stroke="${BAR_COLOURS.plain.stroke}" stroke-width="1.5"/>`,
+            'competence'
+        ],
         [
             `<rect width="24" height="10" rx="2" fill="${BAR_COLOURS.conflict.fill}" stroke="${CONFLICT_EDGE.color}" stroke-width="1.5"/>`,
             'conflict'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isDiagramFailure, type DiagramParams, type DiagramResult, type DiagramSuccess } from '../diagram/protocol.js';
+import { isDiagramFailure, isDiagramUnchanged, type DiagramParams, type DiagramResult, type DiagramSuccess } from '../diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../language/protocol.js';
 import type { Location } from '../model/types.js';
 import type { FromPage, Tab, ToPage } from '../webview/messages.js';
@@ -9,6 +9,7 @@ import { nodeAt, nodeDeclaredAt } from './cursor.js';
 import { pageMessage, revealTarget } from './from-page.js';
 import { previewHtml } from './preview-html.js';
 import { RefreshSchedule } from './refresh-schedule.js';
+import { SentDiagram } from './sent-diagram.js';
 
 /** Also the `activeWebviewPanelId` that package.json's `when` clauses test. */
 export const PREVIEW_VIEW_TYPE = 'polity.preview';
@@ -37,6 +38,7 @@ class Preview implements vscode.Disposable {
     private document: vscode.Uri | undefined;
     private selection: { view?: string; at?: string } = {};
     private shown: DiagramSuccess | undefined;
+    private readonly sent = new SentDiagram();
     /** Only the answer to the latest request is shown; earlier ones may arrive after it. */
     private sequence = 0;
     private readonly changes = new RefreshSchedule(MODEL_CHANGE_DELAY_MS, () => void this.refresh());
@@ -103,6 +105,7 @@ class Preview implements vscode.Disposable {
             () => {
                 this.panel = undefined;
                 this.shown = undefined;
+                this.sent.forget();
             },
             undefined,
             this.subscriptions
@@ -117,8 +120,11 @@ class Preview implements vscode.Disposable {
             return;
         }
         const diagram = this.panel ? this.shown : await this.request({ uri: document.toString(), direction: direction() });
-        if (!diagram || isDiagramFailure(diagram)) {
-            void vscode.window.showErrorMessage(`No diagram to export${diagram ? `: ${diagram.error}` : ' yet.'}`);
+        // Asked without naming a picture shown, the server never answers "unchanged".
+        if (!diagram || isDiagramFailure(diagram) || isDiagramUnchanged(diagram)) {
+            void vscode.window.showErrorMessage(
+                `No diagram to export${diagram && isDiagramFailure(diagram) ? `: ${diagram.error}` : ' yet.'}`
+            );
             return;
         }
         const name = this.panel ? (this.selection.view ?? 'model') : 'model';
@@ -159,6 +165,7 @@ class Preview implements vscode.Disposable {
     private receive(message: FromPage): void {
         switch (message.type) {
             case 'ready':
+                this.sent.forget();
                 void this.refresh();
                 break;
             case 'select':
@@ -218,7 +225,8 @@ class Preview implements vscode.Disposable {
             at,
             direction: direction(),
             preview: PREVIEW_VIEW_TYPE,
-            charts: true
+            charts: true,
+            shown: this.sent.shown
         });
         if (sequence !== this.sequence || !this.panel) return;
         if (isDiagramFailure(result) && view !== undefined && result.views && !result.views.some(v => v.name === view)) {
@@ -230,9 +238,13 @@ class Preview implements vscode.Disposable {
             this.post({ type: 'error', message: result.error, views: result.views, dates: result.dates, view, at, drawn: result.at });
             return;
         }
-        this.shown = result;
-        this.panel.title = `Preview: ${result.title}`;
-        this.post({ type: 'diagram', diagram: result, view, at });
+        const message = this.sent.message(result, view, at);
+        if (!message) return this.refresh();
+        if (!isDiagramUnchanged(result)) {
+            this.shown = result;
+            this.panel.title = `Preview: ${result.title}`;
+        }
+        this.post(message);
     }
 
     private async request(params: DiagramParams): Promise<DiagramResult> {

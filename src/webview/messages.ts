@@ -4,6 +4,8 @@ import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
 export type ToPage =
     /** A new picture, with the view and date it was asked for (undefined: the default) so the controls follow. */
     | { type: 'diagram'; diagram: DiagramSuccess; view?: string; at?: string }
+    /** The answer is the picture the page was last sent (src/extension/sent-diagram.ts): it shows it again, without its notice. */
+    | { type: 'unchanged'; view?: string; at?: string }
     /** The model has errors or the request failed: the page keeps its last picture and shows the message. */
     | {
           type: 'error';

@@ -16,10 +16,12 @@ export interface Png {
     height: number;
 }
 
-/** What the page shows of `svg` (elements hidden by the page's toggles left out), drawn as a PNG; base64. */
+/** What the page shows of `svg` (elements hidden by the page's toggles left out) in its own colours, drawn as a PNG; base64. */
 export async function svgToPng(svg: SVGSVGElement): Promise<Png> {
     const copy = svg.cloneNode(true) as SVGSVGElement;
     for (const hidden of copy.querySelectorAll('.kind-hidden')) hidden.remove();
+    // The page's inline colours suit the theme's background (contrast.ts); the PNG is on white, in the picture's own.
+    for (const styled of copy.querySelectorAll('[style]')) styled.removeAttribute('style');
     copy.setAttribute('xmlns', SVG_NS);
     const text = new XMLSerializer().serializeToString(copy);
     const image = new Image();

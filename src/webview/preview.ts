@@ -9,10 +9,11 @@
  * displays: no layout, no network, and every model string goes into the page
  * as text. Its only tie to VS Code is `acquireVsCodeApi` here.
  */
+import { LINE_CONTRAST, mix, parseColour, TEXT_CONTRAST, type Rgb } from '../diagram/contrast.js';
 import type { Detail } from '../diagram/graph-types.js';
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
 import { ChartPanels } from './charts.js';
-import { keepLegible, LINE_CONTRAST, parseColour, TEXT_CONTRAST } from './contrast.js';
+import { keepLegible } from './contrast.js';
 import { neighbourhood, search, type FocusMode } from './explore.js';
 import { showCaption, showLegend } from './legend.js';
 import type { FromPage, PageState, ReaderState, Tab, ToPage } from './messages.js';
@@ -93,6 +94,12 @@ function receive(message: ToPage): void {
         showDiagram(message.diagram, anotherView);
         charts.show(message.diagram.charts);
         showTab(reader.tab ?? 'diagram');
+    } else if (message.type === 'unchanged') {
+        // A page loaded again has no picture yet: the host, told it is ready, sends one in full.
+        if (!current) return;
+        selected = { view: message.view, at: message.at };
+        showControls(current.views, current.dates, current.at);
+        showNotice(undefined);
     } else if (message.type === 'error') {
         selected = { view: message.view, at: message.at };
         if (message.views) showControls(message.views, message.dates ?? {}, message.drawn);
@@ -232,6 +239,8 @@ function showRelationToggles(): void {
             reader.hidden = hidden.has(kind) ? [...hidden].filter(k => k !== kind) : [...hidden, kind];
             keepState();
             showRelationToggles();
+            // The legend is drawn anew: its samples take the theme's colours again.
+            keepThemeLegible();
             if (focused) focusOn(focused, false);
         }
     });
@@ -485,16 +494,39 @@ function hideTooltip(): void {
 
 // ---- Theme ------------------------------------------------------------------------------
 
-/** Edge lines, arrowheads and labels, and the legend's samples, legible on the theme's background (see contrast.ts). */
+/**
+ * Edge lines, arrowheads and labels, node and cluster outlines, and the
+ * legend's samples, legible on the theme's background and on every cluster's
+ * tint over it (see contrast.ts).
+ */
 function keepThemeLegible(): void {
     const background = parseColour(getComputedStyle(document.body).backgroundColor) ?? [255, 255, 255];
-    keepLegible(document, background, [
-        { selector: '#canvas g.edge path', property: 'stroke', ratio: LINE_CONTRAST },
-        { selector: '#canvas g.edge polygon', property: 'stroke', ratio: LINE_CONTRAST },
-        { selector: '#canvas g.edge polygon', property: 'fill', ratio: LINE_CONTRAST },
-        { selector: '#canvas g.edge text', property: 'fill', ratio: TEXT_CONTRAST },
-        { selector: '#legend-panel svg.line line', property: 'stroke', ratio: LINE_CONTRAST }
-    ]);
+    keepLegible(
+        document,
+        [background, ...clusterTints(background)],
+        [
+            { selector: '#canvas g.edge path', property: 'stroke', ratio: LINE_CONTRAST },
+            { selector: '#canvas g.edge polygon', property: 'stroke', ratio: LINE_CONTRAST },
+            { selector: '#canvas g.edge polygon', property: 'fill', ratio: LINE_CONTRAST },
+            { selector: '#canvas g.edge text', property: 'fill', ratio: TEXT_CONTRAST },
+            // A node's outline, so that a dark box (a person) stands out on a dark theme; the second border of a party body.
+            { selector: '#canvas g.node > path, #canvas g.node > polygon', property: 'stroke', ratio: LINE_CONTRAST },
+            { selector: '#canvas g.cluster > path, #canvas g.cluster > polygon', property: 'stroke', ratio: LINE_CONTRAST },
+            { selector: '#legend-panel svg.line line', property: 'stroke', ratio: LINE_CONTRAST },
+            { selector: '#legend-panel svg.swatch rect', property: 'stroke', ratio: LINE_CONTRAST }
+        ]
+    );
+}
+
+/** The colours the clusters' fills (faded on dark themes) make of the background beneath them. */
+function clusterTints(background: Rgb): Rgb[] {
+    const tints = new Map<string, Rgb>();
+    for (const shape of canvas.querySelectorAll<SVGElement>('g.cluster > path, g.cluster > polygon')) {
+        const style = getComputedStyle(shape);
+        const fill = parseColour(style.fill);
+        if (fill) tints.set(`${style.fill}/${style.fillOpacity}`, mix(background, fill, parseFloat(style.fillOpacity)));
+    }
+    return [...tints.values()];
 }
 
 // VS Code switches the theme by changing the body's class and the variables on <html>.

@@ -41,10 +41,24 @@ const ATTRIBUTES = [
 
 /**
  * What the matrix and the timeline (src/diagram/matrix-svg.ts, timeline-svg.ts) add: boxes, lines, and the
- * transfers' arrowhead marker; `<title>` still goes, the page shows their tooltips itself.
+ * transfers' arrowhead marker and their labels' halo; `<title>` still goes, the page shows their tooltips itself.
  */
 const CHART_ELEMENTS = ['rect', 'line', 'defs', 'marker'];
-const CHART_ATTRIBUTES = ['x1', 'y1', 'x2', 'y2', 'refx', 'refy', 'markerwidth', 'markerheight', 'orient', 'marker-end'];
+const CHART_ATTRIBUTES = [
+    'x1',
+    'y1',
+    'x2',
+    'y2',
+    'refx',
+    'refy',
+    'markerwidth',
+    'markerheight',
+    'orient',
+    'marker-end',
+    // The halo under a transfer's label.
+    'paint-order',
+    'stroke-linejoin'
+];
 
 /** The functions a kept attribute may call: `transform`'s, and `url()` only for a `#fragment` of the picture. */
 const TRANSFORMS = new Set(['matrix', 'translate', 'scale', 'rotate', 'skewx', 'skewy']);

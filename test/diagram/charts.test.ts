@@ -126,7 +126,7 @@ describe.skipIf(skipWithout(missing))('the matrix and the timeline in Chromium',
             'tutorial.STAT × tutorial.open-data: shares (plain)'
         ]);
         const dispute = page.locator('td[data-column="tutorial.privacy"].cell-dispute').first();
-        expect(await page.evaluate(`getComputedStyle(document.querySelector('td.cell-dispute')).borderTopColor`)).toBe('rgb(179, 89, 0)');
+        expect(await page.evaluate(`getComputedStyle(document.querySelector('td.cell-dispute')).borderTopColor`)).toBe('rgb(166, 83, 0)');
         // The claim `leads privacy` of DPA is on line 48 of the tutorial.
         expect(await dispute.getAttribute('data-source')).toBe(`${path.join('examples', 'tutorial', 'tutorial.polity')}:48:9`);
         expect(await dispute.locator('a').getAttribute('href')).toMatch(/^file:\/\/.*tutorial\.polity#L48$/);

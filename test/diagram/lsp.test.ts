@@ -9,7 +9,7 @@ import {
 } from '../../src/diagram/protocol.js';
 import { DiagramRequest, ModelChangedNotification } from '../../src/language/protocol.js';
 import { defined } from '../helpers.js';
-import { fileDocument, startBundledServer, tempCopy, type LspSession } from '../support/lsp-client.js';
+import { fileDocument, positionOf, startBundledServer, tempCopy, type LspSession } from '../support/lsp-client.js';
 
 describe('polity/diagram over stdio, on a copy of the flagship example', () => {
     let session: LspSession;
@@ -121,6 +121,42 @@ describe('polity/diagram over stdio, on a copy of the flagship example', () => {
         expect(((await diagram({ uri: views.uri, view: 'overview', at: '2013' })) as DiagramFailure).at).toBe('2013');
         expect(((await diagram({ uri: views.uri })) as DiagramFailure).at).toBe(new Date().toISOString().slice(0, 10));
         await session.change(views.uri, views.text);
+    });
+
+    it('notifies once per edit, also when the edit changes findings in other files and they are validated again', async () => {
+        const state = file('state.polity');
+        // A typo in a claim: the conflict it took part in, reported in other files too, goes.
+        const typo = positionOf(state.text, 'leads cii since 2016', 'leads cii'.length);
+        await session.settle();
+        const before = changes.length;
+        await session.edit(state.uri, { start: typo, end: typo }, 'x');
+        await waitUntil(() => changes.length > before);
+        expect(((await diagram({ uri: state.uri })) as DiagramFailure).error).toMatch(/ciix/);
+        await session.settle();
+        const told = changes.slice(before);
+        expect(told).toHaveLength(1);
+        // After both builds: the edited file and the one where the conflict's finding went.
+        expect(told[0]?.uris).toEqual(expect.arrayContaining([state.uri, file('disputes.polity').uri]));
+        await session.change(state.uri, state.text);
+        await session.settle();
+    });
+
+    it('answers "unchanged" to a request naming the picture it would send again, as after a typo and its quick fix', async () => {
+        const state = file('state.polity');
+        const first = (await diagram({ uri: state.uri, charts: true })) as DiagramSuccess;
+        expect(first.digest).toMatch(/^[\w-]{43}$/);
+        expect(await diagram({ uri: state.uri, charts: true, shown: first.digest })).toEqual({ unchanged: first.digest });
+
+        const typo = positionOf(state.text, 'leads cii since 2016', 'leads cii'.length);
+        await session.edit(state.uri, { start: typo, end: typo }, 'x');
+        expect(await diagram({ uri: state.uri, charts: true, shown: first.digest })).toHaveProperty('error');
+        // The quick fix: the typed letter goes, and the picture is the one shown under the error's notice.
+        await session.edit(state.uri, { start: typo, end: { line: typo.line, character: typo.character + 1 } }, '');
+        expect(await diagram({ uri: state.uri, charts: true, shown: first.digest })).toEqual({ unchanged: first.digest });
+        // Another date is another picture, sent whole.
+        const past = (await diagram({ uri: state.uri, charts: true, at: '2013', shown: first.digest })) as DiagramSuccess;
+        expect(past.svg).toContain('<svg');
+        expect(past.digest).not.toBe(first.digest);
     });
 });
 

@@ -219,6 +219,28 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         await page.close();
     });
 
+    it('shows its picture again without the notice when told the answer is unchanged, without drawing it anew', async () => {
+        const { page, errors } = await open();
+        // A page with no picture yet (loaded again) waits for the one the host sends on `ready`.
+        await send(page, { type: 'unchanged', view: 'overview' });
+        const diagram = await diagramOf(exampleFiles('examples/china-cyber'), 'china.cyber', 'overview');
+        await send(page, { type: 'diagram', diagram, view: 'overview' });
+        await page.waitForSelector('g[id="institution:china.cyber.CAC"]');
+        await page.locator('#canvas svg').evaluate(svg => svg.setAttribute('data-drawn-before', ''));
+        await send(page, { type: 'error', message: 'The model has 1 error: state.polity:3: boom', view: 'overview' });
+        await expect.poll(() => page.locator('#notice').isVisible()).toBe(true);
+
+        // A quick fix undid the typo: the model's picture is the one the page has.
+        await send(page, { type: 'unchanged', view: 'overview' });
+        await expect.poll(() => page.locator('#notice').isVisible()).toBe(false);
+        expect(await page.locator('#canvas svg[data-drawn-before]').count()).toBe(1);
+        expect(await page.locator('#canvas svg').count()).toBe(1);
+        expect(await page.locator('#view').inputValue()).toBe('overview');
+        expect(await page.locator('#date-value').textContent()).toBe('2020');
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
     it('zooms with the wheel and keeps the zoom when the diagram updates; screenshots in light and dark', async () => {
         for (const theme of ['light', 'dark'] as const) {
             const { page } = await open(theme);

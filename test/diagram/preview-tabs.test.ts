@@ -74,7 +74,7 @@ describe.skipIf(skipWithout(missing))("the preview's tabs, toggles, toolbar and 
         ]);
         const stroke = (id: string) =>
             page.evaluate(`getComputedStyle(document.getElementById(${JSON.stringify(id)}).querySelector('rect')).stroke`);
-        expect(await stroke('matrix/cell:tutorial.DPA:tutorial.privacy')).toBe('rgb(179, 89, 0)');
+        expect(await stroke('matrix/cell:tutorial.DPA:tutorial.privacy')).toBe('rgb(166, 83, 0)');
 
         await page.click('[id="matrix/cell:tutorial.DPA:tutorial.privacy"]');
         const reveal = ((await posted()) as Posted[]).find(m => m.type === 'reveal');

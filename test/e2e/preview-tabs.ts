@@ -19,22 +19,24 @@ export async function showDiagram(frame: FrameLocator): Promise<void> {
     await frame.locator('#viewport').waitFor({ state: 'visible' });
 }
 
-/** Marks the picture shown, so that `newPicture` can tell when another has replaced it. */
-export async function markPicture(frame: FrameLocator): Promise<void> {
-    await frame.locator('#canvas svg').evaluate(svg => svg.setAttribute('data-e2e-old', ''));
-}
-
-/** Waits until the marked picture has been replaced and the page shows no notice; milliseconds from `since`. */
-export async function newPicture(frame: FrameLocator, since: number, timeout = 30_000): Promise<number> {
-    await waitFor(
-        async () => (await frame.locator('#canvas svg:not([data-e2e-old])').count()) > 0 && !(await frame.locator('#notice').isVisible()),
-        { timeout, interval: 20, message: 'a new picture in the preview' }
-    );
+/**
+ * Waits until the page shows a picture and no notice (the model's picture, drawn anew or, when it is the
+ * one the page kept under its notice, shown again); milliseconds from `since`.
+ */
+export async function pictureShown(frame: FrameLocator, since: number, timeout = 30_000): Promise<number> {
+    await waitFor(async () => (await frame.locator('#canvas svg').count()) > 0 && !(await frame.locator('#notice').isVisible()), {
+        timeout,
+        interval: 20,
+        message: 'the picture in the preview without a notice'
+    });
     return Date.now() - since;
 }
 
-/** Opens the quick fixes at the cursor (Ctrl+.) and applies the one whose title starts with `title`. */
-export async function applyQuickFix(page: Page, title: string): Promise<void> {
+/**
+ * Opens the quick fixes at the cursor (Ctrl+.) and applies the one whose title starts with `title`; the time
+ * (Date.now()) the click on it began, at or before the fix is applied.
+ */
+export async function applyQuickFix(page: Page, title: string): Promise<number> {
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     await waitFor(
         async () => {
@@ -43,5 +45,7 @@ export async function applyQuickFix(page: Page, title: string): Promise<void> {
         },
         { timeout: 30_000, message: `the quick fix "${title}" offered` }
     );
+    const clicked = Date.now();
     await item.click();
+    return clicked;
 }

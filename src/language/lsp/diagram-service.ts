@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
@@ -90,7 +91,10 @@ export class DiagramService {
             await new Promise(resolve => setImmediate(resolve));
             if (signal.aborted) throw new LayoutCancelled();
             const rendered = await renderSvg(graph, this.renderer, signal);
-            return { ...context, ...rendered, title: graph.title, at: graph.at, direction: graph.direction, charts };
+            const result = { ...context, ...rendered, title: graph.title, at: graph.at, direction: graph.direction, charts };
+            const digest = createHash('sha256').update(JSON.stringify(result)).digest('base64url');
+            // Most edits leave the picture as it was: the client keeps what it shows instead of taking it in again.
+            return digest === params.shown ? { unchanged: digest } : { ...result, digest };
         } catch (error) {
             if (error instanceof DiagramQueryError || error instanceof LayoutError) return { ...context, error: error.message };
             throw error;
@@ -117,13 +121,26 @@ function fileName(uri: string): string {
     return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-/** Registers the request and tells the client after every build that the model may have changed. */
+/**
+ * Registers the request and tells the client, once an update is through, that the model may have changed.
+ * One update can validate twice (the edited documents, then those whose workspace-wide findings changed,
+ * see document-builder.ts): a notice after each made the preview draw the same picture twice, the second
+ * time a third of a second later. A read of the workspace lock runs once the writes queued before it are
+ * done, so the client hears once, with every document validated meanwhile, and asks about a finished build.
+ */
 export function registerDiagramService(shared: LangiumSharedServices, services: PolityServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
     connection.onRequest(DiagramRequest, (params, cancel) => services.polity.DiagramService.diagram(params, cancel));
+    const validated = new Set<string>();
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
-        const params: ModelChangedParams = { uris: documents.map(d => d.uri.toString()) };
-        void connection.sendNotification(ModelChangedNotification, params);
+        const told = validated.size > 0;
+        for (const document of documents) validated.add(document.uri.toString());
+        if (told) return;
+        void shared.workspace.WorkspaceLock.read(() => {
+            const params: ModelChangedParams = { uris: [...validated] };
+            validated.clear();
+            void connection.sendNotification(ModelChangedNotification, params);
+        });
     });
 }
