@@ -45,6 +45,10 @@ export interface ServerResults {
     renameEdit: Latency;
     /** The server's CPU time (ms) for a body edit, from the change until it publishes nothing for a while. */
     editCpu: Latency;
+    /** The same for the edits that declare an institution (and take it out again). */
+    declarationCpu: Latency;
+    /** The same for the edits that rename an institution (and back). */
+    renameCpu: Latency;
     /** The server's CPU time (ms) from spawn to every file's diagnostics: a full build. */
     buildCpu: number;
     /** The server's RSS (MB) before and after `edits` body edits in a row, each awaited. */
@@ -127,17 +131,20 @@ export async function benchServer(folder: string, files: string[], samples: numb
         // A new institution at the end of the file: its exported names change.
         const declared = `${original}\ninstitution BenchNew "Added by the benchmark" {\n  leads ${mandate}\n}\n`;
         const declarationEdit: number[] = [];
+        const declarationCpu: number[] = [];
         for (let i = 0; i < samples; i++) {
             for (const [text, present] of [
                 [declared, true],
                 [original, false]
             ] as const) {
                 t = performance.now();
+                const cpu = cpuOf(session);
                 const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, 'BenchNew') === present);
                 await session.change(uri, text);
                 await own;
                 if (present) declarationEdit.push(performance.now() - t);
                 await session.settle(QUIET);
+                declarationCpu.push(cpuOf(session) - cpu);
             }
         }
 
@@ -147,6 +154,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
             files.filter(f => f !== edited)
         );
         const renameEdit: number[] = [];
+        const renameCpu: number[] = [];
         if (target) {
             const renamed = original.replace(new RegExp(`^institution ${target.name} `, 'm'), `institution ${target.name}Renamed `);
             const referrer = pathToFileURL(target.file).toString();
@@ -157,11 +165,13 @@ export async function benchServer(folder: string, files: string[], samples: numb
                     [original, false]
                 ] as const) {
                     t = performance.now();
+                    const cpu = cpuOf(session);
                     const far = session.nextDiagnostics(referrer, 120_000, d => unresolved(d) === present);
                     await session.change(uri, text);
                     await far;
                     renameEdit.push(performance.now() - t);
                     await session.settle(QUIET);
+                    renameCpu.push(cpuOf(session) - cpu);
                 }
             }
         }
@@ -211,6 +221,8 @@ export async function benchServer(folder: string, files: string[], samples: numb
             declarationEdit: summary(declarationEdit),
             renameEdit: summary(renameEdit),
             editCpu: summary(editCpu),
+            declarationCpu: summary(declarationCpu),
+            renameCpu: summary(renameCpu),
             buildCpu,
             memory,
             completion: summary(latencies.completion),

@@ -5,6 +5,8 @@ import { exportedNames, NameChanges, type ExportedNames } from './name-changes.j
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { PolityServices } from './module.js';
 import type { WorkspaceModel } from './workspace-model.js';
+import { PolityDocumentValidator } from './validator.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /**
  * After an edit, Langium would link and validate again every document that
@@ -16,8 +18,8 @@ import type { WorkspaceModel } from './workspace-model.js';
  *
  * A conflict or duplicate can also involve a document that references neither
  * (two files claiming one mandate declared in a third), so after each update
- * the documents whose workspace-wide findings changed are validated again,
- * and only those.
+ * the documents whose workspace-wide findings changed get those findings
+ * anew, and only those documents.
  */
 export class PolityDocumentBuilder extends DefaultDocumentBuilder {
     /** Set while an update links again only the documents whose names changed, decided after it parsed them. */
@@ -102,14 +104,40 @@ export class PolityDocumentBuilder extends DefaultDocumentBuilder {
         return super.shouldRelink(document, changedUris) || this.indexManager.isAffected(document, new Set(this.pending.keys()));
     }
 
+    /**
+     * The documents whose workspace-wide findings changed go through
+     * validation again, so that they are published as any validated document,
+     * but keep their other diagnostics: only the workspace findings are
+     * replaced (see `validate`). An edit that moves lines moves the related
+     * locations of findings in many other files; validating those files whole
+     * cost most of such an edit on a workspace full of conflicts.
+     */
     protected async refreshStale(cancelToken: CancellationToken): Promise<void> {
         const model = this.workspaceModel();
         if (!model) return;
         const stale: LangiumDocument[] = model.staleDocuments();
         if (stale.length === 0) return;
         for (const document of stale) {
+            if (document.diagnostics) this.refreshing.set(document, document.diagnostics);
             this.resetToState(document, DocumentState.IndexedReferences);
         }
-        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
+        try {
+            await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
+        } finally {
+            // A refresh that was cancelled leaves its documents to the next update, which validates them whole.
+            this.refreshing.clear();
+        }
+    }
+
+    /** Each document being refreshed, with the diagnostics it had. */
+    private readonly refreshing = new Map<LangiumDocument, Diagnostic[]>();
+
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const previous = this.refreshing.get(document);
+        const validator = previous && this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+        const refreshed =
+            validator instanceof PolityDocumentValidator ? validator.withCurrentWorkspaceFindings(document, previous!) : undefined;
+        if (refreshed) document.diagnostics = refreshed;
+        else await super.validate(document, cancelToken);
     }
 }

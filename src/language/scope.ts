@@ -48,6 +48,7 @@ export class PolityScopeComputation extends DefaultScopeComputation {
 export class NameIndex {
     private readonly cache: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
     private readonly typed: WorkspaceCache<string, AstNodeDescription[]>;
+    private readonly containers: WorkspaceCache<string, Set<string>>;
 
     /**
      * Changes whenever the index may have changed (as its caches are cleared):
@@ -58,6 +59,7 @@ export class NameIndex {
     constructor(private readonly services: LangiumServices) {
         this.cache = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.typed = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.containers = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         const builder = services.shared.workspace.DocumentBuilder;
         builder.onBuildPhase(DocumentState.IndexedContent, () => {
             this.version++;
@@ -77,6 +79,23 @@ export class NameIndex {
             }
             return map;
         });
+    }
+
+    /** Whether some declaration's key lies inside this one (`a.b` has `a.b.c`). */
+    hasMembers(key: string): boolean {
+        return this.containers
+            .get('containers', () => {
+                const result = new Set<string>();
+                for (const name of this.byKey.keys()) {
+                    for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+                        const container = name.slice(0, dot);
+                        if (result.has(container)) break;
+                        result.add(container);
+                    }
+                }
+                return result;
+            })
+            .has(key);
     }
 
     /** Every description of the type (or a subtype), in index order. */
@@ -142,13 +161,22 @@ export class PolityScopeProvider implements ScopeProvider {
     }
 }
 
-class PolityScope implements Scope {
+export class PolityScope implements Scope {
     constructor(
         private readonly index: NameIndex,
         private readonly type: string,
         private readonly model: string,
         private readonly enclosing: string[]
     ) {}
+
+    /**
+     * What the scope's names depend on besides the index: two scopes with one
+     * key list the same names. An enclosing institution without members adds
+     * no names, so scopes inside different such institutions share a key.
+     */
+    get key(): string {
+        return [this.type, this.model, ...this.enclosing.filter(parent => this.index.hasMembers(parent))].join('\u0000');
+    }
 
     private candidates(name: string): string[] {
         // A dotted name may be fully qualified; a plain one never leaves its own model (and the prelude).

@@ -1,14 +1,17 @@
 import { CancellationToken } from 'vscode-languageserver';
 import {
     DefaultDocumentValidator,
+    DocumentState,
     DocumentValidator,
     interruptAndCheck,
     isOperationCancelled,
     ValidationRegistry,
+    WorkspaceCache,
     type AstNode,
     type LangiumDocument,
     type MaybePromise,
     type ParseResult,
+    type Scope,
     type ValidationAcceptor,
     type ValidationChecks,
     type ValidationOptions
@@ -22,13 +25,14 @@ import * as ast from './generated/ast.js';
 import { constructOfNode } from './constructs.js';
 import { misspeltModel } from './model-header.js';
 import { PRELUDE_MODEL } from './names.js';
-import { expectedType } from './scope.js';
+import { expectedType, PolityScope } from './scope.js';
 import { isPrelude } from './prelude.js';
 
 export function registerValidationChecks(services: PolityServices): void {
     const validator = services.polity.Validator;
     const checks: ValidationChecks<ast.PolityAstType> = {
-        Document: [validator.checkWorkspaceFindings, validator.checkModelName],
+        // The workspace-wide findings are not a registered check: PolityDocumentValidator places them itself, so that they can be replaced alone.
+        Document: validator.checkModelName,
         Institution: validator.checkInstitution,
         Fact: validator.checkFact,
         LifeEvent: (node, accept) => validator.checkDate(node, 'date', node.date, accept),
@@ -176,8 +180,14 @@ export class PolityValidationRegistry extends ValidationRegistry {
  * expected and suggest the closest names in scope.
  */
 export class PolityDocumentValidator extends DefaultDocumentValidator {
+    private readonly candidateCache: WorkspaceCache<string, string[]>;
+    private readonly suggestionCache: WorkspaceCache<string, string[]>;
+
     constructor(private readonly polity: PolityServices) {
         super(polity);
+        // Scopes list what the index holds: cleared when it changes, as the name index is (scope.ts).
+        this.candidateCache = new WorkspaceCache(polity.shared, DocumentState.IndexedContent);
+        this.suggestionCache = new WorkspaceCache(polity.shared, DocumentState.IndexedContent);
     }
 
     /**
@@ -207,20 +217,90 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
                 if (options.stopAfterLinkingErrors && diagnostics.some(d => d.data?.code === DocumentValidator.LinkingError))
                     return diagnostics;
             }
+            // Where Langium would run the root's first check: after the built-in diagnostics, before the others.
+            if (!options.categories || options.categories.includes('fast')) this.pushWorkspaceFindings(document, diagnostics);
             for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) diagnostics.push(diagnostic);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
-            diagnostics.push({
-                severity: 1,
-                range: FILE_START,
-                message: internalFailure(error),
-                code: 'internal',
-                data: { code: 'internal' },
-                source: this.getSource()
-            });
+            diagnostics.push(this.internalDiagnostic(error));
         }
         await interruptAndCheck(cancelToken);
         return diagnostics;
+    }
+
+    /**
+     * The diagnostics with the document's workspace-wide findings as they are
+     * now, the rest as they were: for a document that no edit touched, whose
+     * conflicts, duplicates or related locations in other files changed.
+     * Undefined when the list was not made here in one piece (then the
+     * document is validated again).
+     */
+    withCurrentWorkspaceFindings(document: LangiumDocument, previous: Diagnostic[]): Diagnostic[] | undefined {
+        const block = this.workspaceBlocks.get(previous);
+        if (!block) return undefined;
+        const diagnostics = previous.slice(0, block.start);
+        this.pushWorkspaceFindings(document, diagnostics);
+        for (const diagnostic of previous.slice(block.start + block.count)) diagnostics.push(diagnostic);
+        return diagnostics;
+    }
+
+    /** Where each list made by `validateDocument` holds the workspace-wide findings. */
+    private readonly workspaceBlocks = new WeakMap<Diagnostic[], { start: number; count: number }>();
+
+    private pushWorkspaceFindings(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const start = diagnostics.length;
+        const root = document.parseResult.value as ast.Document;
+        try {
+            this.polity.polity.Validator.checkWorkspaceFindings(root, (severity, message, info) => {
+                diagnostics.push(this.toDiagnostic(severity, message, info));
+            });
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            diagnostics.length = start;
+            diagnostics.push(this.internalDiagnostic(error));
+        }
+        this.workspaceBlocks.set(diagnostics, { start, count: diagnostics.length - start });
+    }
+
+    private internalDiagnostic(error: unknown): Diagnostic {
+        return {
+            severity: 1,
+            range: FILE_START,
+            message: internalFailure(error),
+            code: 'internal',
+            data: { code: 'internal' },
+            source: this.getSource()
+        };
+    }
+
+    /**
+     * The names in scope closest to the one written, found once per scope and
+     * name until the index changes: renaming a declaration leaves every
+     * reference to it unknown at once (hundreds in a workspace full of
+     * claims), and listing a scope reads the whole index.
+     */
+    private suggestions(scope: Scope, written: string): string[] {
+        const key = scope instanceof PolityScope ? scope.key : undefined;
+        if (key === undefined) return closestNames(written, this.candidates(scope));
+        return this.suggestionCache.get(`${key}\u0000\u0000${written}`, () =>
+            closestNames(
+                written,
+                this.candidateCache.get(key, () => this.candidates(scope))
+            )
+        );
+    }
+
+    /** Each declaration in scope once, under the first name the scope lists for it: the shortest that resolves here. */
+    private candidates(scope: Scope): string[] {
+        const seen = new Set<string>();
+        return scope
+            .getAllElements()
+            .filter(d => {
+                const id = `${d.documentUri.toString()}#${d.path}`;
+                return !seen.has(id) && !!seen.add(id);
+            })
+            .map(d => d.name)
+            .toArray();
     }
 
     /** Lexing and parsing errors carry one code, `syntax`, for every consumer: the CLI, SARIF rules, tests. */
@@ -276,17 +356,7 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
         for (const { reference, info, type } of unresolved) {
             if (header?.explains(reference, type)) continue;
             const written = info.reference.$refText;
-            // Each declaration once, under the first name the scope lists for it: the shortest that resolves here.
-            const seen = new Set<string>();
-            const candidates = this.polity.references.ScopeProvider.getScope(info)
-                .getAllElements()
-                .filter(d => {
-                    const id = `${d.documentUri.toString()}#${d.path}`;
-                    return !seen.has(id) && !!seen.add(id);
-                })
-                .map(d => d.name)
-                .toArray();
-            const suggestions = closestNames(written, candidates);
+            const suggestions = this.suggestions(this.polity.references.ScopeProvider.getScope(info), written);
             const label = LABELS[type] ?? type.toLowerCase();
             diagnostics.push(
                 this.toDiagnostic(

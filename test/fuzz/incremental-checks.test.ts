@@ -1,5 +1,7 @@
+import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace, seededRandom } from '../../bench/generate.js';
+import type { PolityAstType } from '../../src/language/generated/ast.js';
 import { runChecks } from '../../src/model/checks/index.js';
 import { buildModel } from '../../src/model/model.js';
 import type { Finding } from '../../src/model/types.js';
@@ -137,6 +139,38 @@ describe('incremental checks after an edit', () => {
         await expectFresh(ws, files, 'claims swapped');
     });
 
+    it('moves the related locations in other files without validating those files again', async () => {
+        const files: Files = {
+            ...BASE,
+            'c.polity': 'model x\ninstitution C {\n  leads privacy\n}',
+            'd.polity': 'model x\ninstitution D {\n  leads privacy since 2015\n}'
+        };
+        const ws = new TestWorkspace();
+        await ws.open(files);
+        // Counted through public hooks: a check on every document's root, and the phase the server publishes on.
+        const validated: string[] = [];
+        const published: string[] = [];
+        ws.Polity.validation.ValidationRegistry.register<PolityAstType>({
+            Document: node => void validated.push(node.$document!.uri.path)
+        });
+        ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => void published.push(doc.uri.path));
+        const relatedLines = (name: string) =>
+            ws
+                .diagnostics(name)
+                .flatMap(d =>
+                    (d.relatedInformation ?? []).filter(r => r.location.uri.endsWith('/a.polity')).map(r => r.location.range.start.line)
+                );
+        expect(relatedLines('c.polity')).toEqual([2]);
+        // Two lines above A's claim: C's and D's findings now point two lines lower in a.polity.
+        files['a.polity'] = files['a.polity']!.replace('model x\n', 'model x\n// moved\n\n');
+        await ws.edit('a.polity', files['a.polity']);
+        expect(relatedLines('c.polity')).toEqual([4]);
+        expect(relatedLines('d.polity')).toEqual([4]);
+        expect(validated).toEqual(['/ws/a.polity']);
+        expect(published.sort()).toEqual(['/ws/a.polity', '/ws/c.polity', '/ws/d.polity']);
+        await expectFresh(ws, files, 'lines moved above a conflicting claim');
+    });
+
     it(
         'stays equal to a fresh build through random edits of a workspace full of conflicts',
         async () => {
@@ -173,6 +207,8 @@ describe('incremental checks after an edit', () => {
                 ['change a lifetime', text => text.replace(/established \d{4}/, `established ${year()}`)],
                 ['dissolve an institution', text => inBlock(text, `dissolved ${year()}`)],
                 ['delete a line', text => lines(text, (list, i) => list.splice(i, 1))],
+                // Every claim of the file moves: the related locations of findings in other files with it.
+                ['add lines above everything', text => text.replace('\n', '\n// moved\n\n')],
                 ['duplicate a line', text => lines(text, (list, i) => list.splice(i, 0, list[i]!))],
                 [
                     'swap two lines',
