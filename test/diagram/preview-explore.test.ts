@@ -206,6 +206,12 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         const one = linked(new Set([mps]));
         await expect.poll(shown, POLL).toEqual([...one].sort());
         expect(one.size).toBeGreaterThan(2);
+        // The search still holds its text: its dimming gives way to the focus, which draws the neighbourhood whole.
+        expect(
+            await page.evaluate(
+                `[...document.querySelectorAll('g.node:not(.faded):not(#legend)')].filter(n => getComputedStyle(n).opacity !== '1').map(n => n.id)`
+            )
+        ).toEqual([]);
         expect((await posted()).at(-1)).toEqual({ type: 'reveal', id: mps });
         expect(await page.locator('g.edge:not(.faded)').evaluateAll(edges => edges.map(e => e.id))).toEqual(
             expect.arrayContaining(overview.links.filter(l => l.from === mps || l.to === mps).map(l => l.id))
@@ -280,6 +286,24 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         // Nothing is cut off at the pane's right edge, in the toolbar or in its ⋯ menu.
         await page.click('#more');
         for (const control of ['#export', '#fit', '#date-reset', '#search', '#focus']) {
+            expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(
+                true
+            );
+        }
+        // Every legend entry whole, inside the legend.
+        expect(
+            await page.evaluate(`(() => {
+                const panel = document.getElementById('legend-panel').getBoundingClientRect();
+                return [...document.querySelectorAll('#legend-panel li')]
+                    .filter(li => li.getBoundingClientRect().right > panel.right + 0.5 || li.scrollWidth > li.clientWidth + 0.5)
+                    .map(li => li.textContent);
+            })()`)
+        ).toEqual([]);
+        // While an institution is focused on, "Leave focus" joins the row: it and ⋯ stay in the pane.
+        await page.keyboard.press('Escape');
+        await page.locator(`g[id="${id('CAC')}"]`).click();
+        await page.locator('#focus-leave').waitFor({ state: 'visible' });
+        for (const control of ['#focus-leave', '#more']) {
             expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(
                 true
             );
