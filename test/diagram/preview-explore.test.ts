@@ -299,7 +299,7 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
                     .map(li => li.textContent);
             })()`)
         ).toEqual([]);
-        // While an institution is focused on, "Leave focus" joins the row: it and ⋯ stay in the pane.
+        // While an institution is focused on, "Leave focus" shows: it and ⋯ stay in the pane.
         await page.keyboard.press('Escape');
         await page.locator(`g[id="${id('CAC')}"]`).click();
         await page.locator('#focus-leave').waitFor({ state: 'visible' });
