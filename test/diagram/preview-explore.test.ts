@@ -110,6 +110,14 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.close();
     });
 
+    it("a small view opens with all it draws in sight: the fit leaves out the SVG's own title and legend, which the page hides", async () => {
+        const turf = await diagramOf(FLAGSHIP, 'china.cyber', 'cii-turf');
+        const { page } = await show(turf, 'cii-turf', { width: 510, height: 780 });
+        await expect.poll(() => inSight(page, `g[id="${id('CAC')}"]`), POLL).toBe(true);
+        expect(await inSight(page, `g[id="${id('MPS')}"]`)).toBe(true);
+        await page.close();
+    });
+
     it('zooms with the buttons, the keys + − 0, the wheel in small steps and a pinch; Fit shows the whole picture', async () => {
         const { page } = await show(overview, 'overview');
         const settled = () => scale(page);
@@ -121,7 +129,15 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.click('#zoom-reset');
         expect(await settled()).toBeCloseTo(1, 3);
         await page.click('#fit');
-        await expect.poll(() => inSight(page, '#canvas svg'), POLL).toBe(true);
+        // Whole: every institution and cluster drawn (the SVG's own title and legend, hidden, may lie outside).
+        const outside = `(() => {
+            const view = document.getElementById('viewport').getBoundingClientRect();
+            return [...document.querySelectorAll('#canvas g.node:not(#legend), #canvas g.cluster')].filter(g => {
+                const box = g.getBoundingClientRect();
+                return box.left < view.left - 1 || box.top < view.top - 1 || box.right > view.right + 1 || box.bottom > view.bottom + 1;
+            }).length;
+        })()`;
+        await expect.poll(() => page.evaluate(outside), POLL).toBe(0);
 
         await page.locator('#viewport').focus();
         const fitted = await scale(page);

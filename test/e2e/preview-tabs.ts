@@ -1,6 +1,7 @@
 /**
- * Page objects for the preview's tabs and its picture, for the e2e scenarios:
- * the matrix tab's cells, and the moment a new picture is drawn.
+ * Page objects for the preview's tabs and its picture, for the e2e scenarios: the matrix's cells and the
+ * timeline's rows, tooltips, the date slider, the moment a new picture is drawn, and how large and where
+ * its labels are on the screen.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { waitFor } from './harness.js';
@@ -13,14 +14,28 @@ export async function pointerAway(frame: FrameLocator): Promise<void> {
     await frame.owner().page().mouse.move(1200, 16);
 }
 
-/** Opens the preview's matrix tab and waits for its cells; their ids as the server names them (`cell:INSTITUTION:MANDATE`). */
-export async function showMatrix(frame: FrameLocator): Promise<string[]> {
-    await pointerAway(frame);
-    await frame.locator('#tab-matrix').click();
-    await frame.locator('#matrix-canvas a.cell').first().waitFor({ state: 'visible', timeout: 30_000 });
-    const ids = await frame.locator('#matrix-canvas a.cell').evaluateAll(cells => cells.map(cell => cell.id));
+/** The ids of a chart's elements as the server names them: the page puts its tab's name in front (`matrix/…`). */
+async function serverIds(frame: FrameLocator, selector: string): Promise<string[]> {
+    const ids = await frame.locator(selector).evaluateAll(elements => elements.map(element => element.id));
     return ids.map(id => id.slice(id.indexOf('/') + 1));
 }
+
+/** Opens a chart's tab and waits for its `selector` elements; their ids as the server names them. */
+async function showChart(frame: FrameLocator, tab: 'matrix' | 'timeline', selector: string): Promise<string[]> {
+    await pointerAway(frame);
+    await frame.locator(`#tab-${tab}`).click();
+    await frame.locator(selector).first().waitFor({ state: 'visible', timeout: 30_000 });
+    return serverIds(frame, selector);
+}
+
+/** Opens the matrix tab; its cells (`cell:INSTITUTION:MANDATE`). */
+export const showMatrix = (frame: FrameLocator) => showChart(frame, 'matrix', '#matrix-canvas a.cell');
+
+/** Opens the timeline tab; its rows (`institution:KEY`). */
+export const showTimeline = (frame: FrameLocator) => showChart(frame, 'timeline', '#timeline-canvas g.row');
+
+/** The matrix's cells drawn now (`cell:INSTITUTION:MANDATE`). */
+export const matrixCells = (frame: FrameLocator) => serverIds(frame, '#matrix-canvas a.cell');
 
 /** Back to the diagram tab. */
 export async function showDiagram(frame: FrameLocator): Promise<void> {
@@ -58,15 +73,6 @@ export async function applyQuickFix(page: Page, title: string): Promise<number> 
     const clicked = Date.now();
     await item.click();
     return clicked;
-}
-
-/** Opens the preview's timeline tab and waits for its rows; their ids as the server names them (`row:INSTITUTION`). */
-export async function showTimeline(frame: FrameLocator): Promise<string[]> {
-    await pointerAway(frame);
-    await frame.locator('#tab-timeline').click();
-    await frame.locator('#timeline-canvas g.row').first().waitFor({ state: 'visible', timeout: 30_000 });
-    const ids = await frame.locator('#timeline-canvas g.row').evaluateAll(rows => rows.map(row => row.id));
-    return ids.map(id => id.slice(id.indexOf('/') + 1));
 }
 
 /** Slides the date to `year`, as a drag that lets go there does, and waits for the picture of that year. */
@@ -116,12 +122,6 @@ export async function inSight(frame: FrameLocator, selector: string): Promise<bo
         box.x + box.width <= view.x + view.width + 1 &&
         box.y + box.height <= view.y + view.height + 1
     );
-}
-
-/** The matrix's cells drawn now, as the server names them (`cell:INSTITUTION:MANDATE`). */
-export async function matrixCells(frame: FrameLocator): Promise<string[]> {
-    const ids = await frame.locator('#matrix-canvas a.cell').evaluateAll(cells => cells.map(cell => cell.id));
-    return ids.map(id => id.slice(id.indexOf('/') + 1));
 }
 
 /** The heading of the tooltip the page shows over an element of a chart (the charts' own `<title>`s are not kept). */
