@@ -542,6 +542,10 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await showMatrix(frame);
         // The informatization mandates only: the matrix then fits the pane's width, its headings in sight.
         await frame.locator('#matrix-subtree').selectOption('china.cyber.informatization');
+        // Seen from its start, the institutions' names in sight (13e left the matrix scrolled to the CAC's cii cell).
+        await waitFor(async () => (await frame.locator('#matrix-canvas').evaluate(canvas => canvas.scrollLeft)) === 0, {
+            message: 'the filtered matrix from its start'
+        });
         try {
             // Before: the State group coordinates informatization, MIIT promotes it.
             await slideTo(frame, 2013);
