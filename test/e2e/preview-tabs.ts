@@ -11,7 +11,14 @@ import { waitFor } from './harness.js';
  * path, a node's details) would cover the preview's toolbar or picture, and catch clicks meant for them.
  */
 export async function pointerAway(frame: FrameLocator): Promise<void> {
-    await frame.owner().page().mouse.move(1200, 16);
+    const page = frame.owner().page();
+    await page.mouse.move(1200, 16);
+    // VS Code hides a hover a moment after the pointer leaves it.
+    await page
+        .locator('.context-view .hover-contents')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 3000 })
+        .catch(() => undefined);
 }
 
 /** The ids of a chart's elements as the server names them: the page puts its tab's name in front (`matrix/…`). */
