@@ -42,6 +42,8 @@ function serverId(id: string): string {
 
 export class ChartPanels {
     private charts: PreviewCharts | undefined;
+    /** The host sends the charts when their tab is shown (the extension does; the static site never). */
+    private onRequest = false;
     private arrangement: MatrixArrangement = {};
     /** The tab shown, if a chart's; charts are drawn only there (or for export): an update of the model draws neither otherwise. */
     private shown: Chart | undefined;
@@ -64,13 +66,20 @@ export class ChartPanels {
     }
 
     get available(): boolean {
-        return this.charts !== undefined;
+        return this.charts !== undefined || this.onRequest;
     }
 
-    /** New charts (the model, view or date changed): the reader's sorting and filter stay where their mandates still are. */
-    show(charts: PreviewCharts | undefined): void {
+    /**
+     * New charts (the model, view or date changed): the reader's sorting and filter stay where their mandates still are.
+     * None, from a host that sends them `onRequest`: the old ones are of another picture, and their tabs wait for new ones.
+     */
+    show(charts: PreviewCharts | undefined, onRequest = false): void {
         this.charts = charts;
-        if (!charts) return;
+        this.onRequest = onRequest;
+        if (!charts) {
+            for (const canvas of [this.matrixCanvas, this.timelineCanvas]) canvas.replaceChildren(waiting());
+            return;
+        }
         const columns = charts.matrix.columns;
         const options = (first: string) => [option('', first), ...columns.map(c => option(c.key, `${'\u2003'.repeat(c.depth)}${c.name}`))];
         this.subtree.replaceChildren(...options('all'));
@@ -135,6 +144,13 @@ export class ChartPanels {
         }
         this.hooks.reveal(target.id);
     }
+}
+
+function waiting(): HTMLElement {
+    const note = document.createElement('p');
+    note.className = 'chart-waiting';
+    note.textContent = 'Drawing…';
+    return note;
 }
 
 function option(value: string, label: string): HTMLOptionElement {

@@ -243,6 +243,36 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         await page.close();
     });
 
+    it("asks for the charts only on a chart's tab, from a host that sends them on request, and waits for them there", async () => {
+        const { page, posted, errors } = await open();
+        const { charts, ...picture } = await diagramOf(exampleFiles('examples/tutorial'), 'tutorial', 'data-map');
+        const tabs = () =>
+            page.$$eval('[role="tab"]', buttons => buttons.map(b => `${b.id}${b.hasAttribute('disabled') ? ' disabled' : ''}`));
+        // The static site's pages carry no charts and fetch none: their tabs stay off.
+        await send(page, { type: 'diagram', diagram: picture, view: 'data-map' });
+        await page.waitForSelector('#canvas svg g.node');
+        expect(await tabs()).toEqual(['tab-diagram', 'tab-matrix disabled', 'tab-timeline disabled']);
+        await send(page, { type: 'diagram', diagram: picture, view: 'data-map', chartsOnRequest: true });
+        await expect.poll(tabs).toEqual(['tab-diagram', 'tab-matrix', 'tab-timeline']);
+        await page.click('#tab-matrix');
+        expect((await posted()).slice(1)).toEqual([{ type: 'tab', tab: 'matrix' }]);
+        expect(await page.locator('#matrix-canvas').textContent()).toBe('Drawing…');
+        await send(page, { type: 'diagram', diagram: { ...picture, charts }, view: 'data-map', chartsOnRequest: true });
+        await page.waitForSelector('#matrix-canvas svg a.cell');
+        // An answer without them (the model changed while the diagram's tab was shown) drops the charts of before.
+        await page.click('#tab-diagram');
+        await send(page, { type: 'diagram', diagram: picture, view: 'data-map', chartsOnRequest: true });
+        await page.click('#tab-timeline');
+        expect(await page.locator('#timeline-canvas').textContent()).toBe('Drawing…');
+        expect((await posted()).slice(1)).toEqual([
+            { type: 'tab', tab: 'matrix' },
+            { type: 'tab', tab: 'diagram' },
+            { type: 'tab', tab: 'timeline' }
+        ]);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
     it('zooms with the wheel and keeps the zoom when the diagram updates; screenshots in light and dark', async () => {
         for (const theme of ['light', 'dark'] as const) {
             const { page } = await open(theme);
