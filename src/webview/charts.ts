@@ -11,6 +11,7 @@ import type { PreviewCharts } from '../diagram/protocol.js';
 import { toTimelineSvg } from '../diagram/timeline-svg.js';
 import type { Detail } from '../diagram/graph-types.js';
 import { sanitizeSvg } from './sanitize.js';
+import { TimelineFit } from './timeline-fit.js';
 
 export interface ChartHooks {
     /** A click on an element with a declaration. */
@@ -48,6 +49,7 @@ export class ChartPanels {
     /** The tab shown, if a chart's; charts are drawn only there (or for export): an update of the model draws neither otherwise. */
     private shown: Chart | undefined;
     private readonly stale = new Set<Chart>();
+    private readonly timeline: TimelineFit;
 
     constructor(
         private readonly matrixCanvas: HTMLElement,
@@ -56,6 +58,7 @@ export class ChartPanels {
         private readonly sort: HTMLSelectElement,
         private readonly hooks: ChartHooks
     ) {
+        this.timeline = new TimelineFit(timelineCanvas);
         subtree.addEventListener('change', () => this.arrange({ ...this.arrangement, subtree: subtree.value || undefined }));
         sort.addEventListener('change', () => this.arrange({ ...this.arrangement, sortBy: sort.value || undefined }));
         for (const canvas of [matrixCanvas, timelineCanvas]) {
@@ -111,9 +114,7 @@ export class ChartPanels {
     private draw(tab: Chart): void {
         if (!this.charts || !this.stale.delete(tab)) return;
         if (tab === 'timeline') {
-            this.timelineCanvas.replaceChildren(
-                ...placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))
-            );
+            this.timeline.show(placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))[0]);
             return;
         }
         this.subtree.value = this.arrangement.subtree ?? '';
