@@ -389,6 +389,30 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         }
     });
 
+    scenario('13g-preview-after-typing', async snap => {
+        const frame = await previewOfState();
+        const { line } = at({ file: 'state.polity', needle: 'institution MPS ', offset: 0 });
+        // Interleaved, so the load falls on both alike: on the matrix's tab the answer carries the charts too.
+        for (const round of [1, 2, 3]) {
+            for (const tab of ['diagram', 'matrix'] as const) {
+                if (tab === 'matrix') await showMatrix(frame);
+                await page.keyboard.press('Control+1');
+                await gotoPosition(page, line, 1);
+                const name = `Typed${round}${tab}`;
+                // One edit, as a paste is: the time is the preview's, not the keyboard's.
+                await page.keyboard.insertText(`institution ${name} { }\n`);
+                const typed = Date.now();
+                await frame.locator(`g.node[id="institution:china.cyber.${name}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+                const lag = Date.now() - typed;
+                timings[`typing-to-picture-${tab}-${round}`] = lag;
+                console.log(`typed a new institution → its node in the preview (${tab} tab): ${lag} ms`);
+                if (round === 1 && tab === 'diagram') await snap();
+                await revert();
+                if (tab === 'matrix') await showDiagram(frame);
+            }
+        }
+    });
+
     scenario('07-rename', async () => {
         const { at: anchor, to, file, expect: wanted } = SCENARIOS.rename;
         await open(anchor.file);
