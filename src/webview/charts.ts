@@ -80,7 +80,7 @@ export class ChartPanels {
         this.charts = charts;
         this.onRequest = onRequest;
         if (!charts) {
-            for (const canvas of [this.matrixCanvas, this.timelineCanvas]) canvas.replaceChildren(waiting());
+            if (onRequest) for (const canvas of [this.matrixCanvas, this.timelineCanvas]) canvas.replaceChildren(waiting());
             return;
         }
         const columns = charts.matrix.columns;
