@@ -451,7 +451,12 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
                 console.log(
                     `typed a new institution → its node in the preview (${tab} tab): ${lag} ms; the answer (${arrived?.size ?? '?'} B) reached the page after ${arrived ? arrived.at - typed : '?'} ms`
                 );
-                if (round === 1 && tab === 'diagram') await snap();
+                if (round === 1 && tab === 'diagram') {
+                    // The cursor on the typed line brings its node into sight: the screenshot shows what was typed.
+                    await gotoPosition(page, line, 'institution '.length + 1);
+                    await frame.locator(`g.node.highlighted[id="institution:china.cyber.${name}"]`).waitFor({ timeout: 30_000 });
+                    await snap();
+                }
                 await revert();
                 if (tab === 'matrix') await showDiagram(frame);
             }
