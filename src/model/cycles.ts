@@ -11,19 +11,26 @@ export interface Cycle {
 }
 
 /** A hierarchical relation as an edge from the superior to the subordinate, whatever way it is written. */
-interface Edge {
+export interface Edge {
     fact: RelationFact;
     from: Key;
     to: Key;
     period: Period;
 }
 
+/** The relations inside one strongly connected component of the hierarchy: a cycle lies within one. */
+export interface HierarchyComponent {
+    edges: Edge[];
+    institutions: ReadonlySet<Key>;
+}
+
 /**
- * Cycles of hierarchical relations that hold at the same time. Strongly
- * connected components first (cheap, ignores time); only inside a component
- * are the dates compared, interval by interval.
+ * Cycles of hierarchical relations that hold at the same time are found in
+ * two steps: here the strongly connected components of more than one
+ * institution, in the order found (cheap, ignores time); then, inside each
+ * component, the dates compared interval by interval (`componentCycles`).
  */
-export function findHierarchyCycles(model: SemanticModel): Cycle[] {
+export function hierarchyComponents(model: SemanticModel): HierarchyComponent[] {
     const edges: Edge[] = [];
     for (const fact of model.relations) {
         const kind = model.relationKinds.get(fact.kind);
@@ -34,23 +41,29 @@ export function findHierarchyCycles(model: SemanticModel): Cycle[] {
         const [from, to] = kind.upward ? [fact.target, fact.subject] : [fact.subject, fact.target];
         if (period) edges.push({ fact, from, to, period });
     }
+    return stronglyConnected(edges).map(component => ({
+        edges: edges.filter(e => component.has(e.from) && component.has(e.to)),
+        institutions: component
+    }));
+}
+
+/** The cycles within one component, each once. */
+export function componentCycles(component: HierarchyComponent): Cycle[] {
+    const inside = component.edges;
     const cycles: Cycle[] = [];
     const seen = new Set<string>();
-    for (const component of stronglyConnected(edges)) {
-        const inside = edges.filter(e => component.has(e.from) && component.has(e.to));
-        for (const interval of elementaryIntervals(inside)) {
-            const active = inside.filter(e => intersect(e.period, interval));
-            const cycle = findCycle(active);
-            if (!cycle) continue;
-            const id = cycle
-                .map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`)
-                .sort()
-                .join('|');
-            if (seen.has(id)) continue;
-            seen.add(id);
-            const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
-            cycles.push({ edges: cycle.map(e => e.fact), path: cycle.map(e => e.from), period });
-        }
+    for (const interval of elementaryIntervals(inside)) {
+        const active = inside.filter(e => intersect(e.period, interval));
+        const cycle = findCycle(active);
+        if (!cycle) continue;
+        const id = cycle
+            .map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`)
+            .sort()
+            .join('|');
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
+        cycles.push({ edges: cycle.map(e => e.fact), path: cycle.map(e => e.from), period });
     }
     return cycles;
 }
