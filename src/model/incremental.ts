@@ -131,7 +131,7 @@ function keptChange(before: SemanticModel, after: SemanticModel): KeptChange {
         const mandate = model.mandates.get(key);
         return mandate && JSON.stringify(mandate.parents);
     };
-    return { keys, tree: differing(before, after, mandates, parents).size > 0 };
+    return { keys, tree: differing(before, after, mandates, parents).size > 0, old, now };
 }
 
 /**

@@ -1,19 +1,22 @@
 import { componentCycleFindings } from './checks/hierarchy.js';
 import { oneSidedSharesIn } from './checks/competences.js';
 import { outsideLifetimeIn } from './checks/dates.js';
+import { unusedGiven } from './checks/declarations.js';
 import { inDocumentOrder } from './checks/finding.js';
 import type { KeptCheck } from './checks/index.js';
 import { selfRelationsIn } from './checks/relations.js';
 import { hierarchyComponents } from './cycles.js';
 import type { SemanticModel } from './model.js';
-import type { DocumentFacts, Finding, Key, RelationFact } from './types.js';
+import type { Declaration, DocumentFacts, Finding, Key, RelationFact } from './types.js';
 
 /**
  * The findings of the checks made per document (dates outside a lifetime,
  * one-sided shares, self-relations) and per component of the hierarchy
  * (cycles), kept from edit to edit: an edit makes again only the parts of
  * the documents it changed or that name what it changed, and of the
- * components whose relations or institutions it changed.
+ * components whose relations or institutions it changed. Unused
+ * declarations follow a count of each key's uses, which an edit corrects by
+ * the uses of the documents it changed.
  *
  * Shared by the states of one line of edits (`updateChecks` is given the
  * latest state): entries are keyed by objects the next state keeps when the
@@ -24,6 +27,10 @@ export interface KeptFindings {
     /** Each hierarchy component's cycle findings, by the relations inside it (`componentId`). */
     readonly components: ReadonlyMap<string, readonly Finding[]>;
     readonly relationIds: WeakMap<RelationFact, number>;
+    /** How many uses of each key the documents hold. */
+    readonly uses: ReadonlyMap<Key, number>;
+    /** The finding of each declaration found unused, kept while it stays unused. */
+    readonly unused: WeakMap<Declaration, Finding>;
 }
 
 interface DocumentParts {
@@ -38,6 +45,9 @@ export interface KeptChange {
     readonly keys: ReadonlySet<Key>;
     /** Whether a mandate's parents changed (one-sided shares read the mandate tree). */
     readonly tree: boolean;
+    /** The documents whose facts changed: as they were, and as they are. */
+    readonly old: readonly DocumentFacts[];
+    readonly now: readonly DocumentFacts[];
 }
 
 /**
@@ -72,15 +82,37 @@ export function keptChecks(
         components.set(id, findings);
         for (const f of findings) cycles.push(f);
     }
+    const uses = useCounts(model, previous, change);
+    const unused = (change && previous?.unused) || new WeakMap<Declaration, Finding>();
     return {
-        kept: { documents, components, relationIds },
+        kept: { documents, components, relationIds, uses, unused },
         findings: {
             cycles,
             outsideLifetime: inDocumentOrder(parts.map(p => p.lifetime)),
             oneSidedShares: inDocumentOrder(parts.map(p => [p.shares])),
-            selfRelations: inDocumentOrder(parts.map(p => [p.self]))
+            selfRelations: inDocumentOrder(parts.map(p => [p.self])),
+            unused: unusedGiven(model, uses.keys(), unused)
         }
     };
+}
+
+/** The uses of each key: the previous counts with the changed documents' uses taken out and put in again. */
+function useCounts(model: SemanticModel, previous: KeptFindings | undefined, change: KeptChange | undefined): Map<Key, number> {
+    const counts = new Map<Key, number>(change && previous ? previous.uses : []);
+    const count = (docs: readonly DocumentFacts[], by: number) => {
+        for (const doc of docs) {
+            for (const { key } of doc.uses) {
+                const n = (counts.get(key) ?? 0) + by;
+                if (n === 0) counts.delete(key);
+                else counts.set(key, n);
+            }
+        }
+    };
+    if (change && previous) {
+        count(change.old, -1);
+        count(change.now, 1);
+    } else count(model.documents, 1);
+    return counts;
 }
 
 let nextRelationId = 0;

@@ -175,14 +175,14 @@ describe('incremental checks after an edit', () => {
         const files: Files = {
             ...BASE,
             'c.polity': 'model x\ninstitution C {\n  leads cii\n}\ninstitution E\nC oversees E\nE oversees C',
-            'd.polity': 'model x\nmandate water\ninstitution D {\n  established 2000\n  leads water since 1990\n  shares water with B\n}'
+            'd.polity': 'model x\nmandate water\nmandate spare\ninstitution D {\n  established 2000\n  leads water since 1990\n  shares water with B\n}'
         };
         const ws = new TestWorkspace();
         await ws.open(files);
         const found = () => ws.Polity.polity.WorkspaceModel.snapshot.findings.filter(f => !f.loc.uri.endsWith('/a.polity'));
         const before = found();
-        expect(before.map(f => f.code).sort()).toEqual(['cycle', 'cycle', 'one-sided-share', 'outside-lifetime']);
-        // An edit that names none of C, D, E: their findings are the same objects, kept.
+        expect(before.map(f => f.code).sort()).toEqual(['cycle', 'cycle', 'one-sided-share', 'outside-lifetime', 'unused']);
+        // An edit that names none of C, D, E, nor uses 'spare': their findings are the same objects, kept.
         files['a.polity'] = files['a.polity']!.replace('since 2010', 'since 2011');
         await ws.edit('a.polity', files['a.polity']);
         const after = found();

@@ -27,7 +27,7 @@ export function runChecks(model: SemanticModel, options: CheckOptions = {}, conf
 }
 
 /** The checks whose findings the server may keep from before an edit (src/model/kept-findings.ts). */
-export type KeptCheck = 'cycles' | 'outsideLifetime' | 'oneSidedShares' | 'selfRelations';
+export type KeptCheck = 'cycles' | 'outsideLifetime' | 'oneSidedShares' | 'selfRelations' | 'unused';
 
 /**
  * The registry: every check in the order its findings are listed. The
@@ -58,6 +58,6 @@ export function checkModel(
     add(doubleHolders(model));
     run('oneSidedShares', oneSidedShares);
     run('selfRelations', selfRelations);
-    add(unused(model));
+    run('unused', unused);
     return result;
 }
