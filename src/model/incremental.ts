@@ -20,7 +20,9 @@ import type { Claim, Declaration, DocumentFacts, Finding, Key } from './types.js
  * it and on its ancestors (conflicts.ts: conflictsOnMandate); so they are
  * kept per mandate, and an edit finds again only the conflicts of the
  * mandates it touched, and of the mandates inside those. A conflict the edit
- * did not touch keeps its findings. The other checks are cheap and run whole.
+ * did not touch keeps its findings. The checks made per document and per
+ * hierarchy component keep theirs too (kept-findings.ts); the other checks
+ * are cheap and run whole.
  *
  * Pure: `checkWorkspace` and `updateChecks` give the same findings, in the
  * same order, as `runChecks` on a fresh model of the same documents (the
@@ -51,6 +53,8 @@ export function checkWorkspace(documents: readonly DocumentFacts[], options: Che
 /**
  * The findings after an edit: the documents are the whole workspace's, each
  * document the edit did not change given as the same facts object as before.
+ * `previous` is the latest state: what it kept is shared along the line of
+ * edits (kept-findings.ts).
  */
 export function updateChecks(previous: CheckState, documents: readonly DocumentFacts[]): CheckState {
     const model = buildModel(documents);
