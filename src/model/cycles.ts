@@ -1,6 +1,6 @@
 import { lifetimeOf, type SemanticModel } from './model.js';
 import { certain, intersect, type Period } from './periods.js';
-import type { Key, Location, RelationFact } from './types.js';
+import type { DocumentFacts, Key, Location, RelationFact } from './types.js';
 
 export interface Cycle {
     /** The relations around the cycle, in order. */
@@ -30,9 +30,20 @@ export interface HierarchyComponent {
  * institution, in the order found (cheap, ignores time); then, inside each
  * component, the dates compared interval by interval (`componentCycles`).
  */
-export function hierarchyComponents(model: SemanticModel): HierarchyComponent[] {
+export function hierarchyComponents(
+    model: SemanticModel,
+    edges: readonly Edge[] = model.documents.flatMap(doc => hierarchyEdges(model, doc))
+): HierarchyComponent[] {
+    return stronglyConnected(edges).map(component => ({
+        edges: edges.filter(e => component.has(e.from) && component.has(e.to)),
+        institutions: component
+    }));
+}
+
+/** The document's hierarchical relations as edges, for what certainly held of them and of both institutions. */
+export function hierarchyEdges(model: SemanticModel, doc: DocumentFacts): Edge[] {
     const edges: Edge[] = [];
-    for (const fact of model.relations) {
+    for (const fact of doc.relations) {
         const kind = model.relationKinds.get(fact.kind);
         if (fact.subject === fact.target || !kind?.hierarchical) continue;
         // What certainly held: an uncertain date never makes a cycle.
@@ -41,10 +52,7 @@ export function hierarchyComponents(model: SemanticModel): HierarchyComponent[] 
         const [from, to] = kind.upward ? [fact.target, fact.subject] : [fact.subject, fact.target];
         if (period) edges.push({ fact, from, to, period });
     }
-    return stronglyConnected(edges).map(component => ({
-        edges: edges.filter(e => component.has(e.from) && component.has(e.to)),
-        institutions: component
-    }));
+    return edges;
 }
 
 /** The cycles within one component, each once. */
@@ -68,7 +76,7 @@ export function componentCycles(component: HierarchyComponent): Cycle[] {
     return cycles;
 }
 
-function stronglyConnected(edges: Edge[]): Set<Key>[] {
+function stronglyConnected(edges: readonly Edge[]): Set<Key>[] {
     const next = new Map<Key, Key[]>();
     for (const e of edges) {
         const targets = next.get(e.from);

@@ -5,7 +5,7 @@ import { unusedGiven } from './checks/declarations.js';
 import { inDocumentOrder } from './checks/finding.js';
 import type { KeptCheck } from './checks/index.js';
 import { selfRelationsIn } from './checks/relations.js';
-import { hierarchyComponents } from './cycles.js';
+import { hierarchyComponents, hierarchyEdges, type Edge } from './cycles.js';
 import type { SemanticModel } from './model.js';
 import type { Declaration, DocumentFacts, Finding, Key, RelationFact } from './types.js';
 
@@ -14,7 +14,8 @@ import type { Declaration, DocumentFacts, Finding, Key, RelationFact } from './t
  * one-sided shares, self-relations) and per component of the hierarchy
  * (cycles), kept from edit to edit: an edit makes again only the parts of
  * the documents it changed or that name what it changed, and of the
- * components whose relations or institutions it changed. Unused
+ * components whose relations or institutions it changed (each document's
+ * hierarchical relations are kept as edges, so only Tarjan runs whole). Unused
  * declarations follow a count of each key's uses, which an edit corrects by
  * the uses of the documents it changed.
  *
@@ -34,6 +35,7 @@ export interface KeptFindings {
 }
 
 interface DocumentParts {
+    edges: Edge[];
     lifetime: Finding[][];
     shares: Finding[];
     self: Finding[];
@@ -69,13 +71,21 @@ export function keptChecks(
             documents.set(doc, shares);
             return shares;
         }
-        const made = { lifetime: outsideLifetimeIn(model, doc), shares: oneSidedSharesIn(model, doc), self: selfRelationsIn(model, doc) };
+        const made = {
+            edges: hierarchyEdges(model, doc),
+            lifetime: outsideLifetimeIn(model, doc),
+            shares: oneSidedSharesIn(model, doc),
+            self: selfRelationsIn(model, doc)
+        };
         documents.set(doc, made);
         return made;
     });
     const components = new Map<string, readonly Finding[]>();
     const cycles: Finding[] = [];
-    for (const component of hierarchyComponents(model)) {
+    for (const component of hierarchyComponents(
+        model,
+        parts.flatMap(p => p.edges)
+    )) {
         const id = component.edges.map(e => relationId(relationIds, e.fact)).join(',');
         const keep = change && ![...component.institutions].some(key => change.keys.has(key));
         const findings = (keep && previous?.components.get(id)) || componentCycleFindings(model, component);
