@@ -175,7 +175,8 @@ describe('incremental checks after an edit', () => {
         const files: Files = {
             ...BASE,
             'c.polity': 'model x\ninstitution C {\n  leads cii\n}\ninstitution E\nC oversees E\nE oversees C',
-            'd.polity': 'model x\nmandate water\nmandate spare\ninstitution D {\n  established 2000\n  leads water since 1990\n  shares water with B\n}'
+            'd.polity':
+                'model x\nmandate water\nmandate spare\ninstitution D {\n  established 2000\n  leads water since 1990\n  shares water with B\n}'
         };
         const ws = new TestWorkspace();
         await ws.open(files);
