@@ -34,8 +34,7 @@ export interface LayoutHints {
  * Stacking and the grid multiply the ranks that long edges cross, which dot
  * pays for dearly, so large diagrams do neither (see STACK_LIMIT).
  */
-export function layoutEdges(graph: DiagramGraph): LayoutHints {
-    const small = graph.nodes.length <= STACK_LIMIT;
+export function layoutEdges(graph: DiagramGraph, small = graph.nodes.length <= STACK_LIMIT): LayoutHints {
     const stack = small && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
     const loose = stack ? looseEdges(graph) : new Set<string>();
     const ranking: Link[] = graph.edges.filter(e => e.ranks && !loose.has(e.id)).map(rankLink);
