@@ -1,5 +1,6 @@
 import { toDot } from './dot.js';
 import type { DiagramGraph } from './graph-types.js';
+import { STACK_LIMIT } from './layout-hints.js';
 import type { LayoutFormat, LayoutOutput, Renderer } from './render.js';
 
 /**
@@ -11,10 +12,9 @@ import type { LayoutFormat, LayoutOutput, Renderer } from './render.js';
  * its own hierarchy, the pieces are packed into rows of about the same width
  * as the rows are tall together, and a last Graphviz run (`nop2`: positions
  * kept) draws every piece where it was packed and routes the edges between
- * pieces and the relations outside the hierarchy.
+ * pieces and the relations outside the hierarchy. Views of more than
+ * STACK_LIMIT nodes are packed.
  */
-export const PACK_LIMIT = 1000;
-
 /** Points between packed pieces, and above them for the title. */
 const GAP = 36;
 const TITLE_HEIGHT = 48;
@@ -27,7 +27,7 @@ export interface Placement {
 }
 
 export function packs(graph: DiagramGraph): boolean {
-    return graph.nodes.length > PACK_LIMIT && graph.clusters.filter(c => c.parent === undefined).length > 1;
+    return graph.nodes.length > STACK_LIMIT;
 }
 
 /** The packed layout: each piece laid out (one job after another, as the renderer runs them anyway), then the whole. */
