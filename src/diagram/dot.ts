@@ -177,7 +177,12 @@ function markerLine(node: GraphNode, position: Record<string, string> | undefine
  * the layout hints leave loose (`ranks` false), has weight 0 as well as
  * `constraint=false`: it neither sets ranks nor pulls its ends together.
  */
-function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel', ranks: boolean, position: Record<string, string> | undefined): string {
+function edgeLine(
+    edge: GraphEdge,
+    labelAttribute: 'label' | 'xlabel',
+    ranks: boolean,
+    position: Record<string, string> | undefined
+): string {
     const [from, to] = rankLink(edge);
     return `${quote(from)} -> ${quote(to)} [${attrs({
         id: edge.id,
