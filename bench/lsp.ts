@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { LspSession, SERVER_PATH } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
-import { median, percentile, usageProbe } from './measure.js';
+import { cpuOf, median, percentile, usageProbe } from './measure.js';
 
 /**
  * How long the server must publish nothing to count as done with an edit: the
@@ -243,15 +243,6 @@ function summary(values: number[]): Latency {
 
 function messageOf(d: Diagnostic): string {
     return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-/** The server's CPU time so far, in ms, from /proc (Linux): the process's own, not the machine's load. */
-function cpuOf(session: LspSession): number {
-    const fields = readFileSync(`/proc/${session.process.pid}/stat`, 'utf8')
-        .replace(/^.*\) /s, '')
-        .split(' ');
-    // utime and stime, fields 14 and 15 of the line (12 and 13 after the name), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** The server's resident memory now, in MB. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../test/support/lsp-client.js';
+import { REPO_ROOT, type LspSession } from '../test/support/lsp-client.js';
 
 export const ROOT = REPO_ROOT;
 export const BENCH_DIR = path.join(ROOT, 'bench');
@@ -72,6 +72,15 @@ export async function measureProcess(args: string[]): Promise<ProcessSample> {
     } finally {
         probe.dispose();
     }
+}
+
+/** The server's CPU time so far, in ms, from /proc (Linux): the process's own, not the machine's load. */
+export function cpuOf(session: LspSession): number {
+    const fields = readFileSync(`/proc/${session.process.pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
+    // utime and stime, fields 14 and 15 of the line (12 and 13 after the name), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export function median(values: number[]): number {
