@@ -2,7 +2,7 @@ import { labelText } from '../text/label.js';
 import { xmlText } from '../text/xml.js';
 import type { DiagramGraph, GraphCluster, GraphEdge, GraphNode, LegendItem } from './graph-types.js';
 import { wrap } from './strings.js';
-import { layoutEdges, rankLink } from './layout-hints.js';
+import { layoutEdges, rankLink, type PieceShape } from './layout-hints.js';
 import type { Placement } from './pack.js';
 import { hasWide, textWidth } from './measure.js';
 import type { EdgeStyle } from './style.js';
@@ -83,8 +83,8 @@ export function toDot(graph: DiagramGraph, options: DotOptions = {}): string {
 }
 
 export interface DotOptions {
-    /** A piece of a packed layout (pack.ts): no title, and shaped as a small diagram is, whatever its size. */
-    piece?: boolean;
+    /** A piece of a packed layout (pack.ts): no title, and folded as a small diagram is, whatever its size. */
+    piece?: PieceShape;
     /** The last run of a packed layout: every piece where it was packed, hints left out. */
     placement?: Placement;
     /** The whole view's number of nodes, where the graph is a piece of it: labels are written as the whole view's are. */

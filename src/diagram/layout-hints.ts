@@ -13,21 +13,27 @@ export function rankLink(edge: GraphEdge): Link {
  * Measured with @viz-js/viz 3.31 on the generated workspaces: stacking 3,000
  * institutions took minutes, 300 about 0.1 s; folding 3,000 into a grid took
  * 45 s of CPU against 4 s without, as every long edge then crossed many more
- * ranks. Above this many nodes a view is packed instead (pack.ts); its DOT
- * export, laid out in one run, has its groups and their pieces side by side.
+ * ranks. Views of more than 150 nodes are packed instead (pack.ts); above
+ * this many, their DOT export, laid out in one run, has its groups and their
+ * pieces side by side.
  */
-export const STACK_LIMIT = 1000;
+const STACK_LIMIT = 1000;
 
 /**
- * A cluster's pieces stand in rows of √(n × this): in a whole view 2 (rows
- * wider than the columns are tall, as a screen is); in a piece of a packed
- * layout (pack.ts) 1/3, which the packing then sets side by side. Measured on
+ * A cluster's pieces stand in rows of √(n × this): in a whole view, and in
+ * the first group of a packed layout (pack.ts), which has a row of its own
+ * above the rest, 2 (rows wider than the columns are tall, as a screen is);
+ * in the other pieces of a packed layout 1/3, which the packing then sets
+ * side by side. Measured on
  * the 3,000-institution view, whose state group has 1,923 institutions: at 2
  * the drawing was 19,139 × 5,371 pt (aspect 3.6), at 1/3 11,613 × 11,408
  * (1.0), in the same CPU time.
  */
 const VIEW_ROW = 2;
 const PIECE_ROW = 1 / 3;
+
+/** How a piece of a packed layout is folded: as wide as a whole view, or about square (see VIEW_ROW). */
+export type PieceShape = 'wide' | 'square';
 
 /**
  * How the picture is shaped beyond the edges drawn: invisible edges, and the
@@ -47,14 +53,17 @@ export interface LayoutHints {
  * pays for dearly, so large diagrams do neither (see STACK_LIMIT), except
  * in the pieces of a packed layout (`piece`), which hold no such edges.
  */
-export function layoutEdges(graph: DiagramGraph, piece = false): LayoutHints {
-    const small = piece || graph.nodes.length <= STACK_LIMIT;
+export function layoutEdges(graph: DiagramGraph, piece?: PieceShape): LayoutHints {
+    const small = piece !== undefined || graph.nodes.length <= STACK_LIMIT;
     const stack = small && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
     const loose = stack ? looseEdges(graph) : new Set<string>();
     const ranking: Link[] = graph.edges.filter(e => e.ranks && !loose.has(e.id)).map(rankLink);
     const markers = new Set(graph.nodes.filter(n => n.category !== 'institution').map(n => n.id));
     const leaves = leafLinks(graph, ranking);
-    const grid = [...leaves, ...(small ? gridLinks(graph, [...ranking, ...leaves], markers, piece ? PIECE_ROW : VIEW_ROW) : [])];
+    const grid = [
+        ...leaves,
+        ...(small ? gridLinks(graph, [...ranking, ...leaves], markers, piece === 'square' ? PIECE_ROW : VIEW_ROW) : [])
+    ];
     // A conflict marker sits just below the institutions that clash over its mandate, not at the top of the drawing.
     const claims: Link[] = graph.edges.filter(e => markers.has(e.to)).map(e => [e.from, e.to]);
     const stacked = stack ? stackLinks(graph, [...ranking, ...grid, ...claims]) : [];
