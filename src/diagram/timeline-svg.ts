@@ -5,7 +5,7 @@ import { locationText, sourceHref, type FileOf } from './matrix-html.js';
 import { rowId } from './matrix-svg.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
-import type { Timeline, TimelineBar, TimelineRow } from './timeline.js';
+import type { Timeline, TimelineBar, TimelineRow, Transfer } from './timeline.js';
 import { placeAlong } from '../model/lists.js';
 
 const PAD = 8;
@@ -36,6 +36,11 @@ interface Placed {
 /** The elements' ids, by which the preview finds what a click or a hover is on (src/diagram/charts.ts). */
 export const barId = (institution: Key, index: number) => `bar:${institution}:${index}`;
 export const transferId = (index: number) => `transfer:${index}`;
+
+/** What a transfer arrow stands for: "merged into: SILG → CCCI in 2014". */
+export function transferText(transfer: Transfer, nameOf: ReadonlyMap<Key, string>): string {
+    return `${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)}`;
+}
 
 /**
  * The timeline as SVG: one row per institution with its lifetime (labelled
@@ -73,6 +78,8 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         `<defs><marker id="transfer-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${TRANSFER}"/></marker></defs>`
     );
     out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
+    // The row names' column: the preview keeps it in sight when the timeline scrolls sideways (src/webview/timeline-fit.ts).
+    out.push(`<rect class="names" width="${left}" height="${height}" fill="white"/>`);
     out.push(`<text x="${PAD}" y="22" font-size="16" font-weight="bold">${xmlText(timeline.title)}</text>`);
     out.push(
         `<text x="${PAD}" y="40" fill="#555555">Lifetimes, names and competences over time; the line marks ${xmlText(timeline.at.text)}</text>`
@@ -93,7 +100,7 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         const at = x(transfer.at, transfer.at);
         const bend = 14;
         out.push(
-            `<g id="${transferId(i)}" class="transfer"><title>${xmlText(`${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)} — ${locationText(transfer.source, fileOf)}`)}</title>` +
+            `<g id="${transferId(i)}" class="transfer"><title>${xmlText(`${transferText(transfer, nameOf)} — ${locationText(transfer.source, fileOf)}`)}</title>` +
                 `<path d="M${at},${y1} C${at + bend},${y1} ${at + bend},${y2} ${at},${y2 + (y2 > y1 ? -LIFE / 2 : LIFE / 2)}" fill="none" stroke="${TRANSFER}" stroke-width="1.6" marker-end="url(#transfer-arrow)"/>` +
                 `<text x="${at + bend + 3}" y="${(y1 + y2) / 2 + 3}" font-size="${BAR_FONT}" fill="${TRANSFER}" ${HALO}>${xmlText(transfer.label)}</text></g>`
         );

@@ -20,7 +20,7 @@ import type { FromPage, PageState, ReaderState, Tab, ToPage } from './messages.j
 import { svgToPng } from './png.js';
 import { sanitizeSvg } from './sanitize.js';
 import { Toolbar } from './toolbar.js';
-import { Zoom, type Box } from './zoom.js';
+import { union, Zoom } from './zoom.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPage): void; getState(): unknown; setState(state: unknown): void };
 
@@ -92,7 +92,7 @@ function receive(message: ToPage): void {
         selected = { view: message.view, at: message.at };
         showControls(message.diagram.views, message.diagram.dates, message.diagram.at);
         showDiagram(message.diagram, anotherView);
-        charts.show(message.diagram.charts);
+        charts.show(message.diagram.charts, message.chartsOnRequest);
         showTab(reader.tab ?? 'diagram');
     } else if (message.type === 'unchanged') {
         // A page loaded again has no picture yet: the host, told it is ready, sends one in full.
@@ -209,6 +209,7 @@ for (const [tab, { button }] of Object.entries(tabs) as [Tab, (typeof tabs)[Tab]
         reader.tab = tab;
         keepState();
         showTab(tab);
+        post({ type: 'tab', tab });
     });
 }
 
@@ -431,14 +432,6 @@ function zoomTo(ids: readonly string[], anchor?: string): void {
     }
 }
 
-function union(boxes: Box[]): Box {
-    const left = Math.min(...boxes.map(b => b.x));
-    const top = Math.min(...boxes.map(b => b.y));
-    const right = Math.max(...boxes.map(b => b.x + b.width));
-    const bottom = Math.max(...boxes.map(b => b.y + b.height));
-    return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
 function nodeElement(id: string): SVGGElement | undefined {
     return [...canvas.querySelectorAll<SVGGElement>('g.node')].find(node => node.id === id);
 }
@@ -534,4 +527,5 @@ const themeWatch = new MutationObserver(() => keepThemeLegible());
 themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
-post({ type: 'ready' });
+// A reloaded page on a chart's tab asks for the charts with its first picture.
+post(reader.tab && reader.tab !== 'diagram' ? { type: 'ready', tab: reader.tab } : { type: 'ready' });

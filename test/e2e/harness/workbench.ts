@@ -375,6 +375,14 @@ export async function showProblems(page: Page): Promise<void> {
     });
 }
 
+/** Hides the panel (Problems, Output, …) if it is shown, giving the editors the window's height. */
+export async function hidePanel(page: Page): Promise<void> {
+    const panel = page.locator('.part.panel').first();
+    if (!(await panel.isVisible().catch(() => false))) return;
+    await runCommand(page, 'View: Hide Panel');
+    await panel.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
 export interface ProblemRow {
     /** Visible text of the row. */
     text: string;
