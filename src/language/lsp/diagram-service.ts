@@ -92,7 +92,7 @@ export class DiagramService {
             if (signal.aborted) throw new LayoutCancelled();
             const rendered = await renderSvg(graph, this.renderer, signal);
             const result = { ...context, ...rendered, title: graph.title, at: graph.at, direction: graph.direction, charts };
-            const digest = createHash('sha256').update(JSON.stringify(result)).digest('base64url');
+            const digest = digestOf(result);
             // Most edits leave the picture as it was: the client keeps what it shows instead of taking it in again.
             return digest === params.shown ? { unchanged: digest } : { ...result, digest };
         } catch (error) {
@@ -114,6 +114,19 @@ export class DiagramService {
             )
             .toArray();
     }
+}
+
+/**
+ * What names an answer, for the client to say which it shows. The SVG is
+ * hashed as it is: at 3,000 institutions, writing it into the JSON of the
+ * whole answer (quotes escaped) took twice as long as hashing it, and made
+ * a 6 MB string only to drop it. JSON escapes every control character, so the
+ * NUL between the two parts cannot occur in the JSON: different answers never
+ * run together into the same bytes.
+ */
+function digestOf(result: { svg: string }): string {
+    const { svg, ...rest } = result;
+    return createHash('sha256').update(svg).update('\u0000').update(JSON.stringify(rest)).digest('base64url');
 }
 
 /** A source file as a tooltip names it: its name. */
