@@ -1,10 +1,10 @@
+import type { URI } from 'langium';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyse } from '../model/analyse.js';
 import type { DocumentFacts, Finding } from '../model/types.js';
 import { documentFacts } from '../language/facts.js';
 import { reportByFile, type FileReport, type ReportedDiagnostic } from './diagnostics.js';
-import type { URI } from 'langium';
 import type { PolityServices } from '../language/module.js';
 import { ReleasableDescriptionProvider } from './released-trees.js';
 import { loadWorkspace } from './workspace.js';
@@ -71,7 +71,7 @@ async function build(files: string[]): Promise<{ services: PolityServices; repor
 }
 
 /**
- * One full garbage collection, now that the syntax trees are garbage: left to
+ * One full garbage collection, now that syntax trees are garbage: left to
  * itself V8 would not collect them before the heap had grown by half again
  * (measured: 455 MB instead of 360 MB at the peak of a 10,000-institution
  * workspace full of conflicts), and what the checks allocate would be new
