@@ -6,7 +6,7 @@
  * request to SVG: the first (cold) request and the median of warm ones. It
  * also times an edit until the server's `polity/modelChanged`, which with the
  * preview's 300 ms debounce and a warm request gives the update after an edit.
- * Prints a Markdown table on stdout.
+ * Prints its rows as JSON on stdout (bench/report.ts makes the table).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -16,24 +16,28 @@ import { isDiagramFailure, isDiagramUnchanged, type DiagramParams, type DiagramR
 import { DiagramRequest, ModelChangedNotification } from '../src/language/protocol.js';
 import { LspSession } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
-import { median } from './measure.js';
+import { median, processCpuMs } from './measure.js';
 
 const SIZES = [300, 3000];
 const WARM_RUNS = 5;
 const PREVIEW_DEBOUNCE_MS = 300;
 const VIEW = 'model bench\n\nview everything "Every institution in 2020" {\n  include *\n  at 2020\n}\n';
 
-interface Row {
+export interface DiagramRow {
     size: number;
     nodes: number;
     edges: number;
     svgKB: number;
+    /** The first request, in ms: wall time, and the server's CPU time (Graphviz's worker included). */
     cold: number;
+    coldCpu: number;
     warm: number;
     notified: number;
+    /** The preview's debounce before it asks again after a change, in ms. */
+    debounce: number;
 }
 
-async function measure(size: number): Promise<Row> {
+async function measure(size: number): Promise<DiagramRow> {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'polity-bench-diagram-'));
     const session = LspSession.start();
     try {
@@ -62,7 +66,9 @@ async function measure(size: number): Promise<Row> {
             if (isDiagramUnchanged(result)) throw new Error(`${size} institutions: "unchanged", though no picture was named`);
             return { ms, result };
         };
+        const cpu = processCpuMs(session.process.pid);
         const first = await request();
+        const coldCpu = processCpuMs(session.process.pid) - cpu;
         const warm: number[] = [];
         for (let i = 0; i < WARM_RUNS; i++) warm.push((await request()).ms);
 
@@ -80,8 +86,10 @@ async function measure(size: number): Promise<Row> {
             edges: ids.filter(id => !id.startsWith('institution:') && !id.startsWith('cluster:')).length,
             svgKB: Math.round(first.result.svg.length / 1024),
             cold: first.ms,
+            coldCpu,
             warm: median(warm),
-            notified
+            notified,
+            debounce: PREVIEW_DEBOUNCE_MS
         };
     } finally {
         await session.stop();
@@ -90,18 +98,9 @@ async function measure(size: number): Promise<Row> {
 }
 
 async function main(): Promise<void> {
-    const rows: Row[] = [];
+    const rows: DiagramRow[] = [];
     for (const size of SIZES) rows.push(await measure(size));
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    const lines = [
-        '| view of | drawn nodes / edges | SVG | request → SVG, first | request → SVG, warm (median of 5) | edit → modelChanged | edit → new SVG (+ 300 ms debounce) |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        ...rows.map(
-            r =>
-                `| ${r.size.toLocaleString('en-GB')} institutions | ${r.nodes} / ${r.edges} | ${r.svgKB} KB | ${s(r.cold)} | ${s(r.warm)} | ${s(r.notified)} | ${s(r.notified + PREVIEW_DEBOUNCE_MS + r.warm)} |`
-        )
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
 }
 
 main().catch(error => {

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { LspSession, SERVER_PATH } from '../test/support/lsp-client.js';
 import { generateWorkspace } from './generate.js';
-import { median, percentile, usageProbe } from './measure.js';
+import { median, percentile, processCpuMs, processRssMb, usageProbe } from './measure.js';
 
 /**
  * How long the server must publish nothing to count as done with an edit: the
@@ -83,7 +83,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
         await session.initialize(folder);
         await everyFile;
         const startup = performance.now() - start;
-        const buildCpu = cpuOf(session);
+        const buildCpu = processCpuMs(session.process.pid);
         await session.settle(QUIET);
 
         const edited = files.find(f => path.basename(f) === 'part-0001.polity') ?? files.at(-1);
@@ -114,7 +114,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 [original, false]
             ] as const) {
                 t = performance.now();
-                const cpu = cpuOf(session);
+                const cpu = processCpuMs(session.process.pid);
                 const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, institution) === present);
                 const far = session.nextDiagnostics(otherUri, 30_000, d => mentions(d, institution) === present);
                 await session.change(uri, text);
@@ -124,7 +124,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 if (present) crossFile.push(performance.now() - t);
                 const last = await session.settle(QUIET);
                 if (present && last !== undefined) settled.push(last - t);
-                editCpu.push(cpuOf(session) - cpu);
+                editCpu.push(processCpuMs(session.process.pid) - cpu);
             }
         }
 
@@ -138,13 +138,13 @@ export async function benchServer(folder: string, files: string[], samples: numb
                 [original, false]
             ] as const) {
                 t = performance.now();
-                const cpu = cpuOf(session);
+                const cpu = processCpuMs(session.process.pid);
                 const own = session.nextDiagnostics(uri, 30_000, d => mentions(d, 'BenchNew') === present);
                 await session.change(uri, text);
                 await own;
                 if (present) declarationEdit.push(performance.now() - t);
                 await session.settle(QUIET);
-                declarationCpu.push(cpuOf(session) - cpu);
+                declarationCpu.push(processCpuMs(session.process.pid) - cpu);
             }
         }
 
@@ -165,20 +165,20 @@ export async function benchServer(folder: string, files: string[], samples: numb
                     [original, false]
                 ] as const) {
                     t = performance.now();
-                    const cpu = cpuOf(session);
+                    const cpu = processCpuMs(session.process.pid);
                     const far = session.nextDiagnostics(referrer, 120_000, d => unresolved(d) === present);
                     await session.change(uri, text);
                     await far;
                     renameEdit.push(performance.now() - t);
                     await session.settle(QUIET);
-                    renameCpu.push(cpuOf(session) - cpu);
+                    renameCpu.push(processCpuMs(session.process.pid) - cpu);
                 }
             }
         }
 
         // Memory over many edits in a row, as a user typing: each waits for its file's diagnostics only.
         const edits = 200;
-        const before = rssOf(session);
+        const before = processRssMb(session.process.pid);
         for (let i = 0; i < edits; i++) {
             const present = i % 2 === 0;
             const own = session.nextDiagnostics(uri, 120_000, d => mentions(d, institution) === present);
@@ -186,7 +186,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
             await own;
         }
         await session.settle(QUIET);
-        const memory = { before, after: rssOf(session), edits };
+        const memory = { before, after: processRssMb(session.process.pid), edits };
 
         const at = (pattern: RegExp, group = 1): Position => positionOf(original, pattern, group);
         const textDocument = { uri };
@@ -243,21 +243,6 @@ function summary(values: number[]): Latency {
 
 function messageOf(d: Diagnostic): string {
     return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-/** The server's CPU time so far, in ms, from /proc (Linux): the process's own, not the machine's load. */
-function cpuOf(session: LspSession): number {
-    const fields = readFileSync(`/proc/${session.process.pid}/stat`, 'utf8')
-        .replace(/^.*\) /s, '')
-        .split(' ');
-    // utime and stime, fields 14 and 15 of the line (12 and 13 after the name), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** The server's resident memory now, in MB. */
-function rssOf(session: LspSession): number {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${session.process.pid}/status`, 'utf8'))?.[1];
-    return Number(kb) / 1024;
 }
 
 /** A top-level institution of the edited text that one of the other files names. */

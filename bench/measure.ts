@@ -84,3 +84,18 @@ export function percentile(values: number[], p: number): number {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
+
+/** A running process's CPU time so far, in ms, from /proc (Linux): its own (all its threads), not the machine's load. */
+export function processCpuMs(pid: number | undefined): number {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
+    // utime and stime, fields 14 and 15 of the line (12 and 13 after the name), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A running process's resident memory now, in MB. */
+export function processRssMb(pid: number | undefined): number {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return Number(kb) / 1024;
+}

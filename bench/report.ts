@@ -1,5 +1,6 @@
 import type { WorkspaceStats } from './generate.js';
 import type { Latency, ServerResults } from './lsp.js';
+import type { DiagramRow } from './diagram.js';
 import type { Phases } from './probe.js';
 
 export interface CheckResult {
@@ -33,8 +34,9 @@ export interface BenchResults {
     /** `polity --version`: the CLI's fixed cost (medians, s and MB). */
     startup?: { cpu: number; rss: number };
     checks: CheckResult[];
-    server?: ServerResults & { workspace: string };
-    diagram?: string;
+    /** The language server on the bench workload and on the conflict-heavy one. */
+    servers?: (ServerResults & { workspace: string })[];
+    diagram?: DiagramRow[] | string;
 }
 
 export interface Budget {
@@ -95,32 +97,54 @@ export function budgets(results: BenchResults): Budget[] {
             met: ratio <= 1.5
         });
     }
-    const server = results.server;
-    if (server?.workspace === '10,000') {
-        const share = server.bodyEdit.median / server.startup;
+    for (const server of results.servers ?? []) list.push(...serverBudgets(server));
+    const big = Array.isArray(results.diagram) ? results.diagram.find(r => r.size === 3000) : undefined;
+    if (big) {
         list.push({
-            what: "server: edit → its file's diagnostics (p95)",
-            limit: '≤ 150 ms',
-            value: ms(server.bodyEdit.p95),
-            met: server.bodyEdit.p95 <= 150
+            what: 'diagram: a 3,000-institution view, first render (server CPU)',
+            limit: '≤ 3 s',
+            value: `${s(big.coldCpu / 1000)} (wall ${s(big.cold / 1000)})`,
+            met: big.coldCpu <= 3000
         });
-        list.push({
-            what: 'server: edit ÷ full build (start-up), medians',
-            limit: '≤ 10 %',
-            value: `${(100 * share).toFixed(1)} %`,
-            met: share <= 0.1
-        });
-        list.push({
-            what: 'server: edit declaring an institution (p95)',
-            limit: '≤ 250 ms',
-            value: ms(server.declarationEdit.p95),
-            met: server.declarationEdit.p95 <= 250
-        });
-        list.push({ what: 'server: peak memory', limit: '≤ 600 MB', value: mb(server.rss), met: server.rss <= 600 });
-        list.push({ what: 'server: completion p95', limit: '≤ 50 ms', value: ms(server.completion.p95), met: server.completion.p95 <= 50 });
-        list.push({ what: 'server: hover p95', limit: '≤ 50 ms', value: ms(server.hover.p95), met: server.hover.p95 <= 50 });
     }
     return list;
+}
+
+/**
+ * The server's budgets on one workspace. Latencies are judged on the server's
+ * own CPU time for the edit (until it has published everything the edit
+ * changed), which the machine's load disturbs far less than wall time; the
+ * wall time is shown beside it.
+ */
+function serverBudgets(server: ServerResults & { workspace: string }): Budget[] {
+    const on = (what: string) => `server, ${server.workspace}: ${what}`;
+    const share = server.editCpu.median / server.buildCpu;
+    const latency = (what: string, cpu: Latency, wall: Latency, limit: number): Budget => ({
+        what: on(`${what} (p95 of the server's CPU)`),
+        limit: `≤ ${limit} ms`,
+        value: `${ms(cpu.p95)} (wall p95 ${ms(wall.p95)})`,
+        met: cpu.p95 <= limit
+    });
+    const { before, after, edits } = server.memory;
+    return [
+        latency("edit → its file's diagnostics", server.editCpu, server.bodyEdit, 150),
+        {
+            what: on("edit ÷ full build, the server's CPU (medians)"),
+            limit: '≤ 10 %',
+            value: `${(100 * share).toFixed(1)} % (${ms(server.editCpu.median)} of ${s(server.buildCpu / 1000)})`,
+            met: share <= 0.1
+        },
+        latency('edit declaring an institution', server.declarationCpu, server.declarationEdit, 250),
+        latency('renaming an institution another file names', server.renameCpu, server.renameEdit, 250),
+        {
+            what: on(`memory over ${edits} edits: flat (within 10 %) and ≤ 600 MB`),
+            limit: '≤ 600 MB',
+            value: `${mb(before)} → ${mb(after)}`,
+            met: after <= 600 && after <= before * 1.1
+        },
+        { what: on('completion p95'), limit: '≤ 50 ms', value: ms(server.completion.p95), met: server.completion.p95 <= 50 },
+        { what: on('hover p95'), limit: '≤ 50 ms', value: ms(server.hover.p95), met: server.hover.p95 <= 50 }
+    ];
 }
 
 export function markdown(results: BenchResults): string {
@@ -151,29 +175,43 @@ export function markdown(results: BenchResults): string {
         const p = c.phases;
         lines.push(`| ${c.name} | ${ms(p.read)} | ${ms(p.parse)} | ${ms(p.index)} | ${ms(p.link)} | ${ms(p.validate)} | ${ms(p.total)} |`);
     }
-    const server = results.server;
-    if (server) {
-        const row = (what: string, l: Latency) => `| ${what} | ${ms(l.median)} | ${ms(l.p95)} | ${l.samples} |`;
+    for (const server of results.servers ?? []) {
+        const row = (what: string, l: Latency, cpu?: Latency) =>
+            `| ${what} | ${ms(l.median)} | ${ms(l.p95)} | ${cpu ? `${ms(cpu.median)} / ${ms(cpu.p95)}` : ''} | ${l.samples} |`;
         lines.push(
             '',
             `### Language server on the ${server.workspace} workspace (stdio, like an editor)`,
             '',
-            `Start-up (spawn → diagnostics for every file): ${s(server.startup / 1000)}; didOpen → diagnostics: ${ms(server.open)}; peak RSS ${mb(server.rss)}.`,
+            `Start-up (spawn → diagnostics for every file): ${s(server.startup / 1000)}, ${s(server.buildCpu / 1000)} of the server's CPU; ` +
+                `didOpen → diagnostics: ${ms(server.open)}; RSS before and after ${server.memory.edits} edits ${mb(server.memory.before)} → ${mb(server.memory.after)}; peak RSS ${mb(server.rss)}.`,
             '',
-            '| measure | median | p95 | samples |',
-            '| --- | ---: | ---: | ---: |',
-            row("edit inside an institution → its file's diagnostics", server.bodyEdit),
+            "| measure | median | p95 | the server's CPU per edit (median / p95) | samples |",
+            '| --- | ---: | ---: | ---: | ---: |',
+            row("edit inside an institution → its file's diagnostics", server.bodyEdit, server.editCpu),
             row("same edit → the other file's cross-file conflict", server.crossFile),
             row("same edit → the update's last diagnostics (all files fresh)", server.settled),
-            row("edit declaring an institution → its file's diagnostics", server.declarationEdit),
+            row("edit declaring an institution → its file's diagnostics", server.declarationEdit, server.declarationCpu),
+            row('renaming an institution → the referring file shows it unresolved', server.renameEdit, server.renameCpu),
             row('completion', server.completion),
             row('hover', server.hover),
             row('definition', server.definition),
             row('references', server.references)
         );
     }
-    if (results.diagram) lines.push('', '### Diagrams', '', results.diagram.trim());
+    if (results.diagram) lines.push('', '### Diagrams', '', diagramTable(results.diagram));
     lines.push('', '### Budgets (issue 16)', '', '| budget | limit | measured | |', '| --- | --- | ---: | --- |');
     for (const b of budgets(results)) lines.push(`| ${b.what} | ${b.limit} | ${b.value} | ${b.met ? 'pass' : '**FAIL**'} |`);
     return `${lines.join('\n')}\n`;
+}
+
+function diagramTable(diagram: DiagramRow[] | string): string {
+    if (typeof diagram === 'string') return diagram.trim();
+    return [
+        '| view of | drawn nodes / edges | SVG | request → SVG, first (server CPU) | request → SVG, warm (median of 5) | edit → modelChanged | edit → new SVG (+ 300 ms debounce) |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...diagram.map(
+            r =>
+                `| ${int.format(r.size)} institutions | ${r.nodes} / ${r.edges} | ${r.svgKB} KB | ${s(r.cold / 1000)} (${s(r.coldCpu / 1000)}) | ${s(r.warm / 1000)} | ${s(r.notified / 1000)} | ${s((r.notified + r.debounce + r.warm) / 1000)} |`
+        )
+    ].join('\n');
 }

@@ -73,6 +73,8 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         `<defs><marker id="transfer-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${TRANSFER}"/></marker></defs>`
     );
     out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
+    // The row names' column: the preview keeps it in sight when the timeline scrolls sideways (src/webview/timeline-fit.ts).
+    out.push(`<rect class="names" width="${left}" height="${height}" fill="white"/>`);
     out.push(`<text x="${PAD}" y="22" font-size="16" font-weight="bold">${xmlText(timeline.title)}</text>`);
     out.push(
         `<text x="${PAD}" y="40" fill="#555555">Lifetimes, names and competences over time; the line marks ${xmlText(timeline.at.text)}</text>`

@@ -16,6 +16,9 @@ export function pageMessage(raw: unknown): FromPage | undefined {
     const message = raw as Record<string, unknown>;
     switch (message.type) {
         case 'ready':
+            return isTab(message.tab) ? { type: 'ready', tab: message.tab } : { type: 'ready' };
+        case 'tab':
+            return isTab(message.tab) ? { type: 'tab', tab: message.tab } : undefined;
         case 'export':
             return { type: message.type };
         case 'select':

@@ -165,8 +165,13 @@ class Preview implements vscode.Disposable {
     private receive(message: FromPage): void {
         switch (message.type) {
             case 'ready':
-                this.sent.forget();
+                this.sent.forget(message.tab);
                 void this.refresh();
+                break;
+            case 'tab':
+                this.sent.showTab(message.tab);
+                // The picture shown came without its charts: ask again, with them (this supersedes a request without).
+                if (this.sent.lacksCharts) void this.refresh();
                 break;
             case 'select':
                 this.selection = { view: message.view, at: message.at };
@@ -225,7 +230,7 @@ class Preview implements vscode.Disposable {
             at,
             direction: direction(),
             preview: PREVIEW_VIEW_TYPE,
-            charts: true,
+            charts: this.sent.wantsCharts,
             shown: this.sent.shown
         });
         if (sequence !== this.sequence || !this.panel) return;
@@ -245,6 +250,8 @@ class Preview implements vscode.Disposable {
             this.panel.title = `Preview: ${result.title}`;
         }
         this.post(message);
+        // The reader turned to a chart's tab while this answer, asked for without the charts, was on its way.
+        if (this.sent.lacksCharts) return this.refresh();
     }
 
     private async request(params: DiagramParams): Promise<DiagramResult> {

@@ -11,6 +11,7 @@ import type { PreviewCharts } from '../diagram/protocol.js';
 import { toTimelineSvg } from '../diagram/timeline-svg.js';
 import type { Detail } from '../diagram/graph-types.js';
 import { sanitizeSvg } from './sanitize.js';
+import { TimelineFit } from './timeline-fit.js';
 
 export interface ChartHooks {
     /** A click on an element with a declaration. */
@@ -42,10 +43,13 @@ function serverId(id: string): string {
 
 export class ChartPanels {
     private charts: PreviewCharts | undefined;
+    /** The host sends the charts when their tab is shown (the extension does; the static site never). */
+    private onRequest = false;
     private arrangement: MatrixArrangement = {};
     /** The tab shown, if a chart's; charts are drawn only there (or for export): an update of the model draws neither otherwise. */
     private shown: Chart | undefined;
     private readonly stale = new Set<Chart>();
+    private readonly timeline: TimelineFit;
 
     constructor(
         private readonly matrixCanvas: HTMLElement,
@@ -54,6 +58,7 @@ export class ChartPanels {
         private readonly sort: HTMLSelectElement,
         private readonly hooks: ChartHooks
     ) {
+        this.timeline = new TimelineFit(timelineCanvas);
         subtree.addEventListener('change', () => this.arrange({ ...this.arrangement, subtree: subtree.value || undefined }));
         sort.addEventListener('change', () => this.arrange({ ...this.arrangement, sortBy: sort.value || undefined }));
         for (const canvas of [matrixCanvas, timelineCanvas]) {
@@ -64,13 +69,20 @@ export class ChartPanels {
     }
 
     get available(): boolean {
-        return this.charts !== undefined;
+        return this.charts !== undefined || this.onRequest;
     }
 
-    /** New charts (the model, view or date changed): the reader's sorting and filter stay where their mandates still are. */
-    show(charts: PreviewCharts | undefined): void {
+    /**
+     * New charts (the model, view or date changed): the reader's sorting and filter stay where their mandates still are.
+     * None, from a host that sends them `onRequest`: the old ones are of another picture, and their tabs wait for new ones.
+     */
+    show(charts: PreviewCharts | undefined, onRequest = false): void {
         this.charts = charts;
-        if (!charts) return;
+        this.onRequest = onRequest;
+        if (!charts) {
+            if (onRequest) for (const canvas of [this.matrixCanvas, this.timelineCanvas]) canvas.replaceChildren(waiting());
+            return;
+        }
         const columns = charts.matrix.columns;
         const options = (first: string) => [option('', first), ...columns.map(c => option(c.key, `${'\u2003'.repeat(c.depth)}${c.name}`))];
         this.subtree.replaceChildren(...options('all'));
@@ -102,9 +114,7 @@ export class ChartPanels {
     private draw(tab: Chart): void {
         if (!this.charts || !this.stale.delete(tab)) return;
         if (tab === 'timeline') {
-            this.timelineCanvas.replaceChildren(
-                ...placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))
-            );
+            this.timeline.show(placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))[0]);
             return;
         }
         this.subtree.value = this.arrangement.subtree ?? '';
@@ -135,6 +145,13 @@ export class ChartPanels {
         }
         this.hooks.reveal(target.id);
     }
+}
+
+function waiting(): HTMLElement {
+    const note = document.createElement('p');
+    note.className = 'chart-waiting';
+    note.textContent = 'Drawing…';
+    return note;
 }
 
 function option(value: string, label: string): HTMLOptionElement {

@@ -2,8 +2,12 @@
 import type { DiagramSuccess, DiagramViewInfo } from '../diagram/protocol.js';
 
 export type ToPage =
-    /** A new picture, with the view and date it was asked for (undefined: the default) so the controls follow. */
-    | { type: 'diagram'; diagram: DiagramSuccess; view?: string; at?: string }
+    /**
+     * A new picture, with the view and date it was asked for (undefined: the default) so the controls follow.
+     * `chartsOnRequest`: the host sends the matrix and the timeline only while one of their tabs is shown
+     * (the page says which with `tab`), so an answer without `charts` leaves their tabs usable.
+     */
+    | { type: 'diagram'; diagram: DiagramSuccess; view?: string; at?: string; chartsOnRequest?: boolean }
     /** The answer is the picture the page was last sent (src/extension/sent-diagram.ts): it shows it again, without its notice. */
     | { type: 'unchanged'; view?: string; at?: string }
     /** The model has errors or the request failed: the page keeps its last picture and shows the message. */
@@ -22,7 +26,10 @@ export type ToPage =
     | { type: 'renderPng' };
 
 export type FromPage =
-    | { type: 'ready' }
+    /** The page has loaded; `tab`, the tab it shows if not the diagram (kept across reloads). */
+    | { type: 'ready'; tab?: Tab }
+    /** The reader chose a tab: a chart's needs the charts, which the host does not send for the diagram's. */
+    | { type: 'tab'; tab: Tab }
     | { type: 'select'; view?: string; at?: string }
     /** A click on the element with this id; the extension finds its declaration in the diagram it sent. */
     | { type: 'reveal'; id: string }

@@ -21,7 +21,8 @@ export async function svgToPng(svg: SVGSVGElement): Promise<Png> {
     const copy = svg.cloneNode(true) as SVGSVGElement;
     for (const hidden of copy.querySelectorAll('.kind-hidden')) hidden.remove();
     // The page's inline colours suit the theme's background (contrast.ts); the PNG is on white, in the picture's own.
-    for (const styled of copy.querySelectorAll('[style]')) styled.removeAttribute('style');
+    // The root's is the size the page fits it to (timeline-fit.ts): the PNG has the picture's own.
+    for (const styled of [copy, ...copy.querySelectorAll('[style]')]) styled.removeAttribute('style');
     copy.setAttribute('xmlns', SVG_NS);
     const text = new XMLSerializer().serializeToString(copy);
     const image = new Image();

@@ -92,7 +92,7 @@ function receive(message: ToPage): void {
         selected = { view: message.view, at: message.at };
         showControls(message.diagram.views, message.diagram.dates, message.diagram.at);
         showDiagram(message.diagram, anotherView);
-        charts.show(message.diagram.charts);
+        charts.show(message.diagram.charts, message.chartsOnRequest);
         showTab(reader.tab ?? 'diagram');
     } else if (message.type === 'unchanged') {
         // A page loaded again has no picture yet: the host, told it is ready, sends one in full.
@@ -209,6 +209,7 @@ for (const [tab, { button }] of Object.entries(tabs) as [Tab, (typeof tabs)[Tab]
         reader.tab = tab;
         keepState();
         showTab(tab);
+        post({ type: 'tab', tab });
     });
 }
 
@@ -534,4 +535,5 @@ const themeWatch = new MutationObserver(() => keepThemeLegible());
 themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
-post({ type: 'ready' });
+// A reloaded page on a chart's tab asks for the charts with its first picture.
+post(reader.tab && reader.tab !== 'diagram' ? { type: 'ready', tab: reader.tab } : { type: 'ready' });

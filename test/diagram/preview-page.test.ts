@@ -243,6 +243,82 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
         await page.close();
     });
 
+    it("asks for the charts only on a chart's tab, from a host that sends them on request, and waits for them there", async () => {
+        const { page, posted, errors } = await open();
+        const { charts, ...picture } = await diagramOf(exampleFiles('examples/tutorial'), 'tutorial', 'data-map');
+        const tabs = () =>
+            page.$$eval('[role="tab"]', buttons => buttons.map(b => `${b.id}${b.hasAttribute('disabled') ? ' disabled' : ''}`));
+        // The static site's pages carry no charts and fetch none: their tabs stay off.
+        await send(page, { type: 'diagram', diagram: picture, view: 'data-map' });
+        await page.waitForSelector('#canvas svg g.node');
+        expect(await tabs()).toEqual(['tab-diagram', 'tab-matrix disabled', 'tab-timeline disabled']);
+        await send(page, { type: 'diagram', diagram: picture, view: 'data-map', chartsOnRequest: true });
+        await expect.poll(tabs).toEqual(['tab-diagram', 'tab-matrix', 'tab-timeline']);
+        await page.click('#tab-matrix');
+        expect((await posted()).slice(1)).toEqual([{ type: 'tab', tab: 'matrix' }]);
+        expect(await page.locator('#matrix-canvas').textContent()).toBe('Drawing…');
+        await send(page, { type: 'diagram', diagram: { ...picture, charts }, view: 'data-map', chartsOnRequest: true });
+        await page.waitForSelector('#matrix-canvas svg a.cell');
+        // An answer without them (the model changed while the diagram's tab was shown) drops the charts of before.
+        await page.click('#tab-diagram');
+        await send(page, { type: 'diagram', diagram: picture, view: 'data-map', chartsOnRequest: true });
+        await page.click('#tab-timeline');
+        expect(await page.locator('#timeline-canvas').textContent()).toBe('Drawing…');
+        expect((await posted()).slice(1)).toEqual([
+            { type: 'tab', tab: 'matrix' },
+            { type: 'tab', tab: 'diagram' },
+            { type: 'tab', tab: 'timeline' }
+        ]);
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it("fits the flagship's timeline to a 1280 px pane; in a 700 px pane it scrolls sideways with the row names in sight", async () => {
+        const diagram = await diagramOf(exampleFiles('examples/china-cyber'), 'china.cyber');
+        for (const width of [1280, 700]) {
+            const { page, posted, errors } = await openPreview(browser, { width, height: 800 });
+            await send(page, { type: 'diagram', diagram });
+            await page.waitForSelector('#canvas svg g.node');
+            await page.click('#tab-timeline');
+            await page.waitForSelector('#timeline-canvas svg');
+            const fit = () =>
+                page.$eval('#timeline-canvas', canvas => {
+                    const svg = canvas.querySelector('svg')!;
+                    return {
+                        room: canvas.clientWidth,
+                        scrolls: canvas.scrollWidth > canvas.clientWidth,
+                        drawn: svg.getBoundingClientRect().width,
+                        // Pixels per unit of the writer's (the bar labels are 9 units high).
+                        scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+                    };
+                });
+            await page.screenshot({ path: path.join(RESULTS, `timeline-preview-${width}.png`) });
+            const shown = await fit();
+            expect(shown.scale).toBeGreaterThanOrEqual(1);
+            if (width === 1280) {
+                expect(shown.drawn).toBeLessThanOrEqual(shown.room);
+                expect(shown.scrolls).toBe(false);
+                expect(await page.locator('.timeline-names').count()).toBe(0);
+            } else {
+                expect(shown.scrolls).toBe(true);
+                await page.$eval('#timeline-canvas', canvas => canvas.scrollBy(400, 0));
+                // Scrolled sideways, the row names are still at the pane's left edge, and a click on one goes to its declaration.
+                const name = page.locator('.timeline-names [id="timeline-names/institution:china.cyber.CPD"] text').first();
+                const box = (await name.boundingBox())!;
+                expect(box.x).toBeLessThan(40);
+                const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+                expect(await page.evaluate(`document.elementFromPoint(${x}, ${y})?.closest('[id]')?.id`)).toBe(
+                    'timeline-names/institution:china.cyber.CPD'
+                );
+                await page.mouse.click(x, y);
+                expect((await posted()).at(-1)).toEqual({ type: 'reveal', id: 'institution:china.cyber.CPD' });
+                await page.screenshot({ path: path.join(RESULTS, `timeline-preview-${width}-scrolled.png`) });
+            }
+            expect(errors).toEqual([]);
+            await page.close();
+        }
+    });
+
     it('zooms with the wheel and keeps the zoom when the diagram updates; screenshots in light and dark', async () => {
         for (const theme of ['light', 'dark'] as const) {
             const { page } = await open(theme);

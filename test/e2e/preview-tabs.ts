@@ -49,3 +49,38 @@ export async function applyQuickFix(page: Page, title: string): Promise<number> 
     await item.click();
     return clicked;
 }
+
+/**
+ * Starts noting, in the preview page, when each message from the extension arrives (its type and size in
+ * JSON), so that a lag can be split at the webview: before (server, extension host, channel) and after (the
+ * page). Returns a function that gives the first `diagram` whose text holds `needle` noted since (none: the first
+ * `diagram` or `unchanged`).
+ */
+export async function noteArrivals(frame: FrameLocator): Promise<(needle?: string) => Promise<Arrival | undefined>> {
+    await frame.locator('body').evaluate(body => {
+        const page = body.ownerDocument.defaultView as unknown as {
+            __arrivals?: (Arrival & { text: string })[];
+            addEventListener: (type: 'message', listener: (event: { data: { type?: string } }) => void) => void;
+        };
+        if (!page.__arrivals)
+            page.addEventListener('message', event => {
+                const text = JSON.stringify(event.data);
+                page.__arrivals!.push({ at: Date.now(), type: String(event.data?.type), size: text.length, text });
+            });
+        page.__arrivals = [];
+    });
+    return needle =>
+        frame.locator('body').evaluate((body, wanted) => {
+            const arrivals = (body.ownerDocument.defaultView as unknown as { __arrivals: (Arrival & { text: string })[] }).__arrivals;
+            const found = arrivals.find(a =>
+                wanted ? a.type === 'diagram' && a.text.includes(wanted) : a.type === 'unchanged' || a.type === 'diagram'
+            );
+            return found && { at: found.at, type: found.type, size: found.size };
+        }, needle);
+}
+
+interface Arrival {
+    at: number;
+    type: string;
+    size: number;
+}

@@ -44,6 +44,10 @@ describe('a reveal from the preview page', () => {
         expect(pageMessage({ type: 'select', view: { toString: 'x' } })).toBeUndefined();
         expect(pageMessage({ type: 'export', path: '/tmp/x' })).toEqual({ type: 'export' });
         expect(pageMessage({ type: 'ready' })).toEqual({ type: 'ready' });
+        expect(pageMessage({ type: 'ready', tab: 'matrix' })).toEqual({ type: 'ready', tab: 'matrix' });
+        expect(pageMessage({ type: 'ready', tab: 'cells' })).toEqual({ type: 'ready' });
+        expect(pageMessage({ type: 'tab', tab: 'timeline', extra: 1 })).toEqual({ type: 'tab', tab: 'timeline' });
+        expect(pageMessage({ type: 'tab', tab: 'toString' })).toBeUndefined();
         for (const raw of [undefined, null, 'reveal', 7, [], { type: 'open' }, { type: '__proto__' }])
             expect(pageMessage(raw), JSON.stringify(raw)).toBeUndefined();
     });
