@@ -1,5 +1,5 @@
 import type { URI } from 'langium';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyse } from '../model/analyse.js';
 import type { DocumentFacts, Finding } from '../model/types.js';
@@ -43,18 +43,26 @@ async function readFacts(files: string[]): Promise<{ facts: DocumentFacts[]; rep
     const uris = documents.all.map(document => document.uri).toArray();
     const length = (uri: URI) => documents.getDocument(uri)?.textDocument.getText().length ?? 0;
     // Dropped trees are old objects, freed only by a full collection, which V8 would put off until the heap had grown
-    // well past what the build left. One, once a tenth of the text has been read, makes room for the rest of the facts.
-    let early = uris.reduce((sum, uri) => sum + length(uri), 0) / 10;
+    // well past what the build left. One, once a tenth of the text has been read, makes room for the next facts; another
+    // runs only when the heap is back at the size the first found, and a quarter more of the text has been read.
+    const total = uris.reduce((sum, uri) => sum + length(uri), 0);
+    let read = 0;
+    let next = total / 10;
+    let ceiling = 0;
     const facts: DocumentFacts[] = [];
     for (const [i, uri] of uris.entries()) {
-        early -= length(uri);
+        read += length(uri);
         const document = documents.deleteDocument(uri);
         // No check reads doc comments: they are for hovers and exports.
         if (document) facts.push(documentFacts(document, () => undefined));
         descriptions.release(uri);
-        if (early <= 0 && i < uris.length - 1) {
-            collectGarbage();
-            early = Infinity;
+        if (read >= next && i < uris.length - 1) {
+            const used = getHeapStatistics().used_heap_size;
+            if (used > ceiling) {
+                ceiling ||= used;
+                collectGarbage();
+                next = read + total / 4;
+            }
         }
     }
     return { facts, reports };
