@@ -9,7 +9,7 @@ import { buildMatrix, type CompetenceMatrix } from './matrix.js';
 import type { PreviewCharts } from './protocol.js';
 import { selectionFor, type DiagramQuery } from './request.js';
 import type { ChartFormat } from './formats.js';
-import { barId, transferId, toTimelineSvg } from './timeline-svg.js';
+import { barId, transferId, transferText, toTimelineSvg } from './timeline-svg.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
 /** The matrix (at the query's date) or the timeline (of everything the view picks at any date), as text. */
@@ -63,9 +63,9 @@ export function previewCharts(model: SemanticModel, conflicts: readonly Conflict
         if (!Object.hasOwn(sources, rowId(row.key))) add(rowId(row.key), row.source, row.name, []);
         row.bars.forEach((bar, index) => add(barId(row.key, index), bar.source, bar.label, [bar.detail]));
     }
-    timeline.transfers.forEach((transfer, index) =>
-        add(transferId(index), transfer.source, `${transfer.label}: transferred in ${Math.floor(transfer.at)}`, [])
-    );
+    // Who to whom, as the timeline's own SVG says it.
+    const rowName = new Map(timeline.rows.map(row => [row.key, row.name]));
+    timeline.transfers.forEach((transfer, index) => add(transferId(index), transfer.source, transferText(transfer, rowName), []));
     return { matrix: matrixData(matrix), timeline, sources, details };
 }
 

@@ -4,6 +4,7 @@ import { toDot } from './dot.js';
 import type { Detail, DiagramGraph, LegendItem } from './graph-types.js';
 import { toJson } from './json.js';
 import { toMermaid } from './mermaid.js';
+import { packedLayout, packs } from './pack.js';
 import { LayoutError, LayoutTimeout, type LayoutFormat, type LayoutOutput, type Renderer } from './render.js';
 
 export { FORMATS, type DiagramFormat } from './formats.js';
@@ -81,7 +82,7 @@ export async function writeDiagram(
 /** Graphviz's layout of the graph; one over its time budget fails with what makes it big and how to make it smaller. */
 async function layout(graph: DiagramGraph, renderer: Renderer, formats: LayoutFormat[], signal?: AbortSignal): Promise<LayoutOutput> {
     try {
-        return await renderer.render(toDot(graph), formats, { signal });
+        return await (packs(graph) ? packedLayout(graph, renderer, formats, signal) : renderer.render(toDot(graph), formats, { signal }));
     } catch (error) {
         if (!(error instanceof LayoutTimeout)) throw error;
         const institutions = graph.nodes.filter(n => n.category === 'institution').length;

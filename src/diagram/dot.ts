@@ -2,7 +2,8 @@ import { labelText } from '../text/label.js';
 import { xmlText } from '../text/xml.js';
 import type { DiagramGraph, GraphCluster, GraphEdge, GraphNode, LegendItem } from './graph-types.js';
 import { wrap } from './strings.js';
-import { layoutEdges, rankLink } from './layout-hints.js';
+import { layoutEdges, rankLink, type PieceShape } from './layout-hints.js';
+import type { Placement } from './pack.js';
 import { hasWide, textWidth } from './measure.js';
 import type { EdgeStyle } from './style.js';
 
@@ -37,7 +38,9 @@ const INLINE_LABEL_LIMIT = 150;
  * (hierarchical) relations and units set ranks; everything else is drawn with
  * `constraint=false` and cannot pull the hierarchy out of shape.
  */
-export function toDot(graph: DiagramGraph): string {
+export function toDot(graph: DiagramGraph, options: DotOptions = {}): string {
+    const { piece, placement } = options;
+    const placed = (id: string) => placement?.attributes.get(id);
     const out: string[] = [];
     out.push('digraph "polity" {');
     out.push(
@@ -53,40 +56,56 @@ export function toDot(graph: DiagramGraph): string {
             outputorder: 'edgesfirst',
             labelloc: 't',
             labeljust: 'l',
-            label: html(
-                `<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`
-            )
+            label: piece
+                ? undefined
+                : html(
+                      `<B>${text(graph.title)}</B><BR ALIGN="LEFT"/><FONT POINT-SIZE="11">${text(graph.subtitle)}</FONT><BR ALIGN="LEFT"/>`
+                  ),
+            ...(placement && { layout: 'nop2', bb: placement.bb })
         })}];`
     );
     out.push(
         `  node [${attrs({ fontname: FONT, fontsize: 11, shape: 'box', style: 'rounded,filled', margin: '0.14,0.06', penwidth: 1 })}];`
     );
     out.push(`  edge [${attrs({ fontname: FONT, fontsize: 9, arrowsize: 0.7 })}];`);
-    writeClusters(out, graph, undefined, '  ');
-    for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node)}`);
-    const labelAttribute = graph.nodes.length > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
-    const hints = layoutEdges(graph);
-    for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute, !hints.loose.has(edge.id))}`);
+    writeClusters(out, graph, undefined, '  ', placed);
+    for (const node of graph.nodes.filter(n => n.cluster === undefined)) out.push(`  ${nodeLine(node, placed(node.id))}`);
+    const labelAttribute = (options.institutions ?? graph.nodes.length) > INLINE_LABEL_LIMIT ? 'xlabel' : 'label';
+    // Packed pieces are shaped by their own hints already; the last run only draws them where they were packed.
+    const hints = placement ? { links: [], loose: new Set<string>() } : layoutEdges(graph, piece);
+    for (const edge of graph.edges) out.push(`  ${edgeLine(edge, labelAttribute, !hints.loose.has(edge.id), placed(edge.id))}`);
     hints.links.forEach(([from, to, weight], index) =>
         out.push(`  ${quote(from)} -> ${quote(to)} [${attrs({ id: `layout:${index}`, style: 'invis', weight })}];`)
     );
-    if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend)}`);
+    if (graph.legend.length > 0) out.push(`  ${legendLine(graph.legend, placed('legend'))}`);
     out.push('}');
     return `${out.join('\n')}\n`;
 }
 
-function writeClusters(out: string[], graph: DiagramGraph, parent: string | undefined, indent: string): void {
+export interface DotOptions {
+    /** A piece of a packed layout (pack.ts): no title, and folded as a small diagram is, whatever its size. */
+    piece?: PieceShape;
+    /** The last run of a packed layout: every piece where it was packed, hints left out. */
+    placement?: Placement;
+    /** The whole view's number of nodes, where the graph is a piece of it: labels are written as the whole view's are. */
+    institutions?: number;
+}
+
+type Placed = (id: string) => Record<string, string> | undefined;
+
+function writeClusters(out: string[], graph: DiagramGraph, parent: string | undefined, indent: string, placed: Placed): void {
     for (const cluster of graph.clusters.filter(c => c.parent === parent)) {
         out.push(`${indent}subgraph ${quote(cluster.id)} {`);
-        out.push(`${indent}  graph [${clusterAttrs(cluster)}];`);
-        writeClusters(out, graph, cluster.id, `${indent}  `);
-        for (const node of graph.nodes.filter(n => n.cluster === cluster.id)) out.push(`${indent}  ${nodeLine(node)}`);
+        out.push(`${indent}  graph [${clusterAttrs(cluster, placed(cluster.id))}];`);
+        writeClusters(out, graph, cluster.id, `${indent}  `, placed);
+        for (const node of graph.nodes.filter(n => n.cluster === cluster.id)) out.push(`${indent}  ${nodeLine(node, placed(node.id))}`);
         out.push(`${indent}}`);
     }
 }
 
-function clusterAttrs(cluster: GraphCluster): string {
+function clusterAttrs(cluster: GraphCluster, position: Record<string, string> | undefined): string {
     return attrs({
+        ...position,
         id: cluster.id,
         class: 'cluster-group',
         label: cluster.label,
@@ -99,8 +118,8 @@ function clusterAttrs(cluster: GraphCluster): string {
     });
 }
 
-function nodeLine(node: GraphNode): string {
-    if (node.category !== 'institution') return markerLine(node);
+function nodeLine(node: GraphNode, position: Record<string, string> | undefined): string {
+    if (node.category !== 'institution') return markerLine(node, position);
     const titles = wrap(node.title ?? '', TITLE_WIDTH);
     const lines = [`<B>${text(node.name)}</B>`, ...titles.map(text)];
     if (node.kind) lines.push(`<FONT POINT-SIZE="9" COLOR="#555555">${text(node.kind)}</FONT>`);
@@ -111,7 +130,8 @@ function nodeLine(node: GraphNode): string {
         width: wideWidth([[node.name, BOLD * NODE_FONT], ...titles.map((t): [string, number] => [t, NODE_FONT])]),
         fillcolor: node.style.fill,
         color: node.style.border,
-        peripheries: node.style.double ? 2 : undefined
+        peripheries: node.style.double ? 2 : undefined,
+        ...position
     })}];`;
 }
 
@@ -135,7 +155,7 @@ function wideWidth(lines: [text: string, size: number][]): string | undefined {
 }
 
 /** A small filled box with the mandate's name in white: the eye finds it among the institutions. */
-function markerLine(node: GraphNode): string {
+function markerLine(node: GraphNode, position: Record<string, string> | undefined): string {
     return `${quote(node.id)} [${attrs({
         id: node.id,
         class: node.category,
@@ -145,7 +165,8 @@ function markerLine(node: GraphNode): string {
         margin: '0.06,0.02',
         height: 0.2,
         fillcolor: node.style.fill,
-        color: node.style.border
+        color: node.style.border,
+        ...position
     })}];`;
 }
 
@@ -156,7 +177,12 @@ function markerLine(node: GraphNode): string {
  * the layout hints leave loose (`ranks` false), has weight 0 as well as
  * `constraint=false`: it neither sets ranks nor pulls its ends together.
  */
-function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel', ranks: boolean): string {
+function edgeLine(
+    edge: GraphEdge,
+    labelAttribute: 'label' | 'xlabel',
+    ranks: boolean,
+    position: Record<string, string> | undefined
+): string {
     const [from, to] = rankLink(edge);
     return `${quote(from)} -> ${quote(to)} [${attrs({
         id: edge.id,
@@ -166,7 +192,8 @@ function edgeLine(edge: GraphEdge, labelAttribute: 'label' | 'xlabel', ranks: bo
         weight: edge.ranks && ranks ? undefined : 0,
         dir: edge.upward ? 'back' : undefined,
         fontcolor: edge.category === 'conflict' || edge.category === 'dispute' ? edge.style.color : undefined,
-        ...edgeStyleAttrs(edge.style, edge.upward ? 'arrowtail' : 'arrowhead')
+        ...edgeStyleAttrs(edge.style, edge.upward ? 'arrowtail' : 'arrowhead'),
+        ...position
     })}];`;
 }
 
@@ -180,7 +207,7 @@ function edgeStyleAttrs(style: EdgeStyle, arrowEnd: 'arrowhead' | 'arrowtail'): 
 }
 
 /** The legend is one table, so it adds no ranks or edges: a line sample (a bordered cell) or a colour swatch per row. */
-function legendLine(items: LegendItem[]): string {
+function legendLine(items: LegendItem[], position: Record<string, string> | undefined): string {
     const rows = items.map(item => {
         const sample = item.edge
             ? `<TD WIDTH="36" HEIGHT="10" FIXEDSIZE="TRUE" SIDES="B" BORDER="${Math.max(1, Math.round(item.edge.width))}" COLOR="${item.edge.color}"${item.edge.line === 'solid' ? '' : ` STYLE="${item.edge.line}"`}></TD>`
@@ -188,7 +215,7 @@ function legendLine(items: LegendItem[]): string {
         return `<TR>${sample}<TD ALIGN="LEFT">${text(item.label)}</TD></TR>`;
     });
     const table = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>${rows.join('')}</TABLE>`;
-    return `"legend" [${attrs({ id: 'legend', class: 'legend', shape: 'box', style: 'rounded', color: '#bbbbbb', fontsize: 10, margin: '0.05,0.05', label: html(table) })}];`;
+    return `"legend" [${attrs({ id: 'legend', class: 'legend', shape: 'box', style: 'rounded', color: '#bbbbbb', fontsize: 10, margin: '0.05,0.05', label: html(table), ...position })}];`;
 }
 
 /** An HTML-like label, written `<…>` in DOT rather than quoted. */

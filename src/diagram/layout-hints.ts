@@ -13,9 +13,27 @@ export function rankLink(edge: GraphEdge): Link {
  * Measured with @viz-js/viz 3.31 on the generated workspaces: stacking 3,000
  * institutions took minutes, 300 about 0.1 s; folding 3,000 into a grid took
  * 45 s of CPU against 4 s without, as every long edge then crossed many more
- * ranks. Above this many nodes the groups and their pieces stand side by side.
+ * ranks. Views of more than 150 nodes are packed instead (pack.ts); above
+ * this many, their DOT export, laid out in one run, has its groups and their
+ * pieces side by side.
  */
 const STACK_LIMIT = 1000;
+
+/**
+ * A cluster's pieces stand in rows of √(n × this): in a whole view, and in
+ * the first group of a packed layout (pack.ts), which has a row of its own
+ * above the rest, 2 (rows wider than the columns are tall, as a screen is);
+ * in the other pieces of a packed layout 1/3, which the packing then sets
+ * side by side. Measured on
+ * the 3,000-institution view, whose state group has 1,923 institutions: at 2
+ * the drawing was 19,139 × 5,371 pt (aspect 3.6), at 1/3 11,613 × 11,408
+ * (1.0), in the same CPU time.
+ */
+const VIEW_ROW = 2;
+const PIECE_ROW = 1 / 3;
+
+/** How a piece of a packed layout is folded: as wide as a whole view, or about square (see VIEW_ROW). */
+export type PieceShape = 'wide' | 'square';
 
 /**
  * How the picture is shaped beyond the edges drawn: invisible edges, and the
@@ -32,16 +50,20 @@ export interface LayoutHints {
  * any hierarchy are stacked into a roughly square grid, group by group, and
  * sphere groups are stacked top to bottom in sphere order (party above state).
  * Stacking and the grid multiply the ranks that long edges cross, which dot
- * pays for dearly, so large diagrams do neither (see STACK_LIMIT).
+ * pays for dearly, so large diagrams do neither (see STACK_LIMIT), except
+ * in the pieces of a packed layout (`piece`), which hold no such edges.
  */
-export function layoutEdges(graph: DiagramGraph): LayoutHints {
-    const small = graph.nodes.length <= STACK_LIMIT;
+export function layoutEdges(graph: DiagramGraph, piece?: PieceShape): LayoutHints {
+    const small = piece !== undefined || graph.nodes.length <= STACK_LIMIT;
     const stack = small && graph.clusters.some(c => c.id.startsWith('cluster:sphere:'));
     const loose = stack ? looseEdges(graph) : new Set<string>();
     const ranking: Link[] = graph.edges.filter(e => e.ranks && !loose.has(e.id)).map(rankLink);
     const markers = new Set(graph.nodes.filter(n => n.category !== 'institution').map(n => n.id));
     const leaves = leafLinks(graph, ranking);
-    const grid = [...leaves, ...(small ? gridLinks(graph, [...ranking, ...leaves], markers) : [])];
+    const grid = [
+        ...leaves,
+        ...(small ? gridLinks(graph, [...ranking, ...leaves], markers, piece === 'square' ? PIECE_ROW : VIEW_ROW) : [])
+    ];
     // A conflict marker sits just below the institutions that clash over its mandate, not at the top of the drawing.
     const claims: Link[] = graph.edges.filter(e => markers.has(e.to)).map(e => [e.from, e.to]);
     const stacked = stack ? stackLinks(graph, [...ranking, ...grid, ...claims]) : [];
@@ -102,7 +124,7 @@ function wrapped(ids: string[]): Link[] {
  * its tops linked to that piece's deepest institution, so many small trees
  * make a block rather than one strip. Markers keep their own place.
  */
-function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): Link[] {
+function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>, perRow: number): Link[] {
     const nodes = graph.nodes.filter(n => !markers.has(n.id));
     const clusterOf = new Map(nodes.map(n => [n.id, n.cluster]));
     const inside = ranking.filter(([from, to]) => clusterOf.has(from) && clusterOf.has(to) && clusterOf.get(from) === clusterOf.get(to));
@@ -131,7 +153,7 @@ function gridLinks(graph: DiagramGraph, ranking: Link[], markers: Set<string>): 
     for (const piece of pieces.values()) byCluster.set(piece.cluster, [...(byCluster.get(piece.cluster) ?? []), piece]);
     const links: Link[] = [];
     for (const row of byCluster.values()) {
-        const width = Math.max(3, Math.ceil(Math.sqrt(row.length * 2)));
+        const width = Math.max(3, Math.ceil(Math.sqrt(row.length * perRow)));
         for (const [above, piece] of pairsApart(row, width)) piece.tops.forEach(top => links.push([above.deepest, top]));
     }
     return links;

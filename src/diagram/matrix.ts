@@ -1,6 +1,7 @@
 import type { Conflict } from '../model/conflicts.js';
 import { findContests } from '../model/contests.js';
 import { claimVerb, displayName, effectivePeriod, hedge, type SemanticModel } from '../model/model.js';
+import { institutionNameAt } from '../model/people.js';
 import { contains, formatPeriod } from '../model/periods.js';
 import type { Claim, Key, Location } from '../model/types.js';
 import { kindOf, type Selection } from './select.js';
@@ -128,13 +129,17 @@ export function buildMatrix(model: SemanticModel, selection: Selection): Compete
     const holding = new Set([...cells.values()].map(c => c.institution));
     const rows = selection.institutions
         .filter(institution => holding.has(institution.key))
-        .map(institution => ({
-            key: institution.key,
-            name: institution.path,
-            title: institution.title,
-            sphere: kindOf(model, institution, at)?.sphere,
-            source: institution.loc
-        }));
+        .map(institution => {
+            // The name it went by on the date (the CCCI was a Leading Group until 2018), as the diagram labels it.
+            const named = institutionNameAt(institution, at, selection.lang);
+            return {
+                key: institution.key,
+                name: institution.path,
+                title: named === institution.path ? undefined : named,
+                sphere: kindOf(model, institution, at)?.sphere,
+                source: institution.loc
+            };
+        });
     return {
         title: selection.title,
         at: at.text,

@@ -5,7 +5,7 @@ import { locationText, sourceHref, type FileOf } from './matrix-html.js';
 import { rowId } from './matrix-svg.js';
 import { textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
-import type { Timeline, TimelineBar, TimelineRow } from './timeline.js';
+import type { Timeline, TimelineBar, TimelineRow, Transfer } from './timeline.js';
 import { placeAlong } from '../model/lists.js';
 
 const PAD = 8;
@@ -36,6 +36,11 @@ interface Placed {
 /** The elements' ids, by which the preview finds what a click or a hover is on (src/diagram/charts.ts). */
 export const barId = (institution: Key, index: number) => `bar:${institution}:${index}`;
 export const transferId = (index: number) => `transfer:${index}`;
+
+/** What a transfer arrow stands for: "merged into: SILG → CCCI in 2014". */
+export function transferText(transfer: Transfer, nameOf: ReadonlyMap<Key, string>): string {
+    return `${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)}`;
+}
 
 /**
  * The timeline as SVG: one row per institution with its lifetime (labelled
@@ -95,7 +100,7 @@ export function toTimelineSvg(timeline: Timeline, fileOf: FileOf): string {
         const at = x(transfer.at, transfer.at);
         const bend = 14;
         out.push(
-            `<g id="${transferId(i)}" class="transfer"><title>${xmlText(`${transfer.label}: ${nameOf.get(transfer.from)} → ${nameOf.get(transfer.to)} in ${Math.floor(transfer.at)} — ${locationText(transfer.source, fileOf)}`)}</title>` +
+            `<g id="${transferId(i)}" class="transfer"><title>${xmlText(`${transferText(transfer, nameOf)} — ${locationText(transfer.source, fileOf)}`)}</title>` +
                 `<path d="M${at},${y1} C${at + bend},${y1} ${at + bend},${y2} ${at},${y2 + (y2 > y1 ? -LIFE / 2 : LIFE / 2)}" fill="none" stroke="${TRANSFER}" stroke-width="1.6" marker-end="url(#transfer-arrow)"/>` +
                 `<text x="${at + bend + 3}" y="${(y1 + y2) / 2 + 3}" font-size="${BAR_FONT}" fill="${TRANSFER}" ${HALO}>${xmlText(transfer.label)}</text></g>`
         );

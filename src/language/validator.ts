@@ -24,6 +24,7 @@ import type { PolityServices } from './module.js';
 import * as ast from './generated/ast.js';
 import { constructOfNode } from './constructs.js';
 import { misspeltModel } from './model-header.js';
+import type { Finding } from '../model/types.js';
 import { PRELUDE_MODEL } from './names.js';
 import { expectedType, PolityScope } from './scope.js';
 import { isPrelude } from './prelude.js';
@@ -55,19 +56,22 @@ export class PolityValidator {
     constructor(private readonly services: PolityServices) {}
 
     /** Workspace-wide findings (conflicts, duplicates, cycles, …) that fall in this document. */
-    checkWorkspaceFindings(document: ast.Document, accept: ValidationAcceptor): void {
+    workspaceFindingsOf(document: ast.Document): readonly Finding[] {
         const langiumDocument = document.$document;
-        if (!langiumDocument || !this.workspaceFindings) return;
-        for (const finding of this.services.polity.WorkspaceModel.findingsFor(langiumDocument)) {
-            accept(finding.severity === 'information' ? 'info' : finding.severity, finding.message, {
-                node: document,
-                range: finding.loc.range,
-                code: finding.code,
-                data: { code: finding.code, ...finding.data },
-                relatedInformation: finding.related.map(r => ({ location: { uri: r.loc.uri, range: r.loc.range }, message: r.message })),
-                tags: finding.code === 'unused' ? [1 /* Unnecessary */] : undefined
-            });
-        }
+        if (!langiumDocument || !this.workspaceFindings) return [];
+        return this.services.polity.WorkspaceModel.findingsFor(langiumDocument);
+    }
+
+    /** A finding as Langium's acceptor takes it. */
+    accept(document: ast.Document, finding: Finding, accept: ValidationAcceptor): void {
+        accept(finding.severity === 'information' ? 'info' : finding.severity, finding.message, {
+            node: document,
+            range: finding.loc.range,
+            code: finding.code,
+            data: { code: finding.code, ...finding.data },
+            relatedInformation: finding.related.map(r => ({ location: { uri: r.loc.uri, range: r.loc.range }, message: r.message })),
+            tags: finding.code === 'unused' ? [1 /* Unnecessary */] : undefined
+        });
     }
 
     /** The prelude's model name is taken: a user model of that name would mix its declarations with the built-ins. */
@@ -244,16 +248,33 @@ export class PolityDocumentValidator extends DefaultDocumentValidator {
         return diagnostics;
     }
 
+    /**
+     * Each workspace-wide finding's diagnostic, made once: the incremental
+     * checks keep the findings an edit did not touch as the same objects, and
+     * a file refreshed because a few of its findings moved would otherwise
+     * convert its hundreds of others again (on a workspace full of conflicts,
+     * ~90 files per edit).
+     */
+    private readonly diagnosticOf = new WeakMap<Finding, Diagnostic>();
+
     /** Where each list made by `validateDocument` holds the workspace-wide findings. */
     private readonly workspaceBlocks = new WeakMap<Diagnostic[], { start: number; count: number }>();
 
     private pushWorkspaceFindings(document: LangiumDocument, diagnostics: Diagnostic[]): void {
         const start = diagnostics.length;
         const root = document.parseResult.value as ast.Document;
+        const validator = this.polity.polity.Validator;
         try {
-            this.polity.polity.Validator.checkWorkspaceFindings(root, (severity, message, info) => {
-                diagnostics.push(this.toDiagnostic(severity, message, info));
-            });
+            for (const finding of validator.workspaceFindingsOf(root)) {
+                let diagnostic = this.diagnosticOf.get(finding);
+                if (!diagnostic) {
+                    validator.accept(root, finding, (severity, message, info) => {
+                        diagnostic = this.toDiagnostic(severity, message, info);
+                    });
+                    this.diagnosticOf.set(finding, diagnostic!);
+                }
+                diagnostics.push(diagnostic!);
+            }
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             diagnostics.length = start;

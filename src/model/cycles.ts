@@ -1,6 +1,6 @@
 import { lifetimeOf, type SemanticModel } from './model.js';
 import { certain, intersect, type Period } from './periods.js';
-import type { Key, Location, RelationFact } from './types.js';
+import type { DocumentFacts, Key, Location, RelationFact } from './types.js';
 
 export interface Cycle {
     /** The relations around the cycle, in order. */
@@ -11,21 +11,39 @@ export interface Cycle {
 }
 
 /** A hierarchical relation as an edge from the superior to the subordinate, whatever way it is written. */
-interface Edge {
+export interface Edge {
     fact: RelationFact;
     from: Key;
     to: Key;
     period: Period;
 }
 
+/** The relations inside one strongly connected component of the hierarchy: a cycle lies within one. */
+export interface HierarchyComponent {
+    edges: Edge[];
+    institutions: ReadonlySet<Key>;
+}
+
 /**
- * Cycles of hierarchical relations that hold at the same time. Strongly
- * connected components first (cheap, ignores time); only inside a component
- * are the dates compared, interval by interval.
+ * Cycles of hierarchical relations that hold at the same time are found in
+ * two steps: here the strongly connected components of more than one
+ * institution, in the order found (cheap, ignores time); then, inside each
+ * component, the dates compared interval by interval (`componentCycles`).
  */
-export function findHierarchyCycles(model: SemanticModel): Cycle[] {
+export function hierarchyComponents(
+    model: SemanticModel,
+    edges: readonly Edge[] = model.documents.flatMap(doc => hierarchyEdges(model, doc))
+): HierarchyComponent[] {
+    return stronglyConnected(edges).map(component => ({
+        edges: edges.filter(e => component.has(e.from) && component.has(e.to)),
+        institutions: component
+    }));
+}
+
+/** The document's hierarchical relations as edges, for what certainly held of them and of both institutions. */
+export function hierarchyEdges(model: SemanticModel, doc: DocumentFacts): Edge[] {
     const edges: Edge[] = [];
-    for (const fact of model.relations) {
+    for (const fact of doc.relations) {
         const kind = model.relationKinds.get(fact.kind);
         if (fact.subject === fact.target || !kind?.hierarchical) continue;
         // What certainly held: an uncertain date never makes a cycle.
@@ -34,28 +52,31 @@ export function findHierarchyCycles(model: SemanticModel): Cycle[] {
         const [from, to] = kind.upward ? [fact.target, fact.subject] : [fact.subject, fact.target];
         if (period) edges.push({ fact, from, to, period });
     }
+    return edges;
+}
+
+/** The cycles within one component, each once. */
+export function componentCycles(component: HierarchyComponent): Cycle[] {
+    const inside = component.edges;
     const cycles: Cycle[] = [];
     const seen = new Set<string>();
-    for (const component of stronglyConnected(edges)) {
-        const inside = edges.filter(e => component.has(e.from) && component.has(e.to));
-        for (const interval of elementaryIntervals(inside)) {
-            const active = inside.filter(e => intersect(e.period, interval));
-            const cycle = findCycle(active);
-            if (!cycle) continue;
-            const id = cycle
-                .map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`)
-                .sort()
-                .join('|');
-            if (seen.has(id)) continue;
-            seen.add(id);
-            const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
-            cycles.push({ edges: cycle.map(e => e.fact), path: cycle.map(e => e.from), period });
-        }
+    for (const interval of elementaryIntervals(inside)) {
+        const active = inside.filter(e => intersect(e.period, interval));
+        const cycle = findCycle(active);
+        if (!cycle) continue;
+        const id = cycle
+            .map(e => `${e.fact.loc.uri}:${e.fact.loc.range.start.line}:${e.fact.loc.range.start.character}`)
+            .sort()
+            .join('|');
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const period = cycle.reduce<Period | undefined>((p, e) => p && intersect(p, e.period), {}) ?? interval;
+        cycles.push({ edges: cycle.map(e => e.fact), path: cycle.map(e => e.from), period });
     }
     return cycles;
 }
 
-function stronglyConnected(edges: Edge[]): Set<Key>[] {
+function stronglyConnected(edges: readonly Edge[]): Set<Key>[] {
     const next = new Map<Key, Key[]>();
     for (const e of edges) {
         const targets = next.get(e.from);

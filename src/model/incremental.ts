@@ -9,6 +9,7 @@ import {
     type Conflicts,
     type MandateConflicts
 } from './conflicts.js';
+import { keptChecks, type KeptChange, type KeptFindings } from './kept-findings.js';
 import { buildModel, CONTAINMENT, mandateDescendants, type SemanticModel } from './model.js';
 import type { Claim, Declaration, DocumentFacts, Finding, Key } from './types.js';
 
@@ -19,7 +20,9 @@ import type { Claim, Declaration, DocumentFacts, Finding, Key } from './types.js
  * it and on its ancestors (conflicts.ts: conflictsOnMandate); so they are
  * kept per mandate, and an edit finds again only the conflicts of the
  * mandates it touched, and of the mandates inside those. A conflict the edit
- * did not touch keeps its findings. The other checks are cheap and run whole.
+ * did not touch keeps its findings. The checks made per document and per
+ * hierarchy component keep theirs too (kept-findings.ts); the other checks
+ * are cheap and run whole.
  *
  * Pure: `checkWorkspace` and `updateChecks` give the same findings, in the
  * same order, as `runChecks` on a fresh model of the same documents (the
@@ -38,6 +41,8 @@ export interface CheckState {
     readonly findingsOf: WeakMap<Conflict, readonly Finding[]>;
     /** Each conflict a dispute documents, by the conflict before disputes (shared from state to state: its findings are kept too). */
     readonly disputed: WeakMap<Conflict, Conflict>;
+    /** The findings of the checks made per document and per hierarchy component. */
+    readonly kept: KeptFindings;
 }
 
 /** Every check on the documents, as `polity check` runs them. */
@@ -48,6 +53,8 @@ export function checkWorkspace(documents: readonly DocumentFacts[], options: Che
 /**
  * The findings after an edit: the documents are the whole workspace's, each
  * document the edit did not change given as the same facts object as before.
+ * `previous` is the latest state: what it kept is shared along the line of
+ * edits (kept-findings.ts).
  */
 export function updateChecks(previous: CheckState, documents: readonly DocumentFacts[]): CheckState {
     const model = buildModel(documents);
@@ -59,7 +66,7 @@ export function updateChecks(previous: CheckState, documents: readonly DocumentF
         const kept = dirty.has(mandate) ? undefined : previous.byMandate.get(mandate);
         byMandate.set(mandate, kept ? follow(kept, moved) : conflictsOnMandate(model, mandate, { ...LIMITS }));
     }
-    const state = finish(model, previous.options, byMandate, previous);
+    const state = finish(model, previous.options, byMandate, previous, keptChange(previous.model, model));
     // Past a limit, the mandates compared first decide what is kept: only the whole search says which.
     return state.complete ? state : checkAll(model, previous.options);
 }
@@ -68,29 +75,36 @@ function checkAll(model: SemanticModel, options: CheckOptions): CheckState {
     const budget: Budget = { ...LIMITS };
     const byMandate = new Map<Key, MandateConflicts>();
     for (const mandate of model.claimsByMandate.keys()) byMandate.set(mandate, conflictsOnMandate(model, mandate, budget));
-    return finish(model, options, byMandate, { findingsOf: new WeakMap(), disputed: new WeakMap() });
+    return finish(model, options, byMandate, { findingsOf: new WeakMap(), disputed: new WeakMap(), kept: undefined }, undefined);
 }
 
 function finish(
     model: SemanticModel,
     options: CheckOptions,
     byMandate: Map<Key, MandateConflicts>,
-    kept: Pick<CheckState, 'findingsOf' | 'disputed'>
+    previous: Pick<CheckState, 'findingsOf' | 'disputed'> & { kept: KeptFindings | undefined },
+    change: KeptChange | undefined
 ): CheckState {
-    const { findingsOf, disputed } = kept;
+    const { findingsOf, disputed } = previous;
+    const { kept, findings: keptFindings } = keptChecks(model, previous.kept, change);
     const conflicts = withDisputes(model, byMandate, disputed);
     let [pairs, found] = [0, 0];
     for (const on of byMandate.values()) {
         pairs += on.pairs;
         found += on.conflicts.length;
     }
-    const findings = checkModel(model, conflicts, conflict => {
-        let result = findingsOf.get(conflict);
-        if (!result) findingsOf.set(conflict, (result = conflictFindings(model, conflict, options)));
-        return result;
-    });
+    const findings = checkModel(
+        model,
+        conflicts,
+        conflict => {
+            let result = findingsOf.get(conflict);
+            if (!result) findingsOf.set(conflict, (result = conflictFindings(model, conflict, options)));
+            return result;
+        },
+        keptFindings
+    );
     const complete = !conflicts.incomplete && pairs < LIMITS.pairs && found < LIMITS.conflicts;
-    return { model, options, conflicts, findings, byMandate, complete, findingsOf, disputed };
+    return { model, options, conflicts, findings, byMandate, complete, findingsOf, disputed, kept };
 }
 
 /** The documents whose facts are not the same object as before, with their facts before and after. */
@@ -106,6 +120,22 @@ function changedDocuments(before: SemanticModel, after: SemanticModel): { old: D
         if (!current.has(doc)) old.push(doc);
     }
     return { old, now };
+}
+
+/** What the kept findings of the per-document and per-component checks depend on that the edit changed. */
+function keptChange(before: SemanticModel, after: SemanticModel): KeptChange {
+    const { old, now } = changedDocuments(before, after);
+    const keys = new Set<Key>();
+    for (const doc of [...old, ...now]) {
+        for (const decl of doc.declarations) keys.add(decl.key);
+        for (const claim of doc.claims) keys.add(claim.institution);
+    }
+    const mandates = [...old, ...now].flatMap(doc => doc.declarations.filter(d => d.type === 'mandate'));
+    const parents = (model: SemanticModel) => (key: Key) => {
+        const mandate = model.mandates.get(key);
+        return mandate && JSON.stringify(mandate.parents);
+    };
+    return { keys, tree: differing(before, after, mandates, parents).size > 0, old, now };
 }
 
 /**

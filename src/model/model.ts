@@ -102,10 +102,7 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         push(holdingsByPerson, holding.person, holding);
     }
     for (const doc of documents) {
-        // `shares` claims the role `leads` of the line's model (its own declaration wins over the prelude's).
-        const own = `${doc.model ? `${doc.model}.` : ''}leads`;
-        const leads = roles.has(own) ? own : `${PRELUDE_MODEL}.leads`;
-        for (const claim of doc.claims) claims.push(claim.shared ? sharedClaim(claim, leads) : claim);
+        for (const claim of modelClaims(roles, doc)) claims.push(claim);
     }
     const claimsByMandate = new Map<Key, Claim[]>();
     const claimsByInstitution = new Map<Key, Claim[]>();
@@ -145,6 +142,19 @@ export function buildModel(documents: readonly DocumentFacts[]): SemanticModel {
         childMandates,
         units
     };
+}
+
+/** The document's claims as the model has them (`model.claims` lists them document by document). */
+export function documentClaims(model: SemanticModel, doc: DocumentFacts): readonly Claim[] {
+    return modelClaims(model.roles, doc);
+}
+
+function modelClaims(roles: ReadonlyMap<Key, Role>, doc: DocumentFacts): readonly Claim[] {
+    if (!doc.claims.some(claim => claim.shared)) return doc.claims;
+    // `shares` claims the role `leads` of the line's model (its own declaration wins over the prelude's).
+    const own = `${doc.model ? `${doc.model}.` : ''}leads`;
+    const leads = roles.has(own) ? own : `${PRELUDE_MODEL}.leads`;
+    return doc.claims.map(claim => (claim.shared ? sharedClaim(claim, leads) : claim));
 }
 
 const sharedClaims = new WeakMap<Claim, Claim>();

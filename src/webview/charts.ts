@@ -59,7 +59,11 @@ export class ChartPanels {
         private readonly hooks: ChartHooks
     ) {
         this.timeline = new TimelineFit(timelineCanvas);
-        subtree.addEventListener('change', () => this.arrange({ ...this.arrangement, subtree: subtree.value || undefined }));
+        subtree.addEventListener('change', () => {
+            this.arrange({ ...this.arrangement, subtree: subtree.value || undefined });
+            // Another set of columns: seen from its start, with the institutions' names, not where the last one was scrolled to.
+            matrixCanvas.scrollTo(0, 0);
+        });
         sort.addEventListener('change', () => this.arrange({ ...this.arrangement, sortBy: sort.value || undefined }));
         for (const canvas of [matrixCanvas, timelineCanvas]) {
             canvas.addEventListener('click', event => this.clicked(event));

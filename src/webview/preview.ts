@@ -20,7 +20,7 @@ import type { FromPage, PageState, ReaderState, Tab, ToPage } from './messages.j
 import { svgToPng } from './png.js';
 import { sanitizeSvg } from './sanitize.js';
 import { Toolbar } from './toolbar.js';
-import { Zoom, type Box } from './zoom.js';
+import { union, Zoom } from './zoom.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPage): void; getState(): unknown; setState(state: unknown): void };
 
@@ -430,14 +430,6 @@ function zoomTo(ids: readonly string[], anchor?: string): void {
     } else {
         zoom.fitBox(all, Math.max(1, legible), true);
     }
-}
-
-function union(boxes: Box[]): Box {
-    const left = Math.min(...boxes.map(b => b.x));
-    const top = Math.min(...boxes.map(b => b.y));
-    const right = Math.max(...boxes.map(b => b.x + b.width));
-    const bottom = Math.max(...boxes.map(b => b.y + b.height));
-    return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 function nodeElement(id: string): SVGGElement | undefined {

@@ -51,24 +51,24 @@ export class Zoom {
 
     /** The readable default (see above). */
     fitLegible(direction: 'down' | 'right'): void {
-        const size = this.size();
-        if (!size) return;
+        const content = this.content();
+        if (!content) return;
         const box = this.viewport.getBoundingClientRect();
         const legible = this.legibleScale();
-        const whole = Math.min((box.width - 2 * MARGIN) / size.width, (box.height - 2 * MARGIN) / size.height);
-        const across = direction === 'right' ? (box.height - 2 * MARGIN) / size.height : (box.width - 2 * MARGIN) / size.width;
+        const whole = Math.min((box.width - 2 * MARGIN) / content.width, (box.height - 2 * MARGIN) / content.height);
+        const across = direction === 'right' ? (box.height - 2 * MARGIN) / content.height : (box.width - 2 * MARGIN) / content.width;
         const k = clamp(whole >= legible ? Math.min(whole, Math.max(1.5, legible)) : Math.max(across, legible));
-        const [width, height] = [size.width * k, size.height * k];
+        const [width, height] = [content.width * k, content.height * k];
         // Centred where it fits; else from the top (or the left) where the hierarchy begins, its middle across.
-        const x = width <= box.width ? (box.width - width) / 2 : direction === 'right' ? MARGIN : (box.width - width) / 2;
-        const y = height <= box.height ? (box.height - height) / 2 : direction === 'right' ? (box.height - height) / 2 : MARGIN;
-        this.set({ k, x, y }, false);
+        const left = width <= box.width ? (box.width - width) / 2 : direction === 'right' ? MARGIN : (box.width - width) / 2;
+        const top = height <= box.height ? (box.height - height) / 2 : direction === 'right' ? (box.height - height) / 2 : MARGIN;
+        this.set({ k, x: left - content.x * k, y: top - content.y * k }, false);
     }
 
     /** The whole picture in the viewport, however small its text. */
     fitWhole(): void {
-        const size = this.size();
-        if (size) this.fitBox({ x: 0, y: 0, ...size }, 1.5, true);
+        const content = this.content();
+        if (content) this.fitBox(content, 1.5, true);
     }
 
     /** The box (in picture pixels at scale 1) in the middle of the viewport, at most at `maxScale`. */
@@ -146,10 +146,33 @@ export class Zoom {
         return this.canvas.querySelector('svg');
     }
 
-    private size(): { width: number; height: number } | undefined {
+    /**
+     * What the picture draws, in its pixels at scale 1: Graphviz's box holds the title and the legend too,
+     * which the page hides (it shows its own), so fitting that box would push a small view off its middle.
+     */
+    private content(): Box | undefined {
         const svg = this.svg();
-        return svg ? { width: svg.width.baseVal.value || 1, height: svg.height.baseVal.value || 1 } : undefined;
+        if (!svg) return undefined;
+        const frame = svg.getBoundingClientRect();
+        // The scale drawn now, mid-glide too: the SVG's box on screen against its own width.
+        const k = frame.width / (svg.width.baseVal.value || 1) || 1;
+        const boxes = [...svg.querySelectorAll('g.graph > g:not(#legend)')]
+            .map(part => part.getBoundingClientRect())
+            .filter(r => r.width > 0 || r.height > 0)
+            .map(r => ({ x: (r.left - frame.left) / k, y: (r.top - frame.top) / k, width: r.width / k, height: r.height / k }));
+        if (boxes.length === 0) return { x: 0, y: 0, width: svg.width.baseVal.value || 1, height: svg.height.baseVal.value || 1 };
+        const all = union(boxes);
+        return { ...all, width: Math.max(1, all.width), height: Math.max(1, all.height) };
     }
+}
+
+/** The smallest box holding all of them. */
+export function union(boxes: Box[]): Box {
+    const left = Math.min(...boxes.map(b => b.x));
+    const top = Math.min(...boxes.map(b => b.y));
+    const right = Math.max(...boxes.map(b => b.x + b.width));
+    const bottom = Math.max(...boxes.map(b => b.y + b.height));
+    return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 function clamp(k: number): number {

@@ -79,6 +79,30 @@ describe('polity diagram --format matrix-html / matrix-svg / timeline-svg', () =
         },
         SLOW
     );
+
+    it(
+        "titles a row with the name the institution had on the matrix's date",
+        () => {
+            const dir = workspace({
+                'renamed.polity': `model renamed
+
+mandate net "Network security"
+institution G "Commission for Networks" {
+  kind agency
+  formerly "Leading Group for Networks" until 2018
+  leads net since 2014
+}
+`
+            });
+            const rowTitle = (at: string) =>
+                /<g id="institution:renamed\.G" class="row"><title>([^<]*) — /.exec(
+                    draw(['diagram', dir, '--at', at, '--format', 'matrix-svg'])
+                )?.[1];
+            expect(rowTitle('2016')).toBe('Leading Group for Networks');
+            expect(rowTitle('2019')).toBe('Commission for Networks');
+        },
+        SLOW
+    );
 });
 
 describe.skipIf(skipWithout(missing))('the matrix and the timeline in Chromium', () => {

@@ -110,6 +110,14 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.close();
     });
 
+    it("a small view opens with all it draws in sight: the fit leaves out the SVG's own title and legend, which the page hides", async () => {
+        const turf = await diagramOf(FLAGSHIP, 'china.cyber', 'cii-turf');
+        const { page } = await show(turf, 'cii-turf', { width: 510, height: 780 });
+        await expect.poll(() => inSight(page, `g[id="${id('CAC')}"]`), POLL).toBe(true);
+        expect(await inSight(page, `g[id="${id('MPS')}"]`)).toBe(true);
+        await page.close();
+    });
+
     it('zooms with the buttons, the keys + − 0, the wheel in small steps and a pinch; Fit shows the whole picture', async () => {
         const { page } = await show(overview, 'overview');
         const settled = () => scale(page);
@@ -121,7 +129,15 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         await page.click('#zoom-reset');
         expect(await settled()).toBeCloseTo(1, 3);
         await page.click('#fit');
-        await expect.poll(() => inSight(page, '#canvas svg'), POLL).toBe(true);
+        // Whole: every institution and cluster drawn (the SVG's own title and legend, hidden, may lie outside).
+        const outside = `(() => {
+            const view = document.getElementById('viewport').getBoundingClientRect();
+            return [...document.querySelectorAll('#canvas g.node:not(#legend), #canvas g.cluster')].filter(g => {
+                const box = g.getBoundingClientRect();
+                return box.left < view.left - 1 || box.top < view.top - 1 || box.right > view.right + 1 || box.bottom > view.bottom + 1;
+            }).length;
+        })()`;
+        await expect.poll(() => page.evaluate(outside), POLL).toBe(0);
 
         await page.locator('#viewport').focus();
         const fitted = await scale(page);
@@ -206,6 +222,12 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         const one = linked(new Set([mps]));
         await expect.poll(shown, POLL).toEqual([...one].sort());
         expect(one.size).toBeGreaterThan(2);
+        // The search still holds its text: its dimming gives way to the focus, which draws the neighbourhood whole.
+        expect(
+            await page.evaluate(
+                `[...document.querySelectorAll('g.node:not(.faded):not(#legend)')].filter(n => getComputedStyle(n).opacity !== '1').map(n => n.id)`
+            )
+        ).toEqual([]);
         expect((await posted()).at(-1)).toEqual({ type: 'reveal', id: mps });
         expect(await page.locator('g.edge:not(.faded)').evaluateAll(edges => edges.map(e => e.id))).toEqual(
             expect.arrayContaining(overview.links.filter(l => l.from === mps || l.to === mps).map(l => l.id))
@@ -280,6 +302,24 @@ describe.skipIf(skipWithout(missing))('reading and exploring the preview in Chro
         // Nothing is cut off at the pane's right edge, in the toolbar or in its ⋯ menu.
         await page.click('#more');
         for (const control of ['#export', '#fit', '#date-reset', '#search', '#focus']) {
+            expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(
+                true
+            );
+        }
+        // Every legend entry whole, inside the legend.
+        expect(
+            await page.evaluate(`(() => {
+                const panel = document.getElementById('legend-panel').getBoundingClientRect();
+                return [...document.querySelectorAll('#legend-panel li')]
+                    .filter(li => li.getBoundingClientRect().right > panel.right + 0.5 || li.scrollWidth > li.clientWidth + 0.5)
+                    .map(li => li.textContent);
+            })()`)
+        ).toEqual([]);
+        // While an institution is focused on, "Leave focus" shows: it and ⋯ stay in the pane.
+        await page.keyboard.press('Escape');
+        await page.locator(`g[id="${id('CAC')}"]`).click();
+        await page.locator('#focus-leave').waitFor({ state: 'visible' });
+        for (const control of ['#focus-leave', '#more']) {
             expect(await page.evaluate(`document.querySelector('${control}').getBoundingClientRect().right <= innerWidth`), control).toBe(
                 true
             );

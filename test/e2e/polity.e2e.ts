@@ -18,6 +18,7 @@ import {
     findPrerequisites,
     goToDefinition,
     gotoPosition,
+    hidePanel,
     hoverText,
     problemCounts,
     problemRows,
@@ -35,7 +36,23 @@ import {
     type CodeServer,
     type Workbench
 } from './harness.js';
-import { applyQuickFix, noteArrivals, pictureShown, showDiagram, showMatrix } from './preview-tabs.js';
+import {
+    applyQuickFix,
+    editorFontPx,
+    inSight,
+    labelPx,
+    matrixCells,
+    noteArrivals,
+    pictureShown,
+    rowTitle,
+    showDiagram,
+    showMatrix,
+    pointerAway,
+    showTimeline,
+    slideTo,
+    tipOf,
+    transfers
+} from './preview-tabs.js';
 import { SCENARIOS, locate, type Anchor } from '../scenarios/china-cyber.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 
@@ -56,15 +73,21 @@ function at(anchor: Anchor): { line: number; column: number } {
 }
 
 /**
- * Runs a scenario; keeps a screenshot taken when the body calls `snap` (at the moment worth showing,
- * before it cleans up) or else at its end; on failure keeps everything that helps to find out why.
+ * Runs a scenario; keeps the screenshots taken when the body calls `snap` (at the moments worth showing,
+ * before it cleans up; `snap('2018')` is `e2e-NAME-2018.png`) or else one at its end; on failure keeps
+ * everything that helps to find out why.
  */
-function scenario(name: string, body: (snap: () => Promise<void>) => Promise<void>): void {
+function scenario(
+    name: string,
+    body: (snap: (moment?: string, options?: { keepPointer?: boolean }) => Promise<void>) => Promise<void>
+): void {
     it(name, async () => {
         const started = Date.now();
         let snapped = false;
-        const snap = async () => {
-            await screenshot(page, `e2e-${name}`);
+        const snap = async (moment?: string, { keepPointer = false } = {}) => {
+            // The pointer out of the way, unless it points at what is shown.
+            if (!keepPointer) await pointerAway(webview(page));
+            await screenshot(page, `e2e-${name}${moment ? `-${moment}` : ''}`);
             snapped = true;
         };
         try {
@@ -88,6 +111,8 @@ async function errorCount(): Promise<number> {
  * decorations update, so a click can keep missing a row; Enter on the first, focused one does not.
  */
 async function open(file: string): Promise<void> {
+    // From the first group (Ctrl+1): Quick Open from the preview's group would open the file there, over the preview.
+    await page.keyboard.press('Control+1');
     const box = page.locator('.quick-input-widget input').first();
     const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
     await waitFor(
@@ -210,22 +235,27 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
 
     scenario('06-preview', async snap => {
         const { file, node, label, declaration } = SCENARIOS.preview;
+        // The window as a new user has it: no panel under the editors.
+        await hidePanel(page);
         await open(file);
         await runCommand(page, 'Polity: Open Preview to the Side');
         await webviewText(page, label, 60_000);
         const box = webview(page).locator(`g.node[id="${node}"]`);
         await box.waitFor({ state: 'visible' });
+        // The whole model does not fit the pane at a legible scale: the cursor on the CAC's declaration brings it into sight.
+        const { line, column } = at({ ...declaration, offset: 'institution '.length });
+        await gotoPosition(page, line, column + 1);
+        await waitFor(() => inSight(webview(page), `g.node[id="${node}"]`), { message: `${label} in sight` });
         await snap();
         // Away from the declaration first, so landing on it proves the click.
         await gotoPosition(page, 1, 1);
         await box.click();
-        const { line } = at(declaration);
         await waitFor(async () => (await activeEditorName(page)) === declaration.file && (await cursorPosition(page))?.line === line, {
             message: `the cursor on line ${line} of ${declaration.file}`
         });
     });
 
-    scenario('06b-preview-view-and-date', async () => {
+    scenario('06b-preview-view-and-date', async snap => {
         const frame = webview(page);
         const node = (key: string) => frame.locator(`g.node[id="institution:china.cyber.${key}"]`);
         // The CII turf view draws the two claimants of CII protection, and not the think tanks.
@@ -233,6 +263,11 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await node('MPS').waitFor({ state: 'visible' });
         await node('CAC').waitFor({ state: 'visible' });
         await node('CICIR').waitFor({ state: 'detached' });
+        const both = async () =>
+            (await inSight(frame, 'g.node[id="institution:china.cyber.MPS"]')) &&
+            inSight(frame, 'g.node[id="institution:china.cyber.CAC"]');
+        await waitFor(both, { message: 'the MPS and the CAC in sight' });
+        await snap('cii-turf');
         // Back to the whole model, replayed to 2005: the CAC (established 2011) is not there yet.
         await frame.locator('#view').selectOption('');
         await node('CICIR').waitFor({ state: 'visible' });
@@ -246,6 +281,8 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
 
     /** The preview beside state.polity, showing the whole model today. */
     async function previewOfState(): Promise<ReturnType<typeof webview>> {
+        // The Problems panel, opened by the first scenarios, would leave the preview a strip of the window's height.
+        await hidePanel(page);
         await open('state.polity');
         const frame = webview(page);
         // Opened by an earlier scenario, or here: the command palette once more would only reveal it.
@@ -285,20 +322,7 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await waitFor(async () => (await marked.getAttribute('id', { timeout: 1000 })) === 'institution:china.cyber.MPS', {
             message: 'the MPS marked in the preview'
         });
-        await waitFor(
-            async () => {
-                const [box, view] = await Promise.all([marked.boundingBox(), frame.locator('#viewport').boundingBox()]);
-                return (
-                    box &&
-                    view &&
-                    box.x >= view.x &&
-                    box.y >= view.y &&
-                    box.x + box.width <= view.x + view.width &&
-                    box.y + box.height <= view.y + view.height
-                );
-            },
-            { message: 'the MPS in sight' }
-        );
+        await waitFor(() => inSight(frame, 'g.node.highlighted'), { message: 'the MPS in sight' });
         await snap();
     });
 
@@ -339,7 +363,10 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
         await gotoPosition(page, line, 1);
         await page.keyboard.type('institution {\n');
         try {
-            await frame.locator('#notice').waitFor({ state: 'visible', timeout: 30_000 });
+            // The notice of the text as typed, not of a keystroke on the way ("iinstitution MPS").
+            await waitFor(async () => /found '\{'/.test((await frame.locator('#notice').textContent()) ?? ''), {
+                message: "the notice of the '{' typed"
+            });
             expect(await frame.locator('#notice').textContent()).toMatch(/^The model has \d+ errors?: /);
             expect((await frame.locator('#date-value').textContent())?.trim()).toBe(today);
             await snap();
@@ -355,16 +382,21 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
             const cells = await showMatrix(frame);
             // The CAC leads CII protection, and the MPS's claim on it clashes: a red or orange cell.
             expect(cells).toContain('cell:china.cyber.CAC:china.cyber.cii');
-            expect(await frame.locator('#matrix-canvas a.cell-conflict, #matrix-canvas a.cell-dispute').count()).toBeGreaterThan(0);
+            const cii = frame.locator('[id="matrix/cell:china.cyber.CAC:china.cyber.cii"]');
+            expect(await cii.getAttribute('class')).toMatch(/cell-(conflict|dispute)/);
+            // The cybersecurity mandates only, so that the cell shows with its row's and column's headings.
+            await frame.locator('#matrix-subtree').selectOption('china.cyber.cybersecurity');
+            await cii.scrollIntoViewIfNeeded();
             await snap();
             // A click on the cell goes to the claim.
-            await frame.locator('[id="matrix/cell:china.cyber.CAC:china.cyber.cii"]').click();
+            await cii.click();
             const claim = at({ file: 'state.polity', needle: 'leads cii since 2016', offset: 0 });
             await waitFor(
                 async () => (await activeEditorName(page)) === 'state.polity' && (await cursorPosition(page))?.line === claim.line,
                 { message: "the CAC's claim on cii revealed in state.polity" }
             );
         } finally {
+            await frame.locator('#matrix-subtree').selectOption('');
             await showDiagram(frame);
         }
     });
@@ -419,10 +451,196 @@ describe.skipIf(skipWithout(missing))('Polity in VS Code (code-server)', () => {
                 console.log(
                     `typed a new institution → its node in the preview (${tab} tab): ${lag} ms; the answer (${arrived?.size ?? '?'} B) reached the page after ${arrived ? arrived.at - typed : '?'} ms`
                 );
-                if (round === 1 && tab === 'diagram') await snap();
+                if (round === 1 && tab === 'diagram') {
+                    // The cursor on the typed line brings its node into sight: the screenshot shows what was typed.
+                    await gotoPosition(page, line, 'institution '.length + 1);
+                    await frame.locator(`g.node.highlighted[id="institution:china.cyber.${name}"]`).waitFor({ timeout: 30_000 });
+                    await snap();
+                }
                 await revert();
                 if (tab === 'matrix') await showDiagram(frame);
             }
+        }
+    });
+
+    // ---- Issue 13's walkthrough, as a new user at 1400×900: the overview, its relation toggles, the MPS found
+    // and focused on, the matrix at 2014 and 2018 and the timeline. The scenarios follow one another.
+
+    const OVERVIEW = "China's cyber governance system in 2020";
+    const key = (name: string) => `institution:china.cyber.${name}`;
+    const cell = (institution: string, mandate: string) => `cell:china.cyber.${institution}:china.cyber.${mandate}`;
+    /** The kinds of lines that cross the overview most: membership of the CCCI, and advice. */
+    const TANGLE = ['member-of', 'advises'];
+
+    /** The overview's lines as the CLI draws them, each with its ends and its relation kind; drawn once. */
+    type Line = { id: string; from: string; to: string; kind?: string };
+    let lines: Line[] | undefined;
+    function overviewLines(): Line[] {
+        const cli = [path.join(REPO_ROOT, 'bin', 'polity.js'), 'diagram', server.workspaceFolder, '--view', 'overview', '--format', 'json'];
+        lines ??= (JSON.parse(execFileSync(process.execPath, cli, { encoding: 'utf8' })) as { edges: Line[] }).edges;
+        return lines;
+    }
+
+    /** The preview beside state.polity showing the overview, its own date (2020) and the diagram tab. */
+    async function overview(): Promise<ReturnType<typeof webview>> {
+        const frame = await previewOfState();
+        await frame.locator('#view').selectOption('overview');
+        await waitFor(async () => (await frame.locator('#caption').textContent()) === `${OVERVIEW}as of 2020`, {
+            message: 'the overview drawn'
+        });
+        return frame;
+    }
+
+    scenario('20a-walk-overview-legible', async () => {
+        const frame = await overview();
+        await page.waitForTimeout(400); // a new view is fitted with a glide
+        const editor = await editorFontPx(page);
+        // Every institution in sight reads at least as large as the editor's text, with nothing zoomed by hand.
+        const inView: number[] = [];
+        for (const id of await frame
+            .locator('g.node')
+            .evaluateAll(nodes => nodes.map(n => n.id).filter(id => id.startsWith('institution:')))) {
+            if (await inSight(frame, `g.node[id="${id}"]`)) inView.push(await labelPx(frame, id));
+        }
+        console.log(
+            `overview: editor ${editor} px, ${inView.length} institutions in sight, labels ${Math.min(...inView).toFixed(1)}–${Math.max(...inView).toFixed(1)} px`
+        );
+        // The pane is a third of the overview's width at that scale: its top row of Party bodies, in part.
+        expect(inView.length).toBeGreaterThanOrEqual(2);
+        expect(Math.min(...inView)).toBeGreaterThanOrEqual(editor * 0.97);
+        expect(await inSight(frame, '#caption')).toBe(true);
+        expect(await inSight(frame, '#legend-panel')).toBe(true);
+    });
+
+    /** Turns the tangle's kinds off with their legend entries (a choice the page keeps across updates). */
+    async function tangleOff(frame: ReturnType<typeof webview>): Promise<void> {
+        for (const kind of TANGLE) {
+            const toggle = frame.locator(`#legend-panel button.toggle[data-relation="${kind}"]`);
+            if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();
+            await waitFor(async () => (await toggle.getAttribute('aria-pressed')) === 'false', { message: `the ${kind} lines off` });
+        }
+    }
+
+    scenario('20b-walk-relation-toggles', async snap => {
+        const frame = await overview();
+        const edges = frame.locator('g.edge');
+        const drawn = await edges.count();
+        // The whole picture (Fit), to see what the toggles tidy.
+        const whole = async () => {
+            await frame.locator('#more').click();
+            await frame.locator('#fit').click();
+            await page.waitForTimeout(400); // the fit glides
+        };
+        await whole();
+        await snap('before');
+        await tangleOff(frame);
+        await whole();
+        await snap('after');
+        // What is left drawn is every line but those of the two kinds.
+        const shown = await edges.evaluateAll(all => all.filter(e => getComputedStyle(e).display !== 'none').map(e => e.id));
+        const tangle = overviewLines().filter(e => e.kind !== undefined && TANGLE.includes(e.kind));
+        expect(tangle.length).toBeGreaterThan(10);
+        expect(shown.length).toBe(drawn - tangle.length);
+        expect(shown.filter(id => tangle.some(e => e.id === id))).toEqual([]);
+    });
+
+    scenario('20c-walk-search-and-focus-mps', async snap => {
+        const frame = await overview();
+        await tangleOff(frame);
+        const mps = frame.locator(`g.node[id="${key('MPS')}"]`);
+        // First action: type its name into Find.
+        await frame.locator('#search').fill('MPS');
+        await waitFor(async () => (await mps.getAttribute('class'))?.includes('match'), { message: 'the search to find the MPS' });
+        await waitFor(() => inSight(frame, `g.node[id="${key('MPS')}"]`), { message: 'the MPS brought into sight' });
+        await page.waitForTimeout(400); // the search's zoom glides
+        // Second action: click it.
+        await mps.click();
+        // Its neighbourhood along the lines drawn (the tangle's kinds are off): the MPS and what one line links it to.
+        const hidden = new Set(TANGLE);
+        const expected = new Set([key('MPS')]);
+        for (const e of overviewLines()) {
+            if (e.kind !== undefined && hidden.has(e.kind)) continue;
+            if (e.from === key('MPS')) expected.add(e.to);
+            if (e.to === key('MPS')) expected.add(e.from);
+        }
+        const opacities = () =>
+            frame.locator('g.node:not(#legend)').evaluateAll(nodes => nodes.map(n => [n.id, Number(getComputedStyle(n).opacity)] as const));
+        await waitFor(async () => (await opacities()).filter(([, o]) => o < 0.5).length > 10, {
+            message: 'all but the neighbourhood faded'
+        });
+        const drawnWhole = (await opacities()).filter(([, o]) => o === 1).map(([id]) => id);
+        expect(drawnWhole.sort()).toEqual([...expected].sort());
+        expect(expected.size).toBeGreaterThan(3);
+        await page.waitForTimeout(400); // the focus's zoom glides
+        expect(await labelPx(frame, key('MPS'))).toBeGreaterThanOrEqual((await editorFontPx(page)) * 0.97);
+        await snap();
+        // Escape in Find clears it; the next leaves the focus.
+        await frame.locator('#search').press('Escape');
+        await frame.locator('#search').press('Escape');
+        await waitFor(async () => (await frame.locator('g.faded').count()) === 0, { message: 'the focus left' });
+    });
+
+    scenario('20d-walk-matrix-2013-2014', async snap => {
+        const frame = await overview();
+        await showMatrix(frame);
+        // The informatization mandates only: the matrix then fits the pane's width, its headings in sight.
+        await frame.locator('#matrix-subtree').selectOption('china.cyber.informatization');
+        // Seen from its start, the institutions' names in sight (13e left the matrix scrolled to the CAC's cii cell).
+        await waitFor(async () => (await frame.locator('#matrix-canvas').evaluate(canvas => canvas.scrollLeft)) === 0, {
+            message: 'the filtered matrix from its start'
+        });
+        try {
+            // Before: the State group coordinates informatization, MIIT promotes it.
+            await slideTo(frame, 2013);
+            expect(await matrixCells(frame)).toEqual(
+                expect.arrayContaining([cell('SILG', 'informatization'), cell('MIIT', 'informatization-promotion')])
+            );
+            await snap('2013');
+            // After: the Leading Group coordinates it, the CAC promotes it; the State group is gone.
+            await slideTo(frame, 2014);
+            const cells = await matrixCells(frame);
+            expect(cells).toEqual(expect.arrayContaining([cell('CCCI', 'informatization'), cell('CAC', 'informatization-promotion')]));
+            expect(cells.filter(c => /\.(SILG|SNISCG):/.test(c))).toEqual([]);
+            await snap('2014');
+            expect(await rowTitle(frame, key('CCCI'))).toBe('Central Leading Group for Cybersecurity and Informatization');
+        } finally {
+            await frame.locator('#matrix-subtree').selectOption('');
+        }
+    });
+
+    scenario('20e-walk-matrix-2018', async snap => {
+        const frame = await overview();
+        await showMatrix(frame);
+        await slideTo(frame, 2018);
+        // The Leading Group became a Commission in 2018, its remit unchanged.
+        expect(await matrixCells(frame)).toEqual(expect.arrayContaining([cell('CCCI', 'cybersecurity'), cell('CCCI', 'informatization')]));
+        // Its row says which it was, on hover: shown with its tooltip.
+        expect(await rowTitle(frame, key('CCCI'))).toBe('Central Commission for Cybersecurity and Informatization');
+        await snap(undefined, { keepPointer: true });
+    });
+
+    scenario('20f-walk-timeline', async snap => {
+        const frame = await overview();
+        try {
+            const rows = await showTimeline(frame);
+            expect(rows).toEqual(expect.arrayContaining([key('CCCI'), key('SILG'), key('SNISCG'), key('CAC')]));
+            // The two State groups merged into the Leading Group in 2014, drawn as arrows between the rows.
+            expect(await transfers(frame)).toEqual(
+                expect.arrayContaining([
+                    expect.stringMatching(/^merged into: SILG → CCCI in 2014/),
+                    expect.stringMatching(/^merged into: SNISCG → CCCI in 2014/)
+                ])
+            );
+            // The CCCI's row: born in 2014, its name changing in 2018.
+            const names = await frame.locator(`#timeline-canvas g.row[id="timeline/${key('CCCI')}"] text.name`).allTextContents();
+            expect(names).toHaveLength(2);
+            expect(names[0]).toMatch(/^Central Leading Group/);
+            expect(names[1]).toMatch(/^Central Commission/);
+            // Shown with the row's tooltip, which names it: the names on the left are out of sight by 2014 in half a window.
+            expect(await tipOf(frame, `#timeline-canvas g.row[id="timeline/${key('CCCI')}"] text.name`)).toMatch(/^CCCI — /);
+            await snap(undefined, { keepPointer: true });
+        } finally {
+            await showDiagram(frame);
         }
     });
 

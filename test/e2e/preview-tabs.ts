@@ -1,20 +1,52 @@
 /**
- * Page objects for the preview's tabs and its picture, for the e2e scenarios:
- * the matrix tab's cells, and the moment a new picture is drawn.
+ * Page objects for the preview's tabs and its picture, for the e2e scenarios: the matrix's cells and the
+ * timeline's rows, tooltips, the date slider, the moment a new picture is drawn, and how large and where
+ * its labels are on the screen.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { waitFor } from './harness.js';
 
-/** Opens the preview's matrix tab and waits for its cells; their ids as the server names them (`cell:INSTITUTION:MANDATE`). */
-export async function showMatrix(frame: FrameLocator): Promise<string[]> {
-    await frame.locator('#tab-matrix').click();
-    await frame.locator('#matrix-canvas a.cell').first().waitFor({ state: 'visible', timeout: 30_000 });
-    const ids = await frame.locator('#matrix-canvas a.cell').evaluateAll(cells => cells.map(cell => cell.id));
+/**
+ * Moves the pointer to an empty part of the title bar: a tooltip of what it was left on (an editor tab's
+ * path, a node's details) would cover the preview's toolbar or picture, and catch clicks meant for them.
+ */
+export async function pointerAway(frame: FrameLocator): Promise<void> {
+    const page = frame.owner().page();
+    await page.mouse.move(1200, 16);
+    // VS Code hides a hover a moment after the pointer leaves it.
+    await page
+        .locator('.context-view .hover-contents')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 3000 })
+        .catch(() => undefined);
+}
+
+/** The ids of a chart's elements as the server names them: the page puts its tab's name in front (`matrix/…`). */
+async function serverIds(frame: FrameLocator, selector: string): Promise<string[]> {
+    const ids = await frame.locator(selector).evaluateAll(elements => elements.map(element => element.id));
     return ids.map(id => id.slice(id.indexOf('/') + 1));
 }
 
+/** Opens a chart's tab and waits for its `selector` elements; their ids as the server names them. */
+async function showChart(frame: FrameLocator, tab: 'matrix' | 'timeline', selector: string): Promise<string[]> {
+    await pointerAway(frame);
+    await frame.locator(`#tab-${tab}`).click();
+    await frame.locator(selector).first().waitFor({ state: 'visible', timeout: 30_000 });
+    return serverIds(frame, selector);
+}
+
+/** Opens the matrix tab; its cells (`cell:INSTITUTION:MANDATE`). */
+export const showMatrix = (frame: FrameLocator) => showChart(frame, 'matrix', '#matrix-canvas a.cell');
+
+/** Opens the timeline tab; its rows (`institution:KEY`). */
+export const showTimeline = (frame: FrameLocator) => showChart(frame, 'timeline', '#timeline-canvas g.row');
+
+/** The matrix's cells drawn now (`cell:INSTITUTION:MANDATE`). */
+export const matrixCells = (frame: FrameLocator) => serverIds(frame, '#matrix-canvas a.cell');
+
 /** Back to the diagram tab. */
 export async function showDiagram(frame: FrameLocator): Promise<void> {
+    await pointerAway(frame);
     await frame.locator('#tab-diagram').click();
     await frame.locator('#viewport').waitFor({ state: 'visible' });
 }
@@ -48,6 +80,79 @@ export async function applyQuickFix(page: Page, title: string): Promise<number> 
     const clicked = Date.now();
     await item.click();
     return clicked;
+}
+
+/** Slides the date to `year`, as a drag that lets go there does, and waits for the picture of that year. */
+export async function slideTo(frame: FrameLocator, year: number): Promise<void> {
+    await frame.locator('#date').evaluate((slider, value) => {
+        (slider as HTMLInputElement).value = String(value);
+        slider.dispatchEvent(new Event('input'));
+    }, year);
+    await waitFor(async () => (await frame.locator('#caption span').textContent()) === `as of ${year}`, {
+        message: `the preview drawn as of ${year}`
+    });
+}
+
+/**
+ * The font size, in the screen's pixels, at which the page draws the first line of a node's label: its width
+ * on screen against the width of the same text in the same font at 100 px on a canvas.
+ */
+export function labelPx(frame: FrameLocator, nodeId: string): Promise<number> {
+    return frame
+        .locator(`g.node[id="${nodeId}"] text`)
+        .first()
+        .evaluate(text => {
+            const style = getComputedStyle(text);
+            const context = document.createElement('canvas').getContext('2d')!;
+            context.font = `${style.fontWeight} 100px ${style.fontFamily}`;
+            return (100 * text.getBoundingClientRect().width) / context.measureText(text.textContent ?? '').width;
+        });
+}
+
+/** The editor's font size in pixels, as the text editor beside the preview draws it. */
+export function editorFontPx(page: Page): Promise<number> {
+    return page
+        .locator('.editor-instance .monaco-editor .view-lines')
+        .first()
+        .evaluate(lines => parseFloat(getComputedStyle(lines).fontSize));
+}
+
+/** Whether the element's box lies inside the diagram's viewport. */
+export async function inSight(frame: FrameLocator, selector: string): Promise<boolean> {
+    const [box, view] = await Promise.all([frame.locator(selector).first().boundingBox(), frame.locator('#viewport').boundingBox()]);
+    return (
+        box !== null &&
+        view !== null &&
+        box.width > 0 &&
+        box.x >= view.x - 1 &&
+        box.y >= view.y - 1 &&
+        box.x + box.width <= view.x + view.width + 1 &&
+        box.y + box.height <= view.y + view.height + 1
+    );
+}
+
+/** The heading of the tooltip the page shows over an element of a chart (the charts' own `<title>`s are not kept). */
+export async function tipOf(frame: FrameLocator, selector: string): Promise<string> {
+    const target = frame.locator(selector).first();
+    await target.scrollIntoViewIfNeeded();
+    await target.hover();
+    const heading = frame.locator('#tooltip strong');
+    await heading.waitFor({ state: 'visible' });
+    return (await heading.textContent()) ?? '';
+}
+
+/** The name a matrix row gives its institution on the matrix's date, as its tooltip says it (`CCCI — NAME`). */
+export async function rowTitle(frame: FrameLocator, institution: string): Promise<string | undefined> {
+    const tip = await tipOf(frame, `#matrix-canvas g.row[id="matrix/${institution}"] text`);
+    return tip.split(' — ')[1];
+}
+
+/** What each transfer arrow of the timeline says on hover (`merged into: SILG → CCCI in 2014`). */
+export async function transfers(frame: FrameLocator): Promise<string[]> {
+    const count = await frame.locator('#timeline-canvas g.transfer').count();
+    const tips: string[] = [];
+    for (let i = 0; i < count; i++) tips.push(await tipOf(frame, `#timeline-canvas g.transfer >> nth=${i} >> text`));
+    return tips;
 }
 
 /**

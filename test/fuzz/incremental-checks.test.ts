@@ -171,6 +171,34 @@ describe('incremental checks after an edit', () => {
         await expectFresh(ws, files, 'lines moved above a conflicting claim');
     });
 
+    it('keeps the findings of the checks an edit did not touch as they were, and makes again those it did', async () => {
+        const files: Files = {
+            ...BASE,
+            'c.polity': 'model x\ninstitution C {\n  leads cii\n}\ninstitution E\nC oversees E\nE oversees C',
+            'd.polity':
+                'model x\nmandate water\nmandate spare\ninstitution D {\n  established 2000\n  leads water since 1990\n  shares water with B\n}'
+        };
+        const ws = new TestWorkspace();
+        await ws.open(files);
+        const found = () => ws.Polity.polity.WorkspaceModel.snapshot.findings.filter(f => !f.loc.uri.endsWith('/a.polity'));
+        const before = found();
+        expect(before.map(f => f.code).sort()).toEqual(['cycle', 'cycle', 'one-sided-share', 'outside-lifetime', 'unused']);
+        // An edit that names none of C, D, E, nor uses 'spare': their findings are the same objects, kept.
+        files['a.polity'] = files['a.polity']!.replace('since 2010', 'since 2011');
+        await ws.edit('a.polity', files['a.polity']);
+        const after = found();
+        expect(after).toHaveLength(before.length);
+        after.forEach((f, i) => expect(f, f.code).toBe(before[i]));
+        await expectFresh(ws, files, 'edit elsewhere');
+        // An edit of what they read: D's lifetime, E's declaration; those are made again.
+        files['d.polity'] = files['d.polity']!.replace('established 2000', 'established 1995');
+        files['c.polity'] = files['c.polity']!.replace('institution E', 'institution E "Renamed"');
+        await ws.edit('d.polity', files['d.polity']);
+        await ws.edit('c.polity', files['c.polity']);
+        expect(found().filter(f => before.includes(f))).toEqual([]);
+        await expectFresh(ws, files, 'what the checks read changed');
+    });
+
     it(
         'stays equal to a fresh build through random edits of a workspace full of conflicts',
         async () => {
@@ -238,11 +266,28 @@ describe('incremental checks after an edit', () => {
                     'declare an institution',
                     text => `${text}\ninstitution New${Math.floor(random() * 1000)} {\n  leads ${pick(mandates())}${period()}\n}\n`
                 ],
+                // Hierarchy cycles (kept per component): a relation back up an existing `oversees` closes a loop.
+                [
+                    'close a hierarchy loop',
+                    text => {
+                        const [, a = pick(institutions()), b = pick(institutions())] = /^(\S+) oversees (\S+)/m.exec(text) ?? [];
+                        return `${text}\n${b} oversees ${a}${period()}\n`;
+                    }
+                ],
+                ['add an oversight', text => `${text}\n${pick(institutions())} oversees ${pick(institutions())}${period()}\n`],
+                // People and posts: two holders of a single post at once, and holdings outside a lifetime.
+                [
+                    'declare a person holding a post',
+                    text =>
+                        `${text}\nperson Q${Math.floor(random() * 1000)} "Q" {\n  holds ${pick(['director', 'chair', 'deputy-director'])} of ${pick(institutions())}${period()}\n}\n`
+                ],
+                // Unused declarations: a mandate nothing claims yet, which later claims may use.
+                ['declare a mandate', text => `${text}\nmandate extra${Math.floor(random() * 1000)} "Extra"\n`],
                 ['undo', (_, name) => original[name]!]
             ];
             const ws = new TestWorkspace();
             await ws.open(files);
-            for (let step = 0; step < 30; step++) {
+            for (let step = 0; step < 45; step++) {
                 const [what, mutate] = pick(mutations);
                 const name = what === 'put a mandate within another' ? 'common.polity' : pick(names);
                 files[name] = mutate(files[name]!, name);

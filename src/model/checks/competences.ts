@@ -1,11 +1,11 @@
 import { LIMITS, type Conflict, type Conflicts } from '../conflicts.js';
 import type { ContestFindings } from '../contests.js';
-import { claimVerb, describeClaim, displayName, hedge, mandateWithin, type SemanticModel } from '../model.js';
+import { claimVerb, describeClaim, displayName, documentClaims, hedge, mandateWithin, type SemanticModel } from '../model.js';
 import { formatPeriod } from '../periods.js';
-import type { Claim, Dispute, Finding, Location } from '../types.js';
+import type { Claim, Dispute, DocumentFacts, Finding, Location } from '../types.js';
 import type { CheckOptions } from './index.js';
 import { describeConflict, describeContest } from './describe.js';
-import { finding, shortLocation } from './finding.js';
+import { finding, inDocumentOrder, shortLocation } from './finding.js';
 
 /** Competences: conflicting claims, contests, the disputes that record them, excepts and shares. */
 
@@ -177,8 +177,13 @@ export function contestFindings(model: SemanticModel, contests: ContestFindings)
 }
 
 export function oneSidedShares(model: SemanticModel): Finding[] {
+    return inDocumentOrder(model.documents.map(doc => [oneSidedSharesIn(model, doc)]));
+}
+
+/** The document's claims naming a partner that claims nothing related: what they read of others is the partners' claims and the mandate tree. */
+export function oneSidedSharesIn(model: SemanticModel, doc: DocumentFacts): Finding[] {
     const result: Finding[] = [];
-    for (const claim of model.claims) {
+    for (const claim of documentClaims(model, doc)) {
         for (const partner of claim.partners) {
             const partnerClaims = model.claimsByInstitution.get(partner) ?? [];
             const related = partnerClaims.some(

@@ -1,8 +1,8 @@
-import { describeClaim, displayName, hedge, type SemanticModel } from '../model.js';
+import { describeClaim, displayName, documentClaims, hedge, type SemanticModel } from '../model.js';
 import { describeHolding } from '../people.js';
 import { certain, formatPeriod, intersect, isEmpty, possible, within, type Period } from '../periods.js';
-import type { Finding, Key, Location } from '../types.js';
-import { finding } from './finding.js';
+import type { DocumentFacts, Finding, Key, Location } from '../types.js';
+import { finding, inDocumentOrder } from './finding.js';
 
 /** Dates: empty periods, kinds that overlap in time, facts outside their institution's lifetime. */
 
@@ -58,6 +58,15 @@ export function bump(text: string): string {
 }
 
 export function outsideLifetime(model: SemanticModel): Finding[] {
+    return inDocumentOrder(model.documents.map(doc => outsideLifetimeIn(model, doc)));
+}
+
+/**
+ * The facts of one document dated outside their institution's lifetime, in
+ * four lists: claims, contests, relations, holdings. What they read of other
+ * documents is the institutions, people, posts and mandates they name.
+ */
+export function outsideLifetimeIn(model: SemanticModel, doc: DocumentFacts): Finding[][] {
     const result: Finding[] = [];
     // Undated facts cannot fall outside a lifetime; the message is built only for a finding (this runs on every edit).
     // No false alarm from uncertainty: what certainly held of the fact must lie outside what possibly held of the lifetime.
@@ -77,27 +86,41 @@ export function outsideLifetime(model: SemanticModel): Finding[] {
             )
         );
     };
-    for (const claim of model.claims) {
-        check(claim.institution, claim.period.period, claim.period.loc, () => describeClaim(model, claim));
-    }
-    for (const contest of model.contests) {
-        check(
-            contest.institution,
-            contest.period.period,
-            contest.period.loc,
-            () => `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}'`
-        );
-    }
-    for (const relation of model.relations) {
-        const text = () =>
-            `${displayName(model, relation.subject)} ${hedge(relation.certainty)}${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
-        check(relation.subject, relation.period.period, relation.period.loc, text);
-        if (relation.target !== relation.subject) check(relation.target, relation.period.period, relation.period.loc, text);
-    }
-    for (const holding of model.holdings) {
-        check(holding.institution, holding.period.period, holding.period.loc, () => describeHolding(model, holding));
-    }
-    return result;
+    const parts: Finding[][] = [];
+    const part = (facts: () => void) => {
+        facts();
+        parts.push(result.splice(0));
+    };
+    part(() => {
+        for (const claim of documentClaims(model, doc)) {
+            check(claim.institution, claim.period.period, claim.period.loc, () => describeClaim(model, claim));
+        }
+    });
+    part(() => {
+        for (const contest of doc.contests) {
+            check(
+                contest.institution,
+                contest.period.period,
+                contest.period.loc,
+                () =>
+                    `${displayName(model, contest.institution)} ${hedge(contest.certainty)}contests '${displayName(model, contest.mandate)}'`
+            );
+        }
+    });
+    part(() => {
+        for (const relation of doc.relations) {
+            const text = () =>
+                `${displayName(model, relation.subject)} ${hedge(relation.certainty)}${displayName(model, relation.kind)} ${displayName(model, relation.target)}`;
+            check(relation.subject, relation.period.period, relation.period.loc, text);
+            if (relation.target !== relation.subject) check(relation.target, relation.period.period, relation.period.loc, text);
+        }
+    });
+    part(() => {
+        for (const holding of doc.holdings) {
+            check(holding.institution, holding.period.period, holding.period.loc, () => describeHolding(model, holding));
+        }
+    });
+    return parts;
 }
 
 export function startsAtOrAfterEnd(period: Period, lifetime: Period): boolean {

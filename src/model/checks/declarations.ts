@@ -1,5 +1,5 @@
 import { mandateAncestors, type SemanticModel } from '../model.js';
-import type { Finding, Key } from '../types.js';
+import type { Declaration, Finding, Key } from '../types.js';
 import { finding, MAX_RELATED, shortLocation } from './finding.js';
 
 /** Names declared twice in one model, and declarations nothing uses. */
@@ -34,24 +34,40 @@ export function duplicates(model: SemanticModel): Finding[] {
 }
 
 export function unused(model: SemanticModel): Finding[] {
-    const used = new Set<Key>();
+    const named = new Set<Key>();
     for (const doc of model.documents) {
-        for (const use of doc.uses) used.add(use.key);
+        for (const use of doc.uses) named.add(use.key);
     }
+    return unusedGiven(model, named.keys());
+}
+
+const LABELS = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<
+    string,
+    string
+>;
+
+/**
+ * The declarations nothing uses, given every key the documents use (a
+ * mandate used makes its ancestors used too). `made` gives the finding of a
+ * declaration found unused before, so that an edit keeps it as it was.
+ */
+export function unusedGiven(model: SemanticModel, named: Iterable<Key>, made = new WeakMap<Declaration, Finding>()): Finding[] {
+    const used = new Set<Key>(named);
     for (const key of [...used]) {
         if (model.mandates.has(key)) for (const ancestor of mandateAncestors(model, key)) used.add(ancestor);
     }
     const result: Finding[] = [];
-    const labels = { mandate: 'Mandate', source: 'Source', kind: 'Kind', relation: 'Relation kind', role: 'Role', post: 'Post' } as Record<
-        string,
-        string
-    >;
     for (const decls of model.declarations.values()) {
         const [decl] = decls;
-        if (!decl || decl.builtin || !labels[decl.type] || used.has(decl.key)) continue;
-        result.push(
-            finding('unused', `${labels[decl.type]} '${decl.path}' is declared but nothing uses it.`, decl.loc, [], { key: decl.key })
-        );
+        if (!decl || decl.builtin || !LABELS[decl.type] || used.has(decl.key)) continue;
+        let found = made.get(decl);
+        if (!found) {
+            found = finding('unused', `${LABELS[decl.type]} '${decl.path}' is declared but nothing uses it.`, decl.loc, [], {
+                key: decl.key
+            });
+            made.set(decl, found);
+        }
+        result.push(found);
     }
     return result;
 }

@@ -1,4 +1,4 @@
-import { findHierarchyCycles, findMandateCycles } from '../cycles.js';
+import { componentCycles, findMandateCycles, hierarchyComponents, type HierarchyComponent } from '../cycles.js';
 import { displayName, type SemanticModel } from '../model.js';
 import { formatPeriod } from '../periods.js';
 import type { Finding } from '../types.js';
@@ -7,7 +7,12 @@ import { finding, MAX_RELATED } from './finding.js';
 /** Hierarchies and mandate trees that loop. */
 
 export function cycles(model: SemanticModel): Finding[] {
-    return findHierarchyCycles(model).flatMap(cycle => {
+    return hierarchyComponents(model).flatMap(component => componentCycleFindings(model, component));
+}
+
+/** The findings of the cycles within one component: what they read is its relations and the names of its institutions. */
+export function componentCycleFindings(model: SemanticModel, component: HierarchyComponent): Finding[] {
+    return componentCycles(component).flatMap(cycle => {
         const names = cycle.path.map(key => displayName(model, key));
         const kinds = [...new Set(cycle.edges.map(e => displayName(model, e.kind)))].join("', '");
         // Every relation of the cycle gets the finding: a long cycle is named by its ends, and each

@@ -26,22 +26,38 @@ export function runChecks(model: SemanticModel, options: CheckOptions = {}, conf
     return checkModel(model, conflicts, conflict => conflictFindings(model, conflict, options));
 }
 
+/** The checks whose findings the server may keep from before an edit (src/model/kept-findings.ts). */
+export type KeptCheck = 'cycles' | 'outsideLifetime' | 'oneSidedShares' | 'selfRelations' | 'unused';
+
 /**
  * The registry: every check in the order its findings are listed. The
- * findings of each conflict come from `ofConflict`, so that the server can
- * give those it kept from before the edit (src/model/incremental.ts).
+ * findings of each conflict come from `ofConflict`, and those of the checks
+ * in `kept` are given, so that the server can give those it kept from
+ * before the edit (src/model/incremental.ts).
  */
-export function checkModel(model: SemanticModel, conflicts: Conflicts, ofConflict: (conflict: Conflict) => readonly Finding[]): Finding[] {
+export function checkModel(
+    model: SemanticModel,
+    conflicts: Conflicts,
+    ofConflict: (conflict: Conflict) => readonly Finding[],
+    kept: Partial<Record<KeptCheck, readonly Finding[]>> = {}
+): Finding[] {
     const contests = findContests(model);
     const result: Finding[] = [];
     const add = (findings: readonly Finding[]) => {
         // One by one: a list of 100,000 findings would overflow the stack as arguments of `push`.
         for (const f of findings) result.push(f);
     };
-    for (const check of [duplicates, cycles, mandateCycles, badPeriods, badExcepts, overlappingKinds]) add(check(model));
+    const run = (name: KeptCheck, check: (model: SemanticModel) => readonly Finding[]) => add(kept[name] ?? check(model));
+    add(duplicates(model));
+    run('cycles', cycles);
+    for (const check of [mandateCycles, badPeriods, badExcepts, overlappingKinds]) add(check(model));
     for (const conflict of conflicts) add(ofConflict(conflict));
     add(disputeFindings(model, conflicts, contests));
     add(contestFindings(model, contests));
-    for (const check of [outsideLifetime, doubleHolders, oneSidedShares, selfRelations, unused]) add(check(model));
+    run('outsideLifetime', outsideLifetime);
+    add(doubleHolders(model));
+    run('oneSidedShares', oneSidedShares);
+    run('selfRelations', selfRelations);
+    run('unused', unused);
     return result;
 }

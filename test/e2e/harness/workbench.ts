@@ -284,18 +284,27 @@ export async function cursorPosition(page: Page): Promise<{ line: number; column
     return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
-/** Moves the cursor of the active editor to line:column (1-based) via Quick Open ":line:col". */
+/**
+ * Moves the cursor of the active editor to line:column (1-based) via Quick Open ":line:col". Under load the
+ * workbench can swallow the Enter while Quick Open is still filtering: then it asks again, up to three times.
+ */
 export async function gotoPosition(page: Page, line: number, column = 1): Promise<void> {
-    await openQuickInput(page, 'Control+P', `:${line}:${column}`);
-    await sleep(150);
-    await page.keyboard.press('Enter');
-    await waitFor(
-        async () => {
-            const p = await cursorPosition(page);
-            return p && p.line === line && p.column === column;
-        },
-        { timeout: 10_000, message: `cursor at ${line}:${column}` }
-    );
+    const arrived = async () => {
+        const p = await cursorPosition(page);
+        return p?.line === line && p.column === column;
+    };
+    for (let attempt = 1; ; attempt++) {
+        await openQuickInput(page, 'Control+P', `:${line}:${column}`);
+        await sleep(150);
+        await page.keyboard.press('Enter');
+        try {
+            await waitFor(arrived, { timeout: 5_000, message: `cursor at ${line}:${column}` });
+            return;
+        } catch (error) {
+            if (attempt === 3) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
 }
 
 /**
@@ -373,6 +382,14 @@ export async function showProblems(page: Page): Promise<void> {
         await runCommand(page, 'View: Focus Problems');
         await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     });
+}
+
+/** Hides the panel (Problems, Output, …) if it is shown, giving the editors the window's height. */
+export async function hidePanel(page: Page): Promise<void> {
+    const panel = page.locator('.part.panel').first();
+    if (!(await panel.isVisible().catch(() => false))) return;
+    await runCommand(page, 'View: Hide Panel');
+    await panel.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 export interface ProblemRow {
