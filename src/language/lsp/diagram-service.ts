@@ -114,8 +114,9 @@ export class DiagramService {
         };
         const query = { view: params.view, at: params.at, scope, direction: params.direction, today: now };
         const layout = () => this.layout(model, conflicts, query, params, context, signal);
-        // A model that does not parse or link has errors for sure: typing it is not worth a layout each time.
-        const drawing = this.unreadable(scope) ? undefined : layout();
+        // Laid out early only while validation is still to come (after an edit the preview asks once it is
+        // done), and not for a model that does not parse or link: it has errors for sure.
+        const drawing = this.validated(scope) || this.unreadable(scope) ? undefined : layout();
         // A dropped picture's failure is no one's answer.
         drawing?.catch(() => undefined);
         if (!(await validated)) return undefined;
@@ -163,6 +164,11 @@ export class DiagramService {
         return this.services.shared.workspace.LangiumDocuments.all.filter(
             doc => !isPrelude(doc.uri) && modelNameOf(doc.parseResult.value) === scope
         );
+    }
+
+    /** Whether every document of the model is validated already: its errors are known. */
+    private validated(scope: string): boolean {
+        return this.documentsOf(scope).every(doc => doc.state >= DocumentState.Validated);
     }
 
     /** Whether a document of the model has a syntax error or an unknown name, which validation will report. */
