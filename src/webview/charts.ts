@@ -11,7 +11,8 @@ import type { PreviewCharts } from '../diagram/protocol.js';
 import { toTimelineSvg } from '../diagram/timeline-svg.js';
 import type { Detail } from '../diagram/graph-types.js';
 import { sanitizeSvg } from './sanitize.js';
-import { TimelineFit } from './timeline-fit.js';
+import { StickyHeadings, type Headings } from './sticky-headings.js';
+import { fitTimeline } from './timeline-fit.js';
 
 export interface ChartHooks {
     /** A click on an element with a declaration. */
@@ -29,12 +30,28 @@ type Chart = 'matrix' | 'timeline';
  * The writers' ids (`institution:KEY` is also the diagram's node) get their tab's name in front in the page,
  * so that no id is on the page twice; the server's ids are what follows it.
  */
-function placeIn(tab: Chart, svg: SVGSVGElement | undefined): SVGSVGElement[] {
-    if (!svg) return [];
+function placeIn(tab: Chart, svg: SVGSVGElement | undefined): SVGSVGElement | undefined {
+    if (!svg) return undefined;
     // The arrowhead keeps its id: the transfers point at it.
     for (const element of [svg, ...svg.querySelectorAll('[id]')])
         if (element.id && !element.closest('defs')) element.id = `${tab}/${element.id}`;
-    return [svg];
+    return svg;
+}
+
+/** The matrix's headings, where the writer drew them: its rows' names and its mandates' (src/diagram/matrix-svg.ts). */
+function matrixHeadings(svg: SVGSVGElement): Headings {
+    const [name, head] = [svg.querySelector('g.row > rect'), svg.querySelector('g.mandate > rect')];
+    const at = (element: Element, name: string) => Number(element.getAttribute(name));
+    return {
+        column: name ? { width: at(name, 'width'), keep: 'g.row' } : undefined,
+        band: head ? { top: at(head, 'y'), height: at(head, 'height'), keep: 'g.mandate' } : undefined
+    };
+}
+
+/** The timeline's column of row names, which its writer marks (src/diagram/timeline-svg.ts). */
+function timelineHeadings(svg: SVGSVGElement): Headings {
+    const column = svg.querySelector('rect.names')?.getAttribute('width');
+    return { column: column ? { width: Number(column), keep: 'g.row' } : undefined };
 }
 
 function serverId(id: string): string {
@@ -49,7 +66,8 @@ export class ChartPanels {
     /** The tab shown, if a chart's; charts are drawn only there (or for export): an update of the model draws neither otherwise. */
     private shown: Chart | undefined;
     private readonly stale = new Set<Chart>();
-    private readonly timeline: TimelineFit;
+    private readonly matrix: StickyHeadings;
+    private readonly timeline: StickyHeadings;
 
     constructor(
         private readonly matrixCanvas: HTMLElement,
@@ -58,7 +76,8 @@ export class ChartPanels {
         private readonly sort: HTMLSelectElement,
         private readonly hooks: ChartHooks
     ) {
-        this.timeline = new TimelineFit(timelineCanvas);
+        this.matrix = new StickyHeadings(matrixCanvas, 'matrix', matrixHeadings);
+        this.timeline = new StickyHeadings(timelineCanvas, 'timeline', timelineHeadings, svg => fitTimeline(timelineCanvas, svg));
         subtree.addEventListener('change', () => {
             this.arrange({ ...this.arrangement, subtree: subtree.value || undefined });
             // Another set of columns: seen from its start, with the institutions' names, not where the last one was scrolled to.
@@ -118,13 +137,13 @@ export class ChartPanels {
     private draw(tab: Chart): void {
         if (!this.charts || !this.stale.delete(tab)) return;
         if (tab === 'timeline') {
-            this.timeline.show(placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))[0]);
+            this.timeline.show(placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true)));
             return;
         }
         this.subtree.value = this.arrangement.subtree ?? '';
         this.sort.value = this.arrangement.sortBy ?? '';
-        this.matrixCanvas.replaceChildren(
-            ...placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true))
+        this.matrix.show(
+            placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true))
         );
     }
 
