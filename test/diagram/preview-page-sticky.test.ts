@@ -44,7 +44,7 @@ describe.skipIf(skipWithout(missing))('the charts’ headings in sight', () => {
     async function seen(page: Page, canvas: string, selector: string) {
         const [pane, box] = [(await page.locator(canvas).boundingBox())!, (await page.locator(`${selector} text`).first().boundingBox())!];
         const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-        const id = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[id]')?.id, [x, y]);
+        const id = await page.evaluate(`document.elementFromPoint(${x}, ${y})?.closest('[id]')?.id`);
         return { id, left: box.x - pane.x, top: box.y - pane.y, x, y };
     }
 
@@ -98,9 +98,7 @@ describe.skipIf(skipWithout(missing))('the charts’ headings in sight', () => {
             // Scrolled both ways, the corner where names and headings meet covers what passes under it.
             await scrollTo(page, canvas, 300, 300);
             const pane = (await page.locator(canvas).boundingBox())!;
-            expect(
-                await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.sticky-corner'), [pane.x + 4, pane.y + 4])
-            ).toBe(true);
+            expect(await page.evaluate(`!!document.elementFromPoint(${pane.x + 4}, ${pane.y + 4})?.closest('.sticky-corner')`)).toBe(true);
             await page.screenshot({ path: path.join(RESULTS, `matrix-sticky-${theme}-both.png`) });
             // The copies add no row, mandate or cell: the page holds each once, in the picture Export saves.
             expect(await page.locator(`${canvas} g.row`).count()).toBe(rows);
