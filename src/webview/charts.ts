@@ -6,7 +6,7 @@
  */
 import { arrangeMatrix, type MatrixArrangement } from '../diagram/matrix-arrange.js';
 import type { FileOf } from '../diagram/matrix-html.js';
-import { toMatrixSvg } from '../diagram/matrix-svg.js';
+import { toMatrixSvg, type MatrixLayout } from '../diagram/matrix-svg.js';
 import type { PreviewCharts } from '../diagram/protocol.js';
 import { toTimelineSvg } from '../diagram/timeline-svg.js';
 import type { Detail } from '../diagram/graph-types.js';
@@ -23,6 +23,11 @@ export interface ChartHooks {
 
 const fileOf: FileOf = uri => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 const MANDATE = 'mandate:';
+/**
+ * The widest a heading's name is drawn in the matrix tab (its tooltip gives it whole): about twenty letters, so
+ * that one long name ('CybersecurityCoordinationDept', 290 px) does not make the sticky column of names as wide.
+ */
+const SHOWN: MatrixLayout = { headings: 144 };
 
 type Chart = 'matrix' | 'timeline';
 
@@ -122,10 +127,19 @@ export class ChartPanels {
         if (tab) this.draw(tab);
     }
 
-    /** The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export. */
+    /**
+     * The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export; the matrix
+     * with its names whole, as the CLI draws it: an image has no tooltips to give the rest.
+     */
     svgOf(tab: Chart): SVGSVGElement | undefined {
+        if (tab === 'matrix') return this.charts && this.matrixSvg({});
         this.draw(tab);
-        return (tab === 'matrix' ? this.matrixCanvas : this.timelineCanvas).querySelector('svg') ?? undefined;
+        return this.timelineCanvas.querySelector('svg') ?? undefined;
+    }
+
+    private matrixSvg(layout: MatrixLayout): SVGSVGElement | undefined {
+        const arranged = arrangeMatrix(this.charts!.matrix, this.arrangement);
+        return placeIn('matrix', sanitizeSvg(toMatrixSvg(arranged, fileOf, layout), document, true));
     }
 
     private arrange(arrangement: MatrixArrangement): void {
@@ -142,9 +156,7 @@ export class ChartPanels {
         }
         this.subtree.value = this.arrangement.subtree ?? '';
         this.sort.value = this.arrangement.sortBy ?? '';
-        this.matrix.show(
-            placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true))
-        );
+        this.matrix.show(this.matrixSvg(SHOWN));
     }
 
     /** The element under the pointer that the server gave a declaration, and its tooltip. */

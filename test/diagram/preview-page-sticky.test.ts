@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrangeMatrix } from '../../src/diagram/matrix-arrange.js';
+import { toMatrixSvg } from '../../src/diagram/matrix-svg.js';
 import type { DiagramSuccess } from '../../src/diagram/protocol.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
 import { exampleFiles } from './helpers.js';
@@ -125,4 +127,71 @@ describe.skipIf(skipWithout(missing))('the charts’ headings in sight', () => {
             await page.close();
         });
     }
+
+    it("draws long names shorter in the matrix tab, whole in the tooltip and in the Export PNG, as the CLI's SVG has them", async () => {
+        const { page, posted, errors } = await openTab('light', 'matrix');
+        const long = 'institution:china.cyber.CybersecurityCoordinationDept';
+        const name = page.locator(`#matrix-canvas .chart-frame > svg [id="matrix/${long}"]`);
+        expect(await name.locator('text').textContent()).toMatch(/^Cybersecurity\w+…$/);
+        // The column of names is narrower than the long name: about twenty letters at 12 px.
+        expect((await name.locator('rect').boundingBox())!.width).toBeLessThan(220);
+        // What is seen of it is its copy, stuck to the left, over it.
+        await page.locator(`#matrix-canvas .sticky-names [id="matrix-names/${long}"] text`).hover();
+        await expect.poll(() => page.locator('#tooltip strong').textContent()).toMatch(/^CybersecurityCoordinationDept\b/);
+        await page.click('#more');
+        await page.click('#export-png');
+        const png = async () => ((await posted()) as { type: string; data?: string }[]).find(m => m.type === 'png')?.data;
+        await expect.poll(png, { timeout: 10_000 }).toBeDefined();
+        // A PNG's width is in its header; the export is drawn at twice the size of the CLI's SVG (points, 4/3 px each).
+        const width = Buffer.from((await png())!, 'base64').readUInt32BE(16);
+        const cli = toMatrixSvg(arrangeMatrix(diagram.charts!.matrix, {}), uri => uri);
+        expect(width).toBe(Math.round(Number(/width="([\d.]+)pt"/.exec(cli)![1]) * (4 / 3) * 2));
+        expect(cli).toContain('>CybersecurityCoordinationDept<');
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('wraps a long mandate name onto two lines in the matrix tab, and the CLI draws it on one', async () => {
+        const files = {
+            'long.polity': `model long
+mandate review "Review" {
+  mandate international-cyberspace-governance-and-security-review "Review of everything"
+}
+institution Authority "Authority" {
+  kind agency
+  leads international-cyberspace-governance-and-security-review
+}
+`
+        };
+        const long = await diagramOf(files, 'long');
+        const { page, errors } = await openPreview(browser, { width: 700, height: 600 });
+        await send(page, { type: 'diagram', diagram: long });
+        await page.waitForSelector('#canvas svg g.node');
+        await page.click('#tab-matrix');
+        await page.waitForSelector('#matrix-canvas svg a.cell');
+        const heading = page.locator(
+            '#matrix-canvas .chart-frame > svg [id="matrix/mandate:long.international-cyberspace-governance-and-security-review"]'
+        );
+        const lines = await heading.locator('text').allTextContents();
+        // Broken after a hyphen, the rest cut: two lines that start the name, the second ending in `…`.
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toMatch(/^› international-/);
+        expect(lines[1]).toMatch(/…$/);
+        expect('› international-cyberspace-governance-and-security-review'.startsWith(lines.join('').slice(0, -1))).toBe(true);
+        // Each line within the column, the column within the band above the rows.
+        const [column, cell] = [
+            (await heading.locator('rect').boundingBox())!,
+            (await page.locator('#matrix-canvas a.cell rect').boundingBox())!
+        ];
+        for (const line of await heading.locator('text').all()) {
+            const box = (await line.boundingBox())!;
+            expect(box.x + box.width).toBeLessThanOrEqual(column.x + column.width);
+            expect(box.y).toBeGreaterThanOrEqual(column.y);
+        }
+        expect(cell.width).toBe(column.width);
+        const cli = toMatrixSvg(arrangeMatrix(long.charts!.matrix, {}), uri => uri);
+        expect(cli).toContain('>› international-cyberspace-governance-and-security-review</text>');
+        expect(errors).toEqual([]);
+        await page.close();
+    });
 });
