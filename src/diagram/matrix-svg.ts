@@ -3,7 +3,7 @@ import { xmlText } from '../text/xml.js';
 import { FONT_STACK } from './fonts.js';
 import { locationText, sourceHref, type FileOf } from './matrix-html.js';
 import { cellKey, type CellStatus, type CompetenceMatrix } from './matrix.js';
-import { textWidth } from './measure.js';
+import { fitText, textWidth, wrapText } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
 import { placeAlong } from '../model/lists.js';
 
@@ -25,22 +25,36 @@ export const cellId = (institution: Key, mandate: Key) => `cell:${institution}:$
 export const mandateId = (mandate: Key) => `mandate:${mandate}`;
 export const rowId = (institution: Key) => `institution:${institution}`;
 
+export interface MatrixLayout {
+    /**
+     * The widest a heading's name is drawn, in the SVG's units: a longer institution's name is cut with `…`, a
+     * mandate's is wrapped onto two lines. For the preview, whose tooltips give every name whole; a report (the
+     * CLI's SVG, a PNG) has no tooltips, and its headings are as wide as their names.
+     */
+    headings?: number;
+}
+
+/** A wrapped mandate's name: as many lines as the band of headings has room for, this far apart. */
+const HEAD_LINES = 2;
+const LINE = 13;
+
 /**
  * The competence matrix as a static SVG, for reports: the same cells as the
  * HTML page, each a link to its claim's source line. Columns are as wide as
  * their mandate's name or widest cell; a sub-mandate's name starts with `›`
  * once per level.
  */
-export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
-    const nameWidth = Math.max(120, ...matrix.rows.map(r => textWidth(r.name, FONT + 1))) + 2 * PAD;
+export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf, { headings = Infinity }: MatrixLayout = {}): string {
+    const nameWidth = Math.max(120, ...matrix.rows.map(r => Math.min(headings, textWidth(r.name, FONT + 1)))) + 2 * PAD;
     const columns = placeAlong(
         nameWidth,
         matrix.columns.map(column => {
-            const header = `${'› '.repeat(column.depth)}${column.name}`;
+            const whole = `${'› '.repeat(column.depth)}${column.name}`;
+            const header = textWidth(whole, FONT) > headings ? wrapText(whole, headings, FONT, HEAD_LINES) : [whole];
             const size =
                 Math.max(
                     56,
-                    textWidth(header, FONT),
+                    ...header.map(line => textWidth(line, FONT)),
                     ...matrix.rows.map(row => {
                         const cell = matrix.cells.get(cellKey(row.key, column.key));
                         return cell ? textWidth(cell.roles.join(', '), FONT) : 0;
@@ -64,7 +78,13 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
         out.push(
             `<g id="${xmlText(mandateId(column.key))}" class="mandate"><title>${xmlText(`${column.title ?? column.name} — ${locationText(column.source, fileOf)}`)}</title>` +
                 `<rect x="${at}" y="${TOP}" width="${size}" height="${HEAD}" fill="#f4f4f4" stroke="#cccccc"/>` +
-                `<text x="${at + PAD}" y="${TOP + HEAD - PAD}" font-weight="bold">${xmlText(header)}</text></g>`
+                header
+                    .map(
+                        (line, i) =>
+                            `<text x="${at + PAD}" y="${TOP + HEAD - PAD - (header.length - 1 - i) * LINE}" font-weight="bold">${xmlText(line)}</text>`
+                    )
+                    .join('') +
+                '</g>'
         );
     });
     matrix.rows.forEach((row, r) => {
@@ -73,7 +93,7 @@ export function toMatrixSvg(matrix: CompetenceMatrix, fileOf: FileOf): string {
         out.push(
             `<g id="${xmlText(rowId(row.key))}" class="row"><title>${xmlText(`${row.title ?? row.name} — ${locationText(row.source, fileOf)}`)}</title>` +
                 `<rect x="0" y="${y}" width="${nameWidth}" height="${ROW}" fill="${sphere.fill}" stroke="#cccccc"/>` +
-                `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(row.name)}</text></g>`
+                `<text x="${PAD}" y="${y + ROW / 2 + 4}" font-weight="bold" font-size="${FONT + 1}">${xmlText(fitText(row.name, nameWidth - 2 * PAD, FONT + 1))}</text></g>`
         );
         columns.placed.forEach(({ column, size, at }) => {
             const cell = matrix.cells.get(cellKey(row.key, column.key));

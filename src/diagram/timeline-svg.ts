@@ -3,7 +3,7 @@ import { xmlText } from '../text/xml.js';
 import { FONT_STACK } from './fonts.js';
 import { locationText, sourceHref, type FileOf } from './matrix-html.js';
 import { rowId } from './matrix-svg.js';
-import { textWidth } from './measure.js';
+import { fitText, textWidth } from './measure.js';
 import { CONFLICT_EDGE, DISPUTE_EDGE, sphereStyle } from './style.js';
 import type { Timeline, TimelineBar, TimelineRow, Transfer } from './timeline.js';
 import { placeAlong } from '../model/lists.js';
@@ -157,7 +157,7 @@ function rowSvg(
                 `<line x1="${nx}" y1="${top + GAP}" x2="${nx}" y2="${top + GAP + LIFE}" stroke="${sphere.border}" stroke-width="1.5"/>`
             );
         parts.push(
-            `<text class="name" x="${nx + 4}" y="${top + GAP + LIFE / 2 + 4}" font-size="10" fill="#222222">${xmlText(fit(name.name, nto - nx - 8, 10))}</text>`
+            `<text class="name" x="${nx + 4}" y="${top + GAP + LIFE / 2 + 4}" font-size="10" fill="#222222">${xmlText(fitText(name.name, nto - nx - 8, 10))}</text>`
         );
     });
     parts.push('</g>');
@@ -181,14 +181,6 @@ function rowSvg(
         );
     });
     return parts.join('');
-}
-
-/** The text cut with `…` to fit the width, so a short-lived name does not run into the next. */
-function fit(text: string, width: number, size: number): string {
-    if (textWidth(text, size) <= width) return text;
-    const characters = [...text];
-    while (characters.length > 1 && textWidth(`${characters.join('')}…`, size) > width) characters.pop();
-    return characters.length > 1 ? `${characters.join('')}…` : '';
 }
 
 function legend(x: number, y: number): string {

@@ -6,12 +6,13 @@
  */
 import { arrangeMatrix, type MatrixArrangement } from '../diagram/matrix-arrange.js';
 import type { FileOf } from '../diagram/matrix-html.js';
-import { toMatrixSvg } from '../diagram/matrix-svg.js';
+import { toMatrixSvg, type MatrixLayout } from '../diagram/matrix-svg.js';
 import type { PreviewCharts } from '../diagram/protocol.js';
 import { toTimelineSvg } from '../diagram/timeline-svg.js';
 import type { Detail } from '../diagram/graph-types.js';
 import { sanitizeSvg } from './sanitize.js';
-import { TimelineFit } from './timeline-fit.js';
+import { StickyHeadings, type Headings } from './sticky-headings.js';
+import { fitTimeline } from './timeline-fit.js';
 
 export interface ChartHooks {
     /** A click on an element with a declaration. */
@@ -22,6 +23,11 @@ export interface ChartHooks {
 
 const fileOf: FileOf = uri => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 const MANDATE = 'mandate:';
+/**
+ * The widest a heading's name is drawn in the matrix tab (its tooltip gives it whole): about twenty letters, so
+ * that one long name ('CybersecurityCoordinationDept', 290 px) does not make the sticky column of names as wide.
+ */
+const SHOWN: MatrixLayout = { headings: 144 };
 
 type Chart = 'matrix' | 'timeline';
 
@@ -29,12 +35,28 @@ type Chart = 'matrix' | 'timeline';
  * The writers' ids (`institution:KEY` is also the diagram's node) get their tab's name in front in the page,
  * so that no id is on the page twice; the server's ids are what follows it.
  */
-function placeIn(tab: Chart, svg: SVGSVGElement | undefined): SVGSVGElement[] {
-    if (!svg) return [];
+function placeIn(tab: Chart, svg: SVGSVGElement | undefined): SVGSVGElement | undefined {
+    if (!svg) return undefined;
     // The arrowhead keeps its id: the transfers point at it.
     for (const element of [svg, ...svg.querySelectorAll('[id]')])
         if (element.id && !element.closest('defs')) element.id = `${tab}/${element.id}`;
-    return [svg];
+    return svg;
+}
+
+/** The matrix's headings, where the writer drew them: its rows' names and its mandates' (src/diagram/matrix-svg.ts). */
+function matrixHeadings(svg: SVGSVGElement): Headings {
+    const [name, head] = [svg.querySelector('g.row > rect'), svg.querySelector('g.mandate > rect')];
+    const at = (element: Element, name: string) => Number(element.getAttribute(name));
+    return {
+        column: name ? { width: at(name, 'width'), keep: 'g.row' } : undefined,
+        band: head ? { top: at(head, 'y'), height: at(head, 'height'), keep: 'g.mandate' } : undefined
+    };
+}
+
+/** The timeline's column of row names, which its writer marks (src/diagram/timeline-svg.ts). */
+function timelineHeadings(svg: SVGSVGElement): Headings {
+    const column = svg.querySelector('rect.names')?.getAttribute('width');
+    return { column: column ? { width: Number(column), keep: 'g.row' } : undefined };
 }
 
 function serverId(id: string): string {
@@ -49,7 +71,8 @@ export class ChartPanels {
     /** The tab shown, if a chart's; charts are drawn only there (or for export): an update of the model draws neither otherwise. */
     private shown: Chart | undefined;
     private readonly stale = new Set<Chart>();
-    private readonly timeline: TimelineFit;
+    private readonly matrix: StickyHeadings;
+    private readonly timeline: StickyHeadings;
 
     constructor(
         private readonly matrixCanvas: HTMLElement,
@@ -58,7 +81,8 @@ export class ChartPanels {
         private readonly sort: HTMLSelectElement,
         private readonly hooks: ChartHooks
     ) {
-        this.timeline = new TimelineFit(timelineCanvas);
+        this.matrix = new StickyHeadings(matrixCanvas, 'matrix', matrixHeadings);
+        this.timeline = new StickyHeadings(timelineCanvas, 'timeline', timelineHeadings, svg => fitTimeline(timelineCanvas, svg));
         subtree.addEventListener('change', () => {
             this.arrange({ ...this.arrangement, subtree: subtree.value || undefined });
             // Another set of columns: seen from its start, with the institutions' names, not where the last one was scrolled to.
@@ -103,10 +127,19 @@ export class ChartPanels {
         if (tab) this.draw(tab);
     }
 
-    /** The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export. */
+    /**
+     * The SVG of the chart `tab` as drawn now (sorted and filtered as the reader left it), for export; the matrix
+     * with its names whole, as the CLI draws it: an image has no tooltips to give the rest.
+     */
     svgOf(tab: Chart): SVGSVGElement | undefined {
+        if (tab === 'matrix') return this.charts && this.matrixSvg({});
         this.draw(tab);
-        return (tab === 'matrix' ? this.matrixCanvas : this.timelineCanvas).querySelector('svg') ?? undefined;
+        return this.timelineCanvas.querySelector('svg') ?? undefined;
+    }
+
+    private matrixSvg(layout: MatrixLayout): SVGSVGElement | undefined {
+        const arranged = arrangeMatrix(this.charts!.matrix, this.arrangement);
+        return placeIn('matrix', sanitizeSvg(toMatrixSvg(arranged, fileOf, layout), document, true));
     }
 
     private arrange(arrangement: MatrixArrangement): void {
@@ -118,14 +151,12 @@ export class ChartPanels {
     private draw(tab: Chart): void {
         if (!this.charts || !this.stale.delete(tab)) return;
         if (tab === 'timeline') {
-            this.timeline.show(placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true))[0]);
+            this.timeline.show(placeIn('timeline', sanitizeSvg(toTimelineSvg(this.charts.timeline, fileOf), document, true)));
             return;
         }
         this.subtree.value = this.arrangement.subtree ?? '';
         this.sort.value = this.arrangement.sortBy ?? '';
-        this.matrixCanvas.replaceChildren(
-            ...placeIn('matrix', sanitizeSvg(toMatrixSvg(arrangeMatrix(this.charts.matrix, this.arrangement), fileOf), document, true))
-        );
+        this.matrix.show(this.matrixSvg(SHOWN));
     }
 
     /** The element under the pointer that the server gave a declaration, and its tooltip. */

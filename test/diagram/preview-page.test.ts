@@ -298,12 +298,12 @@ describe.skipIf(skipWithout(missing))('the preview page in Chromium', () => {
             if (width === 1280) {
                 expect(shown.drawn).toBeLessThanOrEqual(shown.room);
                 expect(shown.scrolls).toBe(false);
-                expect(await page.locator('.timeline-names').count()).toBe(0);
+                expect(await page.locator('.sticky-names').count()).toBe(0);
             } else {
                 expect(shown.scrolls).toBe(true);
                 await page.$eval('#timeline-canvas', canvas => canvas.scrollBy(400, 0));
                 // Scrolled sideways, the row names are still at the pane's left edge, and a click on one goes to its declaration.
-                const name = page.locator('.timeline-names [id="timeline-names/institution:china.cyber.CPD"] text').first();
+                const name = page.locator('.sticky-names [id="timeline-names/institution:china.cyber.CPD"] text').first();
                 const box = (await name.boundingBox())!;
                 expect(box.x).toBeLessThan(40);
                 const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrangeMatrix } from '../../src/diagram/matrix-arrange.js';
+import { toMatrixSvg } from '../../src/diagram/matrix-svg.js';
 import type { DiagramSuccess } from '../../src/diagram/protocol.js';
 import { pageMessage } from '../../src/extension/from-page.js';
 import { requirePrerequisite, skipWithout } from '../prerequisites.js';
@@ -246,11 +248,12 @@ describe.skipIf(skipWithout(missing))("the preview's tabs, toggles, toolbar and 
         expect(fewer.inked).toBeLessThan(whole.inked);
 
         await page.click('#tab-matrix');
-        const matrixSize = (await page.evaluate(`(() => { const svg = document.querySelector('#matrix-canvas svg');
-            return [svg.width.baseVal.value, svg.height.baseVal.value]; })()`)) as [number, number];
+        // The matrix as the CLI draws it, its names whole (the tab cuts long ones: its tooltips give them whole), in points.
+        const cli = toMatrixSvg(arrangeMatrix(cac.charts!.matrix, {}), uri => uri);
+        const pixels = (side: string) => (Number(new RegExp(`${side}="([\\d.]+)pt"`).exec(cli)![1]) * 4) / 3;
         const matrix = await exported(page, posted);
         expect(matrix.tab).toBe('matrix');
-        expect([matrix.png.width, matrix.png.height]).toEqual([Math.round(2 * matrixSize[0]), Math.round(2 * matrixSize[1])]);
+        expect([matrix.png.width, matrix.png.height]).toEqual([Math.round(2 * pixels('width')), Math.round(2 * pixels('height'))]);
         expect(matrix.inked).toBeGreaterThan(0);
         expect(outside).toEqual([]);
         expect(errors).toEqual([]);
