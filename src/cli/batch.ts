@@ -1,9 +1,12 @@
-import { setFlagsFromString } from 'node:v8';
+import type { URI } from 'langium';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyse } from '../model/analyse.js';
 import type { DocumentFacts, Finding } from '../model/types.js';
 import { documentFacts } from '../language/facts.js';
 import { reportByFile, type FileReport, type ReportedDiagnostic } from './diagnostics.js';
+import type { PolityServices } from '../language/module.js';
+import { ReleasableDescriptionProvider } from './released-trees.js';
 import { loadWorkspace } from './workspace.js';
 
 /**
@@ -28,18 +31,55 @@ export async function checkFiles(files: string[]): Promise<ReportedDiagnostic[]>
 /**
  * Builds the workspace and keeps only what the checks read: every document's
  * facts (the prelude's too), and each file's own diagnostics (syntax, names,
- * dates). Nothing else refers to the workspace, so it is garbage once this returns.
+ * dates). A document is dropped as soon as its facts are read, its
+ * descriptions released (released-trees.ts): the trees go one by one instead
+ * of all after the last document's facts, so the facts never add to the
+ * memory all trees hold together.
  */
 async function readFacts(files: string[]): Promise<{ facts: DocumentFacts[]; reports: FileReport[] }> {
-    const { services, documents } = await loadWorkspace(files, { workspaceFindings: false });
-    // No check reads doc comments: they are for hovers and exports.
-    const facts = services.shared.workspace.LangiumDocuments.all.map(document => documentFacts(document, () => undefined)).toArray();
-    const reports = documents.map(document => ({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [], findings: [] }));
+    const { services, reports } = await build(files);
+    const documents = services.shared.workspace.LangiumDocuments;
+    const descriptions = services.workspace.AstNodeDescriptionProvider as ReleasableDescriptionProvider;
+    const uris = documents.all.map(document => document.uri).toArray();
+    const length = (uri: URI) => documents.getDocument(uri)?.textDocument.getText().length ?? 0;
+    // Dropped trees are old objects, freed only by a full collection, which V8 would put off until the heap had grown
+    // well past what the build left. One, once a tenth of the text has been read, makes room for the next facts; another
+    // runs only when the heap is back at the size the first found, and a quarter more of the text has been read.
+    const total = uris.reduce((sum, uri) => sum + length(uri), 0);
+    let read = 0;
+    let next = total / 10;
+    let ceiling = 0;
+    const facts: DocumentFacts[] = [];
+    for (const [i, uri] of uris.entries()) {
+        read += length(uri);
+        const document = documents.deleteDocument(uri);
+        // No check reads doc comments: they are for hovers and exports.
+        if (document) facts.push(documentFacts(document, () => undefined));
+        descriptions.release(uri);
+        if (read >= next && i < uris.length - 1) {
+            const used = getHeapStatistics().used_heap_size;
+            if (used > ceiling) {
+                ceiling ||= used;
+                collectGarbage();
+                next = read + total / 4;
+            }
+        }
+    }
     return { facts, reports };
 }
 
+/** The built workspace's services and each file's own diagnostics; nothing else keeps its documents. */
+async function build(files: string[]): Promise<{ services: PolityServices; reports: FileReport[] }> {
+    const { services, documents } = await loadWorkspace(files, {
+        workspaceFindings: false,
+        overrides: { workspace: { AstNodeDescriptionProvider: services => new ReleasableDescriptionProvider(services) } }
+    });
+    const reports = documents.map(document => ({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [], findings: [] }));
+    return { services, reports };
+}
+
 /**
- * One full garbage collection, now that the syntax trees are garbage: left to
+ * One full garbage collection, now that syntax trees are garbage: left to
  * itself V8 would not collect them before the heap had grown by half again
  * (measured: 455 MB instead of 360 MB at the peak of a 10,000-institution
  * workspace full of conflicts), and what the checks allocate would be new

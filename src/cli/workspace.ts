@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { PolityIndexManager } from '../language/index-manager.js';
-import { createPolityServices, type PolityServices } from '../language/module.js';
+import { createPolityServices, type PolityOverrides, type PolityServices } from '../language/module.js';
 import { isPrelude } from '../language/prelude.js';
 import { displayFile } from './diagnostics.js';
 import { errorCode, UsageError } from './errors.js';
@@ -121,11 +121,13 @@ export interface LoadOptions {
     validate?: boolean;
     /** Whether the documents' diagnostics include the workspace-wide findings (the default; see `PolityValidator`). */
     workspaceFindings?: boolean;
+    /** Services to use instead of Polity's own. */
+    overrides?: PolityOverrides;
 }
 
 /** Loads texts as one workspace, in its own services, and builds it like `loadWorkspace`. */
 export async function loadTexts(texts: ModelText[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { Polity: services, shared } = createPolityServices(NodeFileSystem);
+    const { Polity: services, shared } = createPolityServices(NodeFileSystem, options.overrides);
     // Built once and read, never edited: nothing asks who refers to what.
     (shared.workspace.IndexManager as PolityIndexManager).indexReferences = false;
     services.polity.Validator.workspaceFindings = options.workspaceFindings ?? true;

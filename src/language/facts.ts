@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { GrammarUtils, type AstNode, type AstNodeDescription, type LangiumDocument, type Reference } from 'langium';
 import { parseDate, type PDate } from '../model/dates.js';
 import { possible, type Period } from '../model/periods.js';
 import type * as M from '../model/types.js';
@@ -40,11 +40,16 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
         range: GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range ?? loc(node).range
     });
     const refLoc = (ref: Reference): M.Location => ({ uri, range: ref.$refNode?.range ?? ZERO });
-    /** The key a reference resolves to, recorded as a use; undefined when unresolved. */
+    /**
+     * The key a reference resolves to, recorded as a use; undefined when unresolved.
+     * Read from the declaration's description (exported under its key), not its
+     * node: `polity check` lets go of a document's syntax tree once its facts are
+     * read, while later documents still name its declarations.
+     */
     const use = (ref: Reference | undefined): string | undefined => {
-        const target = ref?.ref as (AstNode & { name?: string }) | undefined;
-        if (!ref || !target) return undefined;
-        const found = useOfNode(target);
+        const target = ref?.$nodeDescription;
+        if (!target) return undefined;
+        const found = useOfDescription(target);
         facts.uses.push(found);
         return found.key;
     };
@@ -177,9 +182,13 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
     /** A competence, a contest or a relation, by what its verb names; objects are recorded as uses either way. */
     function fact(node: ast.Fact, subject: string | undefined): void {
         const certainty = CERTAINTY[node.certainty ?? ''];
-        const verb = node.verb?.ref;
-        const role = node.shares ? undefined : ast.isRole(verb) ? use(node.verb) : undefined;
-        const kind = ast.isRelationKind(verb) ? use(node.verb) : undefined;
+        const verb = node.verb?.$nodeDescription?.type;
+        const role = node.shares
+            ? undefined
+            : verb !== undefined && ast.reflection.isSubtype(verb, ast.Role.$type)
+              ? use(node.verb)
+              : undefined;
+        const kind = verb !== undefined && ast.reflection.isSubtype(verb, ast.RelationKind.$type) ? use(node.verb) : undefined;
         const partners = node.partners.map(use).filter(isDefined);
         const exceptions = node.exceptions.map(ref => ({ key: use(ref), loc: refLoc(ref) }));
         const excepted = exceptions.map(e => e.key).filter(isDefined);
@@ -308,24 +317,33 @@ export function documentFacts(document: LangiumDocument, docOf: (node: AstNode) 
 const UNDATED: M.WrittenPeriod = Object.freeze({ period: Object.freeze({}) });
 
 /**
- * A use of a declaration, one (immutable) object per declaration, shared by
- * every fact that names it, and so its key: a key is built by concatenation,
- * and a 10,000-institution workspace has over 100,000 uses of 12,000
- * declarations. A node's key never changes (an edit parses new nodes).
+ * A use of a declaration, one (immutable) object per description, shared by
+ * every fact that names it: a 10,000-institution workspace has over 100,000
+ * uses of 12,000 declarations. A description's name never changes (an edit
+ * indexes new descriptions).
  */
-const uses = new WeakMap<AstNode, M.Use>();
+const uses = new WeakMap<AstNodeDescription, M.Use>();
 
-function useOfNode(node: AstNode & { name?: string }): M.Use {
-    let found = uses.get(node);
+/** A use of the declaration a reference resolved to: its description's name is its key (scope.ts exports it so). */
+function useOfDescription(description: AstNodeDescription): M.Use {
+    let found = uses.get(description);
     if (found === undefined) {
-        found = Object.freeze({ key: keyOf(node) });
-        uses.set(node, found);
+        found = Object.freeze({ key: description.name });
+        uses.set(description, found);
     }
     return found;
 }
 
+/** A declaration's own key, built once per node: its institution's units and mandates ask for it again. */
+const keys = new WeakMap<AstNode, string>();
+
 function keyOfNode(node: AstNode & { name?: string }): string {
-    return useOfNode(node).key;
+    let key = keys.get(node);
+    if (key === undefined) {
+        key = keyOf(node);
+        keys.set(node, key);
+    }
+    return key;
 }
 
 const CERTAINTY: Record<string, M.Certainty | undefined> = { reportedly: 'reported', allegedly: 'alleged' };

@@ -1,25 +1,40 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import type { LangiumDocument } from 'langium';
 import type * as Facts from '../../src/language/facts.js';
+import type * as Workspace from '../../src/cli/workspace.js';
 import { generateWorkspace } from '../../bench/generate.js';
 import { collectDiagnostics } from '../../src/cli/diagnostics.js';
 import { findModelFiles, loadWorkspace } from '../../src/cli/workspace.js';
 import { runCli } from './run-cli.js';
 
+/** How many documents' facts the batch path read. */
+const seen = vi.hoisted(() => ({ read: 0 }));
+
 /**
- * Documents whose facts the batch path read, and how many have been collected.
- * A FinalizationRegistry, not WeakRefs: a WeakRef keeps its target alive until
- * the task that made it ends, which is the batch path's own.
+ * The built workspace's documents, by WeakRefs made in a task before the batch
+ * path reads any facts (a WeakRef keeps its target alive only until the end of
+ * the task that made it), and how many were alive when the last facts were read.
  */
-const seen = vi.hoisted(() => {
-    const state = { read: 0, collected: 0, round: 0, registry: undefined as unknown as FinalizationRegistry<number> };
-    state.registry = new FinalizationRegistry(round => {
-        if (round === state.round) state.collected++;
-    });
-    return state;
+const built = vi.hoisted(() => ({ documents: [] as WeakRef<object>[], aliveAtLast: -1, watch: false }));
+
+vi.mock('../../src/cli/workspace.js', async original => {
+    const real = await original<typeof Workspace>();
+    return {
+        ...real,
+        loadWorkspace: async (...args: Parameters<typeof real.loadWorkspace>) => {
+            const loaded = await real.loadWorkspace(...args);
+            if (built.watch) {
+                built.documents = loaded.services.shared.workspace.LangiumDocuments.all.map(d => new WeakRef(d)).toArray();
+                await new Promise(resolve => setTimeout(resolve));
+            }
+            return loaded;
+        }
+    };
 });
 
 vi.mock('../../src/language/facts.js', async original => {
@@ -28,7 +43,11 @@ vi.mock('../../src/language/facts.js', async original => {
         ...real,
         documentFacts: (document: LangiumDocument, docOf: Parameters<typeof real.documentFacts>[1]) => {
             seen.read++;
-            seen.registry.register(document, seen.round);
+            if (built.watch && seen.read === built.documents.length) {
+                setFlagsFromString('--expose-gc');
+                (runInNewContext('gc') as () => void)();
+                built.aliveAtLast = built.documents.filter(ref => ref.deref() !== undefined).length;
+            }
             return real.documentFacts(document, docOf);
         }
     };
@@ -53,16 +72,22 @@ describe('polity check on a workspace full of conflicts', () => {
         expect(diagnostics).toEqual(JSON.parse(JSON.stringify(services)));
     });
 
-    it('collects the syntax trees itself once their facts are read', async () => {
+    it('lets go of each syntax tree before the next documents are read, though their facts name its declarations', async () => {
         const { checkFiles } = await import('../../src/cli/batch.js');
-        const folder = conflictHeavy(200);
-        Object.assign(seen, { read: 0, collected: 0, round: 1 });
-        const reported = await checkFiles(await findModelFiles([folder]));
-        expect(reported.some(d => d.code === 'conflict')).toBe(true);
-        // Finalizers run in later tasks, which V8 posts when it gets to them (under load, after many turns of the
-        // event loop, in which nothing collects garbage); the collection itself happened in checkFiles, before the checks.
-        for (let turn = 0; turn < 200 && seen.collected < seen.read; turn++) await new Promise(resolve => setTimeout(resolve, 25));
-        expect(seen.read).toBe(generateWorkspace({ institutions: 200, seed: 3, conflicts: true }).files.length + 1);
-        expect(seen.collected).toBe(seen.read);
+        const folder = conflictHeavy(500);
+        seen.read = 0;
+        Object.assign(built, { documents: [], aliveAtLast: -1, watch: true });
+        try {
+            const reported = await checkFiles(await findModelFiles([folder]));
+            expect(reported.some(d => d.code === 'conflict')).toBe(true);
+        } finally {
+            built.watch = false;
+        }
+        expect(built.documents.length).toBeGreaterThan(5);
+        expect(seen.read).toBe(built.documents.length);
+        // The document being read is left, and at times one more (seen once in four runs under load, not traced);
+        // every other one went with its tree. Before, all of them were alive.
+        expect(built.aliveAtLast).toBeGreaterThanOrEqual(1);
+        expect(built.aliveAtLast).toBeLessThanOrEqual(2);
     });
 });
