@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
  * of old-space garbage (the workspace model it replaced), so 200 edits took the
  * server from 420 to 800–950 MB; with 50 % it stays at 370–400 MB. The price is
  * more full collections: a fifth (20 %) doubled the CPU of 200 edits in a row,
- * a half costs ~+50 %, 100 % ~+20 % but ends near 500 MB. A process-wide setting,
+ * a half costs +30–60 %, 100 % ~+20 % but ends near 500 MB. A process-wide setting,
  * so only the server process sets it, at start-up; the CLI keeps V8's defaults.
  */
 export function keepHeapSmall(): void {
