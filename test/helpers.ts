@@ -1,6 +1,7 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments, setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPolityServices, type PolityServices } from '../src/language/module.js';
 import { isPrelude } from '../src/language/prelude.js';
@@ -22,7 +23,8 @@ export class TestWorkspace {
         return URI.parse(`file:///ws/${name}`);
     }
 
-    async open(files: Record<string, string>): Promise<void> {
+    /** With a cancel token, the build yields to other work between documents, as the server's builds do. */
+    async open(files: Record<string, string>, cancelToken?: CancellationToken): Promise<void> {
         const docs: LangiumDocument[] = [];
         for (const [name, text] of Object.entries(files)) {
             const uri = this.uri(name);
@@ -32,7 +34,7 @@ export class TestWorkspace {
             this.services.shared.workspace.LangiumDocuments.addDocument(doc);
             docs.push(doc);
         }
-        await this.services.shared.workspace.DocumentBuilder.build(docs, { validation: true });
+        await this.services.shared.workspace.DocumentBuilder.build(docs, { validation: true }, cancelToken);
     }
 
     /** Changes one file as an editor would, and lets the builder update what it must. */
