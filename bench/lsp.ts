@@ -51,8 +51,8 @@ export interface ServerResults {
     renameCpu: Latency;
     /** The server's CPU time (ms) from spawn to every file's diagnostics: a full build. */
     buildCpu: number;
-    /** The server's RSS (MB) before and after `edits` body edits in a row, each awaited. */
-    memory: { before: number; after: number; edits: number };
+    /** The server's RSS (MB) before and after `edits` body edits in a row, each awaited, and its CPU time (ms) for them. */
+    memory: { before: number; after: number; edits: number; cpu: number };
     completion: Latency;
     hover: Latency;
     definition: Latency;
@@ -179,6 +179,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
         // Memory over many edits in a row, as a user typing: each waits for its file's diagnostics only.
         const edits = 200;
         const before = processRssMb(session.process.pid);
+        const editsCpu = processCpuMs(session.process.pid);
         for (let i = 0; i < edits; i++) {
             const present = i % 2 === 0;
             const own = session.nextDiagnostics(uri, 120_000, d => mentions(d, institution) === present);
@@ -186,7 +187,7 @@ export async function benchServer(folder: string, files: string[], samples: numb
             await own;
         }
         await session.settle(QUIET);
-        const memory = { before, after: processRssMb(session.process.pid), edits };
+        const memory = { before, after: processRssMb(session.process.pid), edits, cpu: processCpuMs(session.process.pid) - editsCpu };
 
         const at = (pattern: RegExp, group = 1): Position => positionOf(original, pattern, group);
         const textDocument = { uri };

@@ -2,6 +2,7 @@ import { expectCompletion, parseDocument } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_NAMES } from '../../src/language/lsp/completion.js';
 import { createServices } from '../helpers.js';
 
 const MODEL = `model china.cyber
@@ -183,5 +184,17 @@ describe('completion', () => {
         expect(labels(list)).toEqual(expect.arrayContaining(['cii', 'china.cyber.cii', 'china.cyber.personal-data']));
         expect(item(list, 'cii')!.sortText! < item(list, 'china.cyber.cii')!.sortText!).toBe(true);
         expect(item(list, 'china.cyber.cii')!.detail).toBe('Critical information infrastructure protection');
+    });
+
+    it('answers at most MAX_NAMES names, marked incomplete, those that start with what is typed first', async () => {
+        const many = Array.from({ length: MAX_NAMES + 50 }, (_, i) => `mandate m${String(i).padStart(3, '0')} "M ${i}"`).join('\n');
+        const all = await completionIn(`model big\n${many}\nmandate zz-last "Last"\ninstitution A {\n  leads <|>\n}`);
+        expect(all.items.length).toBe(MAX_NAMES);
+        expect(all.isIncomplete).toBe(true);
+        expect(labels(all)).toContain('m000');
+        expect(labels(all)).not.toContain('zz-last');
+        // Typed, the name left out above comes back (the editor asks again as the user types).
+        const typed = await completionIn(`model big\n${many}\nmandate zz-last "Last"\ninstitution A {\n  leads zz<|>\n}`);
+        expect(labels(typed)).toEqual(['zz-last']);
     });
 });
