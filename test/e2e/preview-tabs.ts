@@ -135,7 +135,10 @@ export async function inSight(frame: FrameLocator, selector: string): Promise<bo
 export async function tipOf(frame: FrameLocator, selector: string): Promise<string> {
     const target = frame.locator(selector).first();
     await target.scrollIntoViewIfNeeded();
-    await target.hover();
+    // Scrolled sideways, a chart's row names are the sticky copy's (`g.row-name`, ids `matrix-names/…`), laid over the
+    // originals: what the pointer reaches there, as a user's would.
+    const copy = frame.locator(selector.replace(/g\.row\[id="(matrix|timeline)\//g, 'g.row-name[id="$1-names/')).first();
+    await ((await copy.isVisible()) ? copy : target).hover();
     const heading = frame.locator('#tooltip strong');
     await heading.waitFor({ state: 'visible' });
     return (await heading.textContent()) ?? '';
@@ -143,6 +146,8 @@ export async function tipOf(frame: FrameLocator, selector: string): Promise<stri
 
 /** The name a matrix row gives its institution on the matrix's date, as its tooltip says it (`CCCI — NAME`). */
 export async function rowTitle(frame: FrameLocator, institution: string): Promise<string | undefined> {
+    // Back to the matrix's start, where the row names are the picture's own, under no sticky band or corner.
+    await frame.locator('#matrix-canvas').evaluate(canvas => canvas.scrollTo(0, 0));
     const tip = await tipOf(frame, `#matrix-canvas g.row[id="matrix/${institution}"] text`);
     return tip.split(' — ')[1];
 }
